@@ -1,0 +1,44 @@
+/* jhk-db-private.h: the interface a database backend implements. */
+#pragma once
+
+#include "jhk-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *name;
+  /* Suffix of backend-specific migration resources, e.g. "sqlite". */
+  const char *migration_suffix;
+  /* Statement that starts the outermost (write) transaction. */
+  const char *begin_sql;
+
+  gpointer   (*open)            (const char *location, JhkDbOpenFlags flags, GError **error);
+  void       (*close)           (gpointer conn);
+  gboolean   (*exec)            (gpointer conn, const char *sql, GError **error);
+  gpointer   (*prepare)         (gpointer conn, const char *sql, GError **error);
+  void       (*finalize_stmt)   (gpointer stmt);
+  void       (*reset)           (gpointer stmt);
+  void       (*bind_int64)      (gpointer stmt, int index, gint64 value);
+  void       (*bind_text)       (gpointer stmt, int index, const char *value);
+  void       (*bind_double)     (gpointer stmt, int index, double value);
+  void       (*bind_null)       (gpointer stmt, int index);
+  JhkDbStep  (*step)            (gpointer stmt, GError **error);
+  int        (*n_columns)       (gpointer stmt);
+  const char*(*column_name)     (gpointer stmt, int column);
+  gboolean   (*is_null)         (gpointer stmt, int column);
+  gint64     (*get_int64)       (gpointer stmt, int column);
+  double     (*get_double)      (gpointer stmt, int column);
+  const char*(*get_text)        (gpointer stmt, int column);
+  int        (*changes)         (gpointer conn);
+  gboolean   (*integrity_check) (gpointer conn, char **report, GError **error);
+  gint64     (*data_version)    (gpointer conn);
+  gboolean   (*backup)          (gpointer conn, const char *dest, JhkDbProgressFunc progress,
+                                 gpointer user_data, GCancellable *cancellable, GError **error);
+  gboolean   (*restore)         (gpointer conn, const char *src, JhkDbProgressFunc progress,
+                                 gpointer user_data, GCancellable *cancellable, GError **error);
+} JhkDbBackend;
+
+extern const JhkDbBackend jhk_db_sqlite_backend;
+
+G_END_DECLS

@@ -1,0 +1,687 @@
+/* jhk-db.c: backend-neutral connection, statement cache, transactions and
+ * numbered migrations. */
+#include <glib/gi18n-lib.h>
+
+#include "jhk-db-private.h"
+
+struct _JhkDbStmt
+{
+  JhkDb    *db;
+  gpointer  impl;
+  char     *sql;
+  gboolean  cached;
+  gboolean  in_use;
+};
+
+struct _JhkDb
+{
+  GObject             parent_instance;
+  const JhkDbBackend *backend;
+  gpointer            conn;
+  char               *uri;
+  GHashTable         *stmt_cache; /* sql → JhkDbStmt */
+  guint               depth;
+  int                 schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (JhkDb, jhk_db, G_TYPE_OBJECT)
+G_DEFINE_QUARK (jhk-db-error-quark, jhk_db_error)
+
+static gint64 clock_override;
+
+gint64
+jhk_now_us (void)
+{
+  if (clock_override != 0)
+    return clock_override;
+  return g_get_real_time ();
+}
+
+void
+jhk_set_clock_override (gint64 now_us)
+{
+  clock_override = now_us;
+}
+
+static void
+stmt_free (JhkDbStmt *stmt)
+{
+  if (stmt->impl != NULL)
+    stmt->db->backend->finalize_stmt (stmt->impl);
+  g_free (stmt->sql);
+  g_free (stmt);
+}
+
+static void
+jhk_db_finalize (GObject *object)
+{
+  JhkDb *self = JHK_DB (object);
+
+  g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
+  if (self->conn != NULL)
+    self->backend->close (self->conn);
+  g_free (self->uri);
+
+  G_OBJECT_CLASS (jhk_db_parent_class)->finalize (object);
+}
+
+static void
+jhk_db_class_init (JhkDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jhk_db_finalize;
+}
+
+static void
+jhk_db_init (JhkDb *self)
+{
+  self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) stmt_free);
+}
+
+static gboolean apply_migrations (JhkDb *self, JhkDbOpenFlags flags, GError **error);
+
+JhkDb *
+jhk_db_open (const char      *uri,
+             JhkDbOpenFlags   flags,
+             GError         **error)
+{
+  g_autoptr(JhkDb) self = NULL;
+  const char *location = uri;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (g_str_has_prefix (uri, "postgresql:") || g_str_has_prefix (uri, "postgres:"))
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
+                   _("This build of Jhk cannot open PostgreSQL databases yet (%s)."), uri);
+      return NULL;
+    }
+  if (g_str_has_prefix (uri, "sqlite:"))
+    location = uri + strlen ("sqlite:");
+  if (*location == '\0')
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN, _("No database file was given."));
+      return NULL;
+    }
+
+  self = g_object_new (JHK_TYPE_DB, NULL);
+  self->backend = &jhk_db_sqlite_backend;
+  self->uri = g_strdup (location);
+  self->conn = self->backend->open (location, flags, error);
+  if (self->conn == NULL)
+    return NULL;
+
+  if (!apply_migrations (self, flags, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+jhk_db_get_uri (JhkDb *self)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), NULL);
+  return self->uri;
+}
+
+const char *
+jhk_db_get_backend_name (JhkDb *self)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), NULL);
+  return self->backend->name;
+}
+
+int
+jhk_db_get_schema_version (JhkDb *self)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), 0);
+  return self->schema_version;
+}
+
+gboolean
+jhk_db_exec (JhkDb       *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+  return self->backend->exec (self->conn, sql, error);
+}
+
+JhkDbStmt *
+jhk_db_prepare (JhkDb       *self,
+                const char  *sql,
+                GError     **error)
+{
+  JhkDbStmt *stmt;
+  gpointer impl;
+
+  g_return_val_if_fail (JHK_IS_DB (self), NULL);
+
+  stmt = g_hash_table_lookup (self->stmt_cache, sql);
+  if (stmt != NULL && !stmt->in_use)
+    {
+      stmt->in_use = TRUE;
+      return stmt;
+    }
+
+  impl = self->backend->prepare (self->conn, sql, error);
+  if (impl == NULL)
+    return NULL;
+
+  stmt = g_new0 (JhkDbStmt, 1);
+  stmt->db = self;
+  stmt->impl = impl;
+  stmt->sql = g_strdup (sql);
+  stmt->in_use = TRUE;
+  if (!g_hash_table_contains (self->stmt_cache, sql))
+    {
+      stmt->cached = TRUE;
+      g_hash_table_insert (self->stmt_cache, stmt->sql, stmt);
+    }
+  return stmt;
+}
+
+void
+jhk_db_stmt_reset (JhkDbStmt *stmt)
+{
+  stmt->db->backend->reset (stmt->impl);
+}
+
+void
+jhk_db_stmt_release (JhkDbStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  if (stmt->cached)
+    {
+      stmt->db->backend->reset (stmt->impl);
+      stmt->in_use = FALSE;
+    }
+  else
+    stmt_free (stmt);
+}
+
+void
+jhk_db_stmt_bind_int64 (JhkDbStmt *stmt, int index, gint64 value)
+{
+  stmt->db->backend->bind_int64 (stmt->impl, index, value);
+}
+
+void
+jhk_db_stmt_bind_text (JhkDbStmt *stmt, int index, const char *value)
+{
+  if (value == NULL)
+    stmt->db->backend->bind_null (stmt->impl, index);
+  else
+    stmt->db->backend->bind_text (stmt->impl, index, value);
+}
+
+void
+jhk_db_stmt_bind_double (JhkDbStmt *stmt, int index, double value)
+{
+  stmt->db->backend->bind_double (stmt->impl, index, value);
+}
+
+void
+jhk_db_stmt_bind_null (JhkDbStmt *stmt, int index)
+{
+  stmt->db->backend->bind_null (stmt->impl, index);
+}
+
+gboolean
+jhk_db_stmt_bind_valist (JhkDbStmt *stmt,
+                         va_list    args)
+{
+  int index = 1;
+
+  for (;;)
+    {
+      JhkDbType type = va_arg (args, int);
+
+      switch (type)
+        {
+        case JHK_DB_END:
+          return TRUE;
+        case JHK_DB_INT64:
+          jhk_db_stmt_bind_int64 (stmt, index, va_arg (args, gint64));
+          break;
+        case JHK_DB_TEXT:
+          jhk_db_stmt_bind_text (stmt, index, va_arg (args, const char *));
+          break;
+        case JHK_DB_DOUBLE:
+          jhk_db_stmt_bind_double (stmt, index, va_arg (args, double));
+          break;
+        case JHK_DB_NULL:
+          jhk_db_stmt_bind_null (stmt, index);
+          break;
+        default:
+          g_return_val_if_reached (FALSE);
+        }
+      index++;
+    }
+}
+
+JhkDbStep
+jhk_db_stmt_step (JhkDbStmt  *stmt,
+                  GError    **error)
+{
+  return stmt->db->backend->step (stmt->impl, error);
+}
+
+int
+jhk_db_stmt_get_n_columns (JhkDbStmt *stmt)
+{
+  return stmt->db->backend->n_columns (stmt->impl);
+}
+
+const char *
+jhk_db_stmt_get_column_name (JhkDbStmt *stmt, int column)
+{
+  return stmt->db->backend->column_name (stmt->impl, column);
+}
+
+gboolean
+jhk_db_stmt_is_null (JhkDbStmt *stmt, int column)
+{
+  return stmt->db->backend->is_null (stmt->impl, column);
+}
+
+gint64
+jhk_db_stmt_get_int64 (JhkDbStmt *stmt, int column)
+{
+  return stmt->db->backend->get_int64 (stmt->impl, column);
+}
+
+double
+jhk_db_stmt_get_double (JhkDbStmt *stmt, int column)
+{
+  return stmt->db->backend->get_double (stmt->impl, column);
+}
+
+const char *
+jhk_db_stmt_get_text (JhkDbStmt *stmt, int column)
+{
+  return stmt->db->backend->get_text (stmt->impl, column);
+}
+
+char *
+jhk_db_stmt_dup_text (JhkDbStmt *stmt, int column)
+{
+  return g_strdup (jhk_db_stmt_get_text (stmt, column));
+}
+
+static JhkDbStmt *
+query_valist (JhkDb       *self,
+              GError     **error,
+              const char  *sql,
+              va_list      args)
+{
+  JhkDbStmt *stmt = jhk_db_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  jhk_db_stmt_bind_valist (stmt, args);
+  return stmt;
+}
+
+JhkDbStmt *
+jhk_db_query (JhkDb       *self,
+              GError     **error,
+              const char  *sql,
+              ...)
+{
+  JhkDbStmt *stmt;
+  va_list args;
+
+  va_start (args, sql);
+  stmt = query_valist (self, error, sql, args);
+  va_end (args);
+  return stmt;
+}
+
+gboolean
+jhk_db_run (JhkDb       *self,
+            GError     **error,
+            const char  *sql,
+            ...)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  JhkDbStep step;
+  va_list args;
+
+  va_start (args, sql);
+  stmt = query_valist (self, error, sql, args);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
+    ;
+  return step == JHK_DB_DONE;
+}
+
+static JhkDbStmt *
+query_one_valist (JhkDb       *self,
+                  GError     **error,
+                  const char  *sql,
+                  va_list      args)
+{
+  g_autoptr(JhkDbStmt) stmt = query_valist (self, error, sql, args);
+  JhkDbStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  step = jhk_db_stmt_step (stmt, error);
+  if (step == JHK_DB_FAILED)
+    return NULL;
+  if (step == JHK_DB_DONE)
+    {
+      g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_NOT_FOUND, _("No such record."));
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
+gboolean
+jhk_db_query_int64 (JhkDb       *self,
+                    gint64      *out_value,
+                    GError     **error,
+                    const char  *sql,
+                    ...)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  va_list args;
+
+  va_start (args, sql);
+  stmt = query_one_valist (self, error, sql, args);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+  if (out_value != NULL)
+    *out_value = jhk_db_stmt_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+jhk_db_query_text (JhkDb       *self,
+                   char       **out_value,
+                   GError     **error,
+                   const char  *sql,
+                   ...)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  va_list args;
+
+  va_start (args, sql);
+  stmt = query_one_valist (self, error, sql, args);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+  if (out_value != NULL)
+    *out_value = jhk_db_stmt_dup_text (stmt, 0);
+  return TRUE;
+}
+
+int
+jhk_db_changes (JhkDb *self)
+{
+  return self->backend->changes (self->conn);
+}
+
+gboolean
+jhk_db_begin (JhkDb   *self,
+              GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+
+  if (self->depth == 0)
+    sql = g_strdup (self->backend->begin_sql);
+  else
+    sql = g_strdup_printf ("SAVEPOINT jhk_sp%u", self->depth);
+  if (!self->backend->exec (self->conn, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+jhk_db_commit (JhkDb   *self,
+               GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE SAVEPOINT jhk_sp%u", self->depth - 1);
+  if (!self->backend->exec (self->conn, sql, error))
+    {
+      jhk_db_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  return TRUE;
+}
+
+void
+jhk_db_rollback (JhkDb *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (JHK_IS_DB (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    {
+      if (!self->backend->exec (self->conn, "ROLLBACK", &error))
+        g_debug ("Rollback: %s", error->message);
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO SAVEPOINT jhk_sp%u; "
+                                              "RELEASE SAVEPOINT jhk_sp%u",
+                                              self->depth - 1, self->depth - 1);
+      if (!self->backend->exec (self->conn, sql, &error))
+        g_debug ("Rollback to savepoint: %s", error->message);
+    }
+  self->depth--;
+}
+
+gboolean
+jhk_db_in_transaction (JhkDb *self)
+{
+  return self->depth > 0;
+}
+
+gboolean
+jhk_db_integrity_check (JhkDb   *self,
+                        char   **out_report,
+                        GError **error)
+{
+  return self->backend->integrity_check (self->conn, out_report, error);
+}
+
+gint64
+jhk_db_get_data_version (JhkDb *self)
+{
+  return self->backend->data_version (self->conn);
+}
+
+gboolean
+jhk_db_backup (JhkDb             *self,
+               const char        *dest_path,
+               JhkDbProgressFunc  progress,
+               gpointer           user_data,
+               GCancellable      *cancellable,
+               GError           **error)
+{
+  return self->backend->backup (self->conn, dest_path, progress, user_data, cancellable, error);
+}
+
+gboolean
+jhk_db_restore (JhkDb             *self,
+                const char        *src_path,
+                JhkDbProgressFunc  progress,
+                gpointer           user_data,
+                GCancellable      *cancellable,
+                GError           **error)
+{
+  g_hash_table_remove_all (self->stmt_cache);
+  if (!self->backend->restore (self->conn, src_path, progress, user_data, cancellable, error))
+    return FALSE;
+  /* The restored file may be older than this build: bring it up to date. */
+  return apply_migrations (self, JHK_DB_OPEN_DEFAULT, error);
+}
+
+/* Migrations -------------------------------------------------------------- */
+
+#define MIGRATIONS_PATH "/org/example/Jhk/sql/"
+
+typedef struct
+{
+  int   version;
+  char *name;
+} Migration;
+
+static int
+migration_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const Migration *ma = a, *mb = b;
+  return ma->version - mb->version;
+}
+
+/* Bundled migrations are NNNN-name.sql, with an optional backend-specific
+ * part NNNN-name.<backend>.sql run after it in the same transaction. */
+static GArray *
+list_migrations (void)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  GArray *list = g_array_new (FALSE, TRUE, sizeof (Migration));
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    {
+      const char *child = children[i];
+      Migration m;
+
+      /* Skip anything but NNNN-name.sql; NNNN-name.<backend>.sql are parts. */
+      if (!g_ascii_isdigit (child[0]) || !g_str_has_suffix (child, ".sql") ||
+          strchr (child, '.') != strrchr (child, '.'))
+        continue;
+      m.version = atoi (child);
+      m.name = g_strndup (child, strlen (child) - strlen (".sql"));
+      g_array_append_val (list, m);
+    }
+  g_array_sort (list, migration_compare);
+  return list;
+}
+
+int
+jhk_db_get_latest_schema_version (void)
+{
+  g_autoptr(GArray) list = list_migrations ();
+  int latest = 0;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      Migration *m = &g_array_index (list, Migration, i);
+      latest = MAX (latest, m->version);
+      g_free (m->name);
+    }
+  return latest;
+}
+
+static char *
+load_resource (const char *path)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+  if (bytes == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static gboolean
+apply_migrations (JhkDb           *self,
+                  JhkDbOpenFlags   flags,
+                  GError         **error)
+{
+  g_autoptr(GArray) list = NULL;
+  gint64 current = 0;
+  int latest = 0;
+  gboolean ok = TRUE;
+
+  if (!jhk_db_exec (self,
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    " version INTEGER PRIMARY KEY,"
+                    " name TEXT NOT NULL,"
+                    " applied_at BIGINT NOT NULL)",
+                    error))
+    return FALSE;
+  if (!jhk_db_query_int64 (self, &current, error,
+                           "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                           JHK_DB_END))
+    return FALSE;
+
+  list = list_migrations ();
+  for (guint i = 0; i < list->len; i++)
+    latest = MAX (latest, g_array_index (list, Migration, i).version);
+
+  if (current > latest)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_TOO_NEW,
+                   _("This database was written by a newer version of Jhk (schema %d; this "
+                     "version knows schema %d at most). Update Jhk before opening it."),
+                   (int) current, latest);
+      ok = FALSE;
+    }
+
+  for (guint i = 0; ok && i < list->len; i++)
+    {
+      Migration *m = &g_array_index (list, Migration, i);
+      g_autofree char *common_path = NULL;
+      g_autofree char *backend_path = NULL;
+      g_autofree char *common = NULL;
+      g_autofree char *specific = NULL;
+
+      if (m->version <= current || (flags & JHK_DB_OPEN_NO_MIGRATE))
+        continue;
+
+      common_path = g_strconcat (MIGRATIONS_PATH, m->name, ".sql", NULL);
+      backend_path = g_strconcat (MIGRATIONS_PATH, m->name, ".",
+                                  self->backend->migration_suffix, ".sql", NULL);
+      common = load_resource (common_path);
+      specific = load_resource (backend_path);
+
+      if (!jhk_db_begin (self, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (!jhk_db_exec (self, common, error) ||
+          (specific != NULL && !jhk_db_exec (self, specific, error)) ||
+          !jhk_db_run (self, error,
+                       "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                       JHK_I (m->version), JHK_T (m->name), JHK_I (jhk_now_us ()), JHK_DB_END) ||
+          !jhk_db_commit (self, error))
+        {
+          if (jhk_db_in_transaction (self))
+            jhk_db_rollback (self);
+          g_prefix_error (error, _("Could not upgrade the database to schema %d: "), m->version);
+          ok = FALSE;
+          break;
+        }
+      current = m->version;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    g_free (g_array_index (list, Migration, i).name);
+
+  self->schema_version = (int) current;
+  return ok;
+}

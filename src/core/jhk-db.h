@@ -1,0 +1,185 @@
+/* jhk-db.h: backend-neutral database connection.
+ *
+ * One JhkDb is one connection. SQL handed to it is one portable dialect:
+ * positional parameters are written `?`, identifiers are plain, and anything
+ * a backend spells differently lives in the backend, not in the caller.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define JHK_DB_ERROR (jhk_db_error_quark ())
+
+typedef enum
+{
+  JHK_DB_ERROR_FAILED,
+  JHK_DB_ERROR_OPEN,
+  JHK_DB_ERROR_UNSUPPORTED,
+  JHK_DB_ERROR_NETWORK_FS,
+  JHK_DB_ERROR_TOO_NEW,
+  JHK_DB_ERROR_CONSTRAINT,
+  JHK_DB_ERROR_BUSY,
+  JHK_DB_ERROR_NOT_FOUND,
+  JHK_DB_ERROR_CORRUPT,
+  JHK_DB_ERROR_READONLY,
+  JHK_DB_ERROR_CANCELLED,
+} JhkDbError;
+
+GQuark jhk_db_error_quark (void);
+
+/* Types for the variadic helpers; use the JHK_I/JHK_T/JHK_N/JHK_D macros. */
+typedef enum
+{
+  JHK_DB_END = 0,
+  JHK_DB_INT64,
+  JHK_DB_TEXT,
+  JHK_DB_NULL,
+  JHK_DB_DOUBLE,
+} JhkDbType;
+
+#define JHK_I(v) JHK_DB_INT64, ((gint64) (v))
+#define JHK_T(v) JHK_DB_TEXT, ((const char *) (v))
+#define JHK_N    JHK_DB_NULL
+#define JHK_D(v) JHK_DB_DOUBLE, ((double) (v))
+/* A text that is NULL binds SQL NULL. */
+#define JHK_TN(v) JHK_DB_TEXT, ((const char *) (v))
+
+typedef enum
+{
+  JHK_DB_OPEN_DEFAULT = 0,
+  /* Create the database file when it does not exist. */
+  JHK_DB_OPEN_CREATE = 1 << 0,
+  /* Do not apply migrations (for tools that inspect a file). */
+  JHK_DB_OPEN_NO_MIGRATE = 1 << 1,
+  /* Open read-only. */
+  JHK_DB_OPEN_READONLY = 1 << 2,
+} JhkDbOpenFlags;
+
+typedef enum
+{
+  JHK_DB_ROW,
+  JHK_DB_DONE,
+  JHK_DB_FAILED,
+} JhkDbStep;
+
+typedef struct _JhkDbStmt JhkDbStmt;
+
+#define JHK_TYPE_DB (jhk_db_get_type ())
+G_DECLARE_FINAL_TYPE (JhkDb, jhk_db, JHK, DB, GObject)
+
+JhkDb      *jhk_db_open                (const char      *uri,
+                                        JhkDbOpenFlags   flags,
+                                        GError         **error);
+const char *jhk_db_get_uri             (JhkDb           *self);
+const char *jhk_db_get_backend_name    (JhkDb           *self);
+int         jhk_db_get_schema_version  (JhkDb           *self);
+int         jhk_db_get_latest_schema_version (void);
+
+gboolean    jhk_db_exec                (JhkDb           *self,
+                                        const char      *sql,
+                                        GError         **error);
+
+/* Prepared statements. Statements are cached per SQL text; release returns
+ * them to the cache. */
+JhkDbStmt  *jhk_db_prepare             (JhkDb           *self,
+                                        const char      *sql,
+                                        GError         **error);
+void        jhk_db_stmt_release        (JhkDbStmt       *stmt);
+void        jhk_db_stmt_reset          (JhkDbStmt       *stmt);
+void        jhk_db_stmt_bind_int64     (JhkDbStmt       *stmt,
+                                        int              index,
+                                        gint64           value);
+void        jhk_db_stmt_bind_text      (JhkDbStmt       *stmt,
+                                        int              index,
+                                        const char      *value);
+void        jhk_db_stmt_bind_double    (JhkDbStmt       *stmt,
+                                        int              index,
+                                        double           value);
+void        jhk_db_stmt_bind_null      (JhkDbStmt       *stmt,
+                                        int              index);
+gboolean    jhk_db_stmt_bind_valist    (JhkDbStmt       *stmt,
+                                        va_list          args);
+JhkDbStep   jhk_db_stmt_step           (JhkDbStmt       *stmt,
+                                        GError         **error);
+int         jhk_db_stmt_get_n_columns  (JhkDbStmt       *stmt);
+const char *jhk_db_stmt_get_column_name(JhkDbStmt       *stmt,
+                                        int              column);
+gboolean    jhk_db_stmt_is_null        (JhkDbStmt       *stmt,
+                                        int              column);
+gint64      jhk_db_stmt_get_int64      (JhkDbStmt       *stmt,
+                                        int              column);
+double      jhk_db_stmt_get_double     (JhkDbStmt       *stmt,
+                                        int              column);
+const char *jhk_db_stmt_get_text       (JhkDbStmt       *stmt,
+                                        int              column);
+char       *jhk_db_stmt_dup_text       (JhkDbStmt       *stmt,
+                                        int              column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JhkDbStmt, jhk_db_stmt_release)
+
+/* Variadic helpers: parameters are JHK_I(), JHK_T(), JHK_N, JHK_D(),
+ * terminated by JHK_DB_END. */
+JhkDbStmt  *jhk_db_query               (JhkDb           *self,
+                                        GError         **error,
+                                        const char      *sql,
+                                        ...);
+gboolean    jhk_db_run                 (JhkDb           *self,
+                                        GError         **error,
+                                        const char      *sql,
+                                        ...);
+gboolean    jhk_db_query_int64         (JhkDb           *self,
+                                        gint64          *out_value,
+                                        GError         **error,
+                                        const char      *sql,
+                                        ...);
+/* Returns NULL with JHK_DB_ERROR_NOT_FOUND when there is no row; a NULL
+ * column gives "" is never invented: it is returned as NULL without error. */
+gboolean    jhk_db_query_text          (JhkDb           *self,
+                                        char           **out_value,
+                                        GError         **error,
+                                        const char      *sql,
+                                        ...);
+int         jhk_db_changes             (JhkDb           *self);
+
+/* Transactions nest: the outermost is a write transaction that takes the
+ * write lock at once, inner ones are savepoints. */
+gboolean    jhk_db_begin               (JhkDb           *self,
+                                        GError         **error);
+gboolean    jhk_db_commit              (JhkDb           *self,
+                                        GError         **error);
+void        jhk_db_rollback            (JhkDb           *self);
+gboolean    jhk_db_in_transaction      (JhkDb           *self);
+
+gboolean    jhk_db_integrity_check     (JhkDb           *self,
+                                        char           **out_report,
+                                        GError         **error);
+
+/* Current data version: changes when another connection commits. */
+gint64      jhk_db_get_data_version    (JhkDb           *self);
+
+typedef void (*JhkDbProgressFunc) (double   fraction,
+                                   gpointer user_data);
+
+gboolean    jhk_db_backup              (JhkDb           *self,
+                                        const char      *dest_path,
+                                        JhkDbProgressFunc progress,
+                                        gpointer         user_data,
+                                        GCancellable    *cancellable,
+                                        GError         **error);
+gboolean    jhk_db_restore             (JhkDb           *self,
+                                        const char      *src_path,
+                                        JhkDbProgressFunc progress,
+                                        gpointer         user_data,
+                                        GCancellable    *cancellable,
+                                        GError         **error);
+
+/* Filesystem check used at open; exposed for tests. */
+gboolean    jhk_db_fs_type_is_network  (gint64           f_type);
+
+/* Current time in microseconds since the epoch (UTC); tests may override. */
+gint64      jhk_now_us                 (void);
+void        jhk_set_clock_override     (gint64           now_us);
+
+G_END_DECLS

@@ -1,0 +1,257 @@
+/* jhk-lists.c: list models with their filters. */
+#include "jhk-lists.h"
+
+/* Builds "cond AND cond ..." and the parameter tuple together. */
+typedef struct
+{
+  GString         *where;
+  GVariantBuilder  params;
+} Filter;
+
+static void
+filter_init (Filter *filter)
+{
+  filter->where = g_string_new (NULL);
+  g_variant_builder_init (&filter->params, G_VARIANT_TYPE_TUPLE);
+}
+
+static void
+filter_add (Filter     *filter,
+            const char *condition)
+{
+  if (filter->where->len > 0)
+    g_string_append (filter->where, " AND ");
+  g_string_append_printf (filter->where, "(%s)", condition);
+}
+
+static void
+filter_apply (Filter        *filter,
+              JhkQueryModel *model)
+{
+  g_autoptr(GError) error = NULL;
+  GVariant *params = g_variant_builder_end (&filter->params);
+
+  if (g_variant_n_children (params) == 0)
+    {
+      g_variant_unref (g_variant_ref_sink (params));
+      params = NULL;
+    }
+  jhk_query_model_set_filter (model, filter->where->len > 0 ? filter->where->str : NULL, params);
+  g_string_free (filter->where, TRUE);
+  if (!jhk_query_model_refresh (model, &error))
+    g_critical ("Could not read the list: %s", error->message);
+}
+
+/* A LIKE pattern matching text anywhere, with LIKE's wildcards escaped. */
+static char *
+like_pattern (const char *search)
+{
+  GString *out = g_string_new ("%");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '%');
+  return g_string_free (out, FALSE);
+}
+
+JhkQueryModel *
+jhk_lists_staff (JhkDb *db)
+{
+  JhkQueryModel *model =
+    jhk_query_model_new (db,
+                         "s.staff_no, s.name, s.kana, s.rank, s.title, s.org_unit_id,"
+                         " o.code AS org_code, o.name AS org_name, s.extension, u.id AS user_id,"
+                         " u.login, u.status, u.restriction, u.restriction_reason,"
+                         " u.locked_until, u.password_changed_at, u.must_change,"
+                         " u.last_login_at, s.id AS id",
+                         "staff s JOIN org_units o ON o.id = s.org_unit_id"
+                         " LEFT JOIN users u ON u.staff_id = s.id",
+                         "s.id");
+  jhk_query_model_set_order (model, "o.code, s.staff_no");
+  jhk_lists_staff_filter (model, NULL, 0);
+  return model;
+}
+
+void
+jhk_lists_staff_filter (JhkQueryModel *model,
+                        const char    *search,
+                        gint64         org_unit_id)
+{
+  Filter filter;
+
+  filter_init (&filter);
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *pattern = like_pattern (search);
+
+      filter_add (&filter, "s.staff_no LIKE ? ESCAPE '\\' OR s.name LIKE ? ESCAPE '\\'"
+                           " OR s.kana LIKE ? ESCAPE '\\' OR u.login LIKE ? ESCAPE '\\'");
+      for (int i = 0; i < 4; i++)
+        g_variant_builder_add (&filter.params, "s", pattern);
+    }
+  if (org_unit_id != 0)
+    {
+      filter_add (&filter, "s.org_unit_id = ? OR o.parent_id = ?");
+      g_variant_builder_add (&filter.params, "x", org_unit_id);
+      g_variant_builder_add (&filter.params, "x", org_unit_id);
+    }
+  filter_apply (&filter, model);
+}
+
+JhkQueryModel *
+jhk_lists_roles (JhkDb *db)
+{
+  JhkQueryModel *model =
+    jhk_query_model_new (db,
+                         "r.staff_id, s.staff_no, s.name AS staff_name, r.role, r.org_unit_id,"
+                         " o.name AS org_name, r.business_id, b.name AS business_name,"
+                         " r.valid_from, r.valid_to, r.note, r.granted_by, r.ended_by, r.id AS id",
+                         "role_assignments r JOIN staff s ON s.id = r.staff_id"
+                         " LEFT JOIN org_units o ON o.id = r.org_unit_id"
+                         " LEFT JOIN businesses b ON b.id = r.business_id",
+                         "r.id");
+  jhk_query_model_set_order (model, "s.staff_no, r.valid_from");
+  jhk_lists_roles_filter (model, 0, TRUE);
+  return model;
+}
+
+void
+jhk_lists_roles_filter (JhkQueryModel *model,
+                        gint64         staff_id,
+                        gboolean       current_only)
+{
+  Filter filter;
+
+  filter_init (&filter);
+  if (staff_id != 0)
+    {
+      filter_add (&filter, "r.staff_id = ?");
+      g_variant_builder_add (&filter.params, "x", staff_id);
+    }
+  if (current_only)
+    filter_add (&filter, "r.ended_at IS NULL");
+  filter_apply (&filter, model);
+}
+
+JhkQueryModel *
+jhk_lists_org_units (JhkDb *db)
+{
+  JhkQueryModel *model =
+    jhk_query_model_new (db,
+                         "u.code, u.name, u.kind, u.parent_id, p.name AS parent_name,"
+                         " u.head_title, u.valid_from, u.valid_to, u.id AS id",
+                         "org_units u LEFT JOIN org_units p ON p.id = u.parent_id", "u.id");
+  jhk_query_model_set_order (model, "u.code");
+  jhk_lists_org_units_filter (model, NULL);
+  return model;
+}
+
+void
+jhk_lists_org_units_filter (JhkQueryModel *model,
+                            const char    *kind)
+{
+  Filter filter;
+
+  filter_init (&filter);
+  if (kind != NULL)
+    {
+      filter_add (&filter, "u.kind = ?");
+      g_variant_builder_add (&filter.params, "s", kind);
+    }
+  filter_apply (&filter, model);
+}
+
+JhkQueryModel *
+jhk_lists_businesses (JhkDb *db)
+{
+  JhkQueryModel *model =
+    jhk_query_model_new (db,
+                         "b.code, b.name, b.kind, b.category, b.basis, b.owner_org_id,"
+                         " o.name AS owner_name, b.description, b.approved_at, b.approved_by,"
+                         " b.id AS id",
+                         "businesses b JOIN org_units o ON o.id = b.owner_org_id", "b.id");
+  jhk_query_model_set_order (model, "b.kind, b.code");
+  jhk_lists_businesses_filter (model, NULL, NULL);
+  return model;
+}
+
+void
+jhk_lists_businesses_filter (JhkQueryModel *model,
+                             const char    *kind,
+                             const char    *search)
+{
+  Filter filter;
+
+  filter_init (&filter);
+  if (kind != NULL)
+    {
+      filter_add (&filter, "b.kind = ?");
+      g_variant_builder_add (&filter.params, "s", kind);
+    }
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *pattern = like_pattern (search);
+
+      filter_add (&filter, "b.code LIKE ? ESCAPE '\\' OR b.name LIKE ? ESCAPE '\\'");
+      g_variant_builder_add (&filter.params, "s", pattern);
+      g_variant_builder_add (&filter.params, "s", pattern);
+    }
+  filter_apply (&filter, model);
+}
+
+JhkQueryModel *
+jhk_lists_audit (JhkDb *db)
+{
+  JhkQueryModel *model =
+    jhk_query_model_new (db,
+                         "a.at, a.actor, a.role, a.org, a.workstation, a.action, a.object_type,"
+                         " a.object_id, a.details, a.seq AS seq",
+                         "audit_log a", "a.seq");
+  /* The id column is the tie-breaker; seq alone orders the log. */
+  jhk_query_model_set_order (model, "a.seq DESC");
+  jhk_lists_audit_filter (model, NULL, NULL, NULL, 0, 0);
+  return model;
+}
+
+void
+jhk_lists_audit_filter (JhkQueryModel *model,
+                        const char    *actor,
+                        const char    *org,
+                        const char    *action,
+                        gint64         from_us,
+                        gint64         to_us)
+{
+  Filter filter;
+
+  filter_init (&filter);
+  if (actor != NULL && *actor != '\0')
+    {
+      filter_add (&filter, "a.actor = ?");
+      g_variant_builder_add (&filter.params, "s", actor);
+    }
+  if (org != NULL && *org != '\0')
+    {
+      filter_add (&filter, "a.org = ?");
+      g_variant_builder_add (&filter.params, "s", org);
+    }
+  if (action != NULL && *action != '\0')
+    {
+      filter_add (&filter, "a.action = ?");
+      g_variant_builder_add (&filter.params, "s", action);
+    }
+  if (from_us != 0)
+    {
+      filter_add (&filter, "a.at >= ?");
+      g_variant_builder_add (&filter.params, "x", from_us);
+    }
+  if (to_us != 0)
+    {
+      filter_add (&filter, "a.at < ?");
+      g_variant_builder_add (&filter.params, "x", to_us);
+    }
+  filter_apply (&filter, model);
+}

@@ -1,0 +1,61 @@
+/* jhk-lists.h: the lists the front ends show, as JhkQueryModels.
+ *
+ * The UI never writes SQL: it asks for a list here and changes its filter
+ * with the matching *_filter() call, which refreshes the same model (exact
+ * items-changed). Column names are documented per list; read them with
+ * jhk_row_get_by_name() or by index via jhk_query_model_column().
+ */
+#pragma once
+
+#include "jhk-query-model.h"
+
+G_BEGIN_DECLS
+
+/* Staff with their user ID. Columns: id, staff_no, name, kana, rank, title,
+ * org_unit_id, org_code, org_name, extension, user_id, login, status,
+ * restriction, restriction_reason, locked_until, password_changed_at,
+ * must_change, last_login_at. */
+JhkQueryModel *jhk_lists_staff        (JhkDb         *db);
+/* search matches staff number, name, kana or user ID; org_unit_id 0 = all,
+ * otherwise that unit and the units below it are not expanded: exact unit
+ * or its sections (parent). */
+void           jhk_lists_staff_filter (JhkQueryModel *model,
+                                       const char    *search,
+                                       gint64         org_unit_id);
+
+/* Role assignments. Columns: id, staff_id, staff_no, staff_name, role,
+ * org_unit_id, org_name, business_id, business_name, valid_from, valid_to,
+ * note, granted_by, ended_by. */
+JhkQueryModel *jhk_lists_roles        (JhkDb         *db);
+/* staff_id 0 = everyone; current_only hides ended assignments. */
+void           jhk_lists_roles_filter (JhkQueryModel *model,
+                                       gint64         staff_id,
+                                       gboolean       current_only);
+
+/* Org units, in code order. Columns: id, code, name, kind, parent_id,
+ * parent_name, head_title, valid_from, valid_to. */
+JhkQueryModel *jhk_lists_org_units    (JhkDb         *db);
+/* kind NULL = all kinds. */
+void           jhk_lists_org_units_filter (JhkQueryModel *model,
+                                           const char    *kind);
+
+/* Businesses. Columns: id, code, name, kind, category, basis, owner_org_id,
+ * owner_name, description, approved_at, approved_by. */
+JhkQueryModel *jhk_lists_businesses   (JhkDb         *db);
+/* kind NULL = all kinds; search matches code or name. */
+void           jhk_lists_businesses_filter (JhkQueryModel *model,
+                                            const char    *kind,
+                                            const char    *search);
+
+/* Audit entries, newest first. Columns: seq, at, actor, role, org,
+ * workstation, action, object_type, object_id, details. */
+JhkQueryModel *jhk_lists_audit        (JhkDb         *db);
+/* Any argument may be NULL/0 for "any". Times are µs since the epoch. */
+void           jhk_lists_audit_filter (JhkQueryModel *model,
+                                       const char    *actor,
+                                       const char    *org,
+                                       const char    *action,
+                                       gint64         from_us,
+                                       gint64         to_us);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* jhk-service.c: transaction + audit for every write. */
+#include "jhk-audit.h"
+#include "jhk-policy.h"
+#include "jhk-service.h"
+
+gboolean
+jhk_service_begin (JhkDb       *db,
+                   JhkSession  *actor,
+                   GError     **error)
+{
+  g_return_val_if_fail (JHK_IS_DB (db), FALSE);
+  g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
+
+  if (!jhk_db_begin (db, error))
+    return FALSE;
+  if (!jhk_policy_check_can_write (db, actor, error))
+    {
+      jhk_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jhk_service_commit (JhkDb       *db,
+                    JhkSession  *actor,
+                    const char  *action,
+                    const char  *object_type,
+                    const char  *object_id,
+                    JsonObject  *details,
+                    GError     **error)
+{
+  if (!jhk_audit_append (db, actor, action, object_type, object_id, details, error))
+    {
+      jhk_db_rollback (db);
+      return FALSE;
+    }
+  return jhk_db_commit (db, error);
+}
+
+void
+jhk_service_abort (JhkDb *db)
+{
+  jhk_db_rollback (db);
+}

@@ -1,0 +1,28 @@
+/* jhk-service.h: the one way every service writes.
+ *
+ * jhk_service_begin() checks that the actor may write at all (R13-10) and
+ * starts a transaction; jhk_service_commit() appends the audit entry and
+ * commits both together; jhk_service_abort() rolls everything back.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "jhk-db.h"
+#include "jhk-session.h"
+
+G_BEGIN_DECLS
+
+gboolean jhk_service_begin  (JhkDb       *db,
+                             JhkSession  *actor,
+                             GError     **error);
+gboolean jhk_service_commit (JhkDb       *db,
+                             JhkSession  *actor,
+                             const char  *action,
+                             const char  *object_type,
+                             const char  *object_id,
+                             JsonObject  *details,
+                             GError     **error);
+void     jhk_service_abort  (JhkDb       *db);
+
+G_END_DECLS

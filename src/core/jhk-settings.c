@@ -1,0 +1,129 @@
+/* jhk-settings.c: organisation-wide policy values. */
+#include <glib/gi18n-lib.h>
+
+#include "jhk-policy.h"
+#include "jhk-settings.h"
+#include "jhk-service.h"
+
+static const struct
+{
+  const char *key;
+  gint64      def;
+  gint64      min;
+  gint64      max;
+} settings[JHK_N_SETTINGS] = {
+  [JHK_SETTING_PASSWORD_MIN_LENGTH] = { "password.min_length", 8, 8, 128 },
+  [JHK_SETTING_PASSWORD_MAX_AGE_DAYS] = { "password.max_age_days", 90, 0, 3650 },
+  [JHK_SETTING_PASSWORD_HISTORY] = { "password.history", 5, 0, 24 },
+  [JHK_SETTING_LOCKOUT_THRESHOLD] = { "lockout.threshold", 5, 1, 100 },
+  [JHK_SETTING_LOCKOUT_MINUTES] = { "lockout.minutes", 30, 0, 10080 },
+  /* OWASP's minimum for Argon2id is m=19 MiB, t=2, p=1; never go below it. */
+  [JHK_SETTING_PWHASH_OPSLIMIT] = { "pwhash.opslimit", 2, 2, 10 },
+  [JHK_SETTING_PWHASH_MEMLIMIT_KIB] = { "pwhash.memlimit_kib", 19456, 19456, 1048576 },
+};
+
+const char *
+jhk_setting_get_key (JhkSetting setting)
+{
+  g_return_val_if_fail (setting < JHK_N_SETTINGS, NULL);
+  return settings[setting].key;
+}
+
+JhkSetting
+jhk_setting_from_key (const char *key)
+{
+  for (int i = 0; i < JHK_N_SETTINGS; i++)
+    if (g_strcmp0 (settings[i].key, key) == 0)
+      return i;
+  return JHK_N_SETTINGS;
+}
+
+gint64
+jhk_setting_get_default (JhkSetting setting)
+{
+  return settings[setting].def;
+}
+
+gint64
+jhk_setting_get_minimum (JhkSetting setting)
+{
+  return settings[setting].min;
+}
+
+gint64
+jhk_setting_get_maximum (JhkSetting setting)
+{
+  return settings[setting].max;
+}
+
+gint64
+jhk_settings_get_int (JhkDb      *db,
+                      JhkSetting  setting)
+{
+  g_autofree char *value = NULL;
+  gint64 parsed;
+
+  g_return_val_if_fail (setting < JHK_N_SETTINGS, 0);
+
+  if (!jhk_db_query_text (db, &value, NULL, "SELECT value FROM settings WHERE key = ?",
+                          JHK_T (settings[setting].key), JHK_DB_END) ||
+      value == NULL)
+    return settings[setting].def;
+  parsed = g_ascii_strtoll (value, NULL, 10);
+  return CLAMP (parsed, settings[setting].min, settings[setting].max);
+}
+
+gboolean
+jhk_settings_set_int (JhkDb       *db,
+                      JhkSession  *actor,
+                      JhkSetting   setting,
+                      gint64       value,
+                      GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) details = NULL;
+
+  g_return_val_if_fail (setting < JHK_N_SETTINGS, FALSE);
+
+  if (!jhk_policy_require_role (actor, JHK_ROLE_SYSADMIN, error))
+    return FALSE;
+  if (value < settings[setting].min || value > settings[setting].max)
+    {
+      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                   _("The value must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."),
+                   settings[setting].min, settings[setting].max);
+      return FALSE;
+    }
+
+  if (!jhk_service_begin (db, actor, error))
+    return FALSE;
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  details = json_object_new ();
+  json_object_set_string_member (details, "key", settings[setting].key);
+  json_object_set_int_member (details, "value", value);
+  json_object_set_int_member (details, "previous", jhk_settings_get_int (db, setting));
+  if (!jhk_db_run (db, error, "DELETE FROM settings WHERE key = ?",
+                   JHK_T (settings[setting].key), JHK_DB_END) ||
+      !jhk_db_run (db, error, "INSERT INTO settings (key, value) VALUES (?, ?)",
+                   JHK_T (settings[setting].key), JHK_T (text), JHK_DB_END))
+    {
+      jhk_service_abort (db);
+      return FALSE;
+    }
+  return jhk_service_commit (db, actor, "settings.set", "setting", settings[setting].key,
+                             details, error);
+}
+
+char *
+jhk_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (jhk_now_us () / G_USEC_PER_SEC);
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+jhk_format_time (gint64 us)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
+  return g_date_time_format (t, "%Y-%m-%d %H:%M");
+}
