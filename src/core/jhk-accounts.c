@@ -190,8 +190,7 @@ insert_user (JhkDb       *db,
                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                        JHK_T (login), JHK_I (staff_id), JHK_T (hash), JHK_I (now),
                        JHK_I (must_change ? 1 : 0), JHK_I (now), JHK_T (issued_by),
-                       JHK_T (reason), approved_by > 0 ? JHK_DB_INT64 : JHK_DB_NULL,
-                       approved_by > 0 ? approved_by : 0, JHK_DB_END);
+                       JHK_T (reason), JHK_IZ (MAX (approved_by, 0)), JHK_DB_END);
   if (stmt == NULL || jhk_db_stmt_step (stmt, error) != JHK_DB_ROW)
     return 0;
   id = jhk_db_stmt_get_int64 (stmt, 0);
@@ -422,8 +421,7 @@ record_failure (JhkDb       *db,
         locked_until = minutes > 0 ? now + minutes * G_TIME_SPAN_MINUTE : LOCKED_FOR_EVER;
       if (!jhk_db_run (db, &local_error,
                        "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?",
-                       JHK_I (failed), locked_until ? JHK_DB_INT64 : JHK_DB_NULL,
-                       locked_until, JHK_I (row->id), JHK_DB_END))
+                       JHK_I (failed), JHK_IZ (locked_until), JHK_I (row->id), JHK_DB_END))
         {
           jhk_db_rollback (db);
           goto out;

@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "jhk-audit.h"
+#include "jhk-policy.h"
+#include "jhk-service.h"
 
 G_DEFINE_QUARK (jhk-audit-error-quark, jhk_audit_error)
 
@@ -418,6 +420,28 @@ bad:
   g_set_error (error, JHK_AUDIT_ERROR, JHK_AUDIT_ERROR_CHECKPOINT,
                _("%s is not a Jhk audit checkpoint."), path);
   return FALSE;
+}
+
+gboolean
+jhk_audit_record_verification (JhkDb       *db,
+                               JhkSession  *actor,
+                               gboolean     ok,
+                               gint64       n_entries,
+                               gint64       first_bad_seq,
+                               GError     **error)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+
+  if (!jhk_policy_require_either (actor, JHK_ROLE_SYSADMIN, JHK_ROLE_SUPERVISOR, error))
+    return FALSE;
+  json_object_set_boolean_member (details, "ok", ok);
+  json_object_set_int_member (details, "entries", n_entries);
+  if (!ok)
+    json_object_set_int_member (details, "first_bad_seq", first_bad_seq);
+  /* A verification is recorded even by a read-only user: it changes no data. */
+  if (!jhk_db_begin (db, error))
+    return FALSE;
+  return jhk_service_commit (db, actor, "audit.verify", "audit_log", "", details, error);
 }
 
 static const struct

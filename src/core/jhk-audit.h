@@ -81,6 +81,16 @@ gboolean jhk_audit_checkpoint_load (const char         *path,
                                     JhkAuditCheckpoint *out,
                                     GError            **error);
 
+/* Records the result of a verification in the chain itself, so that the
+ * dashboard can show when the chain was last verified and how it went.
+ * Only the システム管理者 and the 総括責任者 verify. */
+gboolean jhk_audit_record_verification (JhkDb       *db,
+                                        JhkSession  *actor,
+                                        gboolean     ok,
+                                        gint64       n_entries,
+                                        gint64       first_bad_seq,
+                                        GError     **error);
+
 /* A translated, human label for an action key such as "user.issue". */
 const char *jhk_audit_action_label (const char *action);
 /* All known action keys, NULL-terminated, for filters. */

@@ -14,6 +14,8 @@
 static int
 map_code (int rc)
 {
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return JHK_DB_ERROR_UNIQUE;
   switch (rc & 0xff)
     {
     case SQLITE_CONSTRAINT:
@@ -38,8 +40,8 @@ set_error (GError  **error,
            sqlite3  *db,
            int       rc)
 {
-  g_set_error (error, JHK_DB_ERROR, map_code (rc), "%s",
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  g_set_error (error, JHK_DB_ERROR, map_code (db != NULL ? sqlite3_extended_errcode (db) : rc),
+               "%s", db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 }
 
 /* Magic numbers of network filesystems (statfs(2)); SQLite's locking is not

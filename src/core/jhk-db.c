@@ -245,6 +245,15 @@ jhk_db_stmt_bind_valist (JhkDbStmt *stmt,
         case JHK_DB_INT64:
           jhk_db_stmt_bind_int64 (stmt, index, va_arg (args, gint64));
           break;
+        case JHK_DB_INT64_OR_NULL:
+          {
+            gint64 value = va_arg (args, gint64);
+            if (value == 0)
+              jhk_db_stmt_bind_null (stmt, index);
+            else
+              jhk_db_stmt_bind_int64 (stmt, index, value);
+          }
+          break;
         case JHK_DB_TEXT:
           jhk_db_stmt_bind_text (stmt, index, va_arg (args, const char *));
           break;

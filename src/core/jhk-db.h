@@ -25,6 +25,8 @@ typedef enum
   JHK_DB_ERROR_CORRUPT,
   JHK_DB_ERROR_READONLY,
   JHK_DB_ERROR_CANCELLED,
+  /* A unique or primary key constraint: the value exists already. */
+  JHK_DB_ERROR_UNIQUE,
 } JhkDbError;
 
 GQuark jhk_db_error_quark (void);
@@ -37,12 +39,15 @@ typedef enum
   JHK_DB_TEXT,
   JHK_DB_NULL,
   JHK_DB_DOUBLE,
+  JHK_DB_INT64_OR_NULL,
 } JhkDbType;
 
 #define JHK_I(v) JHK_DB_INT64, ((gint64) (v))
 #define JHK_T(v) JHK_DB_TEXT, ((const char *) (v))
 #define JHK_N    JHK_DB_NULL
 #define JHK_D(v) JHK_DB_DOUBLE, ((double) (v))
+/* An integer that binds SQL NULL when it is 0 (optional references). */
+#define JHK_IZ(v) JHK_DB_INT64_OR_NULL, ((gint64) (v))
 /* A text that is NULL binds SQL NULL. */
 #define JHK_TN(v) JHK_DB_TEXT, ((const char *) (v))
 

@@ -99,7 +99,7 @@ set_conflict_if_constraint (GError     **error,
                             const char  *message)
 {
   if (error != NULL && *error != NULL &&
-      g_error_matches (*error, JHK_DB_ERROR, JHK_DB_ERROR_CONSTRAINT))
+      g_error_matches (*error, JHK_DB_ERROR, JHK_DB_ERROR_UNIQUE))
     {
       g_clear_error (error);
       g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT, message);
@@ -163,7 +163,7 @@ jhk_org_add_unit (JhkDb       *db,
                             "INSERT INTO org_units (code, name, kind, parent_id, head_title,"
                             " valid_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                             JHK_T (code), JHK_T (name), JHK_T (kind),
-                            parent_id ? JHK_DB_INT64 : JHK_DB_NULL, parent_id,
+                            JHK_IZ (parent_id),
                             JHK_T (head_title ? head_title : ""), JHK_T (today),
                             JHK_I (jhk_now_us ()), JHK_DB_END);
   if (id == 0)
@@ -205,6 +205,13 @@ jhk_org_add_staff (JhkDb       *db,
     }
   if (!code_is_valid (staff_no, error) || !require_text (name, _("name"), error))
     return 0;
+  if (!jhk_db_query_int64 (db, NULL, NULL, "SELECT id FROM org_units WHERE id = ?",
+                           JHK_I (org_unit_id), JHK_DB_END))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such org unit."));
+      return 0;
+    }
   if (jhk_org_find_staff (db, staff_no) != 0)
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
@@ -223,7 +230,7 @@ jhk_org_add_staff (JhkDb       *db,
                             JHK_I (jhk_now_us ()), JHK_DB_END);
   if (id == 0)
     {
-      set_conflict_if_constraint (error, _("There is no such org unit."));
+      set_conflict_if_constraint (error, _("That staff number is registered already."));
       jhk_service_abort (db);
       return 0;
     }
@@ -348,8 +355,8 @@ jhk_org_grant_role (JhkDb       *db,
                             " business_id, valid_from, valid_to, note, granted_by, granted_at)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                             JHK_I (staff_id), JHK_T (jhk_role_to_key (role)),
-                            org_unit_id ? JHK_DB_INT64 : JHK_DB_NULL, org_unit_id,
-                            business_id ? JHK_DB_INT64 : JHK_DB_NULL, business_id,
+                            JHK_IZ (org_unit_id),
+                            JHK_IZ (business_id),
                             JHK_T (valid_from), JHK_TN (valid_to), JHK_T (note ? note : ""),
                             JHK_T (jhk_session_get_login (actor)), JHK_I (jhk_now_us ()),
                             JHK_DB_END);
@@ -489,8 +496,8 @@ jhk_org_add_business (JhkDb       *db,
                             " owner_org_id, description, created_at)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                             JHK_T (code), JHK_T (name), JHK_T (kind),
-                            category ? JHK_DB_INT64 : JHK_DB_NULL, (gint64) category,
-                            basis ? JHK_DB_INT64 : JHK_DB_NULL, (gint64) basis,
+                            JHK_IZ (category),
+                            JHK_IZ (basis),
                             JHK_I (owner_org_id), JHK_T (description ? description : ""),
                             JHK_I (jhk_now_us ()), JHK_DB_END);
   if (id == 0)

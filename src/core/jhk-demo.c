@@ -1,0 +1,265 @@
+/* jhk-demo.c: the demo organisation. Everything goes through the services,
+ * so the demo database has a complete audit chain like a real one. */
+#include <glib/gi18n-lib.h>
+
+#include "jhk-accounts.h"
+#include "jhk-demo.h"
+#include "jhk-org.h"
+#include "jhk-policy.h"
+#include "jhk-settings.h"
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+  const char *kind;
+  const char *parent;
+  const char *head_title;
+} DemoUnit;
+
+static const DemoUnit units[] = {
+  { "100", "総務部", "department", NULL, "総務部長" },
+  { "110", "情報管理課", "office", "100", "情報管理課長" },
+  { "111", "システム係", "section", "110", "システム係長" },
+  { "112", "運用係", "section", "110", "運用係長" },
+  { "300", "刑事部", "department", NULL, "刑事部長" },
+  { "310", "刑事総務課", "office", "300", "刑事総務課長" },
+  { "311", "鑑識係", "section", "310", "鑑識係長" },
+  { "400", "交通部", "department", NULL, "交通部長" },
+  { "410", "運転免許本部", "office", "400", "運転免許本部長" },
+  { "411", "免許管理係", "section", "410", "免許管理係長" },
+  { "900", "第一方面本部", "department", NULL, "第一方面本部長" },
+  { "910", "中央警察署", "office", "900", "中央警察署長" },
+  { "911", "警務課", "section", "910", "警務課長" },
+  { "912", "生活安全課", "section", "910", "生活安全課長" },
+  { "913", "刑事課", "section", "910", "刑事課長" },
+  { "914", "地域課", "section", "910", "地域課長" },
+  { "920", "東警察署", "office", "900", "東警察署長" },
+  { "921", "警務課", "section", "920", "警務課長" },
+  { "922", "刑事課", "section", "920", "刑事課長" },
+  { "930", "西警察署", "office", "900", "西警察署長" },
+  { "931", "警務課", "section", "930", "警務課長" },
+  { "932", "交通課", "section", "930", "交通課長" },
+};
+
+typedef struct
+{
+  const char *staff_no;
+  const char *name;
+  const char *kana;
+  const char *rank;
+  const char *title;
+  const char *unit;
+  const char *extension;
+  const char *login;       /* NULL: no user ID */
+  const char *role;
+  const char *scope;       /* unit code or business code, NULL for none */
+} DemoPerson;
+
+static const DemoPerson people[] = {
+  { "A1001", "高橋 一郎", "タカハシ イチロウ", "警視監", "総務部長", "100", "2001",
+    "soukatsu", "supervisor", NULL },
+  { "A1101", "佐藤 浩二", "サトウ コウジ", "警視正", "情報管理課長", "110", "2101",
+    "admin", "sysadmin", NULL },
+  { "A1102", "中村 真理", "ナカムラ マリ", "警部", "システム係長", "111", "2111",
+    NULL, "staff", "110" },
+  { "A3001", "伊藤 剛", "イトウ ツヨシ", "警視監", "刑事部長", "300", "3001",
+    "keiji-bucho", "dept_head", "300" },
+  { "A3101", "渡辺 誠", "ワタナベ マコト", "警視正", "刑事総務課長", "310", "3101",
+    "gyomu", "biz_owner", "B101" },
+  { "A4101", "山本 裕子", "ヤマモト ユウコ", "警視正", "運転免許本部長", "410", "4101",
+    "denshi", "egov_owner", "E201" },
+  { "A1103", "小林 健", "コバヤシ ケン", "警視", "運用係長", "112", "2112",
+    "shukan", "lead_owner", "L301" },
+  { "C9101", "加藤 正男", "カトウ マサオ", "警視正", "中央警察署長", "910", "9101",
+    "chuo-unyo", "ops_manager", "910" },
+  { "C9102", "吉田 京子", "ヨシダ キョウコ", "警視", "副署長", "910", "9102",
+    "chuo-sekinin", "info_lead", "910" },
+  { "C9111", "山田 太郎", "ヤマダ タロウ", "警部", "警務課長", "911", "9111",
+    "chuo-kanri", "info_manager", "911" },
+  { "C9112", "佐々木 恵", "ササキ メグミ", "警部補", "警務係長", "911", "9112",
+    "chuo-hojo", "info_assistant", "911" },
+  { "C9131", "髙橋 修", "タカハシ オサム", "警部補", "刑事課強行犯係長", "913", "9131",
+    "chuo-kanbu", "inquiry_supervisor", "913" },
+  { "C9113", "松本 大輔", "マツモト ダイスケ", "巡査部長", "警務係", "911", "9113",
+    "chuo-koufu", "transfer_officer", "B101" },
+  { "C9132", "井上 翔太", "イノウエ ショウタ", "巡査", "刑事課強行犯係", "913", "9132",
+    "chuo-shokuin", "staff", "910" },
+  { "C9141", "木村 彩", "キムラ アヤ", "巡査", "地域課", "914", "9141",
+    NULL, "staff", "910" },
+  { "C9201", "林 英明", "ハヤシ ヒデアキ", "警視正", "東警察署長", "920", "9201",
+    "higashi-unyo", "ops_manager", "920" },
+  { "C9301", "清水 聡", "シミズ サトシ", "警視正", "西警察署長", "930", "9301",
+    "nishi-unyo", "ops_manager", "930" },
+};
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+  const char *kind;
+  int         category;
+  int         basis;
+  const char *owner;
+  gboolean    approve;
+  const char *description;
+} DemoBusiness;
+
+static const DemoBusiness businesses[] = {
+  { "B101", "指紋照合業務", "target", 1, 0, "310", TRUE, "遺留指紋と登録指紋の照合" },
+  { "B102", "犯罪統計業務", "target", 2, 0, "310", TRUE, "犯罪の発生・検挙の集計と分析" },
+  { "B103", "運転免許照会業務", "target", 1, 0, "410", TRUE, "運転免許情報の照会" },
+  { "B104", "遺失物管理業務", "target", 4, 0, "110", FALSE, "遺失物・拾得物の管理（承認待ち）" },
+  { "E201", "運転免許電子申請業務", "egov", 0, 1, "410", TRUE, "道路交通法に基づく申請の電子受付" },
+  { "E202", "風俗営業電子届出業務", "egov", 0, 2, "110", FALSE, "公安委員会が定める届出（承認待ち）" },
+  { "L301", "庁内文書管理業務", "lead", 0, 0, "110", FALSE, "庁内文書の登録と管理" },
+};
+
+static const JhkDemoAccount accounts[] = {
+  { "admin", "sysadmin", "システム管理者（情報管理課長）" },
+  { "soukatsu", "supervisor", "総括責任者（総務部長）" },
+  { "gyomu", "biz_owner", "対象業務管理者（刑事総務課長、指紋照合業務）" },
+  { "denshi", "egov_owner", "電子化業務の主管業務管理者（運転免許本部長）" },
+  { "shukan", "lead_owner", "主管業務管理者（庁内文書管理業務）" },
+  { "keiji-bucho", "dept_head", "主管部長（刑事部長）" },
+  { "chuo-unyo", "ops_manager", "運用管理者（中央警察署長）" },
+  { "chuo-sekinin", "info_lead", "情報管理責任者（中央警察署 副署長）" },
+  { "chuo-kanri", "info_manager", "情報管理者（中央警察署 警務課長）" },
+  { "chuo-hojo", "info_assistant", "情報管理補助者（中央警察署 警務係長）" },
+  { "chuo-kanbu", "inquiry_supervisor", "担当幹部（中央警察署 刑事課強行犯係長）" },
+  { "chuo-koufu", "transfer_officer", "交付等担当者（中央警察署、指紋照合業務）" },
+  { "chuo-shokuin", "staff", "アクセス権者・照会者（中央警察署 刑事課）" },
+  { "higashi-unyo", "ops_manager", "運用管理者（東警察署長）" },
+  { "nishi-unyo", "ops_manager", "運用管理者（西警察署長）" },
+  { NULL, NULL, NULL },
+};
+
+const JhkDemoAccount *
+jhk_demo_accounts (void)
+{
+  return accounts;
+}
+
+static gint64
+scope_id (JhkDb      *db,
+          const char *role,
+          const char *scope,
+          gint64     *business_id)
+{
+  *business_id = 0;
+  if (scope == NULL)
+    return 0;
+  if (jhk_role_get_scope (jhk_role_from_key (role)) == JHK_SCOPE_BUSINESS)
+    {
+      *business_id = jhk_org_find_business (db, scope);
+      return 0;
+    }
+  return jhk_org_find_unit (db, scope);
+}
+
+gboolean
+jhk_demo_populate (JhkDb   *db,
+                   GError **error)
+{
+  g_autoptr(JhkSession) system = jhk_session_new_system ("demo");
+  g_autoptr(JhkSession) admin = NULL;
+  g_autoptr(JhkSession) supervisor = NULL;
+  g_autofree char *today = jhk_today ();
+  gint64 supervisor_staff;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (JHK_IS_DB (db), FALSE);
+
+  /* One transaction: a demo is created whole or not at all. The services
+   * nest inside it as savepoints. */
+  if (!jhk_db_begin (db, error))
+    return FALSE;
+
+  if (!jhk_accounts_bootstrap (db, "100", "総務部", people[0].staff_no, people[0].name,
+                               people[0].login, JHK_DEMO_PASSWORD, error))
+    goto out;
+  supervisor_staff = jhk_org_find_staff (db, people[0].staff_no);
+  if (!jhk_db_run (db, error,
+                   "UPDATE staff SET kana = ?, rank = ?, title = ?, extension = ? WHERE id = ?",
+                   JHK_T (people[0].kana), JHK_T (people[0].rank), JHK_T (people[0].title),
+                   JHK_T (people[0].extension), JHK_I (supervisor_staff), JHK_DB_END) ||
+      !jhk_db_run (db, error, "UPDATE org_units SET head_title = ? WHERE code = '100'",
+                   JHK_T (units[0].head_title), JHK_DB_END))
+    goto out;
+
+  /* The system actor stands in for the システム管理者 while it does not
+   * exist yet; everything is audited as "system:demo". */
+  for (guint i = 1; i < G_N_ELEMENTS (units); i++)
+    if (jhk_org_add_unit (db, system, units[i].code, units[i].name, units[i].kind,
+                          units[i].parent ? jhk_org_find_unit (db, units[i].parent) : 0,
+                          units[i].head_title, error) == 0)
+      goto out;
+
+  for (guint i = 0; i < G_N_ELEMENTS (businesses); i++)
+    if (jhk_org_add_business (db, system, businesses[i].code, businesses[i].name,
+                              businesses[i].kind, businesses[i].category, businesses[i].basis,
+                              jhk_org_find_unit (db, businesses[i].owner),
+                              businesses[i].description, error) == 0)
+      goto out;
+
+  for (guint i = 1; i < G_N_ELEMENTS (people); i++)
+    if (jhk_org_add_staff (db, system, people[i].staff_no, people[i].name, people[i].kana,
+                           people[i].rank, people[i].title, jhk_org_find_unit (db, people[i].unit),
+                           people[i].extension, error) == 0)
+      goto out;
+
+  supervisor = jhk_session_load (db, jhk_accounts_lookup (db, "soukatsu"), NULL, error);
+  if (supervisor == NULL)
+    goto out;
+
+  /* R12-1: the 総括責任者 issues every user ID. */
+  for (guint i = 1; i < G_N_ELEMENTS (people); i++)
+    {
+      gint64 staff_id = jhk_org_find_staff (db, people[i].staff_no);
+      gint64 user_id;
+
+      if (people[i].login == NULL)
+        continue;
+      user_id = jhk_accounts_issue (db, supervisor, people[i].login, staff_id,
+                                    JHK_DEMO_PASSWORD, "デモ用アカウント", 0, error);
+      if (user_id == 0)
+        goto out;
+      /* Demo accounts start ready to use, without the forced change. */
+      if (!jhk_db_run (db, error, "UPDATE users SET must_change = 0 WHERE id = ?",
+                       JHK_I (user_id), JHK_DB_END))
+        goto out;
+    }
+
+  /* R5-1, R6-1: who holds each role, from today. */
+  for (guint i = 1; i < G_N_ELEMENTS (people); i++)
+    {
+      gint64 business_id;
+      gint64 org_id = scope_id (db, people[i].role, people[i].scope, &business_id);
+
+      if (jhk_org_grant_role (db, supervisor, jhk_org_find_staff (db, people[i].staff_no),
+                              jhk_role_from_key (people[i].role), org_id, business_id, today,
+                              NULL, "", error) == 0)
+        goto out;
+    }
+  /* Staff who act in more than one role. */
+  if (jhk_org_grant_role (db, supervisor, jhk_org_find_staff (db, "C9131"), JHK_ROLE_STAFF,
+                          jhk_org_find_unit (db, "910"), 0, today, NULL, "", error) == 0 ||
+      jhk_org_grant_role (db, supervisor, jhk_org_find_staff (db, "C9113"), JHK_ROLE_STAFF,
+                          jhk_org_find_unit (db, "910"), 0, today, NULL, "", error) == 0)
+    goto out;
+
+  /* R8-1, R9-1: the 総括責任者 approves most businesses; two wait. */
+  for (guint i = 0; i < G_N_ELEMENTS (businesses); i++)
+    if (businesses[i].approve &&
+        !jhk_org_approve_business (db, supervisor, jhk_org_find_business (db, businesses[i].code),
+                                   error))
+      goto out;
+
+  ok = TRUE;
+
+out:
+  if (ok)
+    return jhk_db_commit (db, error);
+  jhk_db_rollback (db);
+  return FALSE;
+}

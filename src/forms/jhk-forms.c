@@ -1,0 +1,156 @@
+/* jhk-forms.c: shared form helpers and the audit verification report. */
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "jhk-forms.h"
+
+G_DEFINE_QUARK (jhk-forms-error-quark, jhk_forms_error)
+
+static const struct
+{
+  const char *name;
+  int         year, month, day;  /* first day of the era */
+} eras[] = {
+  { "令和", 2019, 5, 1 },
+  { "平成", 1989, 1, 8 },
+  { "昭和", 1926, 12, 25 },
+  { "大正", 1912, 7, 30 },
+  { "明治", 1873, 1, 1 },  /* the Gregorian calendar from 明治6年 */
+};
+
+char *
+jhk_forms_format_wareki (int      year,
+                         int      month,
+                         int      day,
+                         GError **error)
+{
+  if (!g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_DATE, "invalid date %04d-%02d-%02d",
+                   year, month, day);
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (eras); i++)
+    {
+      int era_year;
+
+      if (year * 10000 + month * 100 + day < eras[i].year * 10000 + eras[i].month * 100 + eras[i].day)
+        continue;
+      era_year = year - (eras[i].year == 1873 ? 1867 : eras[i].year) + 1;
+      if (era_year == 1)
+        return g_strdup_printf ("%s元年%d月%d日", eras[i].name, month, day);
+      return g_strdup_printf ("%s%d年%d月%d日", eras[i].name, era_year, month, day);
+    }
+  g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_DATE,
+               "%04d-%02d-%02d is before the Gregorian calendar was adopted in Japan", year,
+               month, day);
+  return NULL;
+}
+
+static void
+draw_text (cairo_t    *cr,
+           const char *font,
+           double      size,
+           double      x,
+           double      y,
+           double      width,
+           const char *text)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+jhk_forms_draw_audit_report (cairo_t    *cr,
+                             const char *database,
+                             gboolean    ok,
+                             gint64      n_entries,
+                             gint64      first_bad_seq,
+                             const char *head,
+                             const char *problem,
+                             GDateTime  *when)
+{
+  const double left = 72, width = JHK_FORMS_A4_WIDTH - 144;
+  const double label_w = 130, row_h = 30;
+  g_autofree char *date = jhk_forms_format_wareki (g_date_time_get_year (when),
+                                                   g_date_time_get_month (when),
+                                                   g_date_time_get_day_of_month (when), NULL);
+  g_autofree char *time = g_date_time_format (when, "%H時%M分");
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_entries);
+  g_autofree char *bad = first_bad_seq > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, first_bad_seq)
+                                           : g_strdup ("なし");
+  g_autofree char *stamp = g_strdup_printf ("%s %s", date ? date : "", time);
+  const char *labels[] = { "検証日時", "データベース", "記録件数", "検証結果",
+                           "最初の異常番号", "末尾ハッシュ", "所見" };
+  const char *values[] = { stamp, database, count, ok ? "異常なし" : "異常あり", bad,
+                           head ? head : "", problem ? problem : "連鎖及びファイルの整合性に異常は認められない。" };
+  double y = 150;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  draw_text (cr, JHK_FORMS_MINCHO, 18, left, 90, width, "監査ログ検証結果報告書");
+  cairo_set_line_width (cr, 0.8);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      double h = i == G_N_ELEMENTS (labels) - 1 ? row_h * 3 : row_h;
+
+      cairo_rectangle (cr, left, y, label_w, h);
+      cairo_rectangle (cr, left + label_w, y, width - label_w, h);
+      cairo_stroke (cr);
+      draw_text (cr, JHK_FORMS_MINCHO, 10.5, left + 6, y + 8, label_w - 12, labels[i]);
+      draw_text (cr, i == 5 ? JHK_FORMS_GOTHIC : JHK_FORMS_MINCHO, i == 5 ? 8 : 10.5,
+                 left + label_w + 6, y + 8, width - label_w - 12, values[i]);
+      y += h;
+    }
+  draw_text (cr, JHK_FORMS_MINCHO, 9, left, y + 16, width,
+             "注 記録件数及び末尾ハッシュを控えておけば、後日「jhkctl verify --checkpoint」により"
+             "末尾の削除又は履歴の書換えを検出できる。");
+  cairo_restore (cr);
+}
+
+gboolean
+jhk_forms_audit_report_pdf (const char  *path,
+                            const char  *database,
+                            gboolean     ok,
+                            gint64       n_entries,
+                            gint64       first_bad_seq,
+                            const char  *head,
+                            const char  *problem,
+                            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, JHK_FORMS_A4_WIDTH,
+                                                       JHK_FORMS_A4_HEIGHT);
+  cairo_status_t status;
+  cairo_t *cr;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "監査ログ検証結果報告書");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  jhk_forms_draw_audit_report (cr, database, ok, n_entries, first_bad_seq, head, problem, now);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED, "%s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
