@@ -1,0 +1,313 @@
+/* jhk-app-util.c: small helpers the pages share. */
+#include <glib/gi18n.h>
+
+#include "jhk-app-util.h"
+#include "jhk-org.h"
+#include "jhk-window-private.h"
+
+static JhkWindow *
+find_main_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    if (JHK_IS_WINDOW (window))
+      return JHK_WINDOW (window);
+  return NULL;
+}
+
+static void
+add_toast (GtkWidget *widget,
+           AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  JhkWindow *window;
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
+      return;
+    }
+  window = find_main_window (widget);
+  if (window != NULL)
+    jhk_window_add_toast (window, toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+jhk_widget_show_toast (GtkWidget  *widget,
+                       const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  add_toast (widget, adw_toast_new (message));
+}
+
+void
+jhk_widget_show_error (GtkWidget    *widget,
+                       const GError *error)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  /* Errors stay until dismissed: the user must be able to read them. */
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (widget, toast);
+}
+
+void
+jhk_present_dialog (GtkWidget *parent,
+                    GtkWindow *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+  JhkWindow *window = find_main_window (parent);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_set_modal (dialog, TRUE);
+  /* R13-9: typing into a dialog is activity in the window; the lock closes
+   * the dialog, so what it shows is hidden as well. */
+  if (window != NULL)
+    jhk_window_track_input (window, GTK_WIDGET (dialog));
+  gtk_window_present (dialog);
+}
+
+/* Columns. */
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_update (GtkListItem    *item,
+             JhkRowTextFunc  func)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (row != NULL)
+    text = func (row);
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  /* Long values are cut in the cell; the tooltip shows them whole. */
+  gtk_widget_set_tooltip_text (label, text != NULL && g_utf8_strlen (text, -1) > 24 ? text : NULL);
+}
+
+static void
+cell_values_changed_cb (JhkRow      *row,
+                        GParamSpec  *pspec,
+                        GtkListItem *item)
+{
+  GtkListItemFactory *factory = g_object_get_data (G_OBJECT (item), "jhk-factory");
+
+  cell_update (item, g_object_get_data (G_OBJECT (factory), "jhk-func"));
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "jhk-factory", factory);
+  cell_update (item, g_object_get_data (G_OBJECT (factory), "jhk-func"));
+  if (row != NULL)
+    g_signal_connect_object (row, "notify::values", G_CALLBACK (cell_values_changed_cb), item, 0);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, cell_values_changed_cb, item);
+}
+
+static GtkColumnViewColumn *
+column_new (const char         *title,
+            GtkListItemFactory *factory,
+            int                 width,
+            gboolean            expand)
+{
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+
+  /* Cells ellipsize, so they ask for little room: the width is set. */
+  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  return column;
+}
+
+GtkColumnViewColumn *
+jhk_column_new (const char     *title,
+                JhkRowTextFunc  func,
+                int             width,
+                gboolean        expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "jhk-func", func);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+  return column_new (title, factory, width, expand);
+}
+
+static void
+text_cell_update (GtkListItem *item,
+                  const char  *name)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = row != NULL ? jhk_row_get_by_name (row, name) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, text != NULL && g_utf8_strlen (text, -1) > 24 ? text : NULL);
+}
+
+static void
+text_cell_values_changed_cb (JhkRow      *row,
+                             GParamSpec  *pspec,
+                             GtkListItem *item)
+{
+  text_cell_update (item, g_object_get_data (G_OBJECT (item), "jhk-column"));
+}
+
+static void
+text_cell_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+  const char *name = g_object_get_data (G_OBJECT (factory), "jhk-column");
+
+  g_object_set_data (G_OBJECT (item), "jhk-column", (gpointer) name);
+  text_cell_update (item, name);
+  if (row != NULL)
+    g_signal_connect_object (row, "notify::values", G_CALLBACK (text_cell_values_changed_cb),
+                             item, 0);
+}
+
+static void
+text_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, text_cell_values_changed_cb, item);
+}
+
+GtkColumnViewColumn *
+jhk_text_column_new (const char *title,
+                     const char *column_name,
+                     int         width,
+                     gboolean    expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data_full (G_OBJECT (factory), "jhk-column", g_strdup (column_name), g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (text_cell_unbind_cb), NULL);
+  return column_new (title, factory, width, expand);
+}
+
+static char *
+expression_cb (JhkRow         *row,
+               JhkRowTextFunc  func)
+{
+  return row != NULL ? func (row) : NULL;
+}
+
+GtkExpression *
+jhk_row_expression_new (JhkRowTextFunc func)
+{
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (expression_cb),
+                                      func, NULL);
+}
+
+/* Values. */
+
+char *
+jhk_org_unit_row_label (JhkRow *row)
+{
+  const char *parent = jhk_row_get_by_name (row, "parent_name");
+
+  /* Sections of different offices share names (警務課); the office tells
+   * them apart. */
+  if (parent != NULL && *parent != '\0')
+    return g_strdup_printf ("%s %s (%s)", jhk_row_get_by_name (row, "code"),
+                            jhk_row_get_by_name (row, "name"), parent);
+  return g_strdup_printf ("%s %s", jhk_row_get_by_name (row, "code"),
+                          jhk_row_get_by_name (row, "name"));
+}
+
+char *
+jhk_business_row_label (JhkRow *row)
+{
+  return g_strdup_printf ("%s %s", jhk_row_get_by_name (row, "code"),
+                          jhk_row_get_by_name (row, "name"));
+}
+
+gint64
+jhk_row_int64 (JhkRow     *row,
+               const char *column)
+{
+  const char *text = jhk_row_get_by_name (row, column);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+gboolean
+jhk_row_is_empty (JhkRow     *row,
+                  const char *column)
+{
+  const char *text = jhk_row_get_by_name (row, column);
+
+  return text == NULL || *text == '\0';
+}
+
+gboolean
+jhk_parse_date (const char *text,
+                gint64     *out_us)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  if (!jhk_date_is_valid (text) || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return FALSE;
+  date = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (date == NULL)
+    return FALSE;
+  *out_us = g_date_time_to_unix (date) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+char *
+jhk_format_date (gint64 us)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
+
+  return t != NULL ? g_date_time_format (t, "%Y-%m-%d") : g_strdup ("");
+}
+
+char *
+jhk_editable_dup_text (gpointer editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}

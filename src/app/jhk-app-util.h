@@ -1,0 +1,58 @@
+/* jhk-app-util.h: small helpers the pages share. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jhk-row.h"
+
+G_BEGIN_DECLS
+
+/* Shows a toast in the window (or preferences window) widget is in. */
+void                 jhk_widget_show_toast   (GtkWidget    *widget,
+                                              const char   *message);
+/* Shows an error a core service returned; its message is translated. */
+void                 jhk_widget_show_error   (GtkWidget    *widget,
+                                              const GError *error);
+/* Makes dialog modal for the window of parent, counts input to it against
+ * the idle lock, and presents it. */
+void                 jhk_present_dialog      (GtkWidget    *parent,
+                                              GtkWindow    *dialog);
+
+/* The text a cell shows for a row; returns a new string or NULL. */
+typedef char *(*JhkRowTextFunc) (JhkRow *row);
+
+/* A column of labels filled by func, updated when the row is re-read.
+ * width is the column's width in pixels; an expanding column also takes
+ * the room that is left. */
+GtkColumnViewColumn *jhk_column_new          (const char     *title,
+                                              JhkRowTextFunc  func,
+                                              int             width,
+                                              gboolean        expand);
+/* A column showing one column of the row as it is. */
+GtkColumnViewColumn *jhk_text_column_new     (const char     *title,
+                                              const char     *column,
+                                              int             width,
+                                              gboolean        expand);
+/* An expression for AdwComboRow and GtkDropDown over rows. */
+GtkExpression       *jhk_row_expression_new  (JhkRowTextFunc  func);
+
+/* Labels of rows of jhk_lists_org_units() ("911 警務課 (中央警察署)") and
+ * jhk_lists_businesses() ("B101 指紋照合業務"), for combo rows. */
+char                *jhk_org_unit_row_label  (JhkRow       *row);
+char                *jhk_business_row_label  (JhkRow       *row);
+
+/* A column of a row as a number; 0 for NULL. */
+gint64               jhk_row_int64           (JhkRow       *row,
+                                              const char   *column);
+/* TRUE when the column is SQL NULL or empty. */
+gboolean             jhk_row_is_empty        (JhkRow       *row,
+                                              const char   *column);
+/* 'YYYY-MM-DD' to the local midnight in µs; FALSE when invalid. */
+gboolean             jhk_parse_date          (const char   *text,
+                                              gint64       *out_us);
+/* µs since the epoch to a local 'YYYY-MM-DD'. */
+char                *jhk_format_date         (gint64        us);
+/* Text of an editable, stripped; a new string. */
+char                *jhk_editable_dup_text   (gpointer      editable);
+
+G_END_DECLS

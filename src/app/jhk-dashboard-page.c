@@ -1,0 +1,345 @@
+/* jhk-dashboard-page.c: what needs the logged-in user now. */
+#include <glib/gi18n.h>
+
+#include <json-glib/json-glib.h>
+
+#include "jhk-app-util.h"
+#include "jhk-dashboard-page.h"
+#include "jhk-lists.h"
+#include "jhk-policy.h"
+#include "jhk-settings.h"
+
+/* R13-8: the password expiry is shown as a warning this many days before. */
+#define EXPIRY_WARNING_DAYS 14
+
+struct _JhkDashboardPage
+{
+  AdwBin               parent_instance;
+
+  AdwActionRow        *name_row;
+  AdwActionRow        *password_row;
+  AdwActionRow        *restriction_row;
+  AdwActionRow        *lockouts_row;
+  AdwActionRow        *approvals_row;
+  AdwActionRow        *nothing_row;
+  AdwPreferencesGroup *audit_group;
+  AdwActionRow        *chain_row;
+
+  JhkDb               *db;
+  JhkSession          *session;
+};
+
+G_DEFINE_FINAL_TYPE (JhkDashboardPage, jhk_dashboard_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_DB,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_account (JhkDashboardPage *self)
+{
+  gint64 expires = jhk_session_get_password_expires_at (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean warn = FALSE;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row),
+                                 jhk_session_get_name (self->session));
+  subtitle = g_strdup_printf (_("User ID %s · %s"), jhk_session_get_login (self->session),
+                              jhk_session_get_org_name (self->session));
+  adw_action_row_set_subtitle (self->name_row, subtitle);
+  g_clear_pointer (&subtitle, g_free);
+
+  /* R13-8: passwords expire after the configured age. */
+  if (expires == 0)
+    subtitle = g_strdup (_("Does not expire"));
+  else
+    {
+      g_autofree char *date = jhk_format_date (expires);
+      gint64 days = (expires - jhk_now_us ()) / G_TIME_SPAN_DAY;
+
+      if (days < 0)
+        subtitle = g_strdup_printf (_("Expired on %s"), date);
+      else
+        subtitle = g_strdup_printf (ngettext ("Expires in %d day, on %s",
+                                              "Expires in %d days, on %s", (gulong) days),
+                                    (int) days, date);
+      warn = days < EXPIRY_WARNING_DAYS;
+    }
+  adw_action_row_set_subtitle (self->password_row, subtitle);
+  adw_action_row_set_icon_name (self->password_row,
+                                warn ? "dialog-warning-symbolic" : "dialog-password-symbolic");
+  if (warn)
+    gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "warning");
+
+  /* R13-10: read from the database, so that a restriction made meanwhile
+   * shows at once. */
+  if (!jhk_policy_check_can_write (self->db, self->session, &error))
+    {
+      adw_action_row_set_subtitle (self->restriction_row, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->restriction_row), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->restriction_row), FALSE);
+}
+
+/* The number of locked-out user IDs, for the システム管理者. */
+static guint
+count_locked_out (JhkDashboardPage *self)
+{
+  g_autoptr(JhkQueryModel) staff = jhk_lists_staff (self->db);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (staff));
+  gint64 now = jhk_now_us ();
+  guint locked = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (staff), i);
+
+      if (jhk_row_int64 (row, "locked_until") > now)
+        locked++;
+    }
+  return locked;
+}
+
+/* R8-1, R9-1: target and digitised businesses not yet approved. */
+static guint
+count_unapproved (JhkDashboardPage *self)
+{
+  g_autoptr(JhkQueryModel) businesses = jhk_lists_businesses (self->db);
+  const char *kinds[] = { "target", "egov" };
+  guint waiting = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint n;
+
+      jhk_lists_businesses_filter (businesses, kinds[k], NULL);
+      n = g_list_model_get_n_items (G_LIST_MODEL (businesses));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (businesses), i);
+
+          if (jhk_row_is_empty (row, "approved_at"))
+            waiting++;
+        }
+    }
+  return waiting;
+}
+
+static void
+update_attention (JhkDashboardPage *self)
+{
+  gboolean sysadmin = jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN);
+  gboolean supervisor = jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR);
+  guint locked = sysadmin ? count_locked_out (self) : 0;
+  guint waiting = supervisor ? count_unapproved (self) : 0;
+
+  if (locked > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u user ID is locked out after failed logins",
+                                   "%u user IDs are locked out after failed logins", locked),
+                         locked);
+      adw_action_row_set_subtitle (self->lockouts_row, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->lockouts_row), locked > 0);
+
+  if (waiting > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u business cannot be used until you approve it",
+                                   "%u businesses cannot be used until you approve them",
+                                   waiting),
+                         waiting);
+      adw_action_row_set_subtitle (self->approvals_row, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->approvals_row), waiting > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), locked == 0 && waiting == 0);
+}
+
+static void
+update_audit (JhkDashboardPage *self)
+{
+  g_autoptr(JhkQueryModel) log = NULL;
+  g_autoptr(JhkRow) last = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  JsonObject *details = NULL;
+  gboolean visible = jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN) ||
+                     jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_group), visible);
+  if (!visible)
+    return;
+
+  /* Newest first: the first row is the last verification. */
+  log = jhk_lists_audit (self->db);
+  jhk_lists_audit_filter (log, NULL, NULL, "audit.verify", 0, 0);
+  if (g_list_model_get_n_items (G_LIST_MODEL (log)) == 0)
+    {
+      adw_action_row_set_subtitle (self->chain_row, _("The audit log has never been verified."));
+      adw_action_row_set_icon_name (self->chain_row, "dialog-warning-symbolic");
+      return;
+    }
+  last = g_list_model_get_item (G_LIST_MODEL (log), 0);
+  when = jhk_format_time (jhk_row_int64 (last, "at"));
+  parser = json_parser_new ();
+  if (json_parser_load_from_data (parser, jhk_row_get_by_name (last, "details"), -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    details = json_node_get_object (json_parser_get_root (parser));
+
+  if (details != NULL && json_object_get_boolean_member_with_default (details, "ok", FALSE))
+    {
+      gint64 entries = json_object_get_int_member_with_default (details, "entries", 0);
+
+      subtitle = g_strdup_printf (_("%s by %s: intact, %" G_GINT64_FORMAT " entries"), when,
+                                  jhk_row_get_by_name (last, "actor"), entries);
+      adw_action_row_set_icon_name (self->chain_row, "security-high-symbolic");
+    }
+  else
+    {
+      gint64 bad = details != NULL
+                     ? json_object_get_int_member_with_default (details, "first_bad_seq", 0)
+                     : 0;
+
+      subtitle = g_strdup_printf (_("%s by %s: broken at entry %" G_GINT64_FORMAT), when,
+                                  jhk_row_get_by_name (last, "actor"), bad);
+      adw_action_row_set_icon_name (self->chain_row, "dialog-warning-symbolic");
+    }
+  adw_action_row_set_subtitle (self->chain_row, subtitle);
+}
+
+static void
+jhk_dashboard_page_refresh (JhkDashboardPage *self)
+{
+  update_account (self);
+  update_attention (self);
+  update_audit (self);
+}
+
+/* The dashboard is read again each time it is shown. */
+static void
+jhk_dashboard_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (jhk_dashboard_page_parent_class)->map (widget);
+  jhk_dashboard_page_refresh (JHK_DASHBOARD_PAGE (widget));
+}
+
+static void
+jhk_dashboard_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (jhk_dashboard_page_parent_class)->constructed (object);
+  jhk_dashboard_page_refresh (JHK_DASHBOARD_PAGE (object));
+}
+
+static void
+jhk_dashboard_page_dispose (GObject *object)
+{
+  JhkDashboardPage *self = JHK_DASHBOARD_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_DASHBOARD_PAGE);
+  g_clear_object (&self->session);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (jhk_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+jhk_dashboard_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  JhkDashboardPage *self = JHK_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jhk_dashboard_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  JhkDashboardPage *self = JHK_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jhk_dashboard_page_class_init (JhkDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = jhk_dashboard_page_constructed;
+  object_class->dispose = jhk_dashboard_page_dispose;
+  object_class->set_property = jhk_dashboard_page_set_property;
+  object_class->get_property = jhk_dashboard_page_get_property;
+  widget_class->map = jhk_dashboard_page_map;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, JHK_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JHK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Jhk/ui/jhk-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, restriction_row);
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, lockouts_row);
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, approvals_row);
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, nothing_row);
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, audit_group);
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, chain_row);
+}
+
+static void
+jhk_dashboard_page_init (JhkDashboardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+jhk_dashboard_page_new (JhkDb      *db,
+                        JhkSession *session)
+{
+  g_return_val_if_fail (JHK_IS_DB (db), NULL);
+  g_return_val_if_fail (JHK_IS_SESSION (session), NULL);
+
+  return g_object_new (JHK_TYPE_DASHBOARD_PAGE, "db", db, "session", session, NULL);
+}

@@ -1,0 +1,162 @@
+/* app-test-util.c: a demo database, a window on it, and PNGs of it. */
+#include <glib/gstdio.h>
+
+#include "app-test-util.h"
+#include "jhk-demo.h"
+
+static char *template_dir;
+static char *template_path;
+
+void
+app_test_init (int    *argc,
+               char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDb) db = NULL;
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_auto(GStrv) system_dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) icon_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  /* The isolated folders of the tests hide the system's data folders, which
+   * hold the icon theme and the MIME database (with which the image
+   * loaders recognise SVG icons): keep those. */
+  system_dirs = g_strsplit (data_dirs != NULL && *data_dirs != '\0' ? data_dirs
+                                                                   : "/usr/local/share:/usr/share",
+                            ":", 0);
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
+      g_ptr_array_add (icon_dirs, g_build_filename (system_dirs[i], "icons", NULL));
+    }
+  g_ptr_array_add (mime_dirs, NULL);
+  g_ptr_array_add (icon_dirs, NULL);
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* GTK warns about the virtual display (no accessibility bus, no portal);
+   * criticals still fail the test. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_content_type_set_mime_dirs ((const char *const *) mime_dirs->pdata);
+  adw_init ();
+  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  (const char *const *) icon_dirs->pdata);
+
+  template_dir = g_dir_make_tmp ("jhk-app-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  template_path = g_build_filename (template_dir, "demo.db", NULL);
+  db = jhk_db_open (template_path, JHK_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  jhk_demo_populate (db, &error);
+  g_assert_no_error (error);
+}
+
+int
+app_test_run (void)
+{
+  int status = g_test_run ();
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (template_path, suffixes[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (template_dir);
+  return status;
+}
+
+char *
+app_test_new_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) source = g_file_new_for_path (template_path);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "jhk", NULL);
+  char *path = g_build_filename (dir, "jhk.db", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  /* The template's connection was closed, so its main file is complete. */
+  g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+wait_done_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+app_test_wait (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+JhkWindow *
+app_test_new_window (void)
+{
+  g_autofree char *path = app_test_new_database ();
+  JhkWindow *window = jhk_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (jhk_window_open_database (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  app_test_wait (200);
+  return window;
+}
+
+void
+app_test_destroy_window (JhkWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_wait (50);
+}
+
+void
+app_test_log_in (JhkWindow  *window,
+                 const char *login,
+                 const char *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (window->login_entry), login);
+  gtk_editable_set_text (GTK_EDITABLE (window->password_entry), password);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-in", NULL));
+  app_test_wait (100);
+}
+
+void
+app_test_save_png (GtkWidget  *widget,
+                   const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  /* Let pending layout and drawing happen first. */
+  app_test_wait (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}

@@ -1,0 +1,31 @@
+/* app-test-util.h: a demo database, a window on it, and PNGs of it. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jhk-window-private.h"
+
+G_BEGIN_DECLS
+
+/* Creates the demo organisation once per test program, in a template file
+ * that each test copies, since hashing every demo password takes time. */
+void        app_test_init            (int         *argc,
+                                      char      ***argv);
+/* Runs the tests, then removes the template database. */
+int         app_test_run             (void);
+/* A fresh copy of the demo database, in this test's own data folder. */
+char       *app_test_new_database    (void);
+/* A window on a fresh demo database, shown and drawn. */
+JhkWindow  *app_test_new_window      (void);
+void        app_test_destroy_window  (JhkWindow   *window);
+/* Runs the main loop for a while, so that the window is drawn. */
+void        app_test_wait            (guint        ms);
+/* Logs in through the login view, as a person would. */
+void        app_test_log_in          (JhkWindow   *window,
+                                      const char  *login,
+                                      const char  *password);
+/* Saves a PNG of a window into the build folder. */
+void        app_test_save_png        (GtkWidget   *window,
+                                      const char  *name);
+
+G_END_DECLS

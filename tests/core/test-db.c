@@ -1,0 +1,314 @@
+/* test-db.c: the connection layer, migrations, transactions, backup. */
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "jhk-db.h"
+#include "jhk-test-util.h"
+
+static JhkDb *
+new_db (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = jhk_test_new_path (name);
+  JhkDb *db = jhk_db_open (path, JHK_DB_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static char *
+pragma_text (JhkDb      *db,
+             const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  char *value = NULL;
+
+  jhk_db_query_text (db, &value, &error, sql, JHK_DB_END);
+  g_assert_no_error (error);
+  return value;
+}
+
+static void
+test_open_settings (void)
+{
+  g_autoptr(JhkDb) db = new_db ("settings");
+  g_autofree char *journal = pragma_text (db, "PRAGMA journal_mode");
+  g_autofree char *sync = pragma_text (db, "PRAGMA synchronous");
+  g_autofree char *fk = pragma_text (db, "PRAGMA foreign_keys");
+  struct stat st;
+
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpstr (sync, ==, "2"); /* FULL */
+  g_assert_cmpstr (fk, ==, "1");
+  g_assert_cmpint (g_stat (jhk_db_get_uri (db), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (jhk_db_get_schema_version (db), ==, jhk_db_get_latest_schema_version ());
+  g_assert_cmpint (jhk_db_get_latest_schema_version (), >=, 1);
+}
+
+static void
+test_open_missing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = jhk_test_new_path ("missing");
+  g_autoptr(JhkDb) db = jhk_db_open (path, JHK_DB_OPEN_DEFAULT, &error);
+
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN);
+  g_assert_null (db);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_not_a_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = jhk_test_new_path ("garbage");
+  g_autoptr(JhkDb) db = NULL;
+
+  g_file_set_contents (path, "this is not a database file, it is a CSV,1,2,3\n", -1, &error);
+  g_assert_no_error (error);
+  db = jhk_db_open (path, JHK_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_CORRUPT);
+}
+
+static void
+test_postgres_not_yet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDb) db = jhk_db_open ("postgresql://localhost/jhk", JHK_DB_OPEN_DEFAULT, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED);
+}
+
+static void
+test_network_filesystems (void)
+{
+  g_assert_true (jhk_db_fs_type_is_network (0x6969));      /* NFS */
+  g_assert_true (jhk_db_fs_type_is_network (0xFF534D42));  /* CIFS */
+  g_assert_true (jhk_db_fs_type_is_network (0xFE534D42));  /* SMB2 */
+  g_assert_false (jhk_db_fs_type_is_network (0xEF53));     /* ext4 */
+  g_assert_false (jhk_db_fs_type_is_network (0x01021994)); /* tmpfs */
+}
+
+static void
+test_too_new_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JhkDb) again = NULL;
+
+  {
+    g_autoptr(JhkDb) db = new_db ("too-new");
+    path = g_strdup (jhk_db_get_uri (db));
+    jhk_db_run (db, &error, "INSERT INTO schema_migrations (version, name, applied_at)"
+                            " VALUES (999, '0999-future', 0)", JHK_DB_END);
+    g_assert_no_error (error);
+  }
+  again = jhk_db_open (path, JHK_DB_OPEN_DEFAULT, &error);
+  g_assert_null (again);
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "999"));
+}
+
+static gint64
+count (JhkDb *db, const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s", table);
+  gint64 n = -1;
+
+  jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END);
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_transactions_nest (void)
+{
+  g_autoptr(JhkDb) db = new_db ("txn");
+  g_autoptr(GError) error = NULL;
+
+  jhk_db_exec (db, "CREATE TABLE t (v TEXT)", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (jhk_db_begin (db, &error));
+  jhk_db_run (db, &error, "INSERT INTO t VALUES (?)", JHK_T ("outer"), JHK_DB_END);
+  g_assert_true (jhk_db_begin (db, &error));
+  jhk_db_run (db, &error, "INSERT INTO t VALUES (?)", JHK_T ("inner"), JHK_DB_END);
+  jhk_db_rollback (db); /* the savepoint only */
+  g_assert_true (jhk_db_in_transaction (db));
+  g_assert_true (jhk_db_begin (db, &error));
+  jhk_db_run (db, &error, "INSERT INTO t VALUES (?)", JHK_TN (NULL), JHK_DB_END);
+  g_assert_true (jhk_db_commit (db, &error));
+  g_assert_true (jhk_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (jhk_db_in_transaction (db));
+  g_assert_cmpint (count (db, "t"), ==, 2);
+  g_assert_cmpint (count (db, "t WHERE v = 'inner'"), ==, 0);
+  g_assert_cmpint (count (db, "t WHERE v IS NULL"), ==, 1);
+
+  g_assert_true (jhk_db_begin (db, &error));
+  jhk_db_run (db, &error, "INSERT INTO t VALUES ('gone')", JHK_DB_END);
+  jhk_db_rollback (db);
+  g_assert_cmpint (count (db, "t"), ==, 2);
+}
+
+static void
+test_typed_binds (void)
+{
+  g_autoptr(JhkDb) db = new_db ("binds");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDbStmt) stmt = NULL;
+
+  jhk_db_exec (db, "CREATE TABLE t (i BIGINT, s TEXT, d REAL, z BIGINT)", &error);
+  jhk_db_run (db, &error, "INSERT INTO t VALUES (?, ?, ?, ?)", JHK_I (G_MAXINT64),
+              JHK_T ("髙﨑①'\"; DROP TABLE t; --"), JHK_D (0.5), JHK_IZ (0), JHK_DB_END);
+  g_assert_no_error (error);
+  stmt = jhk_db_query (db, &error, "SELECT i, s, d, z FROM t", JHK_DB_END);
+  g_assert_cmpint (jhk_db_stmt_step (stmt, &error), ==, JHK_DB_ROW);
+  g_assert_cmpint (jhk_db_stmt_get_int64 (stmt, 0), ==, G_MAXINT64);
+  g_assert_cmpstr (jhk_db_stmt_get_text (stmt, 1), ==, "髙﨑①'\"; DROP TABLE t; --");
+  g_assert_cmpfloat (jhk_db_stmt_get_double (stmt, 2), ==, 0.5);
+  g_assert_true (jhk_db_stmt_is_null (stmt, 3));
+  g_assert_cmpstr (jhk_db_stmt_get_column_name (stmt, 1), ==, "s");
+  g_assert_cmpint (jhk_db_stmt_step (stmt, &error), ==, JHK_DB_DONE);
+}
+
+static void
+test_errors_mapped (void)
+{
+  g_autoptr(JhkDb) db = new_db ("errors");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jhk_db_exec (db, "SELEC nonsense", &error));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED);
+  g_clear_error (&error);
+
+  jhk_db_exec (db, "CREATE TABLE u (k TEXT UNIQUE)", &error);
+  jhk_db_run (db, &error, "INSERT INTO u VALUES ('a')", JHK_DB_END);
+  g_assert_false (jhk_db_run (db, &error, "INSERT INTO u VALUES ('a')", JHK_DB_END));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNIQUE);
+  g_clear_error (&error);
+
+  g_assert_false (jhk_db_query_int64 (db, NULL, &error, "SELECT 1 FROM u WHERE k = 'zz'",
+                                      JHK_DB_END));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_NOT_FOUND);
+}
+
+static void
+test_backup_restore (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = jhk_test_new_path ("backup");
+  g_autofree char *report = NULL;
+  gint64 users = count (db, "users");
+  gint64 entries = count (db, "audit_log");
+  struct stat st;
+
+  g_assert_true (jhk_db_backup (db, backup, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Change the live database after the backup... */
+  jhk_db_run (db, &error, "UPDATE users SET failed_attempts = 3", JHK_DB_END);
+  jhk_db_run (db, &error, "INSERT INTO settings VALUES ('x', 'y')", JHK_DB_END);
+  g_assert_no_error (error);
+
+  /* ...and restore: the backup's contents come back whole. */
+  g_assert_true (jhk_db_restore (db, backup, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "users"), ==, users);
+  g_assert_cmpint (count (db, "audit_log"), ==, entries);
+  g_assert_cmpint (count (db, "settings"), ==, 0);
+  g_assert_cmpint (count (db, "users WHERE failed_attempts > 0"), ==, 0);
+  g_assert_true (jhk_db_integrity_check (db, &report, &error));
+  g_assert_cmpstr (report, ==, "ok");
+}
+
+static void
+test_restore_refuses_damaged (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = jhk_test_new_path ("damaged");
+  g_autofree char *contents = NULL;
+  gsize length;
+  gint64 users = count (db, "users");
+
+  g_assert_true (jhk_db_backup (db, backup, NULL, NULL, NULL, &error));
+  g_file_get_contents (backup, &contents, &length, &error);
+  g_assert_no_error (error);
+  /* Wreck pages in the middle of the file, keeping the header. */
+  memset (contents + 4096 * 2, 0xA5, 4096 * 3);
+  g_file_set_contents (backup, contents, length, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (jhk_db_restore (db, backup, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* The live database is untouched. */
+  g_assert_cmpint (count (db, "users"), ==, users);
+  g_assert_true (jhk_db_integrity_check (db, NULL, &error));
+
+  g_assert_false (jhk_db_restore (db, "/nonexistent/backup.db", NULL, NULL, NULL, &error));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN);
+}
+
+static void
+test_backup_cancel (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *backup = jhk_test_new_path ("cancelled");
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (jhk_db_backup (db, backup, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_data_version (void)
+{
+  g_autoptr(JhkDb) a = jhk_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDb) b = jhk_db_open (jhk_test_last_path (), JHK_DB_OPEN_DEFAULT, &error);
+  gint64 before;
+
+  g_assert_no_error (error);
+  count (a, "users");
+  before = jhk_db_get_data_version (a);
+  jhk_db_run (b, &error, "INSERT INTO settings VALUES ('k', 'v')", JHK_DB_END);
+  g_assert_no_error (error);
+  count (a, "users");
+  g_assert_cmpint (jhk_db_get_data_version (a), !=, before);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/db/open/pragmas-and-mode", test_open_settings);
+  g_test_add_func ("/db/open/missing-file", test_open_missing);
+  g_test_add_func ("/db/open/not-a-database", test_open_not_a_database);
+  g_test_add_func ("/db/open/postgresql-not-yet", test_postgres_not_yet);
+  g_test_add_func ("/db/open/network-filesystems", test_network_filesystems);
+  g_test_add_func ("/db/migrations/newer-database-refused", test_too_new_refused);
+  g_test_add_func ("/db/transactions/nest-as-savepoints", test_transactions_nest);
+  g_test_add_func ("/db/statements/typed-binds", test_typed_binds);
+  g_test_add_func ("/db/statements/errors-mapped", test_errors_mapped);
+  g_test_add_func ("/db/backup/restore-round-trip", test_backup_restore);
+  g_test_add_func ("/db/backup/restore-refuses-damaged", test_restore_refuses_damaged);
+  g_test_add_func ("/db/backup/cancel", test_backup_cancel);
+  g_test_add_func ("/db/data-version/other-connection", test_data_version);
+
+  return g_test_run ();
+}
