@@ -455,6 +455,35 @@ out:
                          _("The user ID or the password is wrong."));
 }
 
+/* A login refused before or after the password check (locked out,
+ * suspended, barred) leaves the same trail as a wrong password, with the
+ * reason; the failure count is not touched. */
+static void
+record_refusal (JhkDb       *db,
+                const char  *login,
+                UserRow     *row,
+                const char  *workstation,
+                const char  *reason)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  json_object_set_string_member (details, "refused", reason);
+  if (!jhk_db_begin (db, &local_error))
+    goto out;
+  if (!jhk_audit_append_raw (db, login, "", row->org_code ? row->org_code : "", workstation,
+                             "session.login_failed", "user", login, details, &local_error))
+    {
+      jhk_db_rollback (db);
+      goto out;
+    }
+  jhk_db_commit (db, &local_error);
+
+out:
+  if (local_error != NULL)
+    g_warning ("Could not record a refused login: %s", local_error->message);
+}
+
 JhkSession *
 jhk_accounts_authenticate (JhkDb       *db,
                            const char  *login,
@@ -497,6 +526,7 @@ jhk_accounts_authenticate (JhkDb       *db,
 
   if (row.locked_until != 0 && row.locked_until > now)
     {
+      record_refusal (db, login, &row, workstation, "locked_out");
       set_locked_out_error (error, row.locked_until);
       return NULL;
     }
@@ -507,6 +537,7 @@ jhk_accounts_authenticate (JhkDb       *db,
     }
   if (g_strcmp0 (row.status, "active") != 0)
     {
+      record_refusal (db, login, &row, workstation, "inactive");
       g_set_error_literal (error, JHK_AUTH_ERROR, JHK_AUTH_ERROR_INACTIVE,
                            _("This user ID is suspended or retired."));
       return NULL;
@@ -514,6 +545,7 @@ jhk_accounts_authenticate (JhkDb       *db,
   /* R13-10: the 総括責任者 can forbid logging in altogether. */
   if (g_strcmp0 (row.restriction, "no_login") == 0)
     {
+      record_refusal (db, login, &row, workstation, "no_login");
       g_set_error (error, JHK_AUTH_ERROR, JHK_AUTH_ERROR_NO_LOGIN,
                    _("The general supervisor has barred this user ID from logging in: %s"),
                    row.reason);

@@ -50,13 +50,20 @@ bad:
 gboolean
 jhk_date_is_valid (const char *text)
 {
+  /* Only the canonical YYYY-MM-DD: dates are stored and compared as text. */
+  static const char pattern[] = "dddd-dd-dd";
   int y, m, d;
-  char tail;
 
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+  if (text == NULL || strlen (text) != sizeof pattern - 1)
     return FALSE;
-  return g_date_valid_dmy (d, m, y);
+  for (gsize i = 0; pattern[i] != '\0'; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+      return FALSE;
+  y = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
+      g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
+  m = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
+  d = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
+  return y >= 1 && g_date_valid_dmy (d, m, y);
 }
 
 static gint64
@@ -489,6 +496,14 @@ jhk_org_add_business (JhkDb       *db,
       return 0;
     }
 
+  if (!jhk_db_query_int64 (db, NULL, NULL, "SELECT id FROM org_units WHERE id = ?",
+                           JHK_I (owner_org_id), JHK_DB_END))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such org unit."));
+      return 0;
+    }
+
   if (!jhk_service_begin (db, actor, error))
     return 0;
   id = insert_returning_id (db, error,
@@ -523,6 +538,7 @@ jhk_org_approve_business (JhkDb       *db,
                           GError     **error)
 {
   g_autofree char *id_text = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 approved = 0;
 
   /* R8-1, R9-1: approval is the 総括責任者's. */
@@ -530,16 +546,15 @@ jhk_org_approve_business (JhkDb       *db,
     return FALSE;
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
-  if (!jhk_db_query_int64 (db, &approved, error,
+  if (!jhk_db_query_int64 (db, &approved, &local_error,
                            "SELECT COALESCE(approved_at, 0) FROM businesses WHERE id = ?",
                            JHK_I (business_id), JHK_DB_END))
     {
-      if (g_error_matches (*error, JHK_DB_ERROR, JHK_DB_ERROR_NOT_FOUND))
-        {
-          g_clear_error (error);
-          g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                               _("There is no such business."));
-        }
+      if (g_error_matches (local_error, JHK_DB_ERROR, JHK_DB_ERROR_NOT_FOUND))
+        g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                             _("There is no such business."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       goto fail;
     }
   if (approved != 0)

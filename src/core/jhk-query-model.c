@@ -35,6 +35,7 @@ page_free (Page *page)
 }
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void reread_held_rows (JhkQueryModel *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (JhkQueryModel, jhk_query_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -260,13 +261,87 @@ jhk_query_model_refresh (JhkQueryModel  *self,
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
   /* Rows may have changed content too: fetch pages anew, and re-read the
-   * rows that callers still hold when their page is fetched. */
+   * rows that callers still hold now. */
   clear_pages (self);
+  reread_held_rows (self);
 
   if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
                                 new_n - prefix - suffix);
   return TRUE;
+}
+
+/* The statement that reads the rows of up to PAGE_SIZE ids.  Always
+ * PAGE_SIZE parameters, padded with the last id, so that one cached
+ * statement serves every page. */
+static JhkDbStmt *
+prepare_by_ids (JhkQueryModel  *self,
+                const gint64   *ids,
+                guint           n,
+                GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  JhkDbStmt *stmt;
+
+  g_assert (n > 0 && n <= PAGE_SIZE);
+  g_string_append_printf (sql, "SELECT %s, %s FROM %s WHERE %s IN (", self->id_column,
+                          self->columns_sql, self->from, self->id_column);
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_string_append (sql, i == 0 ? "?" : ",?");
+  g_string_append_c (sql, ')');
+
+  stmt = jhk_db_prepare (self->db, sql->str, error);
+  for (guint i = 0; stmt != NULL && i < PAGE_SIZE; i++)
+    jhk_db_stmt_bind_int64 (stmt, i + 1, ids[MIN (i, n - 1)]);
+  return stmt;
+}
+
+/* Rows that callers still hold (on screen, say) get the values of now;
+ * each row notifies only if something changed. */
+static void
+reread_held_rows (JhkQueryModel *self)
+{
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_columns = g_strv_length (self->column_names);
+  const char **values = g_newa (const char *, n_columns + 1);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->alive);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (held, *(gint64 *) key);
+
+  for (guint start = 0; start < held->len; start += PAGE_SIZE)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JhkDbStmt) stmt = NULL;
+      guint n = MIN (PAGE_SIZE, held->len - start);
+      JhkDbStep step;
+
+      stmt = prepare_by_ids (self, &g_array_index (held, gint64, start), n, &error);
+      if (stmt == NULL)
+        {
+          g_critical ("JhkQueryModel: %s", error->message);
+          return;
+        }
+      while ((step = jhk_db_stmt_step (stmt, &error)) == JHK_DB_ROW)
+        {
+          gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+          JhkRow *row = g_hash_table_lookup (self->alive, &id);
+
+          if (row == NULL)
+            continue;
+          for (guint c = 0; c < n_columns; c++)
+            values[c] = jhk_db_stmt_get_text (stmt, c + 1);
+          values[n_columns] = NULL;
+          /* Notify handlers may drop the last reference. */
+          g_object_ref (row);
+          jhk_row_update (row, values);
+          g_object_unref (row);
+        }
+      if (step == JHK_DB_FAILED)
+        g_critical ("JhkQueryModel: %s", error->message);
+    }
 }
 
 /* Fetches the rows of page `page` by id and keeps the page cached. */
@@ -276,7 +351,6 @@ fetch_page (JhkQueryModel *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autoptr(GString) sql = g_string_new (NULL);
   GPtrArray *rows;
   Page *result;
   guint start = page * PAGE_SIZE;
@@ -285,26 +359,16 @@ fetch_page (JhkQueryModel *self,
   const char **values = g_newa (const char *, n_columns + 1);
   JhkDbStep step = JHK_DB_DONE;
 
-  /* Always PAGE_SIZE parameters, padded with the last id, so that one
-   * cached statement serves every page. */
-  g_string_append_printf (sql, "SELECT %s, %s FROM %s WHERE %s IN (", self->id_column,
-                          self->columns_sql, self->from, self->id_column);
-  for (guint i = 0; i < PAGE_SIZE; i++)
-    g_string_append (sql, i == 0 ? "?" : ",?");
-  g_string_append_c (sql, ')');
-
   rows = g_ptr_array_new_full (n, g_object_unref);
   g_ptr_array_set_size (rows, n);
   self->n_fetches++;
 
-  stmt = jhk_db_prepare (self->db, sql->str, &error);
+  stmt = prepare_by_ids (self, &g_array_index (self->ids, gint64, start), n, &error);
   if (stmt == NULL)
     {
       g_critical ("JhkQueryModel: %s", error->message);
       n = 0;
     }
-  for (guint i = 0; stmt != NULL && i < PAGE_SIZE; i++)
-    jhk_db_stmt_bind_int64 (stmt, i + 1, g_array_index (self->ids, gint64, start + MIN (i, n - 1)));
 
   while (stmt != NULL && (step = jhk_db_stmt_step (stmt, &error)) == JHK_DB_ROW)
     {
