@@ -91,57 +91,13 @@ update_account (JhkDashboardPage *self)
     gtk_widget_set_visible (GTK_WIDGET (self->restriction_row), FALSE);
 }
 
-/* The number of locked-out user IDs, for the システム管理者. */
-static guint
-count_locked_out (JhkDashboardPage *self)
-{
-  g_autoptr(JhkQueryModel) staff = jhk_lists_staff (self->db);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (staff));
-  gint64 now = jhk_now_us ();
-  guint locked = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (staff), i);
-
-      if (jhk_row_int64 (row, "locked_until") > now)
-        locked++;
-    }
-  return locked;
-}
-
-/* R8-1, R9-1: target and digitised businesses not yet approved. */
-static guint
-count_unapproved (JhkDashboardPage *self)
-{
-  g_autoptr(JhkQueryModel) businesses = jhk_lists_businesses (self->db);
-  const char *kinds[] = { "target", "egov" };
-  guint waiting = 0;
-
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      guint n;
-
-      jhk_lists_businesses_filter (businesses, kinds[k], NULL);
-      n = g_list_model_get_n_items (G_LIST_MODEL (businesses));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (businesses), i);
-
-          if (jhk_row_is_empty (row, "approved_at"))
-            waiting++;
-        }
-    }
-  return waiting;
-}
-
 static void
 update_attention (JhkDashboardPage *self)
 {
   gboolean sysadmin = jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN);
   gboolean supervisor = jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR);
-  guint locked = sysadmin ? count_locked_out (self) : 0;
-  guint waiting = supervisor ? count_unapproved (self) : 0;
+  guint locked = sysadmin ? jhk_lists_count_locked_out (self->db) : 0;
+  guint waiting = supervisor ? jhk_lists_count_unapproved_businesses (self->db) : 0;
 
   if (locked > 0)
     {
@@ -202,8 +158,8 @@ update_audit (JhkDashboardPage *self)
     {
       gint64 entries = json_object_get_int_member_with_default (details, "entries", 0);
 
-      subtitle = g_strdup_printf (_("%s by %s: intact, %" G_GINT64_FORMAT " entries"), when,
-                                  jhk_row_get_by_name (last, "actor"), entries);
+      subtitle = g_strdup_printf (_("%s by %s: intact, %lld entries"), when,
+                                  jhk_row_get_by_name (last, "actor"), (long long) entries);
       adw_action_row_set_icon_name (self->chain_row, "security-high-symbolic");
     }
   else
@@ -212,8 +168,8 @@ update_audit (JhkDashboardPage *self)
                      ? json_object_get_int_member_with_default (details, "first_bad_seq", 0)
                      : 0;
 
-      subtitle = g_strdup_printf (_("%s by %s: broken at entry %" G_GINT64_FORMAT), when,
-                                  jhk_row_get_by_name (last, "actor"), bad);
+      subtitle = g_strdup_printf (_("%s by %s: broken at entry %lld"), when,
+                                  jhk_row_get_by_name (last, "actor"), (long long) bad);
       adw_action_row_set_icon_name (self->chain_row, "dialog-warning-symbolic");
     }
   adw_action_row_set_subtitle (self->chain_row, subtitle);

@@ -1,6 +1,8 @@
 /* jhk-lists.c: list models with their filters. */
 #include "jhk-lists.h"
 
+#include "jhk-settings.h"
+
 /* Builds "cond AND cond ..." and the parameter tuple together. */
 typedef struct
 {
@@ -133,7 +135,14 @@ jhk_lists_roles_filter (JhkQueryModel *model,
       g_variant_builder_add (&filter.params, "x", staff_id);
     }
   if (current_only)
-    filter_add (&filter, "r.ended_at IS NULL");
+    {
+      g_autofree char *today = jhk_today ();
+
+      /* Not run out: an ended assignment holds until its last day, and one
+       * that starts later is shown so that it can be checked in advance. */
+      filter_add (&filter, "r.valid_to IS NULL OR r.valid_to >= ?");
+      g_variant_builder_add (&filter.params, "s", today);
+    }
   filter_apply (&filter, model);
 }
 
@@ -254,4 +263,43 @@ jhk_lists_audit_filter (JhkQueryModel *model,
       g_variant_builder_add (&filter.params, "x", to_us);
     }
   filter_apply (&filter, model);
+}
+
+static guint
+count (JhkDb      *db,
+       const char *sql,
+       ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, &error);
+  va_list args;
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    goto fail;
+  va_start (args, sql);
+  jhk_db_stmt_bind_valist (stmt, args);
+  va_end (args);
+  if (jhk_db_stmt_step (stmt, &error) != JHK_DB_ROW)
+    goto fail;
+  n = jhk_db_stmt_get_int64 (stmt, 0);
+  return (guint) CLAMP (n, 0, G_MAXUINT);
+
+fail:
+  g_critical ("Could not count: %s", error != NULL ? error->message : sql);
+  return 0;
+}
+
+guint
+jhk_lists_count_locked_out (JhkDb *db)
+{
+  return count (db, "SELECT count(*) FROM users WHERE locked_until > ? AND status = 'active'",
+                JHK_I (jhk_now_us ()), JHK_DB_END);
+}
+
+guint
+jhk_lists_count_unapproved_businesses (JhkDb *db)
+{
+  return count (db, "SELECT count(*) FROM businesses"
+                    " WHERE kind IN ('target', 'egov') AND approved_at IS NULL", JHK_DB_END);
 }

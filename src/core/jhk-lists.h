@@ -27,7 +27,7 @@ void           jhk_lists_staff_filter (JhkQueryModel *model,
  * org_unit_id, org_name, business_id, business_name, valid_from, valid_to,
  * note, granted_by, ended_by. */
 JhkQueryModel *jhk_lists_roles        (JhkDb         *db);
-/* staff_id 0 = everyone; current_only hides ended assignments. */
+/* staff_id 0 = everyone; current_only hides ended and run-out assignments. */
 void           jhk_lists_roles_filter (JhkQueryModel *model,
                                        gint64         staff_id,
                                        gboolean       current_only);
@@ -57,5 +57,10 @@ void           jhk_lists_audit_filter (JhkQueryModel *model,
                                        const char    *action,
                                        gint64         from_us,
                                        gint64         to_us);
+
+/* For the dashboard: active user IDs locked out now (R13-5), and target
+ * and digitised businesses waiting for approval (R8-1, R9-1). */
+guint          jhk_lists_count_locked_out            (JhkDb *db);
+guint          jhk_lists_count_unapproved_businesses (JhkDb *db);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "jhk-accounts.h"
 #include "jhk-audit.h"
 #include "jhk-demo.h"
+#include "jhk-lists.h"
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
@@ -322,10 +323,12 @@ test_r13_5_lockout_after_failures (void)
   gint64 base = g_get_real_time ();
   gint64 failed_before = audit_count_of (db, "chuo-shokuin", "session.login_failed");
   gint64 lockouts_before = audit_count_of (db, "chuo-shokuin", "user.lockout");
+  guint locked_before;
 
   g_assert_cmpint (threshold, ==, 5);
   g_assert_cmpint (minutes, ==, 30);
   jhk_set_clock_override (base);
+  locked_before = jhk_lists_count_locked_out (db);
 
   for (gint64 i = 1; i < threshold; i++)
     {
@@ -341,6 +344,8 @@ test_r13_5_lockout_after_failures (void)
   g_assert_cmpint (audit_count_of (db, "chuo-shokuin", "session.login_failed"), ==,
                    failed_before + threshold);
   g_assert_cmpint (audit_count_of (db, "chuo-shokuin", "user.lockout"), ==, lockouts_before + 1);
+  /* The システム管理者's dashboard counts it. */
+  g_assert_cmpuint (jhk_lists_count_locked_out (db), ==, locked_before + 1);
 
   /* Even the right password is refused while the lockout lasts, and the
    * attempt changes no counter. */
@@ -362,6 +367,7 @@ test_r13_5_lockout_after_failures (void)
   /* After JHK_SETTING_LOCKOUT_MINUTES it is lifted by itself. */
   jhk_set_clock_override (base + (minutes + 1) * G_TIME_SPAN_MINUTE);
   g_assert_false (jhk_accounts_is_locked_out (db, "chuo-shokuin"));
+  g_assert_cmpuint (jhk_lists_count_locked_out (db), ==, locked_before);
   session = login_as (db, "chuo-shokuin", JHK_DEMO_PASSWORD);
   g_assert_cmpint (user_int (db, "failed_attempts", "chuo-shokuin"), ==, 0);
   g_assert_cmpint (user_int (db, "locked_until", "chuo-shokuin"), ==, 0);

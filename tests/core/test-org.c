@@ -12,6 +12,7 @@
 
 #include "jhk-accounts.h"
 #include "jhk-audit.h"
+#include "jhk-lists.h"
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
@@ -212,6 +213,17 @@ session_has_role (JhkDb      *db,
 
 /* R5-1: the register of roles with their periods */
 
+static gboolean
+current_roles_include (JhkDb  *db,
+                       gint64  staff_id,
+                       gint64  assignment_id)
+{
+  g_autoptr(JhkQueryModel) roles = jhk_lists_roles (db);
+
+  jhk_lists_roles_filter (roles, staff_id, TRUE);
+  return jhk_query_model_find (roles, assignment_id) != G_MAXUINT;
+}
+
 static void
 test_r5_1_role_period (void)
 {
@@ -267,12 +279,15 @@ test_r5_1_role_period (void)
   g_assert_cmpstr (valid_to, ==, until);
   g_assert_cmpstr (ended_by, ==, "soukatsu");
 
-  /* The end date is the last day of the role. */
+  /* The end date is the last day of the role, in the register's
+   * "current" list as well. */
   jhk_set_clock_override (base + 12 * G_TIME_SPAN_DAY);
   g_assert_true (session_has_role (db, "chuo-shokuin", JHK_ROLE_INFO_ASSISTANT));
+  g_assert_true (current_roles_include (db, staff, id));
   jhk_set_clock_override (base + 13 * G_TIME_SPAN_DAY);
   g_assert_false (session_has_role (db, "chuo-shokuin", JHK_ROLE_INFO_ASSISTANT));
   g_assert_true (session_has_role (db, "chuo-shokuin", JHK_ROLE_STAFF));
+  g_assert_false (current_roles_include (db, staff, id));
 
   /* An ended assignment cannot be ended again. */
   g_assert_false (jhk_org_end_role (db, supervisor, id, until, &error));
@@ -645,6 +660,34 @@ test_r8_1_business_register (void)
 
 /* R8-1: the owning office must exist; the answer is one a person can act
  * on, like jhk_org_add_staff()'s for an unknown org unit. */
+/* R8-1, R9-1: the dashboard's count of businesses waiting for approval. */
+static void
+test_r8_1_unapproved_count (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(JhkSession) admin = jhk_test_login (db, "admin");
+  g_autoptr(JhkSession) supervisor = jhk_test_login (db, "soukatsu");
+  g_autoptr(GError) error = NULL;
+  guint before = jhk_lists_count_unapproved_businesses (db);
+  gint64 owner = jhk_org_find_unit (db, "910");
+  gint64 target, lead;
+
+  g_assert_cmpuint (before, ==, count_rows (db, "businesses WHERE kind IN ('target', 'egov')"
+                                                " AND approved_at IS NULL"));
+  target = jhk_org_add_business (db, admin, "B190", "遺失物業務", "target", 1, 0, owner, "",
+                                 &error);
+  g_assert_no_error (error);
+  lead = jhk_org_add_business (db, admin, "L190", "遺失物主管業務", "lead", 0, 0, owner, "",
+                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lead, >, 0);
+  /* A 主管業務 needs no approval. */
+  g_assert_cmpuint (jhk_lists_count_unapproved_businesses (db), ==, before + 1);
+  g_assert_true (jhk_org_approve_business (db, supervisor, target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jhk_lists_count_unapproved_businesses (db), ==, before);
+}
+
 static void
 test_r8_1_business_unknown_owner (void)
 {
@@ -919,6 +962,7 @@ main (int   argc,
   g_test_add_func ("/org/R5-1/scope-checks", test_r5_1_scope_checks);
   g_test_add_func ("/org/R6-1/ops-manager-grants", test_r6_1_ops_manager_grants);
   g_test_add_func ("/org/R8-1/business-register", test_r8_1_business_register);
+  g_test_add_func ("/org/R8-1/unapproved-count", test_r8_1_unapproved_count);
   g_test_add_func ("/org/R8-1/business-unknown-owner", test_r8_1_business_unknown_owner);
   g_test_add_func ("/org/R8-1/approve-unknown-without-error",
                    test_r8_1_approve_unknown_without_error);
