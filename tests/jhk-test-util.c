@@ -6,18 +6,52 @@
 
 static char *template_path;
 static char *last_path;
+static char *private_path;
 static guint counter;
 
 /* One private folder per test process: parallel tests never share files. */
 static const char *
 private_dir (void)
 {
-  static char *dir;
+  if (private_path == NULL)
+    private_path = g_dir_make_tmp ("jhk-test-XXXXXX", NULL);
+  g_assert_nonnull (private_path);
+  return private_path;
+}
 
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("jhk-test-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
+              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+int
+jhk_test_run (void)
+{
+  int status = g_test_run ();
+
+  if (private_path != NULL)
+    remove_tree (private_path);
+  g_clear_pointer (&private_path, g_free);
+  g_clear_pointer (&template_path, g_free);
+  return status;
 }
 
 char *

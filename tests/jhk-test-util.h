@@ -7,6 +7,8 @@
 
 G_BEGIN_DECLS
 
+/* g_test_run(), then removes the process's private temporary folder. */
+int         jhk_test_run        (void);
 /* A path for a new database file in the test's private temporary folder. */
 char       *jhk_test_new_path   (const char *name);
 /* A fresh copy of the demo database (built once per process). */

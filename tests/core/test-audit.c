@@ -363,7 +363,7 @@ main (int argc, char **argv)
   g_test_add_func ("/audit/canonical-json", test_canonical_json);
   g_test_add_func ("/audit/record-verification", test_every_write_audited);
 
-  status = g_test_run ();
+  status = jhk_test_run ();
   g_free (chain_template);
   return status;
 }

@@ -310,5 +310,5 @@ main (int argc, char **argv)
   g_test_add_func ("/db/backup/cancel", test_backup_cancel);
   g_test_add_func ("/db/data-version/other-connection", test_data_version);
 
-  return g_test_run ();
+  return jhk_test_run ();
 }

@@ -2,7 +2,6 @@
  * without scans, one object per held row, exact items-changed ranges, and
  * the audit list built on it (R13-4).
  */
-#include <errno.h>
 #include <stdlib.h>
 
 #include <glib/gstdio.h>
@@ -710,53 +709,10 @@ test_r13_4_audit_list (void)
   g_assert_finalize_object (model);
 }
 
-/* Works around tests/jhk-test-util.c, which puts its files straight into
- * g_get_tmp_dir(): /tmp/demo-template.db and /tmp/<name>-<n>.db are shared
- * by all the test programs meson runs in parallel, and left for the next
- * run to trip on. Each program gets a TMPDIR of its own, set before GLib
- * reads and caches it. */
-static char *
-isolate_tmpdir (const char *program)
-{
-  const char *base = g_getenv ("TMPDIR");
-  char *dir = g_strdup_printf ("%s/jhk-%s-XXXXXX", base != NULL ? base : "/tmp", program);
-
-  if (mkdtemp (dir) == NULL)
-    g_error ("Cannot create a temporary folder: %s", g_strerror (errno));
-  g_setenv ("TMPDIR", dir, TRUE);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmpdir = isolate_tmpdir ("test-query-model");
-  int status;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/query-model/count-and-position", test_count_and_position);
@@ -767,7 +723,5 @@ main (int   argc,
   g_test_add_func ("/query-model/filter-against-oracle", test_filter_against_oracle);
   g_test_add_func ("/query-model/R13-4/audit-list", test_r13_4_audit_list);
 
-  status = g_test_run ();
-  remove_tree (tmpdir);
-  return status;
+  return jhk_test_run ();
 }
