@@ -24,7 +24,10 @@ jhk_forms_format_wareki (int      year,
                          int      day,
                          GError **error)
 {
-  if (!g_date_valid_dmy (day, month, year))
+  /* GDate takes an 8-bit day and a 16-bit year: range-check before they are
+   * narrowed, or 2019-05-257 would pass as 2019-05-01. */
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      !g_date_valid_dmy (day, month, year))
     {
       g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_DATE, "invalid date %04d-%02d-%02d",
                    year, month, day);
@@ -36,7 +39,8 @@ jhk_forms_format_wareki (int      year,
 
       if (year * 10000 + month * 100 + day < eras[i].year * 10000 + eras[i].month * 100 + eras[i].day)
         continue;
-      era_year = year - (eras[i].year == 1873 ? 1867 : eras[i].year) + 1;
+      /* 明治元年 is 1868; the table starts 明治 at its 6th year. */
+      era_year = year - (eras[i].year == 1873 ? 1868 : eras[i].year) + 1;
       if (era_year == 1)
         return g_strdup_printf ("%s元年%d月%d日", eras[i].name, month, day);
       return g_strdup_printf ("%s%d年%d月%d日", eras[i].name, era_year, month, day);
