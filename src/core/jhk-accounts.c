@@ -764,6 +764,7 @@ jhk_accounts_change_password (JhkDb       *db,
   g_auto(UserRow) row = { 0 };
   g_autofree char *hash = NULL;
   g_autofree char *id_text = NULL;
+  gint64 max_age_days;
 
   g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
 
@@ -793,7 +794,9 @@ jhk_accounts_change_password (JhkDb       *db,
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, row.id);
   if (!jhk_service_commit (db, actor, "user.password", "user", id_text, NULL, error))
     return FALSE;
-  jhk_session_set_must_change_password (actor, FALSE);
+  max_age_days = jhk_settings_get_int (db, JHK_SETTING_PASSWORD_MAX_AGE_DAYS);
+  jhk_session_password_changed (actor, max_age_days > 0 ?
+                                         jhk_now_us () + max_age_days * G_TIME_SPAN_DAY : 0);
   return TRUE;
 }
 

@@ -221,12 +221,13 @@ jhk_session_get_must_change_password (JhkSession *self)
 }
 
 void
-jhk_session_set_must_change_password (JhkSession *self,
-                                      gboolean    must_change)
+jhk_session_password_changed (JhkSession *self,
+                              gint64      expires_at)
 {
-  self->must_change = must_change;
-  if (!must_change)
-    self->password_expires_at = 0;
+  g_return_if_fail (JHK_IS_SESSION (self));
+
+  self->must_change = FALSE;
+  self->password_expires_at = expires_at;
 }
 
 gint64

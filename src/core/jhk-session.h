@@ -39,8 +39,10 @@ const char *jhk_session_get_org_code       (JhkSession  *self);
 const char *jhk_session_get_org_name       (JhkSession  *self);
 const char *jhk_session_get_workstation    (JhkSession  *self);
 gboolean    jhk_session_get_must_change_password (JhkSession *self);
-void        jhk_session_set_must_change_password (JhkSession *self,
-                                                  gboolean    must_change);
+/* After the user changed their own password: no change is due, and the new
+ * one expires at expires_at (µs since the epoch, 0 for never). */
+void        jhk_session_password_changed         (JhkSession *self,
+                                                  gint64      expires_at);
 /* When the password expires (µs since the epoch), 0 for never. */
 gint64      jhk_session_get_password_expires_at (JhkSession *self);
 

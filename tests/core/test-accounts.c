@@ -488,8 +488,14 @@ test_r13_8_password_expiry (void)
                                                &error));
   g_assert_no_error (error);
   g_assert_false (jhk_session_get_must_change_password (old));
+  /* The session that made the change knows when the new password expires,
+   * as a new login does. */
+  g_assert_cmpint (jhk_session_get_password_expires_at (old), ==,
+                   changed_at + (max_age + 1 + max_age) * G_TIME_SPAN_DAY);
   renewed = login_as (db, "chuo-shokuin", "Renewed-pass-1");
   g_assert_false (jhk_session_get_must_change_password (renewed));
+  g_assert_cmpint (jhk_session_get_password_expires_at (renewed), ==,
+                   jhk_session_get_password_expires_at (old));
 
   /* A maximum age of 0 means passwords never expire. */
   set_setting (db, JHK_SETTING_PASSWORD_MAX_AGE_DAYS, 0);
