@@ -265,6 +265,42 @@ jhk_lists_audit_filter (JhkQueryModel *model,
   filter_apply (&filter, model);
 }
 
+JhkQueryModel *
+jhk_lists_alt_structures (JhkDb *db)
+{
+  JhkQueryModel *model =
+    jhk_query_model_new (db,
+                         "a.business_id, b.code AS business_code, b.name AS business_name,"
+                         " a.org_unit_id, o.name AS org_name, a.structure, a.reason,"
+                         " s.name AS agreed_by_name, a.agreed_on, a.valid_from, a.designated_by,"
+                         " a.ended_at, a.id AS id",
+                         "alt_structures a JOIN businesses b ON b.id = a.business_id"
+                         " JOIN staff s ON s.id = a.agreed_by"
+                         " LEFT JOIN org_units o ON o.id = a.org_unit_id",
+                         "a.id");
+  jhk_query_model_set_order (model, "b.code, a.valid_from");
+  jhk_lists_alt_structures_filter (model, 0, TRUE);
+  return model;
+}
+
+void
+jhk_lists_alt_structures_filter (JhkQueryModel *model,
+                                 gint64         business_id,
+                                 gboolean       current_only)
+{
+  Filter filter;
+
+  filter_init (&filter);
+  if (business_id != 0)
+    {
+      filter_add (&filter, "a.business_id = ?");
+      g_variant_builder_add (&filter.params, "x", business_id);
+    }
+  if (current_only)
+    filter_add (&filter, "a.ended_at IS NULL");
+  filter_apply (&filter, model);
+}
+
 static guint
 count (JhkDb      *db,
        const char *sql,

@@ -58,6 +58,15 @@ void           jhk_lists_audit_filter (JhkQueryModel *model,
                                        gint64         from_us,
                                        gint64         to_us);
 
+/* R6-2 designations of another structure. Columns: id, business_id,
+ * business_code, business_name, org_unit_id, org_name, structure, reason,
+ * agreed_by_name, agreed_on, valid_from, designated_by, ended_at. */
+JhkQueryModel *jhk_lists_alt_structures        (JhkDb         *db);
+/* business_id 0 = all; current_only hides ended designations. */
+void           jhk_lists_alt_structures_filter (JhkQueryModel *model,
+                                                gint64         business_id,
+                                                gboolean       current_only);
+
 /* For the dashboard: active user IDs locked out now (R13-5), and target
  * and digitised businesses waiting for approval (R8-1, R9-1). */
 guint          jhk_lists_count_locked_out            (JhkDb *db);

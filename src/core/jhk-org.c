@@ -675,3 +675,150 @@ jhk_business_basis_label (int basis)
       return "";
     }
 }
+
+/* R6-2: the actor manages this business (対象業務管理者, 電子化業務の
+ * 主管業務管理者 or 主管業務管理者 with the business as scope). */
+static gboolean
+require_business_manager (JhkSession  *actor,
+                          gint64       business_id,
+                          GError     **error)
+{
+  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+    {
+      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+
+      if ((grant->role == JHK_ROLE_BIZ_OWNER || grant->role == JHK_ROLE_EGOV_OWNER ||
+           grant->role == JHK_ROLE_LEAD_OWNER) && grant->business_id == business_id)
+        return TRUE;
+    }
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+                       _("Only the manager of this business may designate or end another "
+                         "structure for it."));
+  return FALSE;
+}
+
+gint64
+jhk_org_designate_alt_structure (JhkDb       *db,
+                                 JhkSession  *actor,
+                                 gint64       business_id,
+                                 gint64       org_unit_id,
+                                 const char  *structure,
+                                 const char  *reason,
+                                 gint64       agreed_by_staff_id,
+                                 const char  *agreed_on,
+                                 const char  *valid_from,
+                                 GError     **error)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *today = jhk_today ();
+  gint64 sysadmin = 0;
+  gint64 id;
+
+  g_return_val_if_fail (JHK_IS_SESSION (actor), 0);
+
+  if (!require_business_manager (actor, business_id, error) ||
+      !require_text (structure, _("structure"), error) ||
+      !require_text (reason, _("reason"), error))
+    return 0;
+  if (!jhk_date_is_valid (agreed_on) || !jhk_date_is_valid (valid_from))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                           _("Dates are written YYYY-MM-DD."));
+      return 0;
+    }
+  if (strcmp (agreed_on, today) > 0)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                           _("The consultation with the system administrator must have taken "
+                             "place already."));
+      return 0;
+    }
+  if (strcmp (valid_from, agreed_on) < 0)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                           _("The structure cannot apply before the system administrator "
+                             "agreed to it."));
+      return 0;
+    }
+  if (!jhk_db_query_int64 (db, &sysadmin, NULL,
+                           "SELECT COUNT(*) FROM role_assignments WHERE staff_id = ?"
+                           " AND role = 'sysadmin' AND valid_from <= ?"
+                           " AND (valid_to IS NULL OR valid_to >= ?)",
+                           JHK_I (agreed_by_staff_id), JHK_T (agreed_on), JHK_T (agreed_on),
+                           JHK_DB_END) ||
+      sysadmin == 0)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                           _("Name the system administrator who agreed; they must have held "
+                             "that role on the day of the agreement."));
+      return 0;
+    }
+  if (org_unit_id != 0 &&
+      !jhk_db_query_int64 (db, NULL, NULL, "SELECT id FROM org_units WHERE id = ?",
+                           JHK_I (org_unit_id), JHK_DB_END))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such org unit."));
+      return 0;
+    }
+
+  if (!jhk_service_begin (db, actor, error))
+    return 0;
+  id = insert_returning_id (db, error,
+                            "INSERT INTO alt_structures (business_id, org_unit_id, structure,"
+                            " reason, agreed_by, agreed_on, valid_from, designated_by,"
+                            " designated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            JHK_I (business_id), JHK_IZ (org_unit_id), JHK_T (structure),
+                            JHK_T (reason), JHK_I (agreed_by_staff_id), JHK_T (agreed_on),
+                            JHK_T (valid_from), JHK_T (jhk_session_get_login (actor)),
+                            JHK_I (jhk_now_us ()), JHK_DB_END);
+  if (id == 0)
+    {
+      jhk_service_abort (db);
+      return 0;
+    }
+  json_object_set_int_member (details, "business_id", business_id);
+  json_object_set_int_member (details, "org_unit_id", org_unit_id);
+  json_object_set_string_member (details, "structure", structure);
+  json_object_set_string_member (details, "reason", reason);
+  json_object_set_int_member (details, "agreed_by", agreed_by_staff_id);
+  json_object_set_string_member (details, "agreed_on", agreed_on);
+  json_object_set_string_member (details, "valid_from", valid_from);
+  return commit_new (db, actor, id, "structure.designate", "alt_structure", details, error);
+}
+
+gboolean
+jhk_org_end_alt_structure (JhkDb       *db,
+                           JhkSession  *actor,
+                           gint64       alt_structure_id,
+                           GError     **error)
+{
+  g_autofree char *id_text = NULL;
+  gint64 business_id = 0;
+
+  g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
+
+  if (!jhk_db_query_int64 (db, &business_id, NULL,
+                           "SELECT business_id FROM alt_structures"
+                           " WHERE id = ? AND ended_at IS NULL",
+                           JHK_I (alt_structure_id), JHK_DB_END))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such designation in force."));
+      return FALSE;
+    }
+  if (!require_business_manager (actor, business_id, error))
+    return FALSE;
+  if (!jhk_service_begin (db, actor, error))
+    return FALSE;
+  if (!jhk_db_run (db, error,
+                   "UPDATE alt_structures SET ended_by = ?, ended_at = ? WHERE id = ?",
+                   JHK_T (jhk_session_get_login (actor)), JHK_I (jhk_now_us ()),
+                   JHK_I (alt_structure_id), JHK_DB_END))
+    {
+      jhk_service_abort (db);
+      return FALSE;
+    }
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, alt_structure_id);
+  return jhk_service_commit (db, actor, "structure.end", "alt_structure", id_text, NULL, error);
+}

@@ -58,6 +58,28 @@ gboolean jhk_org_approve_business  (JhkDb       *db,
                                     JhkSession  *actor,
                                     gint64       business_id,
                                     GError     **error);
+/* R6-2 (第6 ただし書き): the manager of a business (対象業務管理者等 or
+ * 主管業務管理者, in the scope of that business) designates another structure
+ * in place of the 所属's 情報管理責任者/情報管理者/情報管理補助者, after
+ * consulting the システム管理者: agreed_by_staff_id must hold that role on
+ * agreed_on, which is not in the future.  org_unit_id 0 = every 所属.
+ * Returns the record's id, or 0. */
+gint64   jhk_org_designate_alt_structure (JhkDb       *db,
+                                          JhkSession  *actor,
+                                          gint64       business_id,
+                                          gint64       org_unit_id,
+                                          const char  *structure,
+                                          const char  *reason,
+                                          gint64       agreed_by_staff_id,
+                                          const char  *agreed_on,
+                                          const char  *valid_from,
+                                          GError     **error);
+/* Ends a designation (by the same managers); the record stays. */
+gboolean jhk_org_end_alt_structure       (JhkDb       *db,
+                                          JhkSession  *actor,
+                                          gint64       alt_structure_id,
+                                          GError     **error);
+
 /* R8-1: an unapproved business cannot be used by ledgers or requests. */
 gboolean jhk_org_business_is_usable(JhkDb       *db,
                                     gint64       business_id);

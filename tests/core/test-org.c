@@ -118,7 +118,7 @@ static char *
 snapshot_all (JhkDb *db)
 {
   static const char *tables[] = { "org_units", "staff", "role_assignments", "businesses",
-                                  "users" };
+                                  "users", "alt_structures" };
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -659,6 +659,98 @@ test_r8_1_business_register (void)
 
 /* R8-1: the owning office must exist; the answer is one a person can act
  * on, like jhk_org_add_staff()'s for an unknown org unit. */
+/* R6-2: the manager of a business designates another structure, after
+ * consulting the システム管理者; refused input changes nothing. */
+static void
+test_r6_2_alt_structure (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(JhkSession) manager = jhk_test_login (db, "gyomu");       /* B101 */
+  g_autoptr(JhkSession) other = jhk_test_login (db, "denshi");        /* E201 */
+  g_autoptr(JhkSession) admin = jhk_test_login (db, "admin");
+  g_autoptr(JhkQueryModel) current = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(State) state = { 0 };
+  gint64 base = local_noon_us ();
+  g_autofree char *today = date_in_days (base, 0);
+  g_autofree char *yesterday = date_in_days (base, -1);
+  g_autofree char *tomorrow = date_in_days (base, 1);
+  gint64 business = jhk_org_find_business (db, "B101");
+  gint64 office = jhk_org_find_unit (db, "910");
+  gint64 sysadmin = jhk_org_find_staff (db, "A1101");
+  gint64 not_sysadmin = jhk_org_find_staff (db, "A1102");
+  const char *structure = "鑑識課長を情報管理者とし、指紋係長を補助者とする";
+  gint64 before, id;
+
+  jhk_set_clock_override (base);
+  state_take (&state, db);
+
+  /* Only the manager of that business; not the システム管理者 alone, not the
+   * manager of another business. */
+  assert_refused (jhk_org_designate_alt_structure (db, other, business, office, structure,
+                                                   "夜間の照合体制", sysadmin, today, today,
+                                                   &error), JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
+  assert_refused (jhk_org_designate_alt_structure (db, admin, business, office, structure,
+                                                   "夜間の照合体制", sysadmin, today, today,
+                                                   &error), JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
+  /* The person agreeing must be a システム管理者; the agreement is made
+   * before, and the structure does not apply before it. */
+  assert_refused (jhk_org_designate_alt_structure (db, manager, business, office, structure,
+                                                   "夜間の照合体制", not_sysadmin, today, today,
+                                                   &error), JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID);
+  assert_refused (jhk_org_designate_alt_structure (db, manager, business, office, structure,
+                                                   "夜間の照合体制", sysadmin, tomorrow,
+                                                   tomorrow, &error),
+                  JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID);
+  assert_refused (jhk_org_designate_alt_structure (db, manager, business, office, structure,
+                                                   "夜間の照合体制", sysadmin, today, yesterday,
+                                                   &error), JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID);
+  assert_refused (jhk_org_designate_alt_structure (db, manager, business, office, "  ",
+                                                   "夜間の照合体制", sysadmin, today, today,
+                                                   &error), JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID);
+  assert_refused (jhk_org_designate_alt_structure (db, manager, business, 999999, structure,
+                                                   "夜間の照合体制", sysadmin, today, today,
+                                                   &error), JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
+  state_assert_unchanged (&state, db);
+
+  before = audit_count (db);
+  id = jhk_org_designate_alt_structure (db, manager, business, office, structure,
+                                        "夜間の照合体制", sysadmin, today, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_audited_once (db, before, "structure.designate", "gyomu", id);
+
+  current = jhk_lists_alt_structures (db);
+  jhk_lists_alt_structures_filter (current, business, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (current)), ==, 1);
+  {
+    g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (current), 0);
+
+    g_assert_cmpstr (jhk_row_get_by_name (row, "structure"), ==, structure);
+    g_assert_cmpstr (jhk_row_get_by_name (row, "agreed_by_name"), ==, "佐藤 浩二");
+    g_assert_cmpstr (jhk_row_get_by_name (row, "agreed_on"), ==, today);
+  }
+
+  /* Ending it keeps the record, by the same manager only. */
+  g_assert_false (jhk_org_end_alt_structure (db, other, id, &error));
+  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
+  g_clear_error (&error);
+  before = audit_count (db);
+  g_assert_true (jhk_org_end_alt_structure (db, manager, id, &error));
+  g_assert_no_error (error);
+  assert_audited_once (db, before, "structure.end", "gyomu", id);
+  g_assert_false (jhk_org_end_alt_structure (db, manager, id, &error));
+  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  jhk_lists_alt_structures_filter (current, business, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (current)), ==, 0);
+  jhk_lists_alt_structures_filter (current, business, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (current)), ==, 1);
+
+  assert_chain_verifies (db);
+  jhk_set_clock_override (0);
+}
+
 /* R8-1, R9-1: the dashboard's count of businesses waiting for approval. */
 static void
 test_r8_1_unapproved_count (void)
@@ -917,6 +1009,7 @@ main (int   argc,
   g_test_add_func ("/org/R5-1/date-canonical", test_r5_1_date_canonical);
   g_test_add_func ("/org/R5-1/scope-checks", test_r5_1_scope_checks);
   g_test_add_func ("/org/R6-1/ops-manager-grants", test_r6_1_ops_manager_grants);
+  g_test_add_func ("/org/R6-2/alt-structure", test_r6_2_alt_structure);
   g_test_add_func ("/org/R8-1/business-register", test_r8_1_business_register);
   g_test_add_func ("/org/R8-1/unapproved-count", test_r8_1_unapproved_count);
   g_test_add_func ("/org/R8-1/business-unknown-owner", test_r8_1_business_unknown_owner);
