@@ -79,6 +79,23 @@ jhk_present_dialog (GtkWidget *parent,
 
 /* Columns. */
 
+/* What the cells of a column show: a column of the row as it is, or what
+ * func makes of the row. */
+typedef struct
+{
+  char           *column;
+  JhkRowTextFunc  func;
+} CellSource;
+
+static void
+cell_source_free (gpointer data)
+{
+  CellSource *source = data;
+
+  g_free (source->column);
+  g_free (source);
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
@@ -92,15 +109,16 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-cell_update (GtkListItem    *item,
-             JhkRowTextFunc  func)
+cell_update (GtkListItem *item)
 {
+  CellSource *source = g_object_get_data (G_OBJECT (item), "jhk-cell-source");
   JhkRow *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
   if (row != NULL)
-    text = func (row);
+    text = source->func != NULL ? source->func (row)
+                                : g_strdup (jhk_row_get_by_name (row, source->column));
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   /* Long values are cut in the cell; the tooltip shows them whole. */
   gtk_widget_set_tooltip_text (label, text != NULL && g_utf8_strlen (text, -1) > 24 ? text : NULL);
@@ -111,19 +129,18 @@ cell_values_changed_cb (JhkRow      *row,
                         GParamSpec  *pspec,
                         GtkListItem *item)
 {
-  GtkListItemFactory *factory = g_object_get_data (G_OBJECT (item), "jhk-factory");
-
-  cell_update (item, g_object_get_data (G_OBJECT (factory), "jhk-func"));
+  cell_update (item);
 }
 
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+              GtkListItem              *item,
+              CellSource               *source)
 {
   JhkRow *row = gtk_list_item_get_item (item);
 
-  g_object_set_data (G_OBJECT (item), "jhk-factory", factory);
-  cell_update (item, g_object_get_data (G_OBJECT (factory), "jhk-func"));
+  g_object_set_data (G_OBJECT (item), "jhk-cell-source", source);
+  cell_update (item);
   if (row != NULL)
     g_signal_connect_object (row, "notify::values", G_CALLBACK (cell_values_changed_cb), item, 0);
 }
@@ -138,93 +155,40 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (row, cell_values_changed_cb, item);
 }
 
-static GtkColumnViewColumn *
-column_new (const char         *title,
-            GtkListItemFactory *factory,
-            int                 width,
-            gboolean            expand)
+void
+jhk_column_view_add_columns (GtkColumnView        *view,
+                             const JhkColumnEntry *entries,
+                             gsize                 n_entries)
 {
-  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (entries != NULL || n_entries == 0);
 
-  /* Cells ellipsize, so they ask for little room: the width is set. */
-  gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  return column;
-}
+  for (gsize i = 0; i < n_entries; i++)
+    {
+      const JhkColumnEntry *entry = &entries[i];
+      GtkListItemFactory *factory;
+      CellSource *source;
+      g_autoptr(GtkColumnViewColumn) column = NULL;
 
-GtkColumnViewColumn *
-jhk_column_new (const char     *title,
-                JhkRowTextFunc  func,
-                int             width,
-                gboolean        expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_return_if_fail ((entry->column != NULL) != (entry->text_func != NULL));
 
-  g_object_set_data (G_OBJECT (factory), "jhk-func", func);
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
-  return column_new (title, factory, width, expand);
-}
+      source = g_new0 (CellSource, 1);
+      source->column = g_strdup (entry->column);
+      source->func = entry->text_func;
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data_full (G_OBJECT (factory), "jhk-cell-source", source, cell_source_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), source);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
 
-static void
-text_cell_update (GtkListItem *item,
-                  const char  *name)
-{
-  JhkRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = row != NULL ? jhk_row_get_by_name (row, name) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, text != NULL && g_utf8_strlen (text, -1) > 24 ? text : NULL);
-}
-
-static void
-text_cell_values_changed_cb (JhkRow      *row,
-                             GParamSpec  *pspec,
-                             GtkListItem *item)
-{
-  text_cell_update (item, g_object_get_data (G_OBJECT (item), "jhk-column"));
-}
-
-static void
-text_cell_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item)
-{
-  JhkRow *row = gtk_list_item_get_item (item);
-  const char *name = g_object_get_data (G_OBJECT (factory), "jhk-column");
-
-  g_object_set_data (G_OBJECT (item), "jhk-column", (gpointer) name);
-  text_cell_update (item, name);
-  if (row != NULL)
-    g_signal_connect_object (row, "notify::values", G_CALLBACK (text_cell_values_changed_cb),
-                             item, 0);
-}
-
-static void
-text_cell_unbind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
-{
-  JhkRow *row = gtk_list_item_get_item (item);
-
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, text_cell_values_changed_cb, item);
-}
-
-GtkColumnViewColumn *
-jhk_text_column_new (const char *title,
-                     const char *column_name,
-                     int         width,
-                     gboolean    expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data_full (G_OBJECT (factory), "jhk-column", g_strdup (column_name), g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (text_cell_unbind_cb), NULL);
-  return column_new (title, factory, width, expand);
+      /* The title is marked for translation where the table is written. */
+      column = gtk_column_view_column_new (gettext (entry->title), factory);
+      /* Cells ellipsize, so they ask for little room: the width is set. */
+      gtk_column_view_column_set_fixed_width (column, entry->width);
+      gtk_column_view_column_set_expand (column, entry->expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (view, column);
+    }
 }
 
 static char *

@@ -21,18 +21,21 @@ void                 jhk_present_dialog      (GtkWidget    *parent,
 /* The text a cell shows for a row; returns a new string or NULL. */
 typedef char *(*JhkRowTextFunc) (JhkRow *row);
 
-/* A column of labels filled by func, updated when the row is re-read.
- * width is the column's width in pixels; an expanding column also takes
- * the room that is left. */
-GtkColumnViewColumn *jhk_column_new          (const char     *title,
-                                              JhkRowTextFunc  func,
-                                              int             width,
-                                              gboolean        expand);
-/* A column showing one column of the row as it is. */
-GtkColumnViewColumn *jhk_text_column_new     (const char     *title,
-                                              const char     *column,
-                                              int             width,
-                                              gboolean        expand);
+/* A column of a GtkColumnView over rows: one label per cell, updated when
+ * the row is re-read. Either column or text_func is set. */
+typedef struct
+{
+  const char     *title;      /* marked with N_(), translated when added */
+  const char     *column;     /* the row's column, shown as it is */
+  JhkRowTextFunc  text_func;  /* or the text made from the row */
+  int             width;      /* in pixels */
+  gboolean        expand;     /* also takes the room that is left */
+} JhkColumnEntry;
+
+/* Appends a resizable column to view for each entry, in their order. */
+void                 jhk_column_view_add_columns (GtkColumnView        *view,
+                                                  const JhkColumnEntry *entries,
+                                                  gsize                 n_entries);
 /* An expression for AdwComboRow and GtkDropDown over rows. */
 GtkExpression       *jhk_row_expression_new  (JhkRowTextFunc  func);
 

@@ -10,7 +10,7 @@
 
 struct _JhkAuditPage
 {
-  AdwBin          parent_instance;
+  JhkPage         parent_instance;
 
   GtkSearchEntry *actor_entry;
   GtkSearchEntry *org_entry;
@@ -24,8 +24,6 @@ struct _JhkAuditPage
   GtkWidget      *cancel_button;
   GtkProgressBar *progress_bar;
 
-  JhkDb          *db;
-  JhkSession     *session;
   JhkQueryModel  *model;
 
   /* The verification running in a thread, if any. */
@@ -34,17 +32,7 @@ struct _JhkAuditPage
   guint           progress_source;
 };
 
-G_DEFINE_FINAL_TYPE (JhkAuditPage, jhk_audit_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JhkAuditPage, jhk_audit_page, JHK_TYPE_PAGE)
 
 /* Cells. */
 
@@ -262,8 +250,9 @@ static void
 set_verifying (JhkAuditPage *self,
                gboolean      verifying)
 {
-  gboolean may_verify = jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN) ||
-                        jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR);
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
+  gboolean may_verify = jhk_session_has_role (session, JHK_ROLE_SYSADMIN) ||
+                        jhk_session_has_role (session, JHK_ROLE_SUPERVISOR);
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), verifying);
   gtk_widget_set_visible (self->cancel_button, verifying);
@@ -333,8 +322,9 @@ verify_done_cb (GObject      *source,
     }
 
   /* The dashboard reads the last verification from the chain itself. */
-  if (!jhk_audit_record_verification (self->db, self->session, job->ok, job->n_entries,
-                                      job->first_bad_seq, &record_error))
+  if (!jhk_audit_record_verification (jhk_page_get_db (JHK_PAGE (self)),
+                                      jhk_page_get_session (JHK_PAGE (self)), job->ok,
+                                      job->n_entries, job->first_bad_seq, &record_error))
     jhk_widget_show_error (GTK_WIDGET (self), record_error);
   apply_filter (self);
 
@@ -365,7 +355,7 @@ verify_activated (GtkWidget  *widget,
     return;
 
   job = g_new0 (VerifyJob, 1);
-  job->uri = g_strdup (jhk_db_get_uri (self->db));
+  job->uri = g_strdup (jhk_db_get_uri (jhk_page_get_db (JHK_PAGE (self))));
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
   self->cancellable = g_cancellable_new ();
@@ -395,14 +385,7 @@ static void
 jhk_audit_page_constructed (GObject *object)
 {
   JhkAuditPage *self = JHK_AUDIT_PAGE (object);
-  static const struct
-  {
-    const char     *title;
-    const char     *column;
-    JhkRowTextFunc  func;
-    int             width;
-    gboolean        expand;
-  } columns[] = {
+  static const JhkColumnEntry columns[] = {
     { N_("No."), "seq", NULL, 70, FALSE },
     { N_("Time"), NULL, time_text, 140, FALSE },
     { N_("User"), "actor", NULL, 100, FALSE },
@@ -412,6 +395,7 @@ jhk_audit_page_constructed (GObject *object)
     { N_("Object"), NULL, object_text, 160, FALSE },
     { N_("Details"), "details", NULL, 240, TRUE },
   };
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char *const *actions = jhk_audit_list_actions ();
   GtkNoSelection *selection;
@@ -423,17 +407,8 @@ jhk_audit_page_constructed (GObject *object)
     gtk_string_list_append (labels, jhk_audit_action_label (actions[i]));
   gtk_drop_down_set_model (self->action_dropdown, G_LIST_MODEL (labels));
 
-  self->model = jhk_lists_audit (self->db);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        columns[i].func != NULL
-          ? jhk_column_new (_(columns[i].title), columns[i].func, columns[i].width,
-                            columns[i].expand)
-          : jhk_text_column_new (_(columns[i].title), columns[i].column, columns[i].width,
-                                 columns[i].expand);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  self->model = jhk_lists_audit (jhk_page_get_db (JHK_PAGE (self)));
+  jhk_column_view_add_columns (self->column_view, columns, G_N_ELEMENTS (columns));
   /* The list stays lazy: the view asks only for the rows it shows. */
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
@@ -441,8 +416,8 @@ jhk_audit_page_constructed (GObject *object)
 
   set_verifying (self, FALSE);
   gtk_widget_set_visible (self->verify_button,
-                          jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN) ||
-                            jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR));
+                          jhk_session_has_role (session, JHK_ROLE_SYSADMIN) ||
+                            jhk_session_has_role (session, JHK_ROLE_SUPERVISOR));
   update_count (self);
 }
 
@@ -458,52 +433,8 @@ jhk_audit_page_dispose (GObject *object)
   g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_AUDIT_PAGE);
   g_clear_object (&self->model);
-  g_clear_object (&self->session);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jhk_audit_page_parent_class)->dispose (object);
-}
-
-static void
-jhk_audit_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  JhkAuditPage *self = JHK_AUDIT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jhk_audit_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  JhkAuditPage *self = JHK_AUDIT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -514,16 +445,6 @@ jhk_audit_page_class_init (JhkAuditPageClass *klass)
 
   object_class->constructed = jhk_audit_page_constructed;
   object_class->dispose = jhk_audit_page_dispose;
-  object_class->set_property = jhk_audit_page_set_property;
-  object_class->get_property = jhk_audit_page_get_property;
-
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, JHK_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JHK_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Jhk/ui/jhk-audit-page.ui");
@@ -560,8 +481,5 @@ GtkWidget *
 jhk_audit_page_new (JhkDb      *db,
                     JhkSession *session)
 {
-  g_return_val_if_fail (JHK_IS_DB (db), NULL);
-  g_return_val_if_fail (JHK_IS_SESSION (session), NULL);
-
-  return g_object_new (JHK_TYPE_AUDIT_PAGE, "db", db, "session", session, NULL);
+  return jhk_page_new (JHK_TYPE_AUDIT_PAGE, db, session);
 }

@@ -1,15 +1,12 @@
 /* jhk-audit-page.h: the Audit Log workspace: the chain, its filters and its verification. */
 #pragma once
 
-#include <adwaita.h>
-
-#include "jhk-db.h"
-#include "jhk-session.h"
+#include "jhk-page.h"
 
 G_BEGIN_DECLS
 
 #define JHK_TYPE_AUDIT_PAGE (jhk_audit_page_get_type ())
-G_DECLARE_FINAL_TYPE (JhkAuditPage, jhk_audit_page, JHK, AUDIT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (JhkAuditPage, jhk_audit_page, JHK, AUDIT_PAGE, JhkPage)
 
 GtkWidget *jhk_audit_page_new (JhkDb      *db,
                                JhkSession *session);

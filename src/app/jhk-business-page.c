@@ -9,7 +9,7 @@
 
 struct _JhkBusinessPage
 {
-  AdwBin              parent_instance;
+  JhkPage             parent_instance;
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *kind_dropdown;
@@ -19,23 +19,11 @@ struct _JhkBusinessPage
   GtkWidget          *approve_button;
   GtkWidget          *register_button;
 
-  JhkDb              *db;
-  JhkSession         *session;
   JhkQueryModel      *model;
   GtkSingleSelection *selection;
 };
 
-G_DEFINE_FINAL_TYPE (JhkBusinessPage, jhk_business_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JhkBusinessPage, jhk_business_page, JHK_TYPE_PAGE)
 
 /* In the order of the kind filter and the kind row of the form. */
 static const char *kinds[] = { "target", "egov", "lead" };
@@ -84,7 +72,8 @@ static void
 update_actions (JhkBusinessPage *self)
 {
   JhkRow *row = gtk_single_selection_get_selected_item (self->selection);
-  gboolean supervisor = jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR);
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
+  gboolean supervisor = jhk_session_has_role (session, JHK_ROLE_SUPERVISOR);
 
   /* R8-1, R9-1: the 総括責任者 approves; registering is for the
    * システム管理者 and the 総括責任者. */
@@ -92,8 +81,7 @@ update_actions (JhkBusinessPage *self)
                                  supervisor && row != NULL && needs_approval (row) &&
                                    jhk_row_int64 (row, "approved_at") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "business.register",
-                                 supervisor ||
-                                   jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN));
+                                 supervisor || jhk_session_has_role (session, JHK_ROLE_SYSADMIN));
 }
 
 static void
@@ -159,7 +147,8 @@ approve_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "approve") != 0)
     return;
-  if (!jhk_org_approve_business (self->db, self->session, id, &error))
+  if (!jhk_org_approve_business (jhk_page_get_db (JHK_PAGE (self)),
+                                 jhk_page_get_session (JHK_PAGE (self)), id, &error))
     {
       jhk_widget_show_error (GTK_WIDGET (self), error);
       return;
@@ -256,7 +245,8 @@ register_apply (JhkFormDialog  *dialog,
 
   if (kind >= G_N_ELEMENTS (kinds))
     kind = 0;
-  id = jhk_org_add_business (self->db, self->session, code, name, kinds[kind],
+  id = jhk_org_add_business (jhk_page_get_db (JHK_PAGE (self)),
+                             jhk_page_get_session (JHK_PAGE (self)), code, name, kinds[kind],
                              kind == 0 && category != GTK_INVALID_LIST_POSITION ? category + 1 : 0,
                              kind == 1 && basis != GTK_INVALID_LIST_POSITION ? basis + 1 : 0,
                              owner != NULL ? jhk_row_get_id (owner) : 0, description, error);
@@ -291,7 +281,7 @@ register_activated (GtkWidget  *widget,
   dialog = jhk_form_dialog_new (_("Register Business"), _("_Register"),
                                 "/org/example/Jhk/ui/jhk-add-business-form.ui");
   d->page = g_object_ref (self);
-  d->offices = jhk_lists_org_units (self->db);
+  d->offices = jhk_lists_org_units (jhk_page_get_db (JHK_PAGE (self)));
   jhk_lists_org_units_filter (d->offices, "office");
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -324,14 +314,7 @@ static void
 jhk_business_page_constructed (GObject *object)
 {
   JhkBusinessPage *self = JHK_BUSINESS_PAGE (object);
-  static const struct
-  {
-    const char     *title;
-    const char     *column;
-    JhkRowTextFunc  func;
-    int             width;
-    gboolean        expand;
-  } columns[] = {
+  static const JhkColumnEntry columns[] = {
     { N_("Code"), "code", NULL, 70, FALSE },
     { N_("Name"), "name", NULL, 170, TRUE },
     { N_("Kind"), NULL, kind_text, 150, FALSE },
@@ -340,20 +323,12 @@ jhk_business_page_constructed (GObject *object)
     { N_("Approval"), NULL, approval_text, 170, FALSE },
     { N_("Description"), "description", NULL, 200, TRUE },
   };
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
 
   G_OBJECT_CLASS (jhk_business_page_parent_class)->constructed (object);
 
-  self->model = jhk_lists_businesses (self->db);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        columns[i].func != NULL
-          ? jhk_column_new (_(columns[i].title), columns[i].func, columns[i].width,
-                            columns[i].expand)
-          : jhk_text_column_new (_(columns[i].title), columns[i].column, columns[i].width,
-                                 columns[i].expand);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  self->model = jhk_lists_businesses (jhk_page_get_db (JHK_PAGE (self)));
+  jhk_column_view_add_columns (self->column_view, columns, G_N_ELEMENTS (columns));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -364,10 +339,10 @@ jhk_business_page_constructed (GObject *object)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   /* Managers of businesses read the register; they never approve it. */
   gtk_widget_set_visible (self->approve_button,
-                          jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR));
+                          jhk_session_has_role (session, JHK_ROLE_SUPERVISOR));
   gtk_widget_set_visible (self->register_button,
-                          jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR) ||
-                            jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN));
+                          jhk_session_has_role (session, JHK_ROLE_SUPERVISOR) ||
+                            jhk_session_has_role (session, JHK_ROLE_SYSADMIN));
   apply_filter (self);
 }
 
@@ -379,52 +354,8 @@ jhk_business_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_BUSINESS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->session);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jhk_business_page_parent_class)->dispose (object);
-}
-
-static void
-jhk_business_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  JhkBusinessPage *self = JHK_BUSINESS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jhk_business_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  JhkBusinessPage *self = JHK_BUSINESS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -435,16 +366,6 @@ jhk_business_page_class_init (JhkBusinessPageClass *klass)
 
   object_class->constructed = jhk_business_page_constructed;
   object_class->dispose = jhk_business_page_dispose;
-  object_class->set_property = jhk_business_page_set_property;
-  object_class->get_property = jhk_business_page_get_property;
-
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, JHK_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JHK_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Jhk/ui/jhk-business-page.ui");
@@ -474,8 +395,5 @@ GtkWidget *
 jhk_business_page_new (JhkDb      *db,
                        JhkSession *session)
 {
-  g_return_val_if_fail (JHK_IS_DB (db), NULL);
-  g_return_val_if_fail (JHK_IS_SESSION (session), NULL);
-
-  return g_object_new (JHK_TYPE_BUSINESS_PAGE, "db", db, "session", session, NULL);
+  return jhk_page_new (JHK_TYPE_BUSINESS_PAGE, db, session);
 }

@@ -14,7 +14,7 @@
 
 struct _JhkDashboardPage
 {
-  AdwBin               parent_instance;
+  JhkPage              parent_instance;
 
   AdwActionRow        *name_row;
   AdwActionRow        *password_row;
@@ -24,35 +24,23 @@ struct _JhkDashboardPage
   AdwActionRow        *nothing_row;
   AdwPreferencesGroup *audit_group;
   AdwActionRow        *chain_row;
-
-  JhkDb               *db;
-  JhkSession          *session;
 };
 
-G_DEFINE_FINAL_TYPE (JhkDashboardPage, jhk_dashboard_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JhkDashboardPage, jhk_dashboard_page, JHK_TYPE_PAGE)
 
 static void
 update_account (JhkDashboardPage *self)
 {
-  gint64 expires = jhk_session_get_password_expires_at (self->session);
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
+  gint64 expires = jhk_session_get_password_expires_at (session);
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
   gboolean warn = FALSE;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row),
-                                 jhk_session_get_name (self->session));
-  subtitle = g_strdup_printf (_("User ID %s · %s"), jhk_session_get_login (self->session),
-                              jhk_session_get_org_name (self->session));
+                                 jhk_session_get_name (session));
+  subtitle = g_strdup_printf (_("User ID %s · %s"), jhk_session_get_login (session),
+                              jhk_session_get_org_name (session));
   adw_action_row_set_subtitle (self->name_row, subtitle);
   g_clear_pointer (&subtitle, g_free);
 
@@ -82,7 +70,7 @@ update_account (JhkDashboardPage *self)
 
   /* R13-10: read from the database, so that a restriction made meanwhile
    * shows at once. */
-  if (!jhk_policy_check_can_write (self->db, self->session, &error))
+  if (!jhk_policy_check_can_write (jhk_page_get_db (JHK_PAGE (self)), session, &error))
     {
       adw_action_row_set_subtitle (self->restriction_row, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->restriction_row), TRUE);
@@ -94,10 +82,12 @@ update_account (JhkDashboardPage *self)
 static void
 update_attention (JhkDashboardPage *self)
 {
-  gboolean sysadmin = jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN);
-  gboolean supervisor = jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR);
-  guint locked = sysadmin ? jhk_lists_count_locked_out (self->db) : 0;
-  guint waiting = supervisor ? jhk_lists_count_unapproved_businesses (self->db) : 0;
+  JhkDb *db = jhk_page_get_db (JHK_PAGE (self));
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
+  gboolean sysadmin = jhk_session_has_role (session, JHK_ROLE_SYSADMIN);
+  gboolean supervisor = jhk_session_has_role (session, JHK_ROLE_SUPERVISOR);
+  guint locked = sysadmin ? jhk_lists_count_locked_out (db) : 0;
+  guint waiting = supervisor ? jhk_lists_count_unapproved_businesses (db) : 0;
 
   if (locked > 0)
     {
@@ -131,15 +121,16 @@ update_audit (JhkDashboardPage *self)
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   JsonObject *details = NULL;
-  gboolean visible = jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN) ||
-                     jhk_session_has_role (self->session, JHK_ROLE_SUPERVISOR);
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
+  gboolean visible = jhk_session_has_role (session, JHK_ROLE_SYSADMIN) ||
+                     jhk_session_has_role (session, JHK_ROLE_SUPERVISOR);
 
   gtk_widget_set_visible (GTK_WIDGET (self->audit_group), visible);
   if (!visible)
     return;
 
   /* Newest first: the first row is the last verification. */
-  log = jhk_lists_audit (self->db);
+  log = jhk_lists_audit (jhk_page_get_db (JHK_PAGE (self)));
   jhk_lists_audit_filter (log, NULL, NULL, "audit.verify", 0, 0);
   if (g_list_model_get_n_items (G_LIST_MODEL (log)) == 0)
     {
@@ -204,52 +195,8 @@ jhk_dashboard_page_dispose (GObject *object)
   JhkDashboardPage *self = JHK_DASHBOARD_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_DASHBOARD_PAGE);
-  g_clear_object (&self->session);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jhk_dashboard_page_parent_class)->dispose (object);
-}
-
-static void
-jhk_dashboard_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  JhkDashboardPage *self = JHK_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jhk_dashboard_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  JhkDashboardPage *self = JHK_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -260,17 +207,7 @@ jhk_dashboard_page_class_init (JhkDashboardPageClass *klass)
 
   object_class->constructed = jhk_dashboard_page_constructed;
   object_class->dispose = jhk_dashboard_page_dispose;
-  object_class->set_property = jhk_dashboard_page_set_property;
-  object_class->get_property = jhk_dashboard_page_get_property;
   widget_class->map = jhk_dashboard_page_map;
-
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, JHK_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JHK_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Jhk/ui/jhk-dashboard-page.ui");
@@ -294,8 +231,5 @@ GtkWidget *
 jhk_dashboard_page_new (JhkDb      *db,
                         JhkSession *session)
 {
-  g_return_val_if_fail (JHK_IS_DB (db), NULL);
-  g_return_val_if_fail (JHK_IS_SESSION (session), NULL);
-
-  return g_object_new (JHK_TYPE_DASHBOARD_PAGE, "db", db, "session", session, NULL);
+  return jhk_page_new (JHK_TYPE_DASHBOARD_PAGE, db, session);
 }

@@ -9,7 +9,7 @@
 
 struct _JhkOrgPage
 {
-  AdwBin         parent_instance;
+  JhkPage        parent_instance;
 
   GtkDropDown   *kind_dropdown;
   GtkLabel      *count_label;
@@ -17,22 +17,10 @@ struct _JhkOrgPage
   GtkColumnView *column_view;
   GtkWidget     *add_button;
 
-  JhkDb         *db;
-  JhkSession    *session;
   JhkQueryModel *model;
 };
 
-G_DEFINE_FINAL_TYPE (JhkOrgPage, jhk_org_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JhkOrgPage, jhk_org_page, JHK_TYPE_PAGE)
 
 /* In the order of the kind filter and the kind row of the form. */
 static const char *kinds[] = { "department", "office", "section" };
@@ -131,7 +119,8 @@ add_unit_apply (JhkFormDialog  *dialog,
 
       parent_id = parent != NULL ? jhk_row_get_id (parent) : 0;
     }
-  id = jhk_org_add_unit (self->db, self->session, code, name, kinds[kind], parent_id, head, error);
+  id = jhk_org_add_unit (jhk_page_get_db (JHK_PAGE (self)), jhk_page_get_session (JHK_PAGE (self)),
+                         code, name, kinds[kind], parent_id, head, error);
   if (id == 0)
     return FALSE;
   apply_filter (self);
@@ -154,7 +143,7 @@ add_unit_activated (GtkWidget  *widget,
   dialog = jhk_form_dialog_new (_("Add Org Unit"), _("_Add"),
                                 "/org/example/Jhk/ui/jhk-add-unit-form.ui");
   d->page = g_object_ref (self);
-  d->parents = jhk_lists_org_units (self->db);
+  d->parents = jhk_lists_org_units (jhk_page_get_db (JHK_PAGE (self)));
   parent_row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "parent_row"));
   adw_combo_row_set_expression (parent_row, jhk_row_expression_new (jhk_org_unit_row_label));
   adw_combo_row_set_model (parent_row, G_LIST_MODEL (d->parents));
@@ -177,43 +166,29 @@ static void
 jhk_org_page_constructed (GObject *object)
 {
   JhkOrgPage *self = JHK_ORG_PAGE (object);
-  static const struct
-  {
-    const char *title;
-    const char *column;
-    int         width;
-    gboolean    expand;
-  } columns[] = {
-    { N_("Code"), "code", 70, FALSE },
-    { N_("Name"), "name", 160, TRUE },
-    { NULL, NULL, 110, FALSE },  /* kind */
-    { N_("Parent Unit"), "parent_name", 160, TRUE },
-    { N_("Title of the Head"), "head_title", 180, TRUE },
-    { N_("Valid From"), "valid_from", 110, FALSE },
+  static const JhkColumnEntry columns[] = {
+    { N_("Code"), "code", NULL, 70, FALSE },
+    { N_("Name"), "name", NULL, 160, TRUE },
+    { N_("Kind"), NULL, kind_text, 110, FALSE },
+    { N_("Parent Unit"), "parent_name", NULL, 160, TRUE },
+    { N_("Title of the Head"), "head_title", NULL, 180, TRUE },
+    { N_("Valid From"), "valid_from", NULL, 110, FALSE },
   };
   GtkNoSelection *selection;
+  gboolean sysadmin;
 
   G_OBJECT_CLASS (jhk_org_page_parent_class)->constructed (object);
 
-  self->model = jhk_lists_org_units (self->db);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        columns[i].title != NULL
-          ? jhk_text_column_new (_(columns[i].title), columns[i].column, columns[i].width,
-                                 columns[i].expand)
-          : jhk_column_new (_("Kind"), kind_text, columns[i].width, FALSE);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  self->model = jhk_lists_org_units (jhk_page_get_db (JHK_PAGE (self)));
+  jhk_column_view_add_columns (self->column_view, columns, G_N_ELEMENTS (columns));
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
   /* R11-1: the code tables belong to the システム管理者. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.add-unit",
-                                 jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN));
-  gtk_widget_set_visible (self->add_button,
-                          jhk_session_has_role (self->session, JHK_ROLE_SYSADMIN));
+  sysadmin = jhk_session_has_role (jhk_page_get_session (JHK_PAGE (self)), JHK_ROLE_SYSADMIN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.add-unit", sysadmin);
+  gtk_widget_set_visible (self->add_button, sysadmin);
   update_count (self);
 }
 
@@ -224,52 +199,8 @@ jhk_org_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_ORG_PAGE);
   g_clear_object (&self->model);
-  g_clear_object (&self->session);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jhk_org_page_parent_class)->dispose (object);
-}
-
-static void
-jhk_org_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  JhkOrgPage *self = JHK_ORG_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jhk_org_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  JhkOrgPage *self = JHK_ORG_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -280,16 +211,6 @@ jhk_org_page_class_init (JhkOrgPageClass *klass)
 
   object_class->constructed = jhk_org_page_constructed;
   object_class->dispose = jhk_org_page_dispose;
-  object_class->set_property = jhk_org_page_set_property;
-  object_class->get_property = jhk_org_page_get_property;
-
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, JHK_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JHK_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Jhk/ui/jhk-org-page.ui");
@@ -313,8 +234,5 @@ GtkWidget *
 jhk_org_page_new (JhkDb      *db,
                   JhkSession *session)
 {
-  g_return_val_if_fail (JHK_IS_DB (db), NULL);
-  g_return_val_if_fail (JHK_IS_SESSION (session), NULL);
-
-  return g_object_new (JHK_TYPE_ORG_PAGE, "db", db, "session", session, NULL);
+  return jhk_page_new (JHK_TYPE_ORG_PAGE, db, session);
 }

@@ -94,7 +94,8 @@ add_staff_apply (JhkFormDialog  *dialog,
   g_autofree char *message = NULL;
   gint64 id;
 
-  id = jhk_org_add_staff (self->db, self->session, staff_no, name, kana, rank, title,
+  id = jhk_org_add_staff (jhk_page_get_db (JHK_PAGE (self)), jhk_page_get_session (JHK_PAGE (self)),
+                          staff_no, name, kana, rank, title,
                           combo_selected_id (ADW_COMBO_ROW (form_object (dialog, "org_row"))),
                           extension, error);
   if (id == 0)
@@ -119,11 +120,12 @@ add_staff_activated (GtkWidget  *widget,
 
   dialog = jhk_form_dialog_new (_("Add Staff Member"), _("_Add"),
                                 "/org/example/Jhk/ui/jhk-add-staff-form.ui");
-  d->units = jhk_lists_org_units (self->db);
+  d->units = jhk_lists_org_units (jhk_page_get_db (JHK_PAGE (self)));
   org_row = ADW_COMBO_ROW (form_object (dialog, "org_row"));
   adw_combo_row_set_expression (org_row, jhk_row_expression_new (jhk_org_unit_row_label));
   adw_combo_row_set_model (org_row, G_LIST_MODEL (d->units));
-  position = jhk_query_model_find (d->units, jhk_session_get_org_unit_id (self->session));
+  position = jhk_query_model_find (
+    d->units, jhk_session_get_org_unit_id (jhk_page_get_session (JHK_PAGE (self))));
   if (position != G_MAXUINT)
     adw_combo_row_set_selected (org_row, position);
   jhk_form_dialog_set_apply_func (dialog, add_staff_apply, d, dialog_data_free);
@@ -168,8 +170,8 @@ issue_user_apply (JhkFormDialog  *dialog,
       if (item != NULL)
         approver = jhk_row_int64 (item, "staff_id");
     }
-  if (jhk_accounts_issue (self->db, self->session, login, d->staff_id, password, reason,
-                          approver, error) == 0)
+  if (jhk_accounts_issue (jhk_page_get_db (JHK_PAGE (self)), jhk_page_get_session (JHK_PAGE (self)),
+                          login, d->staff_id, password, reason, approver, error) == 0)
     return FALSE;
   staff_changed (self, d->staff_id);
   message = g_strdup_printf (_("The user ID “%s” was issued to %s."), login, d->staff_name);
@@ -195,7 +197,7 @@ issue_user_activated (GtkWidget  *widget,
   /* R12-1: the システム管理者 names the 総括責任者 who approved the ID. */
   if (!jhk_staff_page_has_role (self, JHK_ROLE_SUPERVISOR))
     {
-      JhkQueryModel *roles = jhk_lists_roles (self->db);
+      JhkQueryModel *roles = jhk_lists_roles (jhk_page_get_db (JHK_PAGE (self)));
       GtkCustomFilter *filter = gtk_custom_filter_new (supervisor_filter_cb, NULL, NULL);
       GtkFilterListModel *supervisors =
         gtk_filter_list_model_new (G_LIST_MODEL (roles), GTK_FILTER (filter));
@@ -231,7 +233,9 @@ reset_password_apply (JhkFormDialog  *dialog,
                            _("The two passwords do not match."));
       return FALSE;
     }
-  if (!jhk_accounts_reset_password (self->db, self->session, d->login, password, error))
+  if (!jhk_accounts_reset_password (jhk_page_get_db (JHK_PAGE (self)),
+                                    jhk_page_get_session (JHK_PAGE (self)), d->login, password,
+                                    error))
     return FALSE;
   staff_changed (self, d->staff_id);
   message = g_strdup_printf (_("The password of %s was reset. They must change it at their "
@@ -270,7 +274,8 @@ unlock_activated (GtkWidget  *widget,
   gint64 staff_id = jhk_row_get_id (self->selected);
   const char *login = jhk_row_get_by_name (self->selected, "login");
 
-  if (!jhk_accounts_unlock (self->db, self->session, login, &error))
+  if (!jhk_accounts_unlock (jhk_page_get_db (JHK_PAGE (self)),
+                            jhk_page_get_session (JHK_PAGE (self)), login, &error))
     {
       jhk_widget_show_error (widget, error);
       return;
@@ -324,7 +329,9 @@ restrict_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "lift") != 0)
     return;
 
-  if (!jhk_accounts_restrict (self->db, self->session, d->login, restriction, reason, &error))
+  if (!jhk_accounts_restrict (jhk_page_get_db (JHK_PAGE (self)),
+                              jhk_page_get_session (JHK_PAGE (self)), d->login, restriction, reason,
+                              &error))
     {
       jhk_widget_show_error (GTK_WIDGET (self), error);
       return;
@@ -521,8 +528,9 @@ assign_role_apply (JhkFormDialog  *dialog,
       org_unit_id = combo_selected_id (scope_row);
       break;
     }
-  if (jhk_org_grant_role (self->db, self->session, d->staff_id, role, org_unit_id, business_id,
-                          from, *to != '\0' ? to : NULL, note, error) == 0)
+  if (jhk_org_grant_role (jhk_page_get_db (JHK_PAGE (self)), jhk_page_get_session (JHK_PAGE (self)),
+                          d->staff_id, role, org_unit_id, business_id, from,
+                          *to != '\0' ? to : NULL, note, error) == 0)
     return FALSE;
   jhk_lists_roles_filter (self->roles_model, d->staff_id, TRUE);
   message = g_strdup_printf (_("%s is now %s."), d->staff_name, jhk_role_get_label (role));
@@ -546,8 +554,8 @@ assign_role_activated (GtkWidget  *widget,
   dialog = jhk_form_dialog_new (_("Assign Role"), _("_Assign"),
                                 "/org/example/Jhk/ui/jhk-assign-role-form.ui");
   jhk_form_dialog_set_subtitle (dialog, d->staff_name);
-  d->units = jhk_lists_org_units (self->db);
-  d->businesses = jhk_lists_businesses (self->db);
+  d->units = jhk_lists_org_units (jhk_page_get_db (JHK_PAGE (self)));
+  d->businesses = jhk_lists_businesses (jhk_page_get_db (JHK_PAGE (self)));
 
   /* The person's unit and the units above it, for the scope offered. */
   d->staff_org_ids[0] = staff_org;
@@ -565,7 +573,8 @@ assign_role_activated (GtkWidget  *widget,
   /* Offer the roles the session may assign to this person. */
   d->roles = g_array_new (FALSE, FALSE, sizeof (JhkRole));
   for (JhkRole role = 0; role < JHK_N_ROLES; role++)
-    if (jhk_policy_can_grant_role (self->db, self->session, role, staff_org, NULL))
+    if (jhk_policy_can_grant_role (jhk_page_get_db (JHK_PAGE (self)),
+                                   jhk_page_get_session (JHK_PAGE (self)), role, staff_org, NULL))
       {
         g_array_append_val (d->roles, role);
         gtk_string_list_append (labels, jhk_role_get_label (role));
@@ -612,7 +621,8 @@ end_role_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "end") != 0)
     return;
   date = jhk_editable_dup_text (g_object_get_data (G_OBJECT (dialog), "date"));
-  if (!jhk_org_end_role (self->db, self->session, assignment_id, date, &error))
+  if (!jhk_org_end_role (jhk_page_get_db (JHK_PAGE (self)), jhk_page_get_session (JHK_PAGE (self)),
+                         assignment_id, date, &error))
     {
       jhk_widget_show_error (GTK_WIDGET (self), error);
       return;

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 struct _JhkStaffPage
 {
-  AdwBin               parent_instance;
+  JhkPage              parent_instance;
 
   GtkSearchEntry      *search_entry;
   GtkWidget           *add_button;
@@ -34,8 +34,6 @@ struct _JhkStaffPage
   GtkWidget           *lift_button;
   GtkListBox          *roles_list;
 
-  JhkDb               *db;
-  JhkSession          *session;
   JhkQueryModel       *staff_model;
   GtkSingleSelection  *selection;
   JhkQueryModel       *roles_model;

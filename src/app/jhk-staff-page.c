@@ -7,17 +7,7 @@
 #include "jhk-settings.h"
 #include "jhk-staff-page-private.h"
 
-G_DEFINE_FINAL_TYPE (JhkStaffPage, jhk_staff_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JhkStaffPage, jhk_staff_page, JHK_TYPE_PAGE)
 
 /* What the rows say. */
 
@@ -89,19 +79,20 @@ gboolean
 jhk_staff_page_has_role (JhkStaffPage *self,
                          JhkRole       role)
 {
-  return jhk_session_has_role (self->session, role);
+  return jhk_session_has_role (jhk_page_get_session (JHK_PAGE (self)), role);
 }
 
 static void
 update_actions (JhkStaffPage *self)
 {
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
   JhkRow *row = self->selected;
   gboolean has_login = row != NULL && !jhk_row_is_empty (row, "login");
   gboolean supervisor = jhk_staff_page_has_role (self, JHK_ROLE_SUPERVISOR);
   gboolean sysadmin = jhk_staff_page_has_role (self, JHK_ROLE_SYSADMIN);
   gboolean restricted = has_login && g_strcmp0 (jhk_row_get_by_name (row, "restriction"), "none") != 0;
   gboolean is_self = has_login && g_strcmp0 (jhk_row_get_by_name (row, "login"),
-                                             jhk_session_get_login (self->session)) == 0;
+                                             jhk_session_get_login (session)) == 0;
   gboolean can_assign;
   struct
   {
@@ -123,7 +114,8 @@ update_actions (JhkStaffPage *self)
   /* R6-1, R13-2: a 運用管理者 assigns roles within their own office. */
   can_assign = row != NULL &&
                (supervisor || sysadmin ||
-                jhk_policy_has_role_for_org (self->db, self->session, JHK_ROLE_OPS_MANAGER,
+                jhk_policy_has_role_for_org (jhk_page_get_db (JHK_PAGE (self)), session,
+                                             JHK_ROLE_OPS_MANAGER,
                                              jhk_row_int64 (row, "org_unit_id")));
 
   for (guint i = 0; i < G_N_ELEMENTS (user_actions); i++)
@@ -284,7 +276,8 @@ create_role_row (gpointer item,
 
   /* Core checks again; the button is only offered to who may end it. */
   if (role != JHK_ROLE_INVALID &&
-      jhk_policy_can_grant_role (self->db, self->session, role,
+      jhk_policy_can_grant_role (jhk_page_get_db (JHK_PAGE (self)),
+                                 jhk_page_get_session (JHK_PAGE (self)), role,
                                  jhk_row_int64 (row, "org_unit_id"), NULL))
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_End…"));
@@ -362,47 +355,32 @@ search_activated (GtkWidget  *widget,
 static void
 add_columns (JhkStaffPage *self)
 {
-  static const struct
-  {
-    const char *title;
-    const char *column;
-    int         width;
-    gboolean    expand;
-  } columns[] = {
-    { N_("Staff No."), "staff_no", 80, FALSE },
-    { N_("Name"), "name", 110, TRUE },
-    { N_("Kana"), "kana", 150, FALSE },
-    { N_("Rank"), "rank", 70, FALSE },
-    { N_("Org Unit"), "org_name", 120, FALSE },
-    { N_("Extension"), "extension", 80, FALSE },
-    { N_("User ID"), "login", 110, FALSE },
+  static const JhkColumnEntry columns[] = {
+    { N_("Staff No."), "staff_no", NULL, 80, FALSE },
+    { N_("Name"), "name", NULL, 110, TRUE },
+    { N_("Kana"), "kana", NULL, 150, FALSE },
+    { N_("Rank"), "rank", NULL, 70, FALSE },
+    { N_("Org Unit"), "org_name", NULL, 120, FALSE },
+    { N_("Extension"), "extension", NULL, 80, FALSE },
+    { N_("User ID"), "login", NULL, 110, FALSE },
+    { N_("Status"), NULL, staff_status_text, 160, FALSE },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        jhk_text_column_new (_(columns[i].title), columns[i].column, columns[i].width,
-                             columns[i].expand);
-      gtk_column_view_append_column (self->column_view, column);
-    }
-  {
-    g_autoptr(GtkColumnViewColumn) column =
-      jhk_column_new (_("Status"), staff_status_text, 160, FALSE);
-    gtk_column_view_append_column (self->column_view, column);
-  }
+  jhk_column_view_add_columns (self->column_view, columns, G_N_ELEMENTS (columns));
 }
 
 static void
 jhk_staff_page_constructed (GObject *object)
 {
   JhkStaffPage *self = JHK_STAFF_PAGE (object);
+  JhkDb *db = jhk_page_get_db (JHK_PAGE (self));
   GtkWidget *no_roles;
 
   G_OBJECT_CLASS (jhk_staff_page_parent_class)->constructed (object);
 
-  g_assert (self->db != NULL && self->session != NULL);
+  g_assert (db != NULL && jhk_page_get_session (JHK_PAGE (self)) != NULL);
 
-  self->staff_model = jhk_lists_staff (self->db);
+  self->staff_model = jhk_lists_staff (db);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->staff_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -412,7 +390,7 @@ jhk_staff_page_constructed (GObject *object)
   add_columns (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->roles_model = jhk_lists_roles (self->db);
+  self->roles_model = jhk_lists_roles (db);
   gtk_list_box_bind_model (self->roles_list, G_LIST_MODEL (self->roles_model), create_role_row,
                            self, NULL);
   no_roles = gtk_label_new (_("No current roles"));
@@ -438,52 +416,8 @@ jhk_staff_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->staff_model);
   g_clear_object (&self->roles_model);
-  g_clear_object (&self->session);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jhk_staff_page_parent_class)->dispose (object);
-}
-
-static void
-jhk_staff_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  JhkStaffPage *self = JHK_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jhk_staff_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  JhkStaffPage *self = JHK_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -494,16 +428,6 @@ jhk_staff_page_class_init (JhkStaffPageClass *klass)
 
   object_class->constructed = jhk_staff_page_constructed;
   object_class->dispose = jhk_staff_page_dispose;
-  object_class->set_property = jhk_staff_page_set_property;
-  object_class->get_property = jhk_staff_page_get_property;
-
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, JHK_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JHK_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Jhk/ui/jhk-staff-page.ui");
@@ -547,8 +471,5 @@ GtkWidget *
 jhk_staff_page_new (JhkDb      *db,
                     JhkSession *session)
 {
-  g_return_val_if_fail (JHK_IS_DB (db), NULL);
-  g_return_val_if_fail (JHK_IS_SESSION (session), NULL);
-
-  return g_object_new (JHK_TYPE_STAFF_PAGE, "db", db, "session", session, NULL);
+  return jhk_page_new (JHK_TYPE_STAFF_PAGE, db, session);
 }

@@ -1,15 +1,12 @@
 /* jhk-staff-page.h: the Staff and Roles workspace (R5-1, R12-1, R13-5, R13-10). */
 #pragma once
 
-#include <adwaita.h>
-
-#include "jhk-db.h"
-#include "jhk-session.h"
+#include "jhk-page.h"
 
 G_BEGIN_DECLS
 
 #define JHK_TYPE_STAFF_PAGE (jhk_staff_page_get_type ())
-G_DECLARE_FINAL_TYPE (JhkStaffPage, jhk_staff_page, JHK, STAFF_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (JhkStaffPage, jhk_staff_page, JHK, STAFF_PAGE, JhkPage)
 
 GtkWidget *jhk_staff_page_new          (JhkDb        *db,
                                         JhkSession   *session);

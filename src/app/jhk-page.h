@@ -1,0 +1,29 @@
+/* jhk-page.h: what every workspace page is: an AdwBin that works on one
+ * database for one session. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jhk-db.h"
+#include "jhk-session.h"
+
+G_BEGIN_DECLS
+
+#define JHK_TYPE_PAGE (jhk_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (JhkPage, jhk_page, JHK, PAGE, AdwBin)
+
+struct _JhkPageClass
+{
+  AdwBinClass parent_class;
+};
+
+/* For the constructors of the subclasses: a new page_type with both
+ * construct-only properties set. */
+GtkWidget  *jhk_page_new         (GType       page_type,
+                                  JhkDb      *db,
+                                  JhkSession *session);
+/* Both are held until the page is disposed, then NULL. */
+JhkDb      *jhk_page_get_db      (JhkPage    *self);
+JhkSession *jhk_page_get_session (JhkPage    *self);
+
+G_END_DECLS
