@@ -330,12 +330,10 @@ verify_done_cb (GObject      *source,
 
   if (job->ok)
     {
-      message = g_strdup_printf (ngettext ("The audit log is intact: %" G_GINT64_FORMAT
-                                           " entry verified.",
-                                           "The audit log is intact: %" G_GINT64_FORMAT
-                                           " entries verified.",
+      message = g_strdup_printf (ngettext ("The audit log is intact: %lld entry verified.",
+                                           "The audit log is intact: %lld entries verified.",
                                            (gulong) job->n_entries),
-                                 job->n_entries);
+                                 (long long) job->n_entries);
       jhk_widget_show_toast (GTK_WIDGET (self), message);
     }
   else

@@ -632,8 +632,8 @@ cmd_verify (Cli *cli, int argc, char **argv)
     }
   else if (ok)
     {
-      g_print (_("The audit chain is intact: %" G_GINT64_FORMAT " entries, head %s.\n"),
-               report.n_entries, report.head);
+      g_print (_("The audit chain is intact: %lld entries, head %s.\n"),
+               (long long) report.n_entries, report.head);
       g_print (_("Database integrity check: %s\n"), report.integrity);
     }
 
@@ -685,7 +685,7 @@ cmd_checkpoint (Cli *cli, int argc, char **argv)
   if (!jhk_audit_get_head (cli->db, &checkpoint, &error) ||
       !jhk_audit_checkpoint_save (&checkpoint, output, &error))
     return rule_error (error);
-  g_print (_("Checkpoint: %" G_GINT64_FORMAT " entries, head %s.\n"), checkpoint.size,
+  g_print (_("Checkpoint: %lld entries, head %s.\n"), (long long) checkpoint.size,
            checkpoint.head);
   return JHK_CLI_OK;
 }

@@ -278,19 +278,17 @@ jhk_audit_verify (JhkDb                    *db,
           jhk_audit_report_clear (&local);
           return report_broken (report, expected, error,
                                 g_strdup_printf (seq > expected
-                                                   ? _("Audit entry %" G_GINT64_FORMAT
-                                                       " is missing.")
-                                                   : _("Audit entry %" G_GINT64_FORMAT
-                                                       " is out of order."),
-                                                 expected));
+                                                   ? _("Audit entry %lld is missing.")
+                                                   : _("Audit entry %lld is out of order."),
+                                                 (long long) expected));
         }
       if (g_strcmp0 (stored_prev, prev) != 0)
         {
           jhk_audit_report_clear (&local);
           return report_broken (report, seq, error,
-                                g_strdup_printf (_("Audit entry %" G_GINT64_FORMAT
-                                                   " does not follow the entry before it."),
-                                                 seq));
+                                g_strdup_printf (_("Audit entry %lld does not follow the "
+                                                   "entry before it."),
+                                                 (long long) seq));
         }
       compute_hash (prev, seq, jhk_db_stmt_get_int64 (stmt, 1),
                     jhk_db_stmt_get_text (stmt, 2), jhk_db_stmt_get_text (stmt, 3),
@@ -301,19 +299,18 @@ jhk_audit_verify (JhkDb                    *db,
         {
           jhk_audit_report_clear (&local);
           return report_broken (report, seq, error,
-                                g_strdup_printf (_("Audit entry %" G_GINT64_FORMAT
-                                                   " has been altered."),
-                                                 seq));
+                                g_strdup_printf (_("Audit entry %lld has been altered."),
+                                                 (long long) seq));
         }
       if (checkpoint != NULL && seq == checkpoint->size &&
           g_strcmp0 (hash, checkpoint->head) != 0)
         {
           jhk_audit_report_clear (&local);
           return report_broken (report, seq, error,
-                                g_strdup_printf (_("The history up to audit entry %"
-                                                   G_GINT64_FORMAT " differs from the "
-                                                   "checkpoint: it has been rewritten."),
-                                                 seq));
+                                g_strdup_printf (_("The history up to audit entry %lld "
+                                                   "differs from the checkpoint: it has "
+                                                   "been rewritten."),
+                                                 (long long) seq));
         }
       g_strlcpy (prev, hash, sizeof prev);
       report->n_entries = seq;
@@ -341,12 +338,12 @@ jhk_audit_verify (JhkDb                    *db,
     {
       jhk_audit_report_clear (&local);
       return report_broken (report, report->n_entries + 1, error,
-                            g_strdup_printf (_("The audit log ends at entry %" G_GINT64_FORMAT
-                                               " but the checkpoint covers %" G_GINT64_FORMAT
-                                               " entries: entries from %" G_GINT64_FORMAT
-                                               " on were cut off."),
-                                             report->n_entries, checkpoint->size,
-                                             report->n_entries + 1));
+                            g_strdup_printf (_("The audit log ends at entry %lld but the "
+                                               "checkpoint covers %lld entries: entries "
+                                               "from %lld on were cut off."),
+                                             (long long) report->n_entries,
+                                             (long long) checkpoint->size,
+                                             (long long) report->n_entries + 1));
     }
   if (progress != NULL)
     progress (1.0, user_data);

@@ -90,8 +90,8 @@ jhk_settings_set_int (JhkDb       *db,
   if (value < settings[setting].min || value > settings[setting].max)
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                   _("The value must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."),
-                   settings[setting].min, settings[setting].max);
+                   _("The value must be between %lld and %lld."),
+                   (long long) settings[setting].min, (long long) settings[setting].max);
       return FALSE;
     }
 
