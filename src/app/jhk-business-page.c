@@ -6,6 +6,7 @@
 #include "jhk-form-dialog.h"
 #include "jhk-lists.h"
 #include "jhk-org.h"
+#include "jhk-settings.h"
 
 struct _JhkBusinessPage
 {
@@ -18,6 +19,8 @@ struct _JhkBusinessPage
   AdwStatusPage      *empty_page;
   GtkWidget          *approve_button;
   GtkWidget          *register_button;
+  GtkWidget          *structure_button;
+  GtkWidget          *end_structure_button;
 
   JhkQueryModel      *model;
   GtkSingleSelection *selection;
@@ -68,12 +71,34 @@ approval_text (JhkRow *row)
   }
 }
 
+static char *
+structure_text (JhkRow *row)
+{
+  if (jhk_row_int64 (row, "alt_structures") == 0)
+    return NULL;
+  return g_strdup (_("Other structure designated"));
+}
+
+/* R6-2: only the business's own manager designates another structure. */
+static gboolean
+session_manages_any_business (JhkSession *session)
+{
+  return jhk_session_has_role (session, JHK_ROLE_BIZ_OWNER) ||
+         jhk_session_has_role (session, JHK_ROLE_EGOV_OWNER) ||
+         jhk_session_has_role (session, JHK_ROLE_LEAD_OWNER);
+}
+
 static void
 update_actions (JhkBusinessPage *self)
 {
   JhkRow *row = gtk_single_selection_get_selected_item (self->selection);
   JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
   gboolean supervisor = jhk_session_has_role (session, JHK_ROLE_SUPERVISOR);
+  gboolean manages = row != NULL && jhk_org_manages_business (session, jhk_row_get_id (row));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "business.designate-structure", manages);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "business.end-structure",
+                                 manages && jhk_row_int64 (row, "alt_structures") > 0);
 
   /* R8-1, R9-1: the 総括責任者 approves; registering is for the
    * システム管理者 and the 総括責任者. */
@@ -308,6 +333,200 @@ register_activated (GtkWidget  *widget,
   jhk_present_dialog (widget, GTK_WINDOW (dialog));
 }
 
+/* R6-2: another structure for the business, agreed with the システム管理者. */
+
+typedef struct
+{
+  JhkBusinessPage *page;
+  gint64           business_id;
+  GArray          *office_ids;   /* gint64, 0 first for every office */
+  JhkQueryModel   *list;         /* sysadmins, or designations in force */
+} StructureData;
+
+static void
+structure_data_free (gpointer data)
+{
+  StructureData *d = data;
+
+  g_clear_object (&d->page);
+  g_clear_pointer (&d->office_ids, g_array_unref);
+  g_clear_object (&d->list);
+  g_free (d);
+}
+
+static char *
+staff_row_label (JhkRow *row)
+{
+  return g_strdup_printf ("%s %s", jhk_row_get_by_name (row, "staff_no"),
+                          jhk_row_get_by_name (row, "staff_name"));
+}
+
+static char *
+designation_row_label (JhkRow *row)
+{
+  const char *office = jhk_row_get_by_name (row, "org_name");
+
+  return g_strdup_printf ("%s: %s (%s)",
+                          office != NULL && *office != '\0' ? office : _("All offices"),
+                          jhk_row_get_by_name (row, "structure"),
+                          jhk_row_get_by_name (row, "valid_from"));
+}
+
+static void
+structure_changed (JhkBusinessPage *self,
+                   gint64           business_id,
+                   const char      *message)
+{
+  jhk_query_model_row_changed (self->model, business_id);
+  update_actions (self);
+  jhk_widget_show_toast (GTK_WIDGET (self), message);
+}
+
+static gboolean
+designate_apply (JhkFormDialog  *dialog,
+                 gpointer        user_data,
+                 GError        **error)
+{
+  StructureData *d = user_data;
+  g_autofree char *structure =
+    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "structure_row"));
+  g_autofree char *reason = jhk_editable_dup_text (jhk_form_dialog_get_object (dialog,
+                                                                              "reason_row"));
+  g_autofree char *agreed_on =
+    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "agreed_on_row"));
+  g_autofree char *valid_from =
+    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "valid_from_row"));
+  guint office = adw_combo_row_get_selected (
+    ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "office_row")));
+  JhkRow *sysadmin = adw_combo_row_get_selected_item (
+    ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "agreed_by_row")));
+
+  if (jhk_org_designate_alt_structure (jhk_page_get_db (JHK_PAGE (d->page)),
+                                       jhk_page_get_session (JHK_PAGE (d->page)), d->business_id,
+                                       office < d->office_ids->len
+                                         ? g_array_index (d->office_ids, gint64, office)
+                                         : 0,
+                                       structure, reason,
+                                       sysadmin != NULL ? jhk_row_int64 (sysadmin, "staff_id")
+                                                        : 0,
+                                       agreed_on, valid_from, error) == 0)
+    return FALSE;
+  structure_changed (d->page, d->business_id, _("The other structure was designated."));
+  return TRUE;
+}
+
+static void
+designate_structure_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  JhkBusinessPage *self = JHK_BUSINESS_PAGE (widget);
+  JhkRow *row = gtk_single_selection_get_selected_item (self->selection);
+  JhkDb *db = jhk_page_get_db (JHK_PAGE (self));
+  g_autoptr(JhkQueryModel) offices = NULL;
+  g_autoptr(GtkStringList) office_labels = gtk_string_list_new (NULL);
+  g_autofree char *today = jhk_today ();
+  g_autofree char *subtitle = NULL;
+  StructureData *d;
+  JhkFormDialog *dialog;
+  AdwComboRow *agreed_by_row;
+  guint n;
+
+  if (row == NULL)
+    return;
+  d = g_new0 (StructureData, 1);
+  d->page = g_object_ref (self);
+  d->business_id = jhk_row_get_id (row);
+  d->office_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  dialog = jhk_form_dialog_new (_("Designate Other Structure"), _("_Designate"),
+                                "/org/example/Jhk/ui/jhk-designate-structure-form.ui");
+  subtitle = jhk_business_row_label (row);
+  jhk_form_dialog_set_subtitle (dialog, subtitle);
+
+  /* Every office, or one. */
+  offices = jhk_lists_org_units (db);
+  jhk_lists_org_units_filter (offices, "office");
+  gtk_string_list_append (office_labels, _("All offices"));
+  g_array_set_size (d->office_ids, 1);
+  n = g_list_model_get_n_items (G_LIST_MODEL (offices));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JhkRow) office = g_list_model_get_item (G_LIST_MODEL (offices), i);
+      g_autofree char *label = jhk_org_unit_row_label (office);
+      gint64 id = jhk_row_get_id (office);
+
+      gtk_string_list_append (office_labels, label);
+      g_array_append_val (d->office_ids, id);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "office_row")),
+                           G_LIST_MODEL (office_labels));
+
+  /* The システム管理者 in office now. */
+  d->list = jhk_lists_roles (db);
+  jhk_lists_roles_filter_role (d->list, JHK_ROLE_SYSADMIN);
+  agreed_by_row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "agreed_by_row"));
+  adw_combo_row_set_expression (agreed_by_row, jhk_row_expression_new (staff_row_label));
+  adw_combo_row_set_model (agreed_by_row, G_LIST_MODEL (d->list));
+
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "agreed_on_row")),
+                         today);
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "valid_from_row")),
+                         today);
+
+  jhk_form_dialog_set_apply_func (dialog, designate_apply, d, structure_data_free);
+  jhk_present_dialog (widget, GTK_WINDOW (dialog));
+}
+
+static gboolean
+end_structure_apply (JhkFormDialog  *dialog,
+                     gpointer        user_data,
+                     GError        **error)
+{
+  StructureData *d = user_data;
+  JhkRow *designation = adw_combo_row_get_selected_item (
+    ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "designation_row")));
+
+  if (!jhk_org_end_alt_structure (jhk_page_get_db (JHK_PAGE (d->page)),
+                                  jhk_page_get_session (JHK_PAGE (d->page)),
+                                  designation != NULL ? jhk_row_get_id (designation) : 0, error))
+    return FALSE;
+  structure_changed (d->page, d->business_id, _("The other structure was ended."));
+  return TRUE;
+}
+
+static void
+end_structure_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JhkBusinessPage *self = JHK_BUSINESS_PAGE (widget);
+  JhkRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *subtitle = NULL;
+  StructureData *d;
+  JhkFormDialog *dialog;
+  AdwComboRow *designation_row;
+
+  if (row == NULL)
+    return;
+  d = g_new0 (StructureData, 1);
+  d->page = g_object_ref (self);
+  d->business_id = jhk_row_get_id (row);
+  d->list = jhk_lists_alt_structures (jhk_page_get_db (JHK_PAGE (self)));
+  jhk_lists_alt_structures_filter (d->list, d->business_id, TRUE);
+
+  dialog = jhk_form_dialog_new (_("End Other Structure"), _("_End"),
+                                "/org/example/Jhk/ui/jhk-end-structure-form.ui");
+  subtitle = jhk_business_row_label (row);
+  jhk_form_dialog_set_subtitle (dialog, subtitle);
+  designation_row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "designation_row"));
+  adw_combo_row_set_expression (designation_row, jhk_row_expression_new (designation_row_label));
+  adw_combo_row_set_model (designation_row, G_LIST_MODEL (d->list));
+
+  jhk_form_dialog_set_apply_func (dialog, end_structure_apply, d, structure_data_free);
+  jhk_present_dialog (widget, GTK_WINDOW (dialog));
+}
+
 /* GObject. */
 
 static void
@@ -321,6 +540,7 @@ jhk_business_page_constructed (GObject *object)
     { N_("Category or Basis"), NULL, category_text, 220, FALSE },
     { N_("Owning Office"), "owner_name", NULL, 130, FALSE },
     { N_("Approval"), NULL, approval_text, 170, FALSE },
+    { N_("Structure"), NULL, structure_text, 150, FALSE },
     { N_("Description"), "description", NULL, 200, TRUE },
   };
   JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
@@ -340,6 +560,8 @@ jhk_business_page_constructed (GObject *object)
   /* Managers of businesses read the register; they never approve it. */
   gtk_widget_set_visible (self->approve_button,
                           jhk_session_has_role (session, JHK_ROLE_SUPERVISOR));
+  gtk_widget_set_visible (self->structure_button, session_manages_any_business (session));
+  gtk_widget_set_visible (self->end_structure_button, session_manages_any_business (session));
   gtk_widget_set_visible (self->register_button,
                           jhk_session_has_role (session, JHK_ROLE_SUPERVISOR) ||
                             jhk_session_has_role (session, JHK_ROLE_SYSADMIN));
@@ -376,6 +598,8 @@ jhk_business_page_class_init (JhkBusinessPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhkBusinessPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JhkBusinessPage, approve_button);
   gtk_widget_class_bind_template_child (widget_class, JhkBusinessPage, register_button);
+  gtk_widget_class_bind_template_child (widget_class, JhkBusinessPage, structure_button);
+  gtk_widget_class_bind_template_child (widget_class, JhkBusinessPage, end_structure_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -383,6 +607,10 @@ jhk_business_page_class_init (JhkBusinessPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "business.approve", NULL, approve_activated);
   gtk_widget_class_install_action (widget_class, "business.register", NULL, register_activated);
+  gtk_widget_class_install_action (widget_class, "business.designate-structure", NULL,
+                                   designate_structure_activated);
+  gtk_widget_class_install_action (widget_class, "business.end-structure", NULL,
+                                   end_structure_activated);
 }
 
 static void

@@ -470,6 +470,8 @@ static const struct
   { "staff.update", N_("Staff member changed") },
   { "role.grant", N_("Role assigned") },
   { "role.end", N_("Role ended") },
+  { "structure.designate", N_("Other structure designated") },
+  { "structure.end", N_("Other structure ended") },
   { "business.add", N_("Business registered") },
   { "business.approve", N_("Business approved") },
   { "settings.set", N_("Policy changed") },

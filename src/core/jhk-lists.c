@@ -146,6 +146,21 @@ jhk_lists_roles_filter (JhkQueryModel *model,
   filter_apply (&filter, model);
 }
 
+void
+jhk_lists_roles_filter_role (JhkQueryModel *model,
+                             JhkRole        role)
+{
+  g_autofree char *today = jhk_today ();
+  Filter filter;
+
+  filter_init (&filter);
+  filter_add (&filter, "r.role = ? AND r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to >= ?)");
+  g_variant_builder_add (&filter.params, "s", jhk_role_to_key (role));
+  g_variant_builder_add (&filter.params, "s", today);
+  g_variant_builder_add (&filter.params, "s", today);
+  filter_apply (&filter, model);
+}
+
 JhkQueryModel *
 jhk_lists_org_units (JhkDb *db)
 {
@@ -181,6 +196,8 @@ jhk_lists_businesses (JhkDb *db)
     jhk_query_model_new (db,
                          "b.code, b.name, b.kind, b.category, b.basis, b.owner_org_id,"
                          " o.name AS owner_name, b.description, b.approved_at, b.approved_by,"
+                         " (SELECT COUNT(*) FROM alt_structures a"
+                         "   WHERE a.business_id = b.id AND a.ended_at IS NULL) AS alt_structures,"
                          " b.id AS id",
                          "businesses b JOIN org_units o ON o.id = b.owner_org_id", "b.id");
   jhk_query_model_set_order (model, "b.kind, b.code");

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "jhk-query-model.h"
+#include "jhk-roles.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,10 @@ void           jhk_lists_roles_filter (JhkQueryModel *model,
                                        gint64         staff_id,
                                        gboolean       current_only);
 
+/* Only the assignments of role in force today (who holds it now). */
+void           jhk_lists_roles_filter_role (JhkQueryModel *model,
+                                            JhkRole        role);
+
 /* Org units, in code order. Columns: id, code, name, kind, parent_id,
  * parent_name, head_title, valid_from, valid_to. */
 JhkQueryModel *jhk_lists_org_units    (JhkDb         *db);
@@ -40,7 +45,8 @@ void           jhk_lists_org_units_filter (JhkQueryModel *model,
                                            const char    *kind);
 
 /* Businesses. Columns: id, code, name, kind, category, basis, owner_org_id,
- * owner_name, description, approved_at, approved_by. */
+ * owner_name, description, approved_at, approved_by, alt_structures (the
+ * number of R6-2 designations in force). */
 JhkQueryModel *jhk_lists_businesses   (JhkDb         *db);
 /* kind NULL = all kinds; search matches code or name. */
 void           jhk_lists_businesses_filter (JhkQueryModel *model,

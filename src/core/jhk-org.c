@@ -678,11 +678,12 @@ jhk_business_basis_label (int basis)
 
 /* R6-2: the actor manages this business (対象業務管理者, 電子化業務の
  * 主管業務管理者 or 主管業務管理者 with the business as scope). */
-static gboolean
-require_business_manager (JhkSession  *actor,
-                          gint64       business_id,
-                          GError     **error)
+gboolean
+jhk_org_manages_business (JhkSession *actor,
+                          gint64      business_id)
 {
+  g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
+
   for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
     {
       const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
@@ -691,6 +692,16 @@ require_business_manager (JhkSession  *actor,
            grant->role == JHK_ROLE_LEAD_OWNER) && grant->business_id == business_id)
         return TRUE;
     }
+  return FALSE;
+}
+
+static gboolean
+require_business_manager (JhkSession  *actor,
+                          gint64       business_id,
+                          GError     **error)
+{
+  if (jhk_org_manages_business (actor, business_id))
+    return TRUE;
   g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
                        _("Only the manager of this business may designate or end another "
                          "structure for it."));

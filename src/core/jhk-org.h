@@ -74,6 +74,9 @@ gint64   jhk_org_designate_alt_structure (JhkDb       *db,
                                           const char  *agreed_on,
                                           const char  *valid_from,
                                           GError     **error);
+/* The actor may designate another structure for this business. */
+gboolean jhk_org_manages_business        (JhkSession  *actor,
+                                          gint64       business_id);
 /* Ends a designation (by the same managers); the record stays. */
 gboolean jhk_org_end_alt_structure       (JhkDb       *db,
                                           JhkSession  *actor,

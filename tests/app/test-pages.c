@@ -356,6 +356,51 @@ test_business_approve (void)
 
 /* The verification runs in a thread with its own connection, reports its
  * result and is recorded in the chain, where the dashboard finds it. */
+/* R6-2: the manager of a business designates another structure with the
+ * システム管理者's agreement, and ends it; others cannot. */
+static void
+test_business_alt_structure (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(JhkQueryModel) designations = jhk_lists_alt_structures (db);
+  JhkFormDialog *dialog;
+  GtkWidget *page;
+  guint designated = count_audit (window, "structure.designate");
+
+  app_test_log_in (window, "gyomu", "jhk-demo");
+  page = show_workspace (window, "businesses");
+  /* Not the manager of 犯罪統計業務. */
+  select_row (page, "code", "B102");
+  g_assert_false (gtk_widget_activate_action (page, "business.designate-structure", NULL) &&
+                  find_toplevel (JHK_TYPE_FORM_DIALOG) != NULL);
+  select_row (page, "code", "B101");
+  dialog = open_form (page, "business.designate-structure");
+  /* The only システム管理者 is offered; today is the default date. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (
+                      jhk_form_dialog_get_object (dialog, "agreed_by_row"))), ==, 0);
+  g_assert_false (jhk_form_dialog_apply (dialog));
+  g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "Enter the structure.");
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "structure_row")),
+                         "鑑識課長を情報管理者とする");
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "reason_row")),
+                         "夜間の照合体制");
+  app_test_save_png (GTK_WIDGET (dialog), "business-structure-dialog");
+  g_assert_true (jhk_form_dialog_apply (dialog));
+  app_test_wait (100);
+  g_assert_cmpuint (count_audit (window, "structure.designate"), ==, designated + 1);
+  jhk_lists_alt_structures_filter (designations, jhk_org_find_business (db, "B101"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (designations)), ==, 1);
+  app_test_save_png (GTK_WIDGET (window), "business-structure-designated");
+
+  dialog = open_form (page, "business.end-structure");
+  g_assert_true (jhk_form_dialog_apply (dialog));
+  app_test_wait (100);
+  jhk_lists_alt_structures_filter (designations, jhk_org_find_business (db, "B101"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (designations)), ==, 0);
+  app_test_destroy_window (window);
+}
+
 static void
 test_audit_verify (void)
 {
@@ -422,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/app/pages/staff/R5-1-assign-role", test_staff_assign_role);
   g_test_add_func ("/app/pages/forms", test_forms);
   g_test_add_func ("/app/pages/businesses/R8-1-approve", test_business_approve);
+  g_test_add_func ("/app/pages/businesses/R6-2-other-structure", test_business_alt_structure);
   g_test_add_func ("/app/pages/audit/verify", test_audit_verify);
   g_test_add_func ("/app/pages/preferences", test_preferences);
 
