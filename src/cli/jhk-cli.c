@@ -252,6 +252,8 @@ cmd_init (Cli *cli, int argc, char **argv)
   g_autofree char *user_id = NULL;
   g_autofree char *password = NULL;
   g_autoptr(GError) error = NULL;
+  const char *file;
+  gboolean created;
   int status;
   GOptionEntry entries[] = {
     { "org-code", 0, 0, G_OPTION_ARG_STRING, &org_code, N_("Code of the first department"), "CODE" },
@@ -273,11 +275,31 @@ cmd_init (Cli *cli, int argc, char **argv)
   password = read_new_secret ("JHK_PASSWORD", _("Password of the general supervisor: "), &error);
   if (password == NULL)
     return rule_error (error);
+  file = g_str_has_prefix (cli->database, "sqlite:") ? cli->database + strlen ("sqlite:")
+                                                     : cli->database;
+  created = !g_str_has_prefix (cli->database, "postgres") &&
+            !g_file_test (file, G_FILE_TEST_EXISTS);
   if ((status = open_db (cli, JHK_DB_OPEN_CREATE)) != JHK_CLI_OK)
     return status;
   if (!jhk_accounts_bootstrap (cli->db, org_code, org_name, staff_no, name, user_id, password,
                                &error))
-    return rule_error (error);
+    {
+      /* Exit status 1 means nothing changed: the password and the user ID
+       * are checked only once the database is open, so do not leave the
+       * empty database this attempt created behind. */
+      if (created)
+        {
+          const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+          g_clear_object (&cli->db);
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            {
+              g_autofree char *path = g_strconcat (file, suffixes[i], NULL);
+              g_unlink (path);
+            }
+        }
+      return rule_error (error);
+    }
   g_print (_("Created %s with the general supervisor “%s”.\n"), cli->database, user_id);
   return JHK_CLI_OK;
 }
