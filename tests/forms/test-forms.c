@@ -444,5 +444,5 @@ main (int    argc,
   g_test_add_func ("/forms/audit-report/given-time", test_audit_report_given_time);
   g_test_add_func ("/forms/audit-report/unwritable", test_audit_report_unwritable);
 
-  return g_test_run ();
+  return jhk_test_run ();
 }
