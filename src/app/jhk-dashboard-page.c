@@ -1,9 +1,8 @@
 /* jhk-dashboard-page.c: what needs the logged-in user now. */
 #include <glib/gi18n.h>
 
-#include <json-glib/json-glib.h>
-
 #include "jhk-app-util.h"
+#include "jhk-audit.h"
 #include "jhk-dashboard-page.h"
 #include "jhk-lists.h"
 #include "jhk-policy.h"
@@ -115,12 +114,10 @@ update_attention (JhkDashboardPage *self)
 static void
 update_audit (JhkDashboardPage *self)
 {
-  g_autoptr(JhkQueryModel) log = NULL;
-  g_autoptr(JhkRow) last = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
-  JsonObject *details = NULL;
+  JhkAuditVerification last;
   JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
   gboolean visible = jhk_session_has_role (session, JHK_ROLE_SYSADMIN) ||
                      jhk_session_has_role (session, JHK_ROLE_SUPERVISOR);
@@ -129,41 +126,29 @@ update_audit (JhkDashboardPage *self)
   if (!visible)
     return;
 
-  /* Newest first: the first row is the last verification. */
-  log = jhk_lists_audit (jhk_page_get_db (JHK_PAGE (self)));
-  jhk_lists_audit_filter (log, NULL, NULL, "audit.verify", 0, 0);
-  if (g_list_model_get_n_items (G_LIST_MODEL (log)) == 0)
+  if (!jhk_audit_get_last_verification (jhk_page_get_db (JHK_PAGE (self)), &last, &error))
     {
+      if (error != NULL)
+        jhk_widget_show_error (GTK_WIDGET (self), error);
       adw_action_row_set_subtitle (self->chain_row, _("The audit log has never been verified."));
       adw_action_row_set_icon_name (self->chain_row, "dialog-warning-symbolic");
       return;
     }
-  last = g_list_model_get_item (G_LIST_MODEL (log), 0);
-  when = jhk_format_time (jhk_row_int64 (last, "at"));
-  parser = json_parser_new ();
-  if (json_parser_load_from_data (parser, jhk_row_get_by_name (last, "details"), -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    details = json_node_get_object (json_parser_get_root (parser));
-
-  if (details != NULL && json_object_get_boolean_member_with_default (details, "ok", FALSE))
+  when = jhk_format_time (last.at);
+  if (last.ok)
     {
-      gint64 entries = json_object_get_int_member_with_default (details, "entries", 0);
-
-      subtitle = g_strdup_printf (_("%s by %s: intact, %lld entries"), when,
-                                  jhk_row_get_by_name (last, "actor"), (long long) entries);
+      subtitle = g_strdup_printf (_("%s by %s: intact, %lld entries"), when, last.actor,
+                                  (long long) last.n_entries);
       adw_action_row_set_icon_name (self->chain_row, "security-high-symbolic");
     }
   else
     {
-      gint64 bad = details != NULL
-                     ? json_object_get_int_member_with_default (details, "first_bad_seq", 0)
-                     : 0;
-
-      subtitle = g_strdup_printf (_("%s by %s: broken at entry %lld"), when,
-                                  jhk_row_get_by_name (last, "actor"), (long long) bad);
+      subtitle = g_strdup_printf (_("%s by %s: broken at entry %lld"), when, last.actor,
+                                  (long long) last.first_bad_seq);
       adw_action_row_set_icon_name (self->chain_row, "dialog-warning-symbolic");
     }
   adw_action_row_set_subtitle (self->chain_row, subtitle);
+  jhk_audit_verification_clear (&last);
 }
 
 static void

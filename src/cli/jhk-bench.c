@@ -100,6 +100,7 @@ grow_audit (JhkDb    *db,
 gboolean
 jhk_bench_run (const char  *uri,
                gint64       audit_entries,
+               const char  *keep_path,
                gboolean     json,
                GError     **error)
 {
@@ -115,6 +116,14 @@ jhk_bench_run (const char  *uri,
 
   if (tmp_dir == NULL)
     return FALSE;
+  if (keep_path != NULL && g_file_test (keep_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("%s exists already; the benchmark keeps its copy only in a new file."),
+                   keep_path);
+      g_rmdir (tmp_dir);
+      return FALSE;
+    }
   scratch = g_build_filename (tmp_dir, "bench.db", NULL);
 
   /* Work on a copy: the bench writes audit entries and logins. */
@@ -229,6 +238,17 @@ jhk_bench_run (const char  *uri,
     }
 
   g_clear_object (&db);
+  if (keep_path != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (scratch);
+      g_autoptr(GFile) to = g_file_new_for_path (keep_path);
+
+      /* The connection is closed: the WAL is folded back into the file. */
+      if (!g_file_move (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+        return FALSE;
+      if (!json)
+        g_print (_("Kept the benchmark database as %s\n"), keep_path);
+    }
   for (const char *suffix = ""; suffix != NULL;
        suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
     {

@@ -7,9 +7,12 @@ G_BEGIN_DECLS
 
 /* Runs the benchmarks on a scratch copy of the database at uri (or of a
  * fresh demo database when uri does not exist), growing its audit log to
- * audit_entries first when that is larger than it is. */
+ * audit_entries first when that is larger than it is.  With keep_path, the
+ * scratch copy is kept there afterwards (it must not exist yet), e.g. for
+ * measuring the app's start-up on a big database. */
 gboolean jhk_bench_run (const char  *uri,
                         gint64       audit_entries,
+                        const char  *keep_path,
                         gboolean     json,
                         GError     **error);
 

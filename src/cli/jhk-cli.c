@@ -831,11 +831,14 @@ static int
 cmd_bench (Cli *cli, int argc, char **argv)
 {
   gint64 audit_entries = 0;
+  g_autofree char *keep = NULL;
   g_autoptr(GError) error = NULL;
   int status;
   GOptionEntry entries[] = {
     { "audit-entries", 0, 0, G_OPTION_ARG_INT64, &audit_entries,
       N_("Grow the audit log to this many entries first (on a scratch copy)"), "N" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep,
+      N_("Keep the scratch copy as this new file afterwards"), "FILE" },
     { NULL }
   };
 
@@ -843,7 +846,7 @@ cmd_bench (Cli *cli, int argc, char **argv)
     return status;
   if (argc != 1)
     return usage_error (_("bench takes no arguments."));
-  if (!jhk_bench_run (cli->database, audit_entries, cli->json, &error))
+  if (!jhk_bench_run (cli->database, audit_entries, keep, cli->json, &error))
     return rule_error (error);
   return JHK_CLI_OK;
 }

@@ -477,6 +477,43 @@ static const struct
   { "settings.set", N_("Policy changed") },
 };
 
+gboolean
+jhk_audit_get_last_verification (JhkDb                *db,
+                                 JhkAuditVerification *out,
+                                 GError              **error)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *details = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  stmt = jhk_db_query (db, error,
+                       "SELECT at, actor, details FROM audit_log WHERE action = 'audit.verify'"
+                       " ORDER BY seq DESC LIMIT 1", JHK_DB_END);
+  if (stmt == NULL || jhk_db_stmt_step (stmt, error) != JHK_DB_ROW)
+    return FALSE;
+  out->at = jhk_db_stmt_get_int64 (stmt, 0);
+  out->actor = jhk_db_stmt_dup_text (stmt, 1);
+  if (json_parser_load_from_data (parser, jhk_db_stmt_get_text (stmt, 2), -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    details = json_node_get_object (json_parser_get_root (parser));
+  if (details != NULL)
+    {
+      out->ok = json_object_get_boolean_member_with_default (details, "ok", FALSE);
+      out->n_entries = json_object_get_int_member_with_default (details, "entries", 0);
+      out->first_bad_seq = json_object_get_int_member_with_default (details, "first_bad_seq", 0);
+    }
+  return TRUE;
+}
+
+void
+jhk_audit_verification_clear (JhkAuditVerification *verification)
+{
+  g_clear_pointer (&verification->actor, g_free);
+}
+
 const char *
 jhk_audit_action_label (const char *action)
 {

@@ -91,6 +91,23 @@ gboolean jhk_audit_record_verification (JhkDb       *db,
                                         gint64       first_bad_seq,
                                         GError     **error);
 
+/* The last verification recorded in the chain, read through the action
+ * index (cheap on any size of log). */
+typedef struct
+{
+  gint64  at;             /* µs since the epoch */
+  char   *actor;
+  gboolean ok;
+  gint64  n_entries;
+  gint64  first_bad_seq;  /* 0 when ok */
+} JhkAuditVerification;
+
+/* FALSE (no error) when the chain has never been verified. */
+gboolean jhk_audit_get_last_verification (JhkDb                *db,
+                                          JhkAuditVerification *out,
+                                          GError              **error);
+void     jhk_audit_verification_clear    (JhkAuditVerification *verification);
+
 /* A translated, human label for an action key such as "user.issue". */
 const char *jhk_audit_action_label (const char *action);
 /* All known action keys, NULL-terminated, for filters. */

@@ -331,6 +331,19 @@ test_every_write_audited (void)
   g_autoptr(GError) error = NULL;
   gint64 before = 0, after = 0;
   g_autofree char *action = NULL;
+  JhkAuditVerification last;
+
+  /* Never verified yet: no answer, no error. */
+  g_assert_false (jhk_audit_get_last_verification (db, &last, &error));
+  g_assert_no_error (error);
+
+  jhk_db_query_int64 (db, &before, &error, "SELECT COUNT(*) FROM audit_log", JHK_DB_END);
+  g_assert_true (jhk_audit_record_verification (db, admin, FALSE, before, 17, &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_audit_get_last_verification (db, &last, &error));
+  g_assert_false (last.ok);
+  g_assert_cmpint (last.first_bad_seq, ==, 17);
+  jhk_audit_verification_clear (&last);
 
   jhk_db_query_int64 (db, &before, &error, "SELECT COUNT(*) FROM audit_log", JHK_DB_END);
   g_assert_true (jhk_audit_record_verification (db, admin, TRUE, before, 0, &error));
@@ -341,6 +354,16 @@ test_every_write_audited (void)
                      "SELECT action || '/' || actor || '/' || org FROM audit_log"
                      " ORDER BY seq DESC LIMIT 1", JHK_DB_END);
   g_assert_cmpstr (action, ==, "audit.verify/admin/110");
+
+  /* The dashboard reads the newest one. */
+  g_assert_true (jhk_audit_get_last_verification (db, &last, &error));
+  g_assert_no_error (error);
+  g_assert_true (last.ok);
+  g_assert_cmpint (last.n_entries, ==, before);
+  g_assert_cmpint (last.first_bad_seq, ==, 0);
+  g_assert_cmpstr (last.actor, ==, "admin");
+  g_assert_cmpint (last.at, >, 0);
+  jhk_audit_verification_clear (&last);
 }
 
 int
