@@ -624,6 +624,10 @@ cmd_verify (Cli *cli, int argc, char **argv)
     status = open_db (cli, JHK_DB_OPEN_DEFAULT);
   if (status != JHK_CLI_OK)
     return status;
+  /* Who may record the result is known before the long walk. */
+  if (cli->session != NULL &&
+      !jhk_policy_require_either (cli->session, JHK_ROLE_SYSADMIN, JHK_ROLE_SUPERVISOR, &error))
+    return rule_error (error);
 
   ok = jhk_audit_verify (cli->db, checkpoint_path ? &checkpoint : NULL, print_progress, NULL,
                          NULL, &report, &error);
@@ -665,15 +669,22 @@ cmd_verify (Cli *cli, int argc, char **argv)
       if (!jhk_forms_audit_report_pdf (pdf_path, jhk_db_get_uri (cli->db), ok,
                                        report.n_entries, report.first_bad_seq, report.head,
                                        ok ? NULL : error->message, &pdf_error))
-        g_printerr ("jhkctl: %s\n", pdf_error->message);
+        {
+          g_printerr ("jhkctl: %s\n", pdf_error->message);
+          status = JHK_CLI_RULE_ERROR;
+        }
     }
 
+  /* A verification that cannot be recorded or reported is not done. */
   if (cli->session != NULL)
     {
       g_autoptr(GError) record_error = NULL;
       if (!jhk_audit_record_verification (cli->db, cli->session, ok, report.n_entries,
                                           report.first_bad_seq, &record_error))
-        g_printerr ("jhkctl: %s\n", record_error->message);
+        {
+          g_printerr ("jhkctl: %s\n", record_error->message);
+          status = JHK_CLI_RULE_ERROR;
+        }
     }
   jhk_audit_report_clear (&report);
 
@@ -683,7 +694,7 @@ cmd_verify (Cli *cli, int argc, char **argv)
         g_printerr ("jhkctl: %s\n", error->message);
       return JHK_CLI_RULE_ERROR;
     }
-  return JHK_CLI_OK;
+  return status;
 }
 
 static int

@@ -1,5 +1,11 @@
 /* jhk-forms.c: shared form helpers and the audit verification report. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "jhk-forms.h"
@@ -138,10 +144,26 @@ jhk_forms_audit_report_pdf (const char  *path,
                             GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, JHK_FORMS_A4_WIDTH,
-                                                       JHK_FORMS_A4_HEIGHT);
+  cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  int fd;
+
+  /* Reports name the database and its state: readable by the owner only,
+   * like the database.  Cairo then writes into the file as it is. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED,
+                   "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  surface = cairo_pdf_surface_create (path, JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "監査ログ検証結果報告書");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);

@@ -644,6 +644,11 @@ typedef struct
 #define LOGIN_FAILED "session.login_failed"
 
 static const RefusalCase refusal_cases[] = {
+  /* R13-2: only the システム管理者 and the 総括責任者 record a verification;
+   * a verification that cannot be recorded is not done. */
+  { "/cli/R13-2/verify-recorded-by-other-role", NULL, NULL, NULL,
+    { "--user", "chuo-shokuin", "verify" }, "Only the System administrator or the General",
+    LOGGED_IN },
   /* R13-5: authentication; a failed login is recorded and counted. */
   { "/cli/R13-5/wrong-password", NULL, WRONG_PASSWORD, NULL,
     { "--user", "admin", "user", "list" }, "The user ID or the password is wrong", LOGIN_FAILED },
@@ -1276,6 +1281,13 @@ test_verify_clean (Fixture       *f,
   g_file_get_contents (pdf, &pdf_start, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (pdf_start, "%PDF-"));
+  /* The report is as private as the database. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 /* A row changed behind Jhk's back is found, and named by its seq. */
