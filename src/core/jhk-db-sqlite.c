@@ -351,9 +351,16 @@ sqlite_integrity_check (gpointer   conn,
 static gint64
 sqlite_data_version (gpointer conn)
 {
-  unsigned int version = 0;
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
 
-  sqlite3_file_control (conn, "main", SQLITE_FCNTL_DATA_VERSION, &version);
+  /* PRAGMA data_version looks at the file itself, so it notices another
+   * connection's commit without any other read in between (the file
+   * control's counter is only brought up to date by a read). */
+  if (sqlite3_prepare_v2 (conn, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
   return version;
 }
 

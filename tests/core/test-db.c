@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "jhk-db.h"
+#include "jhk-db-watch.h"
 #include "jhk-test-util.h"
 
 static JhkDb *
@@ -291,6 +292,47 @@ test_data_version (void)
   g_assert_cmpint (jhk_db_get_data_version (a), !=, before);
 }
 
+/* Issue 3: a second connection (another window, another workstation) sees
+ * that the data changed, and only then. */
+static void
+on_changed (JhkDbWatch *watch,
+            guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_watch_other_connection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDb) writer = new_db ("watch");
+  g_autoptr(JhkDb) reader = jhk_db_open (jhk_db_get_uri (writer), JHK_DB_OPEN_DEFAULT, &error);
+  g_autoptr(JhkDbWatch) watch = NULL;
+  guint changes = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (jhk_db_exec (writer, "CREATE TABLE t (x INTEGER)", &error));
+  g_assert_no_error (error);
+  watch = jhk_db_watch_new (reader, 0);
+  g_signal_connect (watch, "changed", G_CALLBACK (on_changed), &changes);
+
+  g_assert_false (jhk_db_watch_check (watch));
+  g_assert_true (jhk_db_exec (writer, "INSERT INTO t VALUES (1)", &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_db_watch_check (watch));
+  g_assert_cmpuint (changes, ==, 1);
+  /* Nothing new: no signal. */
+  g_assert_false (jhk_db_watch_check (watch));
+  /* Committed transactions only. */
+  g_assert_true (jhk_db_begin (writer, &error));
+  g_assert_true (jhk_db_exec (writer, "INSERT INTO t VALUES (2)", &error));
+  g_assert_false (jhk_db_watch_check (watch));
+  g_assert_true (jhk_db_commit (writer, &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_db_watch_check (watch));
+  g_assert_cmpuint (changes, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -309,6 +351,7 @@ main (int argc, char **argv)
   g_test_add_func ("/db/backup/restore-refuses-damaged", test_restore_refuses_damaged);
   g_test_add_func ("/db/backup/cancel", test_backup_cancel);
   g_test_add_func ("/db/data-version/other-connection", test_data_version);
+  g_test_add_func ("/db/watch/other-connection", test_watch_other_connection);
 
   return jhk_test_run ();
 }
