@@ -436,10 +436,18 @@ jhk_audit_page_dispose (GObject *object)
 }
 
 static void
+jhk_audit_page_reload (JhkPage *page)
+{
+  apply_filter (JHK_AUDIT_PAGE (page));
+}
+
+static void
 jhk_audit_page_class_init (JhkAuditPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  JHK_PAGE_CLASS (klass)->reload = jhk_audit_page_reload;
 
   object_class->constructed = jhk_audit_page_constructed;
   object_class->dispose = jhk_audit_page_dispose;

@@ -581,10 +581,18 @@ jhk_business_page_dispose (GObject *object)
 }
 
 static void
+jhk_business_page_reload (JhkPage *page)
+{
+  apply_filter (JHK_BUSINESS_PAGE (page));
+}
+
+static void
 jhk_business_page_class_init (JhkBusinessPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  JHK_PAGE_CLASS (klass)->reload = jhk_business_page_reload;
 
   object_class->constructed = jhk_business_page_constructed;
   object_class->dispose = jhk_business_page_dispose;

@@ -185,10 +185,18 @@ jhk_dashboard_page_dispose (GObject *object)
 }
 
 static void
+jhk_dashboard_page_reload (JhkPage *page)
+{
+  jhk_dashboard_page_refresh (JHK_DASHBOARD_PAGE (page));
+}
+
+static void
 jhk_dashboard_page_class_init (JhkDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  JHK_PAGE_CLASS (klass)->reload = jhk_dashboard_page_reload;
 
   object_class->constructed = jhk_dashboard_page_constructed;
   object_class->dispose = jhk_dashboard_page_dispose;

@@ -204,10 +204,18 @@ jhk_org_page_dispose (GObject *object)
 }
 
 static void
+jhk_org_page_reload (JhkPage *page)
+{
+  apply_filter (JHK_ORG_PAGE (page));
+}
+
+static void
 jhk_org_page_class_init (JhkOrgPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  JHK_PAGE_CLASS (klass)->reload = jhk_org_page_reload;
 
   object_class->constructed = jhk_org_page_constructed;
   object_class->dispose = jhk_org_page_dispose;

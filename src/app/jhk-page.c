@@ -5,6 +5,7 @@ typedef struct
 {
   JhkDb      *db;
   JhkSession *session;
+  gboolean    stale;
 } JhkPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (JhkPage, jhk_page, ADW_TYPE_BIN)
@@ -74,9 +75,45 @@ jhk_page_get_property (GObject    *object,
 }
 
 static void
+reload (JhkPage *self)
+{
+  JhkPagePrivate *priv = jhk_page_get_instance_private (self);
+
+  priv->stale = FALSE;
+  if (JHK_PAGE_GET_CLASS (self)->reload != NULL)
+    JHK_PAGE_GET_CLASS (self)->reload (self);
+}
+
+static void
+jhk_page_map (GtkWidget *widget)
+{
+  JhkPagePrivate *priv = jhk_page_get_instance_private (JHK_PAGE (widget));
+
+  GTK_WIDGET_CLASS (jhk_page_parent_class)->map (widget);
+  if (priv->stale)
+    reload (JHK_PAGE (widget));
+}
+
+void
+jhk_page_data_changed (JhkPage *self)
+{
+  JhkPagePrivate *priv;
+
+  g_return_if_fail (JHK_IS_PAGE (self));
+
+  priv = jhk_page_get_instance_private (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    priv->stale = TRUE;
+}
+
+static void
 jhk_page_class_init (JhkPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  GTK_WIDGET_CLASS (klass)->map = jhk_page_map;
 
   object_class->dispose = jhk_page_dispose;
   object_class->set_property = jhk_page_set_property;

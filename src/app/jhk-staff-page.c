@@ -420,11 +420,28 @@ jhk_staff_page_dispose (GObject *object)
   G_OBJECT_CLASS (jhk_staff_page_parent_class)->dispose (object);
 }
 
+/* The list, and the roles of the person selected. */
+static void
+staff_page_reload (JhkStaffPage *self)
+{
+  jhk_staff_page_refresh (self);
+  if (self->selected != NULL)
+    jhk_lists_roles_filter (self->roles_model, jhk_row_get_id (self->selected), TRUE);
+}
+
+static void
+jhk_staff_page_reload (JhkPage *page)
+{
+  staff_page_reload (JHK_STAFF_PAGE (page));
+}
+
 static void
 jhk_staff_page_class_init (JhkStaffPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  JHK_PAGE_CLASS (klass)->reload = jhk_staff_page_reload;
 
   object_class->constructed = jhk_staff_page_constructed;
   object_class->dispose = jhk_staff_page_dispose;

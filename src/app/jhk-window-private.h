@@ -1,6 +1,7 @@
 /* jhk-window-private.h: what jhk-window.c and jhk-window-actions.c share. */
 #pragma once
 
+#include "jhk-db-watch.h"
 #include "jhk-window.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,8 @@ struct _JhkWindow
   JhkIdleClock          idle_clock;
   gint64                last_input;
   guint                 idle_source;
+  /* Another window or workstation changed the data: the pages follow. */
+  JhkDbWatch           *watch;
 };
 
 void        jhk_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -70,6 +73,9 @@ void        jhk_window_reload_session        (JhkWindow      *self);
 void        jhk_window_end_session           (JhkWindow      *self);
 gboolean    jhk_window_show_workspace        (JhkWindow      *self,
                                               const char     *workspace);
+/* Checks for changes by others now (the watch also does it twice a
+ * second); TRUE when the pages were told. */
+gboolean    jhk_window_check_for_changes     (JhkWindow      *self);
 /* Closes the dialogs of this window: they may show data (R13-9). */
 void        jhk_window_close_dialogs         (JhkWindow      *self);
 gboolean    jhk_window_can_lock              (JhkWindow      *self);

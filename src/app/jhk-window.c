@@ -7,6 +7,7 @@
 #include "jhk-business-page.h"
 #include "jhk-dashboard-page.h"
 #include "jhk-org-page.h"
+#include "jhk-page.h"
 #include "jhk-policy.h"
 #include "jhk-staff-page.h"
 #include "jhk-window-private.h"
@@ -216,10 +217,30 @@ clear_workspaces (JhkWindow *self)
 {
   GtkWidget *child;
 
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
     gtk_list_box_remove (self->sidebar_list, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
     adw_view_stack_remove (self->page_stack, child);
+}
+
+static void
+data_changed_cb (JhkWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (JHK_IS_PAGE (child))
+      jhk_page_data_changed (JHK_PAGE (child));
+}
+
+gboolean
+jhk_window_check_for_changes (JhkWindow *self)
+{
+  g_return_val_if_fail (JHK_IS_WINDOW (self), FALSE);
+
+  return self->watch != NULL && jhk_db_watch_check (self->watch);
 }
 
 /* The sidebar lists only what the session may open; the pages of the other
@@ -246,6 +267,11 @@ build_workspaces (JhkWindow *self)
                            sidebar_row_new (workspaces[i].name, _(workspaces[i].title),
                                             workspaces[i].icon));
     }
+
+  /* Twice a second: what others change shows within a second. */
+  self->watch = jhk_db_watch_new (self->db, 500);
+  g_signal_connect_object (self->watch, "changed", G_CALLBACK (data_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_label_set_text (self->user_name_label, jhk_session_get_name (self->session));
   gtk_label_set_text (self->user_org_label, jhk_session_get_org_name (self->session));
@@ -659,6 +685,7 @@ jhk_window_dispose (GObject *object)
   JhkWindow *self = JHK_WINDOW (object);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_object (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->db);

@@ -401,6 +401,53 @@ test_business_alt_structure (void)
   app_test_destroy_window (window);
 }
 
+/* Issue 3: what another workstation writes shows within a second, in the
+ * page on screen and, when shown, in the others; no reload by hand. */
+static void
+test_live_updates (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDb) other = jhk_db_open (jhk_db_get_uri (db), JHK_DB_OPEN_DEFAULT, &error);
+  g_autoptr(JhkSession) admin = NULL;
+  GtkWidget *page;
+  GListModel *staff;
+  GListModel *units;
+  guint n_staff, n_units;
+
+  g_assert_no_error (error);
+  admin = jhk_accounts_authenticate (other, "admin", "jhk-demo", "other", &error);
+  g_assert_no_error (error);
+
+  app_test_log_in (window, "admin", "jhk-demo");
+  units = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
+    find_descendant (show_workspace (window, "organisation"), GTK_TYPE_COLUMN_VIEW))));
+  n_units = g_list_model_get_n_items (units);
+  page = show_workspace (window, "staff");
+  staff = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
+    find_descendant (page, GTK_TYPE_COLUMN_VIEW))));
+  n_staff = g_list_model_get_n_items (staff);
+
+  g_assert_cmpint (jhk_org_add_staff (other, admin, "C9142", "石井 亮", "イシイ リョウ", "巡査",
+                                      "地域課", jhk_org_find_unit (other, "914"), "9142",
+                                      &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (jhk_org_add_unit (other, admin, "915", "交通課", "section",
+                                     jhk_org_find_unit (other, "910"), "交通課長", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The watch looks twice a second. */
+  app_test_wait (1000);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, n_staff + 1);
+  app_test_save_png (GTK_WIDGET (window), "live-update-staff");
+  /* The hidden page catches up when shown. */
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
+  show_workspace (window, "organisation");
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units + 1);
+  app_test_destroy_window (window);
+}
+
 static void
 test_audit_verify (void)
 {
@@ -468,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/app/pages/forms", test_forms);
   g_test_add_func ("/app/pages/businesses/R8-1-approve", test_business_approve);
   g_test_add_func ("/app/pages/businesses/R6-2-other-structure", test_business_alt_structure);
+  g_test_add_func ("/app/pages/live-updates", test_live_updates);
   g_test_add_func ("/app/pages/audit/verify", test_audit_verify);
   g_test_add_func ("/app/pages/preferences", test_preferences);
 
