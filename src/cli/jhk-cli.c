@@ -22,6 +22,7 @@
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
+#include "jhk-transfer.h"
 #include "jhk-forms.h"
 
 typedef struct
@@ -242,6 +243,20 @@ print_json (JsonNode *node)
 
 /* Commands --------------------------------------------------------------- */
 
+/* Removes an SQLite file this run created and could not fill, with its
+ * companions: exit status 1 means nothing changed. */
+static void
+remove_new_database (const char *file)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (file, suffixes[i], NULL);
+      g_unlink (path);
+    }
+}
+
 static int
 cmd_init (Cli *cli, int argc, char **argv)
 {
@@ -289,14 +304,8 @@ cmd_init (Cli *cli, int argc, char **argv)
        * empty database this attempt created behind. */
       if (created)
         {
-          const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
           g_clear_object (&cli->db);
-          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-            {
-              g_autofree char *path = g_strconcat (file, suffixes[i], NULL);
-              g_unlink (path);
-            }
+          remove_new_database (file);
         }
       return rule_error (error);
     }
@@ -750,6 +759,56 @@ cmd_backup (Cli *cli, int argc, char **argv)
   return JHK_CLI_OK;
 }
 
+/* Issue 3: an office's SQLite file into the shared PostgreSQL database, or
+ * back; the copy is checked (row counts, the audit chain and its head). */
+static int
+cmd_migrate (Cli *cli, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDb) dest = NULL;
+  JhkTransferReport report = { 0 };
+  int status;
+
+  if (!parse_options ("migrate", N_("SRC DEST"), NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (_("Usage: jhkctl migrate SRC DEST"));
+  if (cli->user == NULL)
+    return usage_error (_("This command needs --user USER_ID (or JHK_USER)."));
+  /* A new SQLite file, or an empty PostgreSQL database. */
+  if (!g_str_has_prefix (argv[2], "postgres") && g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("jhkctl: %s exists already; choose a new file.\n"), argv[2]);
+      return JHK_CLI_RULE_ERROR;
+    }
+
+  g_free (cli->database);
+  cli->database = g_strdup (argv[1]);
+  if ((status = login_current (cli)) != JHK_CLI_OK)
+    return status;
+  if (!jhk_policy_require_role (cli->session, JHK_ROLE_SYSADMIN, &error))
+    return rule_error (error);
+
+  dest = jhk_db_open (argv[2], JHK_DB_OPEN_CREATE, &error);
+  if (dest == NULL)
+    return rule_error (error);
+  if (!jhk_transfer_migrate (cli->db, cli->session, dest, print_progress, NULL, &report, &error))
+    {
+      g_clear_object (&dest);
+      /* A new file that received nothing goes again. */
+      if (!g_str_has_prefix (argv[2], "postgres"))
+        remove_new_database (argv[2]);
+      return rule_error (error);
+    }
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r");
+  g_print (_("Copied %lld rows (%lld audit entries, head %s) from %s to %s.\n"),
+           (long long) report.n_rows, (long long) report.n_audit,
+           report.head != NULL ? report.head : "-", argv[1], jhk_db_get_uri (dest));
+  jhk_transfer_report_clear (&report);
+  return JHK_CLI_OK;
+}
+
 static int
 cmd_restore (Cli *cli, int argc, char **argv)
 {
@@ -875,6 +934,7 @@ static const struct
   { "checkpoint", cmd_checkpoint, N_("Write the audit chain's size and head hash to a file") },
   { "backup", cmd_backup, N_("Copy the database to a new file while it is in use") },
   { "restore", cmd_restore, N_("Replace the database with a backup") },
+  { "migrate", cmd_migrate, N_("Copy the whole database to another file or server") },
   { "bench", cmd_bench, N_("Measure the speed of the core operations") },
 };
 

@@ -449,6 +449,7 @@ static const struct
   { "db.init", N_("Database created") },
   { "db.restore", N_("Database restored") },
   { "db.backup", N_("Database backed up") },
+  { "db.migrate", N_("Database copied to another backend") },
   { "audit.verify", N_("Audit log verified") },
   { "session.login", N_("Logged in") },
   { "session.login_failed", N_("Login failed") },

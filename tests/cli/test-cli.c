@@ -1385,6 +1385,40 @@ test_verify_checkpoint_truncation (Fixture       *f,
 
 /* A backup restores the database as it was, and the restore itself is the
  * first thing recorded in the restored chain. */
+/* Issue 3: migrate copies the whole database, checked; only the
+ * システム管理者, only into a new file. */
+static void
+test_migrate (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *copy = file_in (f, "copy.db");
+  g_autofree char *refused = file_in (f, "refused.db");
+  g_autofree char *head = NULL;
+  g_autofree char *copied_head = NULL;
+
+  jhkctl (f, "--user", "soukatsu", "migrate", f->db, "@refused.db", NULL);
+  assert_rule_error (f, "Only the System administrator may do this.");
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  jhkctl (f, "--user", "admin", "migrate", f->db, "@copy.db", NULL);
+  assert_success (f);
+  assert_in (f->out, "Copied ");
+  head = sql_text (f->db, "SELECT hash FROM audit_log WHERE action = 'db.migrate'");
+  copied_head = sql_text (copy, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  g_assert_cmpstr (copied_head, ==, head);
+  g_assert_cmpint (sql_int (copy, "SELECT COUNT(*) FROM users"), ==,
+                   sql_int (f->db, "SELECT COUNT(*) FROM users"));
+  jhkctl_on (f, copy, "verify", NULL);
+  assert_success (f);
+
+  /* Never over an existing file. */
+  jhkctl (f, "--user", "admin", "migrate", f->db, "@copy.db", NULL);
+  assert_rule_error (f, "exists already");
+
+  jhkctl (f, "--user", "admin", "migrate", f->db, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+}
+
 static void
 test_backup_restore (Fixture       *f,
                      gconstpointer  data)
@@ -1527,6 +1561,7 @@ main (int    argc,
   ADD_TEST ("/cli/verify/deleted-entry", test_verify_deleted_entry);
   ADD_TEST ("/cli/verify/checkpoint-truncation", test_verify_checkpoint_truncation);
   ADD_TEST ("/cli/backup-restore/round-trip", test_backup_restore);
+  ADD_TEST ("/cli/migrate/sqlite-to-sqlite", test_migrate);
   ADD_TEST ("/cli/init/new-path", test_init);
   ADD_TEST ("/cli/demo/new-path", test_demo);
 
