@@ -12,6 +12,9 @@ typedef struct
   const char *migration_suffix;
   /* Statement that starts the outermost (write) transaction. */
   const char *begin_sql;
+  /* Rewrites the portable DDL of a shared migration into this backend's
+   * dialect (a new string); NULL when the shared text runs as it is. */
+  char      *(*translate_ddl)   (const char *sql);
 
   gpointer   (*open)            (const char *location, JhkDbOpenFlags flags, GError **error);
   void       (*close)           (gpointer conn);
@@ -40,5 +43,13 @@ typedef struct
 } JhkDbBackend;
 
 extern const JhkDbBackend jhk_db_sqlite_backend;
+extern const JhkDbBackend jhk_db_pg_backend;
+
+/* The PostgreSQL dialect, exposed for tests: `?` placeholders become $1..$n
+ * (outside literals, quoted identifiers and comments; *n_params receives n),
+ * and the shared DDL's types become PostgreSQL's. */
+char *jhk_db_pg_rewrite_placeholders (const char *sql,
+                                      int        *n_params);
+char *jhk_db_pg_translate_ddl        (const char *sql);
 
 G_END_DECLS

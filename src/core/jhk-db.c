@@ -90,22 +90,23 @@ jhk_db_open (const char      *uri,
 
   g_return_val_if_fail (uri != NULL, NULL);
 
+  self = g_object_new (JHK_TYPE_DB, NULL);
   if (g_str_has_prefix (uri, "postgresql:") || g_str_has_prefix (uri, "postgres:"))
     {
-      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
-                   _("This build of Jhk cannot open PostgreSQL databases yet (%s)."), uri);
-      return NULL;
+      /* libpq reads the whole URI: host, port, database, user, sslmode. */
+      self->backend = &jhk_db_pg_backend;
     }
-  if (g_str_has_prefix (uri, "sqlite:"))
-    location = uri + strlen ("sqlite:");
-  if (*location == '\0')
+  else
     {
-      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN, _("No database file was given."));
-      return NULL;
+      if (g_str_has_prefix (uri, "sqlite:"))
+        location = uri + strlen ("sqlite:");
+      if (*location == '\0')
+        {
+          g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN, _("No database file was given."));
+          return NULL;
+        }
+      self->backend = &jhk_db_sqlite_backend;
     }
-
-  self = g_object_new (JHK_TYPE_DB, NULL);
-  self->backend = &jhk_db_sqlite_backend;
   self->uri = g_strdup (location);
   self->conn = self->backend->open (location, flags, error);
   if (self->conn == NULL)
@@ -616,6 +617,16 @@ load_resource (const char *path)
 }
 
 static gboolean
+read_schema_version (JhkDb   *self,
+                     gint64  *out_version,
+                     GError **error)
+{
+  return jhk_db_query_int64 (self, out_version, error,
+                             "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                             JHK_DB_END);
+}
+
+static gboolean
 apply_migrations (JhkDb           *self,
                   JhkDbOpenFlags   flags,
                   GError         **error)
@@ -625,17 +636,28 @@ apply_migrations (JhkDb           *self,
   int latest = 0;
   gboolean ok = TRUE;
 
-  if (!jhk_db_exec (self,
-                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                    " version INTEGER PRIMARY KEY,"
-                    " name TEXT NOT NULL,"
-                    " applied_at BIGINT NOT NULL)",
-                    error))
-    return FALSE;
-  if (!jhk_db_query_int64 (self, &current, error,
-                           "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-                           JHK_DB_END))
-    return FALSE;
+  if (!read_schema_version (self, &current, NULL))
+    {
+      /* A new, empty database. The bookkeeping table is created in a write
+       * transaction so that two clients opening the same new PostgreSQL
+       * database at once do not race to create it. */
+      if ((flags & JHK_DB_OPEN_READONLY) || !jhk_db_begin (self, error))
+        return read_schema_version (self, &current, error);
+      if (!jhk_db_exec (self,
+                        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                        " version INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL,"
+                        " applied_at BIGINT NOT NULL)",
+                        error) ||
+          !jhk_db_commit (self, error))
+        {
+          if (jhk_db_in_transaction (self))
+            jhk_db_rollback (self);
+          return FALSE;
+        }
+      if (!read_schema_version (self, &current, error))
+        return FALSE;
+    }
 
   list = list_migrations ();
   for (guint i = 0; i < list->len; i++)
@@ -667,10 +689,30 @@ apply_migrations (JhkDb           *self,
       common = load_resource (common_path);
       specific = load_resource (backend_path);
 
+      if (self->backend->translate_ddl != NULL)
+        {
+          char *translated = self->backend->translate_ddl (common);
+          g_free (common);
+          common = translated;
+        }
+
       if (!jhk_db_begin (self, error))
         {
           ok = FALSE;
           break;
+        }
+      /* Another client may have applied it while this one waited for the
+       * write lock. */
+      if (!read_schema_version (self, &current, error))
+        {
+          jhk_db_rollback (self);
+          ok = FALSE;
+          break;
+        }
+      if (m->version <= current)
+        {
+          jhk_db_rollback (self);
+          continue;
         }
       if (!jhk_db_exec (self, common, error) ||
           (specific != NULL && !jhk_db_exec (self, specific, error)) ||

@@ -27,6 +27,9 @@ typedef enum
   JHK_DB_ERROR_CANCELLED,
   /* A unique or primary key constraint: the value exists already. */
   JHK_DB_ERROR_UNIQUE,
+  /* The server asks for a password that was not given, or refused the one
+   * given: ask the user and try again. */
+  JHK_DB_ERROR_AUTH,
 } JhkDbError;
 
 GQuark jhk_db_error_quark (void);
