@@ -447,8 +447,6 @@ test_translate_ddl (void)
   g_assert_nonnull (strstr (out, "n    BIGINT NOT NULL"));
   g_assert_nonnull (strstr (out, "DEFAULT 'INTEGER'"));
   g_assert_nonnull (strstr (out, "big  BIGINT\n"));
-  g_assert_nonnull (strstr (out, "CREATE TRIGGER t_id_follow AFTER INSERT ON t"));
-  g_assert_nonnull (strstr (out, "jhk_identity_follow ('id')"));
 }
 
 static void
@@ -894,22 +892,26 @@ test_audit_refuses_changes (void)
 }
 
 /* Rows copied with their ids (jhkctl migrate from SQLite) leave the
- * identity ready for the next id. */
+ * identity ready for the next id once the database is opened again. */
 static void
 test_identity_follows_copies (void)
 {
   g_autoptr(JhkDb) db = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
   gint64 id = 0;
 
   if (!need_server ())
     return;
-  db = open_new (NULL);
+  db = open_new (&uri);
 
-  jhk_db_run (db, &error, "INSERT INTO settings (key, value) VALUES ('a', 'b')", JHK_DB_END);
   jhk_db_run (db, &error, "INSERT INTO org_units (id, code, name, kind, valid_from, created_at)"
                           " VALUES (?, '1', '本部', 'department', '2024-04-01', 0)",
               JHK_T ("41"), JHK_DB_END);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = jhk_db_open (uri, JHK_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   jhk_db_query_int64 (db, &id, &error,
                       "INSERT INTO org_units (code, name, kind, valid_from, created_at)"
