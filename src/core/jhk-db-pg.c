@@ -56,10 +56,17 @@
 typedef struct
 {
   PGconn    *pg;
+  gboolean   readonly;
   guint      next_stmt;
   /* Names of statements to DEALLOCATE at the next chance. */
   GPtrArray *dead;
   int        changes;
+  /* Bumped when a lost session is replaced: statements prepared in an
+   * older one are prepared again. */
+  guint      generation;
+  /* The session went away inside a transaction: until the caller rolls
+   * back, nothing runs on a new one. */
+  gboolean   lost_in_transaction;
 } PgConn;
 
 typedef enum
@@ -82,6 +89,7 @@ typedef struct
   /* The statement is prepared once its parameter types are known when the
    * server cannot infer them from the text (`SELECT ? IS NULL`). */
   gboolean   prepared;
+  guint      generation;
   gboolean   executed;
   PGresult  *result;
   int        row;
@@ -416,6 +424,33 @@ notice_cb (void       *user_data,
   g_debug ("PostgreSQL: %s", message);
 }
 
+static gboolean
+session_setup (PGconn   *pg,
+               gboolean  readonly,
+               GError  **error)
+{
+  PGresult *res;
+
+  PQsetNoticeProcessor (pg, notice_cb, NULL);
+  /* Times are stored as µs since the epoch and dates as text, so the time
+   * zone only matters to what the server prints; keep it fixed anyway. The
+   * application name defaults to "jhk" (fallback_application_name), so a
+   * URI may name the workstation instead. */
+  res = PQexec (pg, readonly ? "SET TimeZone = 'UTC'; SET standard_conforming_strings = on;"
+                               " SET default_transaction_read_only = on"
+                             : "SET TimeZone = 'UTC'; SET standard_conforming_strings = on");
+  if (!result_ok (res))
+    {
+      g_autofree char *why = chomp_message (PQresultErrorMessage (res));
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
+                   _("Cannot connect to the database server: %s"), why);
+      PQclear (res);
+      return FALSE;
+    }
+  PQclear (res);
+  return TRUE;
+}
+
 static gpointer
 pg_open (const char      *location,
          JhkDbOpenFlags   flags,
@@ -427,7 +462,6 @@ pg_open (const char      *location,
     "connect_timeout", "fallback_application_name", "dbname", "client_encoding", NULL
   };
   const char *values[] = { "10", "jhk", location, "UTF8", NULL };
-  g_autoptr(GString) setup = g_string_new (NULL);
   PgConn *conn;
   PGconn *pg;
   PGresult *res;
@@ -455,25 +489,11 @@ pg_open (const char      *location,
       PQfinish (pg);
       return NULL;
     }
-  PQsetNoticeProcessor (pg, notice_cb, NULL);
-
-  /* Times are stored as µs since the epoch and dates as text, so the time
-   * zone only matters to what the server prints; keep it fixed anyway. */
-  g_string_append (setup, "SET TimeZone = 'UTC'; SET standard_conforming_strings = on;"
-                          " SET application_name = 'jhk'");
-  if (flags & JHK_DB_OPEN_READONLY)
-    g_string_append (setup, "; SET default_transaction_read_only = on");
-  res = PQexec (pg, setup->str);
-  if (!result_ok (res))
+  if (!session_setup (pg, flags & JHK_DB_OPEN_READONLY, error))
     {
-      g_autofree char *why = chomp_message (PQresultErrorMessage (res));
-      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
-                   _("Cannot connect to the database server: %s"), why);
-      PQclear (res);
       PQfinish (pg);
       return NULL;
     }
-  PQclear (res);
 
   if (!(flags & JHK_DB_OPEN_READONLY))
     {
@@ -487,6 +507,7 @@ pg_open (const char      *location,
 
   conn = g_new0 (PgConn, 1);
   conn->pg = pg;
+  conn->readonly = (flags & JHK_DB_OPEN_READONLY) != 0;
   conn->dead = g_ptr_array_new_with_free_func (g_free);
   return conn;
 }
@@ -500,6 +521,55 @@ pg_close (gpointer data)
   PQfinish (conn->pg);
   g_ptr_array_unref (conn->dead);
   g_free (conn);
+}
+
+/* A session that the server, the network or a fail-over ended is replaced
+ * by a new one, between transactions only: a transaction that was lost is
+ * the caller's to roll back and run again. */
+static gboolean
+ensure_session (PgConn  *conn,
+                GError **error)
+{
+  if (PQstatus (conn->pg) == CONNECTION_OK)
+    return TRUE;
+  if (conn->lost_in_transaction)
+    {
+      g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
+                           _("The connection to the database server was lost in the middle of "
+                             "a change; roll it back and try again."));
+      return FALSE;
+    }
+  PQreset (conn->pg);
+  if (PQstatus (conn->pg) != CONNECTION_OK)
+    {
+      g_autofree char *why = chomp_message (PQerrorMessage (conn->pg));
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
+                   _("Cannot connect to the database server: %s"), why);
+      return FALSE;
+    }
+  if (!session_setup (conn->pg, conn->readonly, error))
+    return FALSE;
+  /* The old session's prepared statements went with it. */
+  g_ptr_array_set_size (conn->dead, 0);
+  conn->generation++;
+  return TRUE;
+}
+
+/* After a command failed: was the session lost, and may the command run
+ * again on a new one? Only what cannot have changed anything: a read or
+ * the start of a transaction, sent outside any transaction. */
+static gboolean
+lost_and_retryable (PgConn                  *conn,
+                    PGTransactionStatusType  before,
+                    const char              *sql)
+{
+  if (PQstatus (conn->pg) == CONNECTION_OK)
+    return FALSE;
+  conn->lost_in_transaction = before != PQTRANS_IDLE;
+  while (g_ascii_isspace (*sql))
+    sql++;
+  return before == PQTRANS_IDLE &&
+         (g_ascii_strncasecmp (sql, "SELECT", 6) == 0 || g_ascii_strncasecmp (sql, "BEGIN", 5) == 0);
 }
 
 /* Statements are deallocated in one batch, before the next command and only
@@ -541,13 +611,30 @@ pg_exec (gpointer     data,
 {
   PgConn *conn = data;
   PGTransactionStatusType before;
-  PGresult *res;
+  PGresult *res = NULL;
   gboolean ok;
 
-  flush_dead (conn);
-  before = PQtransactionStatus (conn->pg);
-  res = PQexec (conn->pg, sql);
-  ok = result_ok (res);
+  /* The server ended the lost transaction when the session went. */
+  if (PQstatus (conn->pg) != CONNECTION_OK && conn->lost_in_transaction &&
+      g_str_has_prefix (sql, "ROLLBACK"))
+    {
+      if (!g_str_has_prefix (sql, "ROLLBACK TO"))
+        conn->lost_in_transaction = FALSE;
+      return TRUE;
+    }
+
+  for (int attempt = 0;; attempt++)
+    {
+      if (!ensure_session (conn, error))
+        return FALSE;
+      flush_dead (conn);
+      before = PQtransactionStatus (conn->pg);
+      res = PQexec (conn->pg, sql);
+      ok = result_ok (res);
+      if (ok || attempt > 0 || !lost_and_retryable (conn, before, sql))
+        break;
+      PQclear (res);
+    }
   if (ok)
     note_changes (conn, res);
   else
@@ -556,7 +643,8 @@ pg_exec (gpointer     data,
 
   /* A script that opened a transaction and failed inside it (the begin
    * statement waiting for the write lock, say) leaves nothing open. */
-  if (!ok && before == PQTRANS_IDLE && PQtransactionStatus (conn->pg) != PQTRANS_IDLE)
+  if (!ok && before == PQTRANS_IDLE && PQstatus (conn->pg) == CONNECTION_OK &&
+      PQtransactionStatus (conn->pg) != PQTRANS_IDLE)
     PQclear (PQexec (conn->pg, "ROLLBACK"));
   return ok;
 }
@@ -592,7 +680,10 @@ stmt_prepare (PgStmt   *stmt,
   res = PQprepare (stmt->conn->pg, stmt->name, stmt->sql, stmt->n_params, types);
   ok = PQresultStatus (res) == PGRES_COMMAND_OK;
   if (ok)
-    stmt->prepared = TRUE;
+    {
+      stmt->prepared = TRUE;
+      stmt->generation = stmt->conn->generation;
+    }
   else if (tier < 2 && g_strcmp0 (PQresultErrorField (res, PG_DIAG_SQLSTATE), "42P18") == 0)
     ok = TRUE;
   else
@@ -602,6 +693,29 @@ stmt_prepare (PgStmt   *stmt,
 }
 
 static void pg_finalize_stmt (gpointer data);
+
+static gboolean
+prepare_first (PgStmt  *stmt,
+               GError **error)
+{
+  PGTransactionStatusType before;
+  GError *local = NULL;
+
+  if (!ensure_session (stmt->conn, error))
+    return FALSE;
+  before = PQtransactionStatus (stmt->conn->pg);
+  if (stmt_prepare (stmt, 0, &local))
+    return TRUE;
+  /* Preparing changes nothing: after a lost session, once more on a new
+   * one (a read names the case to lost_and_retryable). */
+  if (lost_and_retryable (stmt->conn, before, "SELECT") && ensure_session (stmt->conn, NULL))
+    {
+      g_clear_error (&local);
+      return stmt_prepare (stmt, 0, error);
+    }
+  g_propagate_error (error, local);
+  return FALSE;
+}
 
 static gpointer
 pg_prepare (gpointer     data,
@@ -617,7 +731,7 @@ pg_prepare (gpointer     data,
   stmt->values = g_new0 (char *, stmt->n_params + 1);
   stmt->kinds = g_new0 (BindKind, stmt->n_params + 1);
   stmt->row = -1;
-  if (!stmt_prepare (stmt, 0, error))
+  if (!prepare_first (stmt, error))
     {
       pg_finalize_stmt (stmt);
       return NULL;
@@ -651,7 +765,7 @@ pg_finalize_stmt (gpointer data)
 {
   PgStmt *stmt = data;
 
-  if (stmt->prepared)
+  if (stmt->prepared && stmt->generation == stmt->conn->generation)
     g_ptr_array_add (stmt->conn->dead, g_steal_pointer (&stmt->name));
   g_clear_pointer (&stmt->result, PQclear);
   g_clear_pointer (&stmt->desc, PQclear);
@@ -711,21 +825,37 @@ pg_step (gpointer   data,
 
   if (!stmt->executed)
     {
+      PgConn *conn = stmt->conn;
+      PGTransactionStatusType before;
       PGresult *res;
 
-      for (int tier = 1; !stmt->prepared; tier++)
-        if (!stmt_prepare (stmt, tier, error))
-          return JHK_DB_FAILED;
-      flush_dead (stmt->conn);
-      res = PQexecPrepared (stmt->conn->pg, stmt->name, stmt->n_params,
-                            (const char * const *) stmt->values, NULL, NULL, 0);
+      for (int attempt = 0;; attempt++)
+        {
+          if (!ensure_session (conn, error))
+            return JHK_DB_FAILED;
+          if (stmt->generation != conn->generation)
+            {
+              stmt->prepared = FALSE;
+              g_clear_pointer (&stmt->desc, PQclear);
+            }
+          before = PQtransactionStatus (conn->pg);
+          for (int tier = 1; !stmt->prepared; tier++)
+            if (!stmt_prepare (stmt, tier, error))
+              return JHK_DB_FAILED;
+          flush_dead (conn);
+          res = PQexecPrepared (conn->pg, stmt->name, stmt->n_params,
+                                (const char * const *) stmt->values, NULL, NULL, 0);
+          if (result_ok (res) || attempt > 0 || !lost_and_retryable (conn, before, stmt->sql))
+            break;
+          PQclear (res);
+        }
       if (!result_ok (res))
         {
-          set_result_error (error, stmt->conn, res);
+          set_result_error (error, conn, res);
           PQclear (res);
           return JHK_DB_FAILED;
         }
-      note_changes (stmt->conn, res);
+      note_changes (conn, res);
       g_clear_pointer (&stmt->result, PQclear);
       stmt->result = res;
       stmt->executed = TRUE;
@@ -846,6 +976,8 @@ pg_integrity_check (gpointer   data,
   g_autoptr(GString) problems = g_string_new (NULL);
   PGresult *res;
 
+  if (!ensure_session (conn, error))
+    return FALSE;
   flush_dead (conn);
   res = PQexec (conn->pg,
                 "SELECT 'audit_log trigger ' || t.name || ' is missing or disabled'"
@@ -895,6 +1027,8 @@ pg_data_version (gpointer data)
   PGresult *res;
   gint64 version = -1;
 
+  if (!ensure_session (conn, NULL))
+    return -1;
   flush_dead (conn);
   res = PQexec (conn->pg,
                 "SELECT pg_snapshot_xmax (s)::text,"

@@ -1062,6 +1062,78 @@ test_concurrent_writers (void)
     }
 }
 
+/* The server ends the session (a restart, a fail-over, a network cut). */
+static void
+terminate_session (JhkDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 pid = 0;
+
+  jhk_db_query_int64 (db, &pid, &error, "SELECT pg_backend_pid ()", JHK_DB_END);
+  g_assert_no_error (error);
+  /* Waits up to 5 s for the session to be gone. */
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ", 5000)", pid);
+  admin_exec (sql);
+}
+
+/* Between transactions a lost session is replaced without the caller
+ * noticing; a transaction it was in is reported, rolled back by the caller,
+ * and the next one runs on a new session. */
+static void
+test_session_lost (void)
+{
+  g_autoptr(JhkDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!need_server ())
+    return;
+  db = open_new (NULL);
+
+  g_assert_cmpint (count (db, "settings"), ==, 0);
+  terminate_session (db);
+  /* A read, from a statement prepared in the old session. */
+  g_assert_cmpint (count (db, "settings"), ==, 0);
+  terminate_session (db);
+  /* A transaction's start. */
+  g_assert_true (jhk_db_begin (db, &error));
+  g_assert_no_error (error);
+  jhk_db_run (db, &error, "INSERT INTO settings VALUES ('a', '1')", JHK_DB_END);
+  g_assert_true (jhk_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  /* Lost in the middle of a change: the change is gone, the error says so,
+   * and after the rollback all works again. */
+  g_assert_true (jhk_db_begin (db, &error));
+  jhk_db_run (db, &error, "INSERT INTO settings VALUES ('b', '2')", JHK_DB_END);
+  g_assert_no_error (error);
+  terminate_session (db);
+  g_assert_false (jhk_db_run (db, &error, "INSERT INTO settings VALUES ('c', '3')", JHK_DB_END));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_false (jhk_db_run (db, &error, "SELECT 1", JHK_DB_END));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN);
+  g_clear_error (&error);
+  jhk_db_rollback (db);
+  g_assert_false (jhk_db_in_transaction (db));
+  g_assert_cmpint (count (db, "settings"), ==, 1);
+
+  /* Lost just before the commit. */
+  g_assert_true (jhk_db_begin (db, &error));
+  jhk_db_run (db, &error, "INSERT INTO settings VALUES ('d', '4')", JHK_DB_END);
+  terminate_session (db);
+  g_assert_false (jhk_db_commit (db, &error));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_false (jhk_db_in_transaction (db));
+  g_assert_true (jhk_db_begin (db, &error));
+  jhk_db_run (db, &error, "INSERT INTO settings VALUES ('e', '5')", JHK_DB_END);
+  g_assert_true (jhk_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "settings"), ==, 2);
+  g_assert_cmpint (jhk_db_get_data_version (db), >, 0);
+}
+
 static void
 test_data_version (void)
 {
@@ -1131,6 +1203,7 @@ main (int argc, char **argv)
   g_test_add_func ("/db-pg/audit/two-writers-alternate", test_two_writers_alternate);
   g_test_add_func ("/db-pg/audit/concurrent-writers", test_concurrent_writers);
   g_test_add_func ("/db-pg/data-version/other-connection", test_data_version);
+  g_test_add_func ("/db-pg/open/session-lost", test_session_lost);
 
   return jhk_test_run ();
 }
