@@ -1,7 +1,7 @@
 /* jhk-db-pg.c: the PostgreSQL backend of JhkDb, on libpq.
  *
  * One JhkDb is one server session. Statements written with `?` are
- * rewritten to $1..$n and prepared on the server (PQprepare) under names of
+ * rewritten to $1..$n (and LIKE to ILIKE) and prepared on the server (PQprepare) under names of
  * our own; parameters travel as text and the server converts them to the
  * column's type, results come back as text and are parsed here.
  *
@@ -32,9 +32,10 @@
  * (copies from SQLite keep their ids). Backend-specific parts are in
  * sql/NNNN-name.pg.sql.
  *
- * Text ordering and LIKE follow the database's collation: create the
- * database with LC_COLLATE 'C' (or C.UTF-8) and ENCODING 'UTF8' to sort as
- * SQLite does (by code point, LIKE case-sensitive for non-ASCII).
+ * Text ordering and case follow the database's locale: create it with
+ * ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' to sort as SQLite does (by
+ * code point) and for LIKE, which runs as ILIKE, to ignore the case of ASCII
+ * letters only, as SQLite's LIKE does.
  */
 #include <libpq-fe.h>
 #include <stdlib.h>
@@ -43,9 +44,9 @@
 
 #include "jhk-db-private.h"
 
-/* "Jhk write" as a 64-bit advisory lock key: every Jhk write transaction
- * takes it. Other applications on the same database must not use it. */
-#define JHK_WRITE_LOCK "4893394741853120853"
+/* The advisory lock every Jhk write transaction takes: "JHKWRITE" in ASCII
+ * as a 64-bit number. Other applications on the database must not use it. */
+#define JHK_WRITE_LOCK "5352610995544609861"
 
 /* Type OIDs from the server's catalog (pg_type.dat); they are fixed. */
 #define BOOLOID   16
@@ -297,7 +298,12 @@ jhk_db_pg_rewrite_placeholders (const char *sql,
           const char *start = p;
           while (is_word_char (*p) || *p == '$')
             p++;
-          g_string_append_len (out, start, p - start);
+          /* SQLite's LIKE ignores the case of ASCII letters; ILIKE does the
+           * same in a database whose LC_CTYPE is C. */
+          if (p - start == 4 && g_ascii_strncasecmp (start, "LIKE", 4) == 0)
+            g_string_append (out, "ILIKE");
+          else
+            g_string_append_len (out, start, p - start);
         }
       else if (*p == '?')
         {
@@ -569,7 +575,8 @@ lost_and_retryable (PgConn                  *conn,
   while (g_ascii_isspace (*sql))
     sql++;
   return before == PQTRANS_IDLE &&
-         (g_ascii_strncasecmp (sql, "SELECT", 6) == 0 || g_ascii_strncasecmp (sql, "BEGIN", 5) == 0);
+         (g_ascii_strncasecmp (sql, "SELECT", 6) == 0 ||
+          g_ascii_strncasecmp (sql, "BEGIN", 5) == 0);
 }
 
 /* Statements are deallocated in one batch, before the next command and only

@@ -46,8 +46,8 @@ extern const JhkDbBackend jhk_db_sqlite_backend;
 extern const JhkDbBackend jhk_db_pg_backend;
 
 /* The PostgreSQL dialect, exposed for tests: `?` placeholders become $1..$n
- * (outside literals, quoted identifiers and comments; *n_params receives n),
- * and the shared DDL's types become PostgreSQL's. */
+ * and LIKE becomes ILIKE (outside literals, quoted identifiers and comments;
+ * *n_params receives n), and the shared DDL's types become PostgreSQL's. */
 char *jhk_db_pg_rewrite_placeholders (const char *sql,
                                       int        *n_params);
 char *jhk_db_pg_translate_ddl        (const char *sql);

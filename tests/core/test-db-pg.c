@@ -403,8 +403,8 @@ test_placeholders (void)
       1 },
     { "SELECT E'\\'?', ?", "SELECT E'\\'?', $1", 1 },
     { "SELECT $$ ? $$, $x$ '? $x$, ?", "SELECT $$ ? $$, $x$ '? $x$, $1", 1 },
-    { "x LIKE ? ESCAPE '\\' OR y LIKE ? ESCAPE '\\'", "x LIKE $1 ESCAPE '\\' OR y LIKE $2 ESCAPE '\\'",
-      2 },
+    { "x LIKE ? ESCAPE '\\' OR y not like ? ESCAPE '\\' OR 'LIKE' = likes",
+      "x ILIKE $1 ESCAPE '\\' OR y not ILIKE $2 ESCAPE '\\' OR 'LIKE' = likes", 2 },
     { "SELECT '?", "SELECT '?", 0 },
   };
 
@@ -428,6 +428,20 @@ test_placeholders (void)
                          JHK_DB_END);
       g_assert_no_error (error);
       g_assert_cmpstr (value, ==, "?yit's ?");
+      g_clear_pointer (&value, g_free);
+
+      /* LIKE ignores the case of ASCII letters only, as in SQLite. */
+      jhk_db_query_text (db, &value, &error,
+                         "SELECT CASE WHEN 'Admin-Ａ' LIKE ? ESCAPE '\\' THEN 'yes' ELSE 'no' END",
+                         JHK_T ("%admin-ａ%"), JHK_DB_END);
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, "no");
+      g_clear_pointer (&value, g_free);
+      jhk_db_query_text (db, &value, &error,
+                         "SELECT CASE WHEN 'Admin_1' LIKE ? ESCAPE '\\' THEN 'yes' ELSE 'no' END",
+                         JHK_T ("%admin\\_1%"), JHK_DB_END);
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, "yes");
     }
 }
 
