@@ -541,8 +541,9 @@ ensure_session (PgConn  *conn,
   if (conn->lost_in_transaction)
     {
       g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
-                           _("The connection to the database server was lost in the middle of "
-                             "a change; roll it back and try again."));
+                           _("The connection to the database server was lost before the "
+                             "change was confirmed; check whether it was saved and try "
+                             "again."));
       return FALSE;
     }
   PQreset (conn->pg);
