@@ -28,6 +28,20 @@ require_text (const char  *value,
   return TRUE;
 }
 
+/* The org unit exists; a clear answer otherwise, not a foreign key error. */
+static gboolean
+require_unit (JhkDb       *db,
+              gint64       org_unit_id,
+              GError     **error)
+{
+  if (jhk_db_query_int64 (db, NULL, NULL, "SELECT id FROM org_units WHERE id = ?",
+                          JHK_I (org_unit_id), JHK_DB_END))
+    return TRUE;
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                       _("There is no such org unit."));
+  return FALSE;
+}
+
 static gboolean
 code_is_valid (const char  *code,
                GError     **error)
@@ -212,13 +226,8 @@ jhk_org_add_staff (JhkDb       *db,
     }
   if (!code_is_valid (staff_no, error) || !require_text (name, _("name"), error))
     return 0;
-  if (!jhk_db_query_int64 (db, NULL, NULL, "SELECT id FROM org_units WHERE id = ?",
-                           JHK_I (org_unit_id), JHK_DB_END))
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                           _("There is no such org unit."));
-      return 0;
-    }
+  if (!require_unit (db, org_unit_id, error))
+    return 0;
   if (jhk_org_find_staff (db, staff_no) != 0)
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
@@ -496,13 +505,8 @@ jhk_org_add_business (JhkDb       *db,
       return 0;
     }
 
-  if (!jhk_db_query_int64 (db, NULL, NULL, "SELECT id FROM org_units WHERE id = ?",
-                           JHK_I (owner_org_id), JHK_DB_END))
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                           _("There is no such org unit."));
-      return 0;
-    }
+  if (!require_unit (db, owner_org_id, error))
+    return 0;
 
   if (!jhk_service_begin (db, actor, error))
     return 0;
@@ -764,14 +768,8 @@ jhk_org_designate_alt_structure (JhkDb       *db,
                              "that role on the day of the agreement."));
       return 0;
     }
-  if (org_unit_id != 0 &&
-      !jhk_db_query_int64 (db, NULL, NULL, "SELECT id FROM org_units WHERE id = ?",
-                           JHK_I (org_unit_id), JHK_DB_END))
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                           _("There is no such org unit."));
-      return 0;
-    }
+  if (org_unit_id != 0 && !require_unit (db, org_unit_id, error))
+    return 0;
 
   if (!jhk_service_begin (db, actor, error))
     return 0;
