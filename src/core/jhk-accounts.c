@@ -203,6 +203,52 @@ insert_user (JhkDb       *db,
   return id;
 }
 
+/* On a shared server every user ID is also a server role of the same name
+ * (sql/0004-server-security.pg.sql): created when the ID is issued, able to
+ * log in only while the ID may, and with the Jhk password as its password
+ * when one is given. Runs inside the caller's transaction. */
+static gboolean
+sync_server_role (JhkDb       *db,
+                  const char  *login,
+                  const char  *password,
+                  GError     **error)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autofree char *verifier = NULL;
+
+  if (!jhk_db_has_server_roles (db))
+    return TRUE;
+  if (password != NULL)
+    {
+      verifier = jhk_db_password_verifier (db, login, password, error);
+      if (verifier == NULL)
+        return FALSE;
+    }
+  stmt = jhk_db_query (db, error, "SELECT jhk_sync_server_role (?, ?)", JHK_T (login),
+                       JHK_TN (verifier), JHK_DB_END);
+  return stmt != NULL && jhk_db_stmt_step (stmt, error) == JHK_DB_ROW;
+}
+
+gboolean
+jhk_accounts_sync_server_roles (JhkDb   *db,
+                                GError **error)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  JhkDbStep step;
+
+  g_return_val_if_fail (jhk_db_in_transaction (db), FALSE);
+
+  if (!jhk_db_has_server_roles (db))
+    return TRUE;
+  stmt = jhk_db_query (db, error, "SELECT jhk_sync_server_role (login, NULL) FROM users"
+                                  " ORDER BY id", JHK_DB_END);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
+    ;
+  return step == JHK_DB_DONE;
+}
+
 static gboolean
 login_is_valid (const char  *login,
                 GError     **error)
@@ -291,7 +337,7 @@ jhk_accounts_bootstrap (JhkDb       *db,
   }
   user_id = insert_user (db, login, staff_id, hash, FALSE, "system:init",
                          "initial general supervisor", 0, error);
-  if (user_id == 0)
+  if (user_id == 0 || !sync_server_role (db, login, password, error))
     goto fail;
   if (!jhk_db_run (db, error,
                    "INSERT INTO role_assignments (staff_id, role, valid_from, granted_by,"
@@ -736,7 +782,7 @@ jhk_accounts_issue (JhkDb       *db,
   /* A new ID starts with a temporary password that must be changed. */
   user_id = insert_user (db, login, staff_id, hash, !jhk_session_is_system (actor),
                          jhk_session_get_login (actor), reason, approved_by_staff_id, error);
-  if (user_id == 0)
+  if (user_id == 0 || !sync_server_role (db, login, password, error))
     goto fail;
 
   json_object_set_string_member (details, "login", login);
@@ -786,7 +832,8 @@ jhk_accounts_change_password (JhkDb       *db,
    * could never log in again; everything else goes through the policy. */
   if (!jhk_db_begin (db, error))
     return FALSE;
-  if (!store_password (db, row.id, hash, FALSE, error))
+  if (!store_password (db, row.id, hash, FALSE, error) ||
+      !sync_server_role (db, jhk_session_get_login (actor), new_password, error))
     {
       jhk_db_rollback (db);
       return FALSE;
@@ -824,7 +871,8 @@ jhk_accounts_reset_password (JhkDb       *db,
 
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
-  if (!store_password (db, row.id, hash, TRUE, error))
+  if (!store_password (db, row.id, hash, TRUE, error) ||
+      !sync_server_role (db, login, new_password, error))
     {
       jhk_service_abort (db);
       return FALSE;
@@ -868,7 +916,7 @@ update_user (JhkDb       *db,
   jhk_db_stmt_bind_int64 (stmt, n_params + 1, row.id);
   step = jhk_db_stmt_step (stmt, error);
   g_clear_pointer (&stmt, jhk_db_stmt_release);
-  if (step != JHK_DB_DONE)
+  if (step != JHK_DB_DONE || !sync_server_role (db, login, NULL, error))
     goto fail;
 
   json_object_set_string_member (details, "login", login);

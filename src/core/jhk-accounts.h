@@ -114,4 +114,11 @@ gint64      jhk_accounts_lookup            (JhkDb        *db,
 gboolean    jhk_accounts_is_locked_out     (JhkDb        *db,
                                             const char   *login);
 
+/* On a shared server, creates the server role of every user ID that lacks
+ * one (after a copy from another database) and sets which may log in; their
+ * passwords are set when each is next changed or reset. Inside a write
+ * transaction. */
+gboolean    jhk_accounts_sync_server_roles (JhkDb       *db,
+                                            GError     **error);
+
 G_END_DECLS

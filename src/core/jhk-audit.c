@@ -154,7 +154,7 @@ jhk_audit_append_raw (JhkDb       *db,
    * they record: the write lock serialises appends into one chain. */
   g_return_val_if_fail (jhk_db_in_transaction (db), FALSE);
 
-  stmt = jhk_db_query (db, error, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+  stmt = jhk_db_query (db, error, "SELECT seq, hash FROM audit_chain_head",
                        JHK_DB_END);
   if (stmt == NULL)
     return FALSE;
@@ -227,6 +227,37 @@ report_broken (JhkAuditReport  *report,
   return FALSE;
 }
 
+/* On a shared server a user's own connection reads only some entries
+ * (row-level security); a walk over those would report gaps that are not
+ * there. */
+static gboolean
+check_reads_whole_chain (JhkDb   *db,
+                         gint64   n_readable,
+                         GError **error)
+{
+  gint64 limited = 0;
+  gint64 head_seq = 0;
+
+  if (!jhk_db_has_server_roles (db))
+    return TRUE;
+  if (!jhk_db_query_int64 (db, &limited, error,
+                           "SELECT CASE WHEN row_security_active ('audit_log')"
+                           " AND NOT jhk_is_admin () THEN 1 ELSE 0 END", JHK_DB_END) ||
+      !jhk_db_query_int64 (db, &head_seq, error,
+                           "SELECT COALESCE(MAX(seq), 0) FROM audit_chain_head", JHK_DB_END))
+    return FALSE;
+  if (limited && head_seq > n_readable)
+    {
+      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+                   _("This connection may read only %lld of the %lld audit entries. Verify "
+                     "as the general supervisor or the system administrator, or as the "
+                     "database's owner."),
+                   (long long) n_readable, (long long) head_seq);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 jhk_audit_verify (JhkDb                    *db,
                   const JhkAuditCheckpoint *checkpoint,
@@ -258,6 +289,11 @@ jhk_audit_verify (JhkDb                    *db,
 
   if (!jhk_db_query_int64 (db, &total, error, "SELECT COUNT(*) FROM audit_log", JHK_DB_END))
     return FALSE;
+  if (!check_reads_whole_chain (db, total, error))
+    {
+      jhk_audit_report_clear (&local);
+      return FALSE;
+    }
 
   stmt = jhk_db_query (db, error,
                        "SELECT seq, at, actor, role, org, workstation, action, object_type,"

@@ -1082,6 +1082,29 @@ pg_restore (gpointer            conn,
   return FALSE;
 }
 
+/* SCRAM-SHA-256, computed here so that the password never travels to the
+ * server or into its logs. */
+static char *
+pg_password_verifier (gpointer     data,
+                      const char  *user,
+                      const char  *password,
+                      GError     **error)
+{
+  PgConn *conn = data;
+  char *verifier = PQencryptPasswordConn (conn->pg, password, user, "scram-sha-256");
+  char *copy;
+
+  if (verifier == NULL)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED,
+                   _("Could not prepare the server password: %s"), PQerrorMessage (conn->pg));
+      return NULL;
+    }
+  copy = g_strdup (verifier);
+  PQfreemem (verifier);
+  return copy;
+}
+
 const JhkDbBackend jhk_db_pg_backend = {
   .name = "postgresql",
   .migration_suffix = "pg",
@@ -1110,4 +1133,5 @@ const JhkDbBackend jhk_db_pg_backend = {
   .data_version = pg_data_version,
   .backup = pg_backup,
   .restore = pg_restore,
+  .password_verifier = pg_password_verifier,
 };

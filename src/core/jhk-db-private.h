@@ -40,6 +40,10 @@ typedef struct
                                  gpointer user_data, GCancellable *cancellable, GError **error);
   gboolean   (*restore)         (gpointer conn, const char *src, JhkDbProgressFunc progress,
                                  gpointer user_data, GCancellable *cancellable, GError **error);
+  /* The server's verifier of a password for the server role `user`; NULL
+   * for a backend without server roles. */
+  char      *(*password_verifier) (gpointer conn, const char *user, const char *password,
+                                   GError **error);
 } JhkDbBackend;
 
 extern const JhkDbBackend jhk_db_sqlite_backend;

@@ -516,6 +516,24 @@ jhk_db_integrity_check (JhkDb   *self,
   return self->backend->integrity_check (self->conn, out_report, error);
 }
 
+gboolean
+jhk_db_has_server_roles (JhkDb *self)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+  return self->backend->password_verifier != NULL;
+}
+
+char *
+jhk_db_password_verifier (JhkDb       *self,
+                          const char  *user,
+                          const char  *password,
+                          GError     **error)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), NULL);
+  g_return_val_if_fail (jhk_db_has_server_roles (self), NULL);
+  return self->backend->password_verifier (self->conn, user, password, error);
+}
+
 gint64
 jhk_db_get_data_version (JhkDb *self)
 {

@@ -164,6 +164,15 @@ gboolean    jhk_db_integrity_check     (JhkDb           *self,
                                         char           **out_report,
                                         GError         **error);
 
+/* User IDs are also roles of the database server (PostgreSQL): the
+ * services keep them in step with the register. */
+gboolean    jhk_db_has_server_roles    (JhkDb           *self);
+/* What the server stores for a role's password (never the password). */
+char       *jhk_db_password_verifier   (JhkDb           *self,
+                                        const char      *user,
+                                        const char      *password,
+                                        GError         **error);
+
 /* Current data version: changes when another connection commits. */
 gint64      jhk_db_get_data_version    (JhkDb           *self);
 

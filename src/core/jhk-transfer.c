@@ -1,6 +1,7 @@
 /* jhk-transfer.c: copying a whole Jhk database to another backend. */
 #include <glib/gi18n-lib.h>
 
+#include "jhk-accounts.h"
 #include "jhk-audit.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
@@ -198,7 +199,7 @@ jhk_transfer_copy (JhkDb              *src,
       goto fail;
     }
   jhk_audit_report_clear (&verified);
-  if (!jhk_db_commit (dest, error))
+  if (!jhk_accounts_sync_server_roles (dest, error) || !jhk_db_commit (dest, error))
     goto fail;
   jhk_db_rollback (src);
 

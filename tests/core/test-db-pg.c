@@ -463,6 +463,20 @@ test_translate_ddl (void)
   g_assert_nonnull (strstr (out, "big  BIGINT\n"));
 }
 
+/* The shared parts of the bundled migrations (numbers may have gaps). */
+static int
+n_bundled_migrations (void)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children ("/org/example/Jhk/sql/", 0, NULL);
+  int n = 0;
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    if (g_ascii_isdigit (children[i][0]) && g_str_has_suffix (children[i], ".sql") &&
+        strchr (children[i], '.') == strrchr (children[i], '.'))
+      n++;
+  return n;
+}
+
 static void
 test_open_migrations (void)
 {
@@ -483,7 +497,7 @@ test_open_migrations (void)
     g_assert_cmpstr (jhk_db_get_uri (db), ==, uri);
     g_assert_cmpint (jhk_db_get_schema_version (db), ==, latest);
     applied = count (db, "schema_migrations");
-    g_assert_cmpint (applied, ==, latest);
+    g_assert_cmpint (applied, ==, n_bundled_migrations ());
     /* Ids and µs timestamps are 64-bit; ids are identities. */
     seq_type = query_text (db, "SELECT data_type FROM information_schema.columns"
                                " WHERE table_name = 'audit_log' AND column_name = 'seq'");
@@ -555,7 +569,7 @@ test_open_concurrent (void)
     g_autoptr(JhkDb) db = jhk_db_open (uri, JHK_DB_OPEN_DEFAULT, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (count (db, "schema_migrations"), ==, jhk_db_get_latest_schema_version ());
+    g_assert_cmpint (count (db, "schema_migrations"), ==, n_bundled_migrations ());
   }
 }
 
