@@ -1,344 +1,33 @@
-/* test-db-pg.c: the PostgreSQL backend, on a private throwaway cluster.
- *
- * With JHK_TEST_PG_URI unset, the test makes its own cluster: initdb into a
- * temporary folder, the server listening only on a Unix socket in that
- * folder, as the `postgres` user when the test runs as root. A watchdog
- * process stops the server and removes the folder when the test process
- * ends in any way (a failed assertion aborts, so atexit alone would not do).
- * With JHK_TEST_PG_URI set, that server is used: the role must be allowed
- * to create databases. Each test gets a new database.
+/* test-db-pg.c: the PostgreSQL backend, on the tests' server
+ * (jhk-test-pg.h: a private throwaway cluster, or JHK_TEST_PG_URI).
+ * Each test gets a new database.
  */
 #include <libpq-fe.h>
-#include <pwd.h>
-#include <signal.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-#include <glib/gstdio.h>
 
 #include "jhk-audit.h"
 #include "jhk-db-private.h"
 #include "jhk-db-watch.h"
 #include "jhk-demo.h"
+#include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
-static char *bin_dir;       /* PostgreSQL's programs */
-static char *cluster_dir;   /* the private cluster, NULL with JHK_TEST_PG_URI */
-static char *admin_uri;     /* a maintenance connection (libpq URI) */
-static GPtrArray *databases;
-static guint n_databases;
-static uid_t server_uid;
-static gid_t server_gid;
-static gboolean as_postgres;
-
-#define PORT "5439"
-
-/* Server set-up ----------------------------------------------------------- */
-
-static char *
-find_bin_dir (void)
-{
-  g_autofree char *initdb = g_find_program_in_path ("initdb");
-  g_autoptr(GDir) dir = NULL;
-  g_autofree char *best = NULL;
-  const char *name;
-  int best_version = 0;
-
-  /* Debian keeps the server programs out of PATH, one folder per version. */
-  dir = g_dir_open ("/usr/lib/postgresql", 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *candidate = g_build_filename ("/usr/lib/postgresql", name, "bin", NULL);
-      g_autofree char *program = g_build_filename (candidate, "initdb", NULL);
-
-      if (atoi (name) > best_version && g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
-        {
-          best_version = atoi (name);
-          g_free (best);
-          best = g_steal_pointer (&candidate);
-        }
-    }
-  if (best != NULL)
-    return g_steal_pointer (&best);
-  if (initdb != NULL)
-    {
-      g_autofree char *real = realpath (initdb, NULL);
-      return g_path_get_dirname (real != NULL ? real : initdb);
-    }
-  return NULL;
-}
-
-/* Runs one of the server's programs, as the postgres user when we are root
- * (the server refuses to run as root). */
-static gboolean
-run_tool (const char * const *args,
-          GError            **error)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
-
-  if (as_postgres)
-    {
-      g_ptr_array_add (argv, g_strdup ("runuser"));
-      g_ptr_array_add (argv, g_strdup ("-u"));
-      g_ptr_array_add (argv, g_strdup ("postgres"));
-      g_ptr_array_add (argv, g_strdup ("--"));
-    }
-  g_ptr_array_add (argv, g_build_filename (bin_dir, args[0], NULL));
-  for (guint i = 1; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (cluster_dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                     &out, &err, &status, error))
-    return FALSE;
-  if (!g_spawn_check_wait_status (status, error))
-    {
-      g_prefix_error (error, "%s: %s%s", args[0], out, err);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-chown_to_server (const char *path)
-{
-  if (as_postgres && chown (path, server_uid, server_gid) != 0)
-    g_error ("chown %s: %s", path, g_strerror (errno));
-}
-
-static void
-setsid_cb (gpointer data)
-{
-  setsid ();
-}
-
-/* Stops the server and removes the folder once this process has gone,
- * however it went. */
-static void
-start_watchdog (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pg_ctl = g_build_filename (bin_dir, "pg_ctl", NULL);
-  g_autofree char *data = g_build_filename (cluster_dir, "data", NULL);
-  g_autofree char *q_ctl = g_shell_quote (pg_ctl);
-  g_autofree char *q_data = g_shell_quote (data);
-  g_autofree char *q_dir = g_shell_quote (cluster_dir);
-  g_autofree char *script =
-    g_strdup_printf ("while kill -0 %d 2>/dev/null; do sleep 1; done; "
-                     "%s %s stop -D %s -m immediate >/dev/null 2>&1; rm -rf %s",
-                     (int) getpid (), as_postgres ? "runuser -u postgres --" : "", q_ctl, q_data,
-                     q_dir);
-  const char *argv[] = { "/bin/sh", "-c", script, NULL };
-
-  if (!g_spawn_async ("/", (char **) argv, NULL,
-                      G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL |
-                        G_SPAWN_STDIN_FROM_DEV_NULL,
-                      setsid_cb, NULL, NULL, &error))
-    g_error ("Cannot start the watchdog: %s", error->message);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-quiet_notice_cb (void       *user_data,
-                 const char *message)
-{
-}
-
-static PGconn *
-admin_connect (void)
-{
-  PGconn *pg = PQconnectdb (admin_uri);
-
-  if (PQstatus (pg) != CONNECTION_OK)
-    g_error ("Cannot connect to the test server: %s", PQerrorMessage (pg));
-  PQsetNoticeProcessor (pg, quiet_notice_cb, NULL);
-  return pg;
-}
-
-static void
-admin_exec (const char *sql)
-{
-  PGconn *pg = admin_connect ();
-  PGresult *res = PQexec (pg, sql);
-
-  if (PQresultStatus (res) != PGRES_COMMAND_OK && PQresultStatus (res) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (res));
-  PQclear (res);
-  PQfinish (pg);
-}
-
-static void
-stop_server (void)
-{
-  if (databases != NULL && cluster_dir == NULL)
-    for (guint i = 0; i < databases->len; i++)
-      {
-        g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s",
-                                                (char *) g_ptr_array_index (databases, i));
-        PGconn *pg = PQconnectdb (admin_uri);
-        PQclear (PQexec (pg, sql));
-        PQfinish (pg);
-      }
-  if (cluster_dir != NULL)
-    {
-      g_autofree char *data = g_build_filename (cluster_dir, "data", NULL);
-      const char *stop[] = { "pg_ctl", "stop", "-D", data, "-m", "fast", "-w", NULL };
-
-      run_tool (stop, NULL);
-      remove_tree (cluster_dir);
-      g_clear_pointer (&cluster_dir, g_free);
-    }
-}
-
-static void
-start_private_cluster (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *hba = NULL;
-  g_autofree char *conf = NULL;
-  g_autofree char *log = NULL;
-  g_autofree char *settings = NULL;
-  g_autofree char *host = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  if (geteuid () == 0)
-    {
-      struct passwd *pw = getpwnam ("postgres");
-
-      if (pw == NULL)
-        g_error ("Running as root, and there is no postgres user to run the server as.");
-      as_postgres = TRUE;
-      server_uid = pw->pw_uid;
-      server_gid = pw->pw_gid;
-    }
-
-  /* A short path: the socket's must fit in 107 bytes. */
-  cluster_dir = g_dir_make_tmp ("jhk-pg-XXXXXX", &error);
-  g_assert_no_error (error);
-  chown_to_server (cluster_dir);
-  start_watchdog ();
-  atexit (stop_server);
-
-  data = g_build_filename (cluster_dir, "data", NULL);
-  {
-    const char *initdb[] = { "initdb", "-D", data, "-U", "postgres", "-A", "trust",
-                             "-E", "UTF8", "--locale=C", "--no-sync", NULL };
-    if (!run_tool (initdb, &error))
-      g_error ("%s", error->message);
-  }
-
-  /* One role must give a password: the test of JHK_DB_ERROR_AUTH. */
-  hba = g_build_filename (data, "pg_hba.conf", NULL);
-  g_file_set_contents (hba,
-                       "local all jhk_pw scram-sha-256\n"
-                       "local all all trust\n", -1, &error);
-  g_assert_no_error (error);
-  chown_to_server (hba);
-  conf = g_build_filename (data, "postgresql.conf", NULL);
-  settings = g_strdup_printf ("\nlisten_addresses = ''\n"
-                              "unix_socket_directories = '%s'\n"
-                              "port = " PORT "\n"
-                              "fsync = off\n"
-                              "synchronous_commit = off\n"
-                              "full_page_writes = off\n"
-                              "max_connections = 40\n",
-                              cluster_dir);
-  {
-    g_autofree char *contents = NULL;
-    g_autofree char *all = NULL;
-
-    g_file_get_contents (conf, &contents, NULL, &error);
-    g_assert_no_error (error);
-    all = g_strconcat (contents, settings, NULL);
-    g_file_set_contents (conf, all, -1, &error);
-    g_assert_no_error (error);
-    chown_to_server (conf);
-  }
-
-  log = g_build_filename (cluster_dir, "server.log", NULL);
-  {
-    const char *pg_ctl[] = { "pg_ctl", "start", "-D", data, "-l", log, "-w", "-t", "60", NULL };
-    if (!run_tool (pg_ctl, &error))
-      {
-        g_autofree char *server_log = NULL;
-        g_file_get_contents (log, &server_log, NULL, NULL);
-        g_error ("%s\n%s", error->message, server_log);
-      }
-  }
-
-  host = g_uri_escape_string (cluster_dir, NULL, FALSE);
-  admin_uri = g_strdup_printf ("postgresql:///postgres?host=%s&port=" PORT "&user=postgres",
-                               host);
-  admin_exec ("CREATE ROLE jhk_pw LOGIN PASSWORD 'secret'");
-  g_test_message ("Private PostgreSQL cluster in %s, started in %.1f s", cluster_dir,
-                  (g_get_monotonic_time () - start) / 1e6);
-}
-
-/* The URI of the server with another database. */
-static char *
-uri_for_database (const char *name)
-{
-  g_autoptr(GString) uri = g_string_new ("postgresql:///");
-  PQconninfoOption *options = PQconninfoParse (admin_uri, NULL);
-  char sep = '?';
-
-  g_assert_nonnull (options);
-  g_string_append (uri, name);
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    {
-      g_autofree char *value = NULL;
-
-      if (o->val == NULL || g_str_equal (o->keyword, "dbname"))
-        continue;
-      value = g_uri_escape_string (o->val, NULL, FALSE);
-      g_string_append_printf (uri, "%c%s=%s", sep, o->keyword, value);
-      sep = '&';
-    }
-  PQconninfoFree (options);
-  return g_string_free (g_steal_pointer (&uri), FALSE);
-}
-
-/* A new, empty database, collated as SQLite compares (by code point). */
+/* A new, empty database, collated as SQLite compares (by code point);
+ * returns its URI. */
 static char *
 new_database (void)
 {
-  g_autofree char *name = g_strdup_printf ("jhk_test_%d_%u", (int) getpid (), ++n_databases);
-  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8'"
-                                          " LC_COLLATE 'C' LC_CTYPE 'C'", name);
+  g_autofree char *name = jhk_test_pg_new_database (NULL);
 
-  admin_exec (sql);
-  g_ptr_array_add (databases, g_strdup (name));
-  return uri_for_database (name);
+  return jhk_test_pg_uri (name, NULL, NULL);
 }
 
 static gboolean
 need_server (void)
 {
-  if (admin_uri == NULL)
+  if (jhk_test_pg_admin_uri () == NULL)
     {
-      g_test_skip ("No PostgreSQL server programs (initdb, pg_ctl) are installed and "
-                   "JHK_TEST_PG_URI is unset: install postgresql to run these tests.");
+      g_test_skip (JHK_TEST_PG_SKIP_MESSAGE);
       return FALSE;
     }
   return TRUE;
@@ -591,33 +280,29 @@ test_open_errors (void)
     return;
 
   /* No such database. */
-  missing = uri_for_database ("jhk_no_such_database");
+  missing = jhk_test_pg_uri ("jhk_no_such_database", NULL, NULL);
   db = jhk_db_open (missing, JHK_DB_OPEN_DEFAULT, &error);
   g_assert_null (db);
   g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, "jhk_no_such_database"));
   g_clear_error (&error);
 
-  if (cluster_dir == NULL)
+  if (!jhk_test_pg_is_private ())
     return;
 
   /* The server asks for a password the URI does not hold: the app asks the
    * user. A wrong one is refused the same way; the right one opens. */
+  jhk_test_pg_admin_exec ("DO $$ BEGIN"
+                          "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'jhk_pw') THEN"
+                          "    CREATE ROLE jhk_pw LOGIN PASSWORD 'secret';"
+                          "  END IF;"
+                          " END $$");
   {
-    g_autofree char *host = g_uri_escape_string (cluster_dir, NULL, FALSE);
-    g_autofree char *no_password =
-      g_strdup_printf ("postgresql://jhk_pw@/postgres?host=%s&port=" PORT, host);
-    g_autofree char *wrong =
-      g_strdup_printf ("postgresql://jhk_pw:wrong@/postgres?host=%s&port=" PORT, host);
-    g_autofree char *right = NULL;
-    g_autofree char *dbname = new_database ();
-    PQconninfoOption *options = PQconninfoParse (dbname, NULL);
-
-    for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-      if (g_str_equal (o->keyword, "dbname"))
-        right = g_strdup_printf ("postgresql://jhk_pw:secret@/%s?host=%s&port=" PORT, o->val,
-                                 host);
-    PQconninfoFree (options);
+    g_autofree char *dbname = jhk_test_pg_new_database (NULL);
+    g_autofree char *no_password = jhk_test_pg_uri ("postgres", "jhk_pw", NULL);
+    g_autofree char *wrong = jhk_test_pg_uri ("postgres", "jhk_pw", "wrong");
+    g_autofree char *right = jhk_test_pg_uri (dbname, "jhk_pw", "secret");
+    g_autofree char *owner = g_strdup_printf ("ALTER DATABASE %s OWNER TO jhk_pw", dbname);
 
     g_setenv ("PGPASSFILE", "/nonexistent", TRUE);
     db = jhk_db_open (no_password, JHK_DB_OPEN_DEFAULT, &error);
@@ -630,22 +315,32 @@ test_open_errors (void)
     g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_AUTH);
     g_clear_error (&error);
 
-    admin_exec ("GRANT CREATE ON DATABASE postgres TO jhk_pw");
-    {
-      g_autofree char *sql = NULL;
-      PQconninfoOption *parsed = PQconninfoParse (right, NULL);
-
-      for (PQconninfoOption *o = parsed; o->keyword != NULL; o++)
-        if (g_str_equal (o->keyword, "dbname"))
-          sql = g_strdup_printf ("ALTER DATABASE %s OWNER TO jhk_pw", o->val);
-      PQconninfoFree (parsed);
-      admin_exec (sql);
-    }
+    jhk_test_pg_admin_exec ("GRANT CREATE ON DATABASE postgres TO jhk_pw");
+    jhk_test_pg_admin_exec (owner);
     db = jhk_db_open (right, JHK_DB_OPEN_CREATE, &error);
     g_assert_no_error (error);
     g_assert_nonnull (db);
     g_assert_cmpint (jhk_db_get_schema_version (db), ==, jhk_db_get_latest_schema_version ());
     g_clear_object (&db);
+  }
+
+  /* Any role named jhk_pw… needs its password too (jhk-test-pg.h). */
+  {
+    g_autofree char *role = g_strdup_printf ("jhk_pw_%d", (int) getpid ());
+    g_autofree char *create = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'secret'", role);
+    g_autofree char *drop = g_strdup_printf ("DROP ROLE %s", role);
+    g_autofree char *no_password = jhk_test_pg_uri ("postgres", role, NULL);
+    g_autofree char *right = jhk_test_pg_uri ("postgres", role, "secret");
+    PGconn *pg;
+
+    jhk_test_pg_admin_exec (create);
+    pg = PQconnectdb (no_password);
+    g_assert_true (PQconnectionNeedsPassword (pg));
+    PQfinish (pg);
+    pg = PQconnectdb (right);
+    g_assert_cmpint (PQstatus (pg), ==, CONNECTION_OK);
+    PQfinish (pg);
+    jhk_test_pg_admin_exec (drop);
   }
 }
 
@@ -1102,7 +797,7 @@ terminate_session (JhkDb *db)
   g_assert_no_error (error);
   /* Waits up to 5 s for the session to be gone. */
   sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ", 5000)", pid);
-  admin_exec (sql);
+  jhk_test_pg_admin_exec (sql);
 }
 
 /* Between transactions a lost session is replaced without the caller
@@ -1202,20 +897,7 @@ test_data_version (void)
 int
 main (int argc, char **argv)
 {
-  const char *external = g_getenv ("JHK_TEST_PG_URI");
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  databases = g_ptr_array_new_with_free_func (g_free);
-
-  if (external != NULL && *external != '\0')
-    {
-      admin_uri = g_strdup (external);
-      atexit (stop_server);
-    }
-  else if ((bin_dir = find_bin_dir ()) != NULL)
-    {
-      start_private_cluster ();
-    }
 
   g_test_add_func ("/db-pg/dialect/placeholders", test_placeholders);
   g_test_add_func ("/db-pg/dialect/translate-ddl", test_translate_ddl);

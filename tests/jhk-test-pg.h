@@ -1,0 +1,35 @@
+/* jhk-test-pg.h: a PostgreSQL server for the tests. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The server the tests use: JHK_TEST_PG_URI when set, else a private cluster
+ * started for this process (stopped and removed when the process ends,
+ * however it ends). Returns NULL when no server programs are installed;
+ * then callers g_test_skip() with a clear message (JHK_TEST_PG_SKIP_MESSAGE),
+ * except when JHK_TEST_REQUIRE_PG=1 (CI), where this fails instead. */
+const char *jhk_test_pg_admin_uri      (void);
+/* Runs SQL as the server's admin (superuser); g_error on failure. */
+void        jhk_test_pg_admin_exec     (const char *sql);
+/* A new database (UTF8, LC_COLLATE/LC_CTYPE 'C', TEMPLATE template_db or
+ * template0); returns its name. Dropped at exit when on an outside server. */
+char       *jhk_test_pg_new_database   (const char *template_db);
+/* URI for database `dbname` on that server as `user` (NULL: the admin),
+ * with `password` (NULL: none); the password goes in the URI, for tests
+ * only. */
+char       *jhk_test_pg_uri            (const char *dbname,
+                                        const char *user,
+                                        const char *password);
+/* Whether the server is this process's private cluster, whose pg_hba.conf
+ * lets every role connect by local trust, except roles whose name starts
+ * with "jhk_pw", which need a password (scram-sha-256). FALSE on an outside
+ * server (JHK_TEST_PG_URI), whose rules the tests do not know. */
+gboolean    jhk_test_pg_is_private     (void);
+
+#define JHK_TEST_PG_SKIP_MESSAGE \
+  "No PostgreSQL server programs (initdb, pg_ctl) are installed and JHK_TEST_PG_URI is " \
+  "unset: install postgresql to run these tests (JHK_TEST_REQUIRE_PG=1 makes this an error)."
+
+G_END_DECLS
