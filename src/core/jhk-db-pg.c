@@ -457,17 +457,22 @@ session_setup (PGconn   *pg,
   return TRUE;
 }
 
+/* The password goes to libpq as its own keyword, never into the URI; the
+ * PGconn keeps it for PQreset() when a lost session is replaced. TLS is
+ * libpq's too: sslmode, sslrootcert and the rest come from the URI. */
 static gpointer
 pg_open (const char      *location,
+         const char      *password,
          JhkDbOpenFlags   flags,
          GError         **error)
 {
   /* Defaults before dbname, so that the URI may override them; what Jhk
    * relies on after it, so that the URI cannot. */
   const char *keywords[] = {
-    "connect_timeout", "fallback_application_name", "dbname", "client_encoding", NULL
+    "connect_timeout", "fallback_application_name", "dbname", "client_encoding",
+    password != NULL ? "password" : NULL, NULL
   };
-  const char *values[] = { "10", "jhk", location, "UTF8", NULL };
+  const char *values[] = { "10", "jhk", location, "UTF8", password, NULL };
   PgConn *conn;
   PGconn *pg;
   PGresult *res;
@@ -516,6 +521,69 @@ pg_open (const char      *location,
   conn->readonly = (flags & JHK_DB_OPEN_READONLY) != 0;
   conn->dead = g_ptr_array_new_with_free_func (g_free);
   return conn;
+}
+
+gboolean
+jhk_db_pg_uri_get_server (const char  *uri,
+                          char       **out_host,
+                          char       **out_port,
+                          char       **out_dbname,
+                          char       **out_user,
+                          GError     **error)
+{
+  PQconninfoOption *options;
+  PQconninfoOption *defaults;
+  char *why = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *user = NULL;
+
+  options = PQconninfoParse (uri, &why);
+  if (options == NULL)
+    {
+      g_autofree char *message = why != NULL ? chomp_message (why) : NULL;
+
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
+                   _("The database server’s address cannot be read: %s"),
+                   message != NULL ? message : _("out of memory"));
+      PQfreemem (why);
+      return FALSE;
+    }
+  /* What the URI leaves out, libpq takes from the environment and from
+   * the login name, as it will when it connects. */
+  defaults = PQconndefaults ();
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      const char *value = o->val;
+
+      for (PQconninfoOption *d = defaults; (value == NULL || *value == '\0') &&
+                                           d != NULL && d->keyword != NULL; d++)
+        if (g_str_equal (d->keyword, o->keyword))
+          value = d->val;
+      if (g_str_equal (o->keyword, "host"))
+        host = g_strdup (value);
+      else if (g_str_equal (o->keyword, "port"))
+        port = g_strdup (value);
+      else if (g_str_equal (o->keyword, "dbname"))
+        dbname = g_strdup (value);
+      else if (g_str_equal (o->keyword, "user"))
+        user = g_strdup (value);
+    }
+  PQconninfoFree (options);
+  PQconninfoFree (defaults);
+
+  if (out_host != NULL)
+    *out_host = g_strdup (host != NULL ? host : "");
+  if (out_port != NULL)
+    *out_port = g_strdup (port != NULL && *port != '\0' ? port : "5432");
+  if (out_user != NULL)
+    *out_user = g_strdup (user != NULL ? user : g_get_user_name ());
+  /* The database is named after the user unless the URI names it. */
+  if (out_dbname != NULL)
+    *out_dbname = g_strdup (dbname != NULL && *dbname != '\0' ? dbname
+                            : user != NULL ? user : g_get_user_name ());
+  return TRUE;
 }
 
 static void

@@ -16,7 +16,9 @@ typedef struct
    * dialect (a new string); NULL when the shared text runs as it is. */
   char      *(*translate_ddl)   (const char *sql);
 
-  gpointer   (*open)            (const char *location, JhkDbOpenFlags flags, GError **error);
+  /* password: NULL, or the server's password, kept in memory only. */
+  gpointer   (*open)            (const char *location, const char *password,
+                                 JhkDbOpenFlags flags, GError **error);
   void       (*close)           (gpointer conn);
   gboolean   (*exec)            (gpointer conn, const char *sql, GError **error);
   gpointer   (*prepare)         (gpointer conn, const char *sql, GError **error);
@@ -55,5 +57,12 @@ extern const JhkDbBackend jhk_db_pg_backend;
 char *jhk_db_pg_rewrite_placeholders (const char *sql,
                                       int        *n_params);
 char *jhk_db_pg_translate_ddl        (const char *sql);
+/* jhk_db_uri_get_server() for a postgresql: URI. */
+gboolean jhk_db_pg_uri_get_server    (const char  *uri,
+                                      char       **out_host,
+                                      char       **out_port,
+                                      char       **out_dbname,
+                                      char       **out_user,
+                                      GError     **error);
 
 G_END_DECLS

@@ -123,8 +123,10 @@ check_location (const char      *path,
   return TRUE;
 }
 
+/* A file has no password: the one given, if any, is not used. */
 static gpointer
 sqlite_open (const char      *location,
+             const char      *password,
              JhkDbOpenFlags   flags,
              GError         **error)
 {

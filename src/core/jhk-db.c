@@ -1,5 +1,7 @@
 /* jhk-db.c: backend-neutral connection, statement cache, transactions and
  * numbered migrations. */
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "jhk-db-private.h"
@@ -18,7 +20,10 @@ struct _JhkDb
   GObject             parent_instance;
   const JhkDbBackend *backend;
   gpointer            conn;
+  /* Never holds a password: what jhk_db_get_uri() shows. */
   char               *uri;
+  /* The server's password, in memory only, for jhk_db_open_again(). */
+  char               *password;
   GHashTable         *stmt_cache; /* sql → JhkDbStmt */
   guint               depth;
   int                 schema_version;
@@ -52,6 +57,16 @@ stmt_free (JhkDbStmt *stmt)
   g_free (stmt);
 }
 
+/* A password leaves no copy in freed memory. */
+static void
+secret_free (char *secret)
+{
+  if (secret == NULL)
+    return;
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
 static void
 jhk_db_finalize (GObject *object)
 {
@@ -61,6 +76,7 @@ jhk_db_finalize (GObject *object)
   if (self->conn != NULL)
     self->backend->close (self->conn);
   g_free (self->uri);
+  g_clear_pointer (&self->password, secret_free);
 
   G_OBJECT_CLASS (jhk_db_parent_class)->finalize (object);
 }
@@ -80,10 +96,136 @@ jhk_db_init (JhkDb *self)
 
 static gboolean apply_migrations (JhkDb *self, JhkDbOpenFlags flags, GError **error);
 
+gboolean
+jhk_db_uri_is_server (const char *uri)
+{
+  g_return_val_if_fail (uri != NULL, FALSE);
+  return g_str_has_prefix (uri, "postgresql:") || g_str_has_prefix (uri, "postgres:");
+}
+
+/* Takes the password out of a server URI, read the way libpq reads it: the
+ * user part ends at the first '@' before any '/', and a `password`
+ * parameter after '?' wins over it. Returns the URI without either; the
+ * password, decoded, goes to *out_password (NULL when there is none). */
+static char *
+split_password (const char  *uri,
+                char       **out_password)
+{
+  const char *authority = strstr (uri, "://");
+  const char *rest;
+  const char *at;
+  const char *query;
+  GString *out;
+
+  *out_password = NULL;
+  if (authority == NULL)
+    return g_strdup (uri);
+  authority += strlen ("://");
+  out = g_string_new_len (uri, authority - uri);
+
+  rest = authority;
+  at = authority + strcspn (authority, "@/");
+  if (*at == '@')
+    {
+      const char *colon = memchr (authority, ':', at - authority);
+
+      if (colon != NULL)
+        {
+          g_string_append_len (out, authority, colon - authority);
+          *out_password = g_uri_unescape_segment (colon + 1, at, NULL);
+        }
+      else
+        g_string_append_len (out, authority, at - authority);
+      g_string_append_c (out, '@');
+      rest = at + 1;
+    }
+
+  query = strchr (rest, '?');
+  if (query == NULL)
+    g_string_append (out, rest);
+  else
+    {
+      g_auto(GStrv) params = g_strsplit (query + 1, "&", -1);
+      gboolean first = TRUE;
+
+      g_string_append_len (out, rest, query - rest);
+      for (guint i = 0; params[i] != NULL; i++)
+        {
+          if (g_str_has_prefix (params[i], "password="))
+            {
+              g_clear_pointer (out_password, secret_free);
+              *out_password = g_uri_unescape_string (params[i] + strlen ("password="), NULL);
+              continue;
+            }
+          g_string_append_c (out, first ? '?' : '&');
+          g_string_append (out, params[i]);
+          first = FALSE;
+        }
+    }
+  /* An empty password is none: libpq then looks in ~/.pgpass. */
+  if (*out_password != NULL && **out_password == '\0')
+    g_clear_pointer (out_password, secret_free);
+  return g_string_free (out, FALSE);
+}
+
+char *
+jhk_db_uri_strip_password (const char *uri)
+{
+  char *password = NULL;
+  char *stripped;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (!jhk_db_uri_is_server (uri))
+    return g_strdup (uri);
+  stripped = split_password (uri, &password);
+  secret_free (password);
+  return stripped;
+}
+
+gboolean
+jhk_db_uri_has_password (const char *uri)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  stripped = jhk_db_uri_strip_password (uri);
+  return !g_str_equal (stripped, uri);
+}
+
+gboolean
+jhk_db_uri_get_server (const char  *uri,
+                       char       **out_host,
+                       char       **out_port,
+                       char       **out_dbname,
+                       char       **out_user,
+                       GError     **error)
+{
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  if (!jhk_db_uri_is_server (uri))
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
+                   _("“%s” is a database file, not a database server."), uri);
+      return FALSE;
+    }
+  return jhk_db_pg_uri_get_server (uri, out_host, out_port, out_dbname, out_user, error);
+}
+
 JhkDb *
 jhk_db_open (const char      *uri,
              JhkDbOpenFlags   flags,
              GError         **error)
+{
+  return jhk_db_open_with_password (uri, NULL, flags, error);
+}
+
+JhkDb *
+jhk_db_open_with_password (const char      *uri,
+                           const char      *password,
+                           JhkDbOpenFlags   flags,
+                           GError         **error)
 {
   g_autoptr(JhkDb) self = NULL;
   const char *location = uri;
@@ -91,10 +233,17 @@ jhk_db_open (const char      *uri,
   g_return_val_if_fail (uri != NULL, NULL);
 
   self = g_object_new (JHK_TYPE_DB, NULL);
-  if (g_str_has_prefix (uri, "postgresql:") || g_str_has_prefix (uri, "postgres:"))
+  if (jhk_db_uri_is_server (uri))
     {
-      /* libpq reads the whole URI: host, port, database, user, sslmode. */
+      char *in_uri = NULL;
+
+      /* libpq reads the whole URI: host, port, database, user, sslmode.
+       * The password travels beside it, so that the URI can be shown. */
       self->backend = &jhk_db_pg_backend;
+      self->uri = split_password (uri, &in_uri);
+      self->password = password != NULL ? g_strdup (password) : g_steal_pointer (&in_uri);
+      secret_free (in_uri);
+      location = self->uri;
     }
   else
     {
@@ -106,9 +255,9 @@ jhk_db_open (const char      *uri,
           return NULL;
         }
       self->backend = &jhk_db_sqlite_backend;
+      self->uri = g_strdup (location);
     }
-  self->uri = g_strdup (location);
-  self->conn = self->backend->open (location, flags, error);
+  self->conn = self->backend->open (location, self->password, flags, error);
   if (self->conn == NULL)
     return NULL;
 
@@ -116,6 +265,15 @@ jhk_db_open (const char      *uri,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+JhkDb *
+jhk_db_open_again (JhkDb           *self,
+                   JhkDbOpenFlags   flags,
+                   GError         **error)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), NULL);
+  return jhk_db_open_with_password (self->uri, self->password, flags, error);
 }
 
 const char *

@@ -80,7 +80,39 @@ G_DECLARE_FINAL_TYPE (JhkDb, jhk_db, JHK, DB, GObject)
 JhkDb      *jhk_db_open                (const char      *uri,
                                         JhkDbOpenFlags   flags,
                                         GError         **error);
+/* Opens with the server's password (NULL: none, or the one in the URI, or
+ * libpq's own sources: PGPASSWORD, ~/.pgpass). The password is never kept
+ * in the URI or on disk, only in memory, for jhk_db_open_again(); a file
+ * ignores it. JHK_DB_ERROR_AUTH when the server wants one or refused it. */
+JhkDb      *jhk_db_open_with_password  (const char      *uri,
+                                        const char      *password,
+                                        JhkDbOpenFlags   flags,
+                                        GError         **error);
+/* Another connection to the same database with the same credentials.
+ * Reads only what never changes after the open, so a worker thread may
+ * call it while self is in use elsewhere. */
+JhkDb      *jhk_db_open_again          (JhkDb           *self,
+                                        JhkDbOpenFlags   flags,
+                                        GError         **error);
+/* What the database was opened as, without any password: safe to show. */
 const char *jhk_db_get_uri             (JhkDb           *self);
+/* TRUE for a database server's URI (postgresql:, postgres:). */
+gboolean    jhk_db_uri_is_server       (const char      *uri);
+/* The URI without a password in its user part or its parameters: what to
+ * show, log or store of a URI that a user typed. */
+char       *jhk_db_uri_strip_password  (const char      *uri);
+/* TRUE when the URI holds a password (which Jhk never stores). */
+gboolean    jhk_db_uri_has_password    (const char      *uri);
+/* Where a server URI leads, as the server's client library reads it, with
+ * its defaults ($PGHOST, $PGPORT, $PGUSER, the login name) filled in; host
+ * is "" for the local socket's default. FALSE with an error for a file or
+ * a URI the library cannot read. */
+gboolean    jhk_db_uri_get_server      (const char      *uri,
+                                        char           **out_host,
+                                        char           **out_port,
+                                        char           **out_dbname,
+                                        char           **out_user,
+                                        GError         **error);
 const char *jhk_db_get_backend_name    (JhkDb           *self);
 int         jhk_db_get_schema_version  (JhkDb           *self);
 int         jhk_db_get_latest_schema_version (void);
