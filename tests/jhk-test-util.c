@@ -1,10 +1,13 @@
 /* jhk-test-util.c: shared set-up for the test suites. */
 #include <glib/gstdio.h>
 
+#include <stdio.h>
+
 #include "jhk-demo.h"
+#include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
-static char *template_path;
+static char *template_path; /* SQLite: a file; PostgreSQL: a database name */
 static char *last_path;
 static char *private_path;
 static guint counter;
@@ -42,10 +45,29 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+gboolean
+jhk_test_backend_is_pg (void)
+{
+  return g_strcmp0 (g_getenv ("JHK_TEST_BACKEND"), "postgresql") == 0;
+}
+
 int
 jhk_test_run (void)
 {
-  int status = g_test_run ();
+  int status;
+
+  /* Starts the server before the first test (JHK_TEST_REQUIRE_PG=1: fails
+   * when there is none). */
+  if (jhk_test_backend_is_pg () && jhk_test_pg_admin_uri () == NULL)
+    {
+      if (g_test_verbose () || !g_test_quiet ())
+        g_print ("1..0 # SKIP %s\n", JHK_TEST_PG_SKIP_MESSAGE);
+      return 0;
+    }
+  if (jhk_test_backend_is_pg ())
+    g_test_message ("Backend: PostgreSQL at %s", jhk_test_pg_admin_uri ());
+
+  status = g_test_run ();
 
   if (private_path != NULL)
     remove_tree (private_path);
@@ -55,9 +77,53 @@ jhk_test_run (void)
 }
 
 char *
+jhk_test_new_file (const char *name)
+{
+  return g_strdup_printf ("%s/%s-%u", private_dir (), name, ++counter);
+}
+
+char *
 jhk_test_new_path (const char *name)
 {
+  if (jhk_test_backend_is_pg ())
+    {
+      g_autofree char *dbname = jhk_test_pg_new_database (NULL);
+      return jhk_test_pg_uri (dbname, NULL, NULL);
+    }
   return g_strdup_printf ("%s/%s-%u.db", private_dir (), name, ++counter);
+}
+
+/* PostgreSQL: the demo is populated once into a database that every later
+ * copy takes as its template (a file copy, as fast as SQLite's). */
+static JhkDb *
+pg_demo_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *uri = NULL;
+  JhkDb *db;
+
+  if (template_path == NULL)
+    {
+      g_autofree char *template_uri = NULL;
+      g_autoptr(JhkDb) template_db = NULL;
+
+      template_path = jhk_test_pg_new_database (NULL);
+      template_uri = jhk_test_pg_uri (template_path, NULL, NULL);
+      template_db = jhk_db_open (template_uri, JHK_DB_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      jhk_demo_populate (template_db, &error);
+      g_assert_no_error (error);
+      /* CREATE DATABASE … TEMPLATE needs it without connections. */
+    }
+
+  dbname = jhk_test_pg_new_database (template_path);
+  uri = jhk_test_pg_uri (dbname, NULL, NULL);
+  g_free (last_path);
+  last_path = g_strdup (uri);
+  db = jhk_db_open (uri, JHK_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return db;
 }
 
 JhkDb *
@@ -67,6 +133,9 @@ jhk_test_demo_db (void)
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   gsize length;
+
+  if (jhk_test_backend_is_pg ())
+    return pg_demo_db ();
 
   if (template_path == NULL)
     {
@@ -112,4 +181,77 @@ jhk_test_login (JhkDb      *db,
   g_assert_no_error (error);
   g_assert_nonnull (session);
   return session;
+}
+
+/* The tables of the database, but not the migrations' own bookkeeping. */
+static GPtrArray *
+list_tables (JhkDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  GPtrArray *tables = g_ptr_array_new_with_free_func (g_free);
+  JhkDbStep step;
+
+  if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
+    stmt = jhk_db_query (db, &error,
+                         "SELECT table_name FROM information_schema.tables"
+                         " WHERE table_schema = current_schema () AND table_type = 'BASE TABLE'"
+                         " ORDER BY 1", JHK_DB_END);
+  else
+    stmt = jhk_db_query (db, &error,
+                         "SELECT name FROM sqlite_master WHERE type = 'table'"
+                         " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY 1", JHK_DB_END);
+  g_assert_no_error (error);
+  while ((step = jhk_db_stmt_step (stmt, &error)) == JHK_DB_ROW)
+    g_ptr_array_add (tables, jhk_db_stmt_dup_text (stmt, 0));
+  g_assert_no_error (error);
+  return tables;
+}
+
+char *
+jhk_test_dump_tables (JhkDb *db)
+{
+  g_autoptr(GPtrArray) tables = list_tables (db);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JhkDbStmt) stmt = NULL;
+      g_autoptr(GString) sql = g_string_new (NULL);
+      g_autofree char *probe = g_strdup_printf ("SELECT * FROM \"%s\" WHERE 1 = 0", table);
+      int n_columns;
+      JhkDbStep step;
+
+      stmt = jhk_db_query (db, &error, probe, JHK_DB_END);
+      g_assert_no_error (error);
+      jhk_db_stmt_step (stmt, &error);
+      g_assert_no_error (error);
+      n_columns = jhk_db_stmt_get_n_columns (stmt);
+      g_clear_pointer (&stmt, jhk_db_stmt_release);
+
+      /* Every column in the order: rows compare whatever their physical order. */
+      g_string_printf (sql, "SELECT * FROM \"%s\" ORDER BY ", table);
+      for (int c = 1; c <= n_columns; c++)
+        g_string_append_printf (sql, c > 1 ? ", %d" : "%d", c);
+      stmt = jhk_db_query (db, &error, sql->str, JHK_DB_END);
+      g_assert_no_error (error);
+      g_string_append_printf (out, "[%s]\n", table);
+      while ((step = jhk_db_stmt_step (stmt, &error)) == JHK_DB_ROW)
+        {
+          for (int c = 0; c < n_columns; c++)
+            {
+              if (c > 0)
+                g_string_append_c (out, '|');
+              if (jhk_db_stmt_is_null (stmt, c))
+                g_string_append (out, "NULL");
+              else
+                g_string_append (out, jhk_db_stmt_get_text (stmt, c));
+            }
+          g_string_append_c (out, '\n');
+        }
+      g_assert_no_error (error);
+    }
+  return g_string_free (out, FALSE);
 }

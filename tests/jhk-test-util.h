@@ -7,14 +7,27 @@
 
 G_BEGIN_DECLS
 
-/* g_test_run(), then removes the process's private temporary folder. */
+/* The suites run on SQLite, or on PostgreSQL with
+ * JHK_TEST_BACKEND=postgresql (meson test --setup postgresql), on the server
+ * jhk-test-pg.h provides. */
+gboolean    jhk_test_backend_is_pg (void);
+/* g_test_run(), then removes the process's private temporary folder. On
+ * PostgreSQL without a server, skips every test with a clear message (fails
+ * with JHK_TEST_REQUIRE_PG=1). */
 int         jhk_test_run        (void);
-/* A path for a new database file in the test's private temporary folder. */
+/* A new database: on SQLite a path for a file in the test's private
+ * temporary folder, on PostgreSQL the URI of a new, empty database. */
 char       *jhk_test_new_path   (const char *name);
+/* A path for a new file in the test's private temporary folder, whatever
+ * the backend (backups, reports, checkpoints). */
+char       *jhk_test_new_file   (const char *name);
 /* A fresh copy of the demo database (built once per process). */
 JhkDb      *jhk_test_demo_db    (void);
-/* The path of the last database jhk_test_demo_db() returned. */
+/* The path or URI of the last database jhk_test_demo_db() returned. */
 const char *jhk_test_last_path  (void);
+/* Every table's rows in a stable order, as text: "database unchanged"
+ * compares two of these on either backend. */
+char       *jhk_test_dump_tables (JhkDb *db);
 /* Logs in a demo account (password jhk-demo); asserts success. */
 JhkSession *jhk_test_login      (JhkDb      *db,
                                  const char *login);

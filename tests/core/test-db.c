@@ -4,8 +4,10 @@
 
 #include <glib/gstdio.h>
 
+#include "jhk-audit.h"
 #include "jhk-db.h"
 #include "jhk-db-watch.h"
+#include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
 static JhkDb *
@@ -49,6 +51,19 @@ test_open_settings (void)
   g_assert_cmpint (jhk_db_get_latest_schema_version (), >=, 1);
 }
 
+/* PostgreSQL: a new database gets every migration and is the server's. */
+static void
+test_open_settings_pg (void)
+{
+  g_autoptr(JhkDb) db = new_db ("settings");
+  g_autofree char *encoding = pragma_text (db, "SHOW server_encoding");
+
+  g_assert_cmpstr (jhk_db_get_backend_name (db), ==, "postgresql");
+  g_assert_cmpstr (encoding, ==, "UTF8");
+  g_assert_cmpint (jhk_db_get_schema_version (db), ==, jhk_db_get_latest_schema_version ());
+  g_assert_cmpint (jhk_db_get_latest_schema_version (), >=, 1);
+}
+
 static void
 test_open_missing (void)
 {
@@ -59,6 +74,31 @@ test_open_missing (void)
   g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN);
   g_assert_null (db);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* PostgreSQL: a database that is not on the server is not made by a plain
+ * open either. */
+static void
+test_open_missing_pg (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("jhk_missing_%d", (int) getpid ());
+  g_autofree char *uri = jhk_test_pg_uri (name, NULL, NULL);
+  g_autofree char *admin = jhk_test_pg_uri ("postgres", NULL, NULL);
+  g_autoptr(JhkDb) db = jhk_db_open (uri, JHK_DB_OPEN_DEFAULT, &error);
+  g_autoptr(JhkDb) server = NULL;
+  gint64 n = -1;
+
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_null (db);
+  g_clear_error (&error);
+  server = jhk_db_open (admin, JHK_DB_OPEN_NO_MIGRATE, &error);
+  g_assert_no_error (error);
+  jhk_db_query_int64 (server, &n, &error, "SELECT COUNT(*) FROM pg_database WHERE datname = ?",
+                      JHK_T (name), JHK_DB_END);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 0);
 }
 
 static void
@@ -208,7 +248,7 @@ test_backup_restore (void)
 {
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *backup = jhk_test_new_path ("backup");
+  g_autofree char *backup = jhk_test_new_file ("backup.db");
   g_autofree char *report = NULL;
   gint64 users = count (db, "users");
   gint64 entries = count (db, "audit_log");
@@ -240,7 +280,7 @@ test_restore_refuses_damaged (void)
 {
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *backup = jhk_test_new_path ("damaged");
+  g_autofree char *backup = jhk_test_new_file ("damaged.db");
   g_autofree char *contents = NULL;
   gsize length;
   gint64 users = count (db, "users");
@@ -270,12 +310,99 @@ test_backup_cancel (void)
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *backup = jhk_test_new_path ("cancelled");
+  g_autofree char *backup = jhk_test_new_file ("cancelled.db");
 
   g_cancellable_cancel (cancellable);
   g_assert_false (jhk_db_backup (db, backup, NULL, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
+/* PostgreSQL: the app does not copy a server's database; it says how
+ * (pg_dump), writes no file, and leaves the database as it was. */
+static void
+test_backup_refused_pg (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = jhk_test_new_file ("backup.db");
+  g_autofree char *before = jhk_test_dump_tables (db);
+  g_autofree char *after = NULL;
+
+  g_assert_false (jhk_db_backup (db, backup, NULL, NULL, NULL, &error));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "pg_dump"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  g_file_set_contents (backup, "not a backup", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (jhk_db_restore (db, backup, NULL, NULL, NULL, &error));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "pg_restore"));
+  after = jhk_test_dump_tables (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Runs one of PostgreSQL's client programs; the URI names the database. */
+static void
+run_pg_client (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", argv[0], err);
+}
+
+/* Issue 3, PostgreSQL: the documented backup (pg_dump -Fc) restores
+ * (pg_restore into a new, empty database) to the same rows, and the audit
+ * chain verifies in the copy. */
+static void
+test_pg_dump_restore (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(JhkDb) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump = jhk_test_new_file ("jhk.dump");
+  g_autofree char *source_uri = g_strdup (jhk_test_last_path ());
+  g_autofree char *target = jhk_test_pg_new_database (NULL);
+  g_autofree char *target_uri = jhk_test_pg_uri (target, NULL, NULL);
+  g_autofree char *pg_dump = g_find_program_in_path ("pg_dump");
+  g_autofree char *pg_restore = g_find_program_in_path ("pg_restore");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JhkAuditReport report = { 0 };
+
+  if (pg_dump == NULL || pg_restore == NULL)
+    {
+      g_test_skip ("pg_dump and pg_restore (package postgresql-client) are not installed");
+      return;
+    }
+  {
+    const char *argv[] = { pg_dump, "-Fc", "-f", dump, "-d", source_uri, NULL };
+    run_pg_client (argv);
+  }
+  {
+    const char *argv[] = { pg_restore, "--exit-on-error", "--no-owner", "-d", target_uri, dump,
+                           NULL };
+    run_pg_client (argv);
+  }
+
+  restored = jhk_db_open (target_uri, JHK_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  before = jhk_test_dump_tables (db);
+  after = jhk_test_dump_tables (restored);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (jhk_audit_verify (restored, NULL, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report.n_entries, >, 0);
+  g_assert_cmpint (report.first_bad_seq, ==, 0);
+  jhk_audit_report_clear (&report);
 }
 
 static void
@@ -341,18 +468,28 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/db/open/pragmas-and-mode", test_open_settings);
-  g_test_add_func ("/db/open/missing-file", test_open_missing);
-  g_test_add_func ("/db/open/not-a-database", test_open_not_a_database);
+  if (!jhk_test_backend_is_pg ())
+    {
+      g_test_add_func ("/db/open/pragmas-and-mode", test_open_settings);
+      g_test_add_func ("/db/open/missing-file", test_open_missing);
+      g_test_add_func ("/db/open/not-a-database", test_open_not_a_database);
+      g_test_add_func ("/db/open/network-filesystems", test_network_filesystems);
+      g_test_add_func ("/db/backup/restore-round-trip", test_backup_restore);
+      g_test_add_func ("/db/backup/restore-refuses-damaged", test_restore_refuses_damaged);
+      g_test_add_func ("/db/backup/cancel", test_backup_cancel);
+    }
+  else
+    {
+      g_test_add_func ("/db/open/server-database", test_open_settings_pg);
+      g_test_add_func ("/db/open/missing-database", test_open_missing_pg);
+      g_test_add_func ("/db/backup/refused-points-to-pg-dump", test_backup_refused_pg);
+      g_test_add_func ("/db/backup/pg-dump-restore", test_pg_dump_restore);
+    }
   g_test_add_func ("/db/open/postgresql-unreachable", test_postgres_unreachable);
-  g_test_add_func ("/db/open/network-filesystems", test_network_filesystems);
   g_test_add_func ("/db/migrations/newer-database-refused", test_too_new_refused);
   g_test_add_func ("/db/transactions/nest-as-savepoints", test_transactions_nest);
   g_test_add_func ("/db/statements/typed-binds", test_typed_binds);
   g_test_add_func ("/db/statements/errors-mapped", test_errors_mapped);
-  g_test_add_func ("/db/backup/restore-round-trip", test_backup_restore);
-  g_test_add_func ("/db/backup/restore-refuses-damaged", test_restore_refuses_damaged);
-  g_test_add_func ("/db/backup/cancel", test_backup_cancel);
   g_test_add_func ("/db/data-version/other-connection", test_data_version);
   g_test_add_func ("/db/watch/other-connection", test_watch_other_connection);
 
