@@ -1,15 +1,17 @@
 /* test-audit.c: the hash chain detects every kind of tampering and names
  * the first bad entry. */
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <glib/gstdio.h>
 
 #include "jhk-audit.h"
+#include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
 #define CHAIN_LENGTH 10000
 
-static char *chain_template;
+static char *chain_template; /* SQLite: a file; PostgreSQL: a database name */
 static gint64 chain_size;
 
 static void
@@ -52,10 +54,25 @@ fresh_chain (void)
 
       jhk_db_query_int64 (db, &have, &error, "SELECT COUNT(*) FROM audit_log", JHK_DB_END);
       append_entries (db, CHAIN_LENGTH - have);
-      jhk_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
-      g_assert_no_error (error);
-      chain_template = g_strdup (jhk_db_get_uri (db));
       chain_size = CHAIN_LENGTH;
+      if (jhk_test_backend_is_pg ())
+        {
+          /* Copied by CREATE DATABASE … TEMPLATE once db is closed. */
+          g_assert_true (jhk_db_uri_get_server (jhk_db_get_uri (db), NULL, NULL, &chain_template,
+                                                NULL, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          jhk_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+          g_assert_no_error (error);
+          chain_template = g_strdup (jhk_db_get_uri (db));
+        }
+    }
+  if (jhk_test_backend_is_pg ())
+    {
+      g_autofree char *dbname = jhk_test_pg_new_database (chain_template);
+      return jhk_test_pg_uri (dbname, NULL, NULL);
     }
   path = jhk_test_new_path ("chain");
   g_file_get_contents (chain_template, &contents, &length, &error);
@@ -63,6 +80,31 @@ fresh_chain (void)
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
   return path;
+}
+
+/* PostgreSQL: as the server's superuser would, switching off the
+ * triggers that guard the table and switching them on again after. */
+static void
+tamper_pg (const char *uri,
+           const char *sql)
+{
+  PGconn *pg = PQconnectdb (uri);
+  g_autofree char *all = NULL;
+  PGresult *res;
+
+  g_assert_cmpint (PQstatus (pg), ==, CONNECTION_OK);
+  all = g_strconcat ("BEGIN;"
+                     " ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;"
+                     " ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_delete;",
+                     sql,
+                     "; ALTER TABLE audit_log ENABLE ALWAYS TRIGGER audit_log_no_update;"
+                     " ALTER TABLE audit_log ENABLE ALWAYS TRIGGER audit_log_no_delete;"
+                     " COMMIT", NULL);
+  res = PQexec (pg, all);
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_error ("tamper: %s: %s", sql, PQresultErrorMessage (res));
+  PQclear (res);
+  PQfinish (pg);
 }
 
 /* Runs SQL on a raw connection, as an attacker with file access would,
@@ -74,6 +116,11 @@ tamper (const char *path,
   sqlite3 *raw = NULL;
   char *message = NULL;
 
+  if (jhk_test_backend_is_pg ())
+    {
+      tamper_pg (path, sql);
+      return;
+    }
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   sqlite3_exec (raw, "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
                 NULL, NULL, NULL);
@@ -141,6 +188,14 @@ test_triggers_refuse_changes (void)
   g_assert_false (jhk_db_run (db, &error, "DELETE FROM audit_log WHERE seq = 1", JHK_DB_END));
   g_assert_nonnull (strstr (error->message, "cannot be deleted"));
   g_clear_error (&error);
+  if (jhk_test_backend_is_pg ())
+    {
+      /* Nor can it be emptied at one go. */
+      g_assert_false (jhk_db_exec (db, "TRUNCATE audit_log", &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "cannot be emptied"));
+      return;
+    }
   /* Defensive mode: the schema cannot be edited behind SQLite's back. */
   g_assert_false (jhk_db_exec (db, "PRAGMA writable_schema = ON; "
                                    "UPDATE sqlite_schema SET sql = '' WHERE name = 'audit_log_no_update'",
@@ -164,6 +219,7 @@ test_flipped_bytes (void)
       const char *column = columns[g_rand_int_range (rand, 0, G_N_ELEMENTS (columns))];
       int bit = g_rand_int_range (rand, 0, 7);
       g_autofree char *sql = NULL;
+      gboolean pg = jhk_test_backend_is_pg ();
 
       if (g_str_equal (column, "at"))
         sql = g_strdup_printf ("UPDATE audit_log SET at = (at | %d) - (at & %d) WHERE seq = %" G_GINT64_FORMAT,
@@ -172,14 +228,17 @@ test_flipped_bytes (void)
         /* Flip one bit of one byte of the text, keeping it ASCII-free of NUL. */
         {
           /* Flip one bit of one character of the text. */
-          g_autofree char *p = g_strdup_printf ("min(%d, length(%s))",
+          g_autofree char *p = g_strdup_printf ("%s(%d, length(%s))", pg ? "LEAST" : "min",
                                                 g_rand_int_range (rand, 1, 9), column);
+          const char *chr = pg ? "chr" : "char";
+          const char *code = pg ? "ascii" : "unicode";
+
           sql = g_strdup_printf ("UPDATE audit_log SET %s = substr(%s, 1, %s - 1) ||"
-                                 " char((unicode(substr(%s, %s, 1)) | %d) -"
-                                 " (unicode(substr(%s, %s, 1)) & %d)) || substr(%s, %s + 1)"
+                                 " %s((%s(substr(%s, %s, 1)) | %d) -"
+                                 " (%s(substr(%s, %s, 1)) & %d)) || substr(%s, %s + 1)"
                                  " WHERE seq = %" G_GINT64_FORMAT,
-                                 column, column, p, column, p, 1 << bit, column, p, 1 << bit,
-                                 column, p, seq);
+                                 column, column, p, chr, code, column, p, 1 << bit, code, column,
+                                 p, 1 << bit, column, p, seq);
         }
       tamper (path, sql);
       g_test_message ("round %d: bit %d of %s in entry %" G_GINT64_FORMAT, round, bit, column, seq);
@@ -248,7 +307,7 @@ static void
 test_tail_cut_against_checkpoint (void)
 {
   g_autofree char *path = fresh_chain ();
-  g_autofree char *checkpoint_path = jhk_test_new_path ("checkpoint");
+  g_autofree char *checkpoint_path = jhk_test_new_file ("checkpoint");
   g_autoptr(GError) error = NULL;
   JhkAuditCheckpoint checkpoint, loaded;
 
@@ -300,7 +359,7 @@ static void
 test_checkpoint_file_errors (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = jhk_test_new_path ("bad-checkpoint");
+  g_autofree char *path = jhk_test_new_file ("bad-checkpoint");
   JhkAuditCheckpoint checkpoint;
 
   g_file_set_contents (path, "jhk-audit-checkpoint 1\nsize ten\nhead abc\n", -1, &error);
