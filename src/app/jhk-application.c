@@ -24,7 +24,9 @@ static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("The database to open (a file path, or sqlite:PATH)"), N_("URI") },
+    N_("The database to open: a file path, sqlite:PATH, or a server as "
+       "postgresql://HOST/DATABASE, whose password is asked for"),
+    N_("URI") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }

@@ -179,11 +179,12 @@ search_activated (GtkWidget  *widget,
 }
 
 /* Verification, in a thread with its own connection: a JhkDb belongs to
- * the thread that opened it. */
+ * the thread that opened it. The thread opens it again from the page's,
+ * with the same credentials (a server's password is in no URI). */
 
 typedef struct
 {
-  char   *uri;
+  JhkDb  *source;
   gint    permille;   /* atomic */
   gboolean ok;
   gint64  n_entries;
@@ -196,7 +197,7 @@ verify_job_free (gpointer data)
 {
   VerifyJob *job = data;
 
-  g_free (job->uri);
+  g_clear_object (&job->source);
   g_free (job->problem);
   g_free (job);
 }
@@ -221,7 +222,7 @@ verify_thread (GTask        *task,
   g_autoptr(JhkDb) db = NULL;
   JhkAuditReport report = { 0 };
 
-  db = jhk_db_open (job->uri, JHK_DB_OPEN_DEFAULT, &error);
+  db = jhk_db_open_again (job->source, JHK_DB_OPEN_DEFAULT, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -353,7 +354,7 @@ verify_activated (GtkWidget  *widget,
     return;
 
   job = g_new0 (VerifyJob, 1);
-  job->uri = g_strdup (jhk_db_get_uri (jhk_page_get_db (JHK_PAGE (self))));
+  job->source = g_object_ref (jhk_page_get_db (JHK_PAGE (self)));
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
   self->cancellable = g_cancellable_new ();

@@ -1,4 +1,5 @@
-/* jhk-preferences-window.c: the idle lock and the password policy. */
+/* jhk-preferences-window.c: the database, the idle lock and the password
+ * policy. */
 #include <glib/gi18n.h>
 
 #include "jhk-app-util.h"
@@ -9,6 +10,7 @@ struct _JhkPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwEntryRow          *database_row;
   GtkSpinButton        *idle_spin;
   AdwPreferencesGroup  *policy_group;
   GtkWidget            *apply_button;
@@ -110,6 +112,46 @@ apply_policy_activated (GtkWidget  *widget,
   jhk_widget_show_toast (widget, _("The password policy was saved."));
 }
 
+gboolean
+jhk_preferences_window_apply_database (JhkPreferencesWindow  *self,
+                                       GError               **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (JHK_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  uri = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->database_row))));
+  /* A server's password belongs in the keyring, never in the settings. */
+  if (jhk_db_uri_has_password (uri))
+    {
+      g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_AUTH,
+                           _("Leave the password out of the address: Jhk asks for it when it "
+                             "connects and keeps it in the keyring if you ask."));
+      return FALSE;
+    }
+  if (jhk_db_uri_is_server (uri) &&
+      !jhk_db_uri_get_server (uri, NULL, NULL, NULL, NULL, error))
+    return FALSE;
+  g_settings_set_string (self->settings, "database", uri);
+  return TRUE;
+}
+
+static void
+database_row_apply_cb (JhkPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jhk_preferences_window_apply_database (self, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->database_row), "error");
+      jhk_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->database_row), "error");
+  jhk_widget_show_toast (GTK_WIDGET (self),
+                         _("Jhk opens this database the next time it starts."));
+}
+
 static void
 jhk_preferences_window_constructed (GObject *object)
 {
@@ -118,6 +160,11 @@ jhk_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (jhk_preferences_window_parent_class)->constructed (object);
 
+  {
+    g_autofree char *database = g_settings_get_string (self->settings, "database");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->database_row), database);
+  }
   g_settings_bind (self->settings, "idle-lock-minutes",
                    gtk_spin_button_get_adjustment (self->idle_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -212,7 +259,9 @@ jhk_preferences_window_class_init (JhkPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Jhk/ui/jhk-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_callback (widget_class, database_row_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, policy_group);
   gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, apply_button);
   gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, min_length_spin);

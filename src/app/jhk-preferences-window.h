@@ -1,5 +1,5 @@
-/* jhk-preferences-window.h: the idle lock of this workstation and the
- * organisation's password policy. */
+/* jhk-preferences-window.h: the database and the idle lock of this
+ * workstation, and the organisation's password policy. */
 #pragma once
 
 #include <adwaita.h>
@@ -21,5 +21,10 @@ GtkWidget *jhk_preferences_window_new         (JhkDb                *db,
  * first error. Also what the Apply button does. */
 gboolean   jhk_preferences_window_apply_policy (JhkPreferencesWindow *self,
                                                 GError              **error);
+/* Saves the database row into the settings, for the next start; refuses
+ * a URI that holds a password (it belongs in the keyring). Also what the
+ * row's apply button does. */
+gboolean   jhk_preferences_window_apply_database (JhkPreferencesWindow *self,
+                                                  GError              **error);
 
 G_END_DECLS

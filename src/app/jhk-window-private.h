@@ -14,6 +14,8 @@ struct _JhkWindow
   GtkStack             *view_stack;
   AdwStatusPage        *error_page;
   GtkLabel             *error_hint;
+  AdwStatusPage        *connecting_page;
+  GtkSpinner           *connecting_spinner;
   AdwStatusPage        *login_page;
   AdwEntryRow          *login_entry;
   AdwPasswordEntryRow  *password_entry;
@@ -43,6 +45,13 @@ struct _JhkWindow
   GSettings            *settings;
   char                 *database_uri;
   JhkDb                *db;
+  /* Opening a database server: the keyring, the connection, the password
+   * dialog (NULL unless shown). Cancelled when another open starts. */
+  GCancellable         *open_cancellable;
+  GtkWidget            *password_dialog;
+  /* Where passwords are kept on request: NULL, the default keyring; tests
+   * use the session collection, which lives in memory only. */
+  char                 *secret_collection;
   JhkSession           *session;
   /* TRUE while the password change is forced (R13-8). */
   gboolean              must_change_password;
@@ -53,6 +62,12 @@ struct _JhkWindow
   /* Another window or workstation changed the data: the pages follow. */
   JhkDbWatch           *watch;
 };
+
+/* The dialog asking for the database server's password while it is
+ * shown, or NULL. */
+GtkWidget  *jhk_window_get_password_dialog   (JhkWindow      *self);
+void        jhk_window_set_secret_collection (JhkWindow      *self,
+                                              const char     *collection);
 
 void        jhk_window_class_install_actions (GtkWidgetClass *widget_class);
 /* Enables exactly the actions that make sense in the current view. */

@@ -1,4 +1,6 @@
 /* jhk-window.c: the main window, its views and the idle lock. */
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "jhk-accounts.h"
@@ -6,6 +8,8 @@
 #include "jhk-audit-page.h"
 #include "jhk-business-page.h"
 #include "jhk-dashboard-page.h"
+#include "jhk-db-password-dialog.h"
+#include "jhk-db-secret.h"
 #include "jhk-org-page.h"
 #include "jhk-page.h"
 #include "jhk-policy.h"
@@ -89,13 +93,243 @@ show_database_error (JhkWindow    *self,
                      const GError *error)
 {
   g_autofree char *hint = NULL;
+  g_autofree char *shown = jhk_db_uri_strip_password (uri);
 
+  gtk_spinner_stop (self->connecting_spinner);
   adw_status_page_set_description (self->error_page, error->message);
-  hint = g_strdup_printf (_("To create a new database there, run “jhkctl --database %s init”; "
-                            "for a demo organisation, run “jhkctl --database %s demo”."),
-                          uri, uri);
+  if (g_error_matches (error, JHK_DB_ERROR, JHK_DB_ERROR_AUTH))
+    hint = g_strdup (_("Choose “Try Again” to enter the password of the database server."));
+  else
+    hint = g_strdup_printf (_("To create a new database there, run “jhkctl --database %s init”; "
+                              "for a demo organisation, run “jhkctl --database %s demo”."),
+                            shown, shown);
   gtk_label_set_text (self->error_hint, hint);
   jhk_window_set_view (self, "error");
+}
+
+/* Opening a database server: the password kept in the keyring first, then
+ * the user's, asked when the server wants one. */
+
+typedef struct
+{
+  char     *uri;
+  /* NULL: none but what libpq finds itself (the URI, ~/.pgpass). */
+  char     *password;
+  gboolean  from_keyring;
+  gboolean  remember;
+} ConnectJob;
+
+static void
+connect_job_free (ConnectJob *job)
+{
+  g_free (job->uri);
+  if (job->password != NULL)
+    {
+      explicit_bzero (job->password, strlen (job->password));
+      g_free (job->password);
+    }
+  g_free (job);
+}
+
+static void ask_password (JhkWindow  *self,
+                          const char *notice);
+
+GtkWidget *
+jhk_window_get_password_dialog (JhkWindow *self)
+{
+  g_return_val_if_fail (JHK_IS_WINDOW (self), NULL);
+  return self->password_dialog;
+}
+
+void
+jhk_window_set_secret_collection (JhkWindow  *self,
+                                  const char *collection)
+{
+  g_return_if_fail (JHK_IS_WINDOW (self));
+
+  g_free (self->secret_collection);
+  self->secret_collection = g_strdup (collection);
+}
+
+static void
+connect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ConnectJob *job = task_data;
+  GError *error = NULL;
+  JhkDb *db;
+
+  /* Never create the database here: an empty one would have no users, and
+   * nobody could log in to it. jhkctl init creates the first one. */
+  db = jhk_db_open_with_password (job->uri, job->password, JHK_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, db, g_object_unref);
+}
+
+static void
+secret_stored_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(JhkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (jhk_db_secret_store_finish (result, &error) || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  jhk_window_add_toast (self, adw_toast_new_format (_("The password could not be kept in the "
+                                                      "keyring: %s"), error->message));
+}
+
+static void
+secret_cleared_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jhk_db_secret_clear_finish (result, &error))
+    g_debug ("Could not remove a refused password from the keyring: %s", error->message);
+}
+
+static void
+connect_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  JhkWindow *self = JHK_WINDOW (source);
+  ConnectJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDb) db = NULL;
+  const char *notice = NULL;
+
+  db = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Another open started, or the window went. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (db != NULL)
+    {
+      gtk_spinner_stop (self->connecting_spinner);
+      if (job->remember && job->password != NULL)
+        jhk_db_secret_store_async (job->uri, job->password, self->secret_collection, NULL,
+                                   secret_stored_cb, g_object_ref (self));
+      self->db = g_steal_pointer (&db);
+      jhk_window_set_view (self, "login");
+      return;
+    }
+
+  if (!g_error_matches (error, JHK_DB_ERROR, JHK_DB_ERROR_AUTH))
+    {
+      show_database_error (self, job->uri, error);
+      return;
+    }
+  /* The server wants a password, or refused the one it was given. */
+  if (job->from_keyring)
+    {
+      jhk_db_secret_clear_async (job->uri, NULL, secret_cleared_cb, NULL);
+      notice = _("The server refused the password kept in the keyring, so it was removed "
+                 "from the keyring. Enter the current password.");
+    }
+  else if (job->password != NULL || jhk_db_uri_has_password (job->uri))
+    notice = _("The server refused this password. Check it and try again.");
+  ask_password (self, notice);
+}
+
+/* Takes password. */
+static void
+start_connect (JhkWindow *self,
+               char      *password,
+               gboolean   from_keyring,
+               gboolean   remember)
+{
+  g_autoptr(GTask) task = NULL;
+  ConnectJob *job = g_new0 (ConnectJob, 1);
+  g_autofree char *shown = jhk_db_uri_strip_password (self->database_uri);
+
+  job->uri = g_strdup (self->database_uri);
+  job->password = password;
+  job->from_keyring = from_keyring;
+  job->remember = remember;
+
+  {
+    /* The description is markup. */
+    g_autofree char *escaped = g_markup_escape_text (shown, -1);
+
+    adw_status_page_set_description (self->connecting_page, escaped);
+  }
+  gtk_spinner_start (self->connecting_spinner);
+  jhk_window_set_view (self, "connecting");
+
+  task = g_task_new (self, self->open_cancellable, connect_done_cb, NULL);
+  g_task_set_source_tag (task, start_connect);
+  g_task_set_task_data (task, job, (GDestroyNotify) connect_job_free);
+  g_task_run_in_thread (task, connect_thread);
+}
+
+static void
+password_response_cb (JhkDbPasswordDialog *dialog,
+                      const char          *response,
+                      JhkWindow           *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A closing dialog may answer "cancel" once more: only the first
+   * answer of the dialog on show counts. */
+  if (self->password_dialog != GTK_WIDGET (dialog))
+    return;
+  self->password_dialog = NULL;
+
+  if (g_strcmp0 (response, "connect") == 0 &&
+      *jhk_db_password_dialog_get_password (dialog) != '\0')
+    start_connect (self, g_strdup (jhk_db_password_dialog_get_password (dialog)), FALSE,
+                   jhk_db_password_dialog_get_remember (dialog));
+  else
+    {
+      g_set_error_literal (&error, JHK_DB_ERROR, JHK_DB_ERROR_AUTH,
+                           _("No database is open: the database server needs a password, "
+                             "and none was given."));
+      show_database_error (self, self->database_uri, error);
+    }
+  /* Answered through its buttons, it has closed itself already. */
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+ask_password (JhkWindow  *self,
+              const char *notice)
+{
+  GtkWidget *dialog;
+
+  gtk_spinner_stop (self->connecting_spinner);
+  dialog = jhk_db_password_dialog_new (GTK_WINDOW (self), self->database_uri, notice);
+  self->password_dialog = dialog;
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+secret_found_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  JhkWindow *self;
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  password = jhk_db_secret_lookup_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = JHK_WINDOW (user_data);
+  /* Without a keyring, the user is asked, as when it holds nothing. */
+  if (error != NULL)
+    g_debug ("No password from the keyring: %s", error->message);
+  start_connect (self, password != NULL ? g_strdup (password) : NULL, password != NULL, FALSE);
+  secret_password_free (password);
 }
 
 gboolean
@@ -116,6 +350,26 @@ jhk_window_open_database (JhkWindow  *self,
       self->database_uri = g_strdup (uri);
     }
   g_clear_object (&self->db);
+  /* What an earlier open was still doing is no longer wanted. */
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->password_dialog)));
+
+  if (jhk_db_uri_is_server (uri))
+    {
+      self->open_cancellable = g_cancellable_new ();
+      adw_status_page_set_description (self->connecting_page, NULL);
+      gtk_spinner_start (self->connecting_spinner);
+      jhk_window_set_view (self, "connecting");
+      /* A password written into the URI is the user's choice; else the
+       * keyring may hold one, kept when the user asked for it. */
+      if (jhk_db_uri_has_password (uri))
+        start_connect (self, NULL, FALSE, FALSE);
+      else
+        jhk_db_secret_lookup_async (uri, self->open_cancellable, secret_found_cb, self);
+      return TRUE;
+    }
 
   /* Never create the database here: an empty file would have no users, and
    * nobody could log in to it. jhkctl init creates the first one. */
@@ -686,6 +940,10 @@ jhk_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_object (&self->watch);
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->password_dialog)));
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
@@ -700,6 +958,7 @@ jhk_window_finalize (GObject *object)
   JhkWindow *self = JHK_WINDOW (object);
 
   g_clear_pointer (&self->database_uri, g_free);
+  g_clear_pointer (&self->secret_collection, g_free);
 
   G_OBJECT_CLASS (jhk_window_parent_class)->finalize (object);
 }
@@ -719,6 +978,8 @@ jhk_window_class_init (JhkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JhkWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JhkWindow, error_hint);
+  gtk_widget_class_bind_template_child (widget_class, JhkWindow, connecting_page);
+  gtk_widget_class_bind_template_child (widget_class, JhkWindow, connecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, JhkWindow, login_page);
   gtk_widget_class_bind_template_child (widget_class, JhkWindow, login_entry);
   gtk_widget_class_bind_template_child (widget_class, JhkWindow, password_entry);

@@ -17,13 +17,16 @@ typedef gint64 (*JhkIdleClock) (void);
 /* application may be NULL (tests). */
 JhkWindow  *jhk_window_new               (GtkApplication *application);
 /* Opens the database; on failure the window shows why and how to create
- * one, and returns FALSE. */
+ * one, and returns FALSE. A database server is opened in the background:
+ * the window shows "connecting", looks for the password in the keyring,
+ * asks for it when the server wants one, and ends on "login" or "error";
+ * the return value is then TRUE. */
 gboolean    jhk_window_open_database     (JhkWindow      *self,
                                           const char     *uri);
 JhkDb      *jhk_window_get_database      (JhkWindow      *self);
 /* The logged-in user, or NULL. */
 JhkSession *jhk_window_get_session       (JhkWindow      *self);
-/* "error", "login", "change-password", "main" or "lock". */
+/* "error", "connecting", "login", "change-password", "main" or "lock". */
 const char *jhk_window_get_view          (JhkWindow      *self);
 /* Name of the visible workspace ("dashboard", "staff", "organisation",
  * "businesses", "audit"), or NULL outside the main view. */
