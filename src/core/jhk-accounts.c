@@ -530,6 +530,30 @@ out:
     g_warning ("Could not record a refused login: %s", local_error->message);
 }
 
+/* On a shared server, a workstation connected as a user's own server role
+ * logs in to Jhk only as that user: the server shows it nobody else's row,
+ * and it may write audit entries only in that user's name. */
+static gboolean
+check_connected_as (JhkDb       *db,
+                    const char  *login,
+                    GError     **error)
+{
+  g_autofree char *role = NULL;
+
+  if (!jhk_db_has_server_roles (db))
+    return TRUE;
+  if (!jhk_db_query_text (db, &role, error,
+                          "SELECT CASE WHEN jhk_is_staff_role (session_user)"
+                          " THEN session_user::text ELSE '' END", JHK_DB_END))
+    return FALSE;
+  if (role == NULL || *role == '\0' || g_strcmp0 (role, login) == 0)
+    return TRUE;
+  g_set_error (error, JHK_AUTH_ERROR, JHK_AUTH_ERROR_BAD_CREDENTIALS,
+               _("This workstation is connected to the database server as “%s”. Log in as "
+                 "“%s”, or connect to the server as “%s”."), role, role, login);
+  return FALSE;
+}
+
 JhkSession *
 jhk_accounts_authenticate (JhkDb       *db,
                            const char  *login,
@@ -556,6 +580,8 @@ jhk_accounts_authenticate (JhkDb       *db,
   if (password == NULL)
     password = "";
 
+  if (!check_connected_as (db, login, error))
+    return NULL;
   if (!load_user_row (db, login, &row, &lookup_error))
     {
       if (!g_error_matches (lookup_error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND))
