@@ -13,7 +13,8 @@
 /* Helpers */
 
 /* A new database with `n` items whose ids are step, 2 * step, ...; names
- * sort like ids ("item-0000002"), and n is the item's ordinal. */
+ * sort like ids ("item-0000002"), and n is the item's ordinal. The SQL is
+ * what both backends understand (ids below 10,000,000). */
 static JhkDb *
 new_items_db (gint64 n,
               gint64 step)
@@ -30,7 +31,8 @@ new_items_db (gint64 n,
   g_assert_true (jhk_db_run (db, &error,
                              "WITH RECURSIVE c (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
                              " WHERE x < ?) INSERT INTO items (id, name, n)"
-                             " SELECT x * ?, printf ('item-%07d', x * ?), x FROM c",
+                             " SELECT x * ?, 'item-' || substr (CAST(10000000 + x * ? AS TEXT), 2), x"
+                             " FROM c",
                              JHK_I (n), JHK_I (step), JHK_I (step), JHK_DB_END));
   g_assert_no_error (error);
   return g_steal_pointer (&db);
