@@ -144,6 +144,53 @@ read_new_secret (const char  *env_name,
   return g_steal_pointer (&first);
 }
 
+/* Opens a database; when the server wants a password that libpq found
+ * nowhere (the URI, $PGPASSWORD, ~/.pgpass), asks for it once at a
+ * terminal, without echo, and tries again. Without a terminal, says where
+ * libpq looks for it. The password stays in memory only. */
+static JhkDb *
+open_asking_password (const char      *uri,
+                      JhkDbOpenFlags   flags,
+                      GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *prompt = NULL;
+  char *password;
+  JhkDb *db;
+
+  db = jhk_db_open (uri, flags, &local_error);
+  if (db != NULL)
+    return db;
+  if (!g_error_matches (local_error, JHK_DB_ERROR, JHK_DB_ERROR_AUTH))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!isatty (STDIN_FILENO) || g_getenv ("PGPASSWORD") != NULL)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_AUTH,
+                   _("%s\nGive the server’s password in the environment variable PGPASSWORD "
+                     "or in ~/.pgpass (lines host:port:database:user:password, readable by "
+                     "you only); jhkctl asks for it only at a terminal."),
+                   local_error->message);
+      return NULL;
+    }
+
+  if (jhk_db_uri_get_server (uri, &host, NULL, &dbname, &user, NULL))
+    prompt = g_strdup_printf (_("Password of %s for the database %s on the server %s: "), user,
+                              dbname, *host != '\0' && *host != '/' ? host : "localhost");
+  else
+    prompt = g_strdup (_("Password for the database server: "));
+  password = read_secret ("PGPASSWORD", prompt);
+  db = jhk_db_open_with_password (uri, password, flags, error);
+  explicit_bzero (password, strlen (password));
+  g_free (password);
+  return db;
+}
+
 static int
 open_db (Cli            *cli,
          JhkDbOpenFlags  flags)
@@ -159,7 +206,7 @@ open_db (Cli            *cli,
           return JHK_CLI_RULE_ERROR;
         }
     }
-  cli->db = jhk_db_open (cli->database, flags, &error);
+  cli->db = open_asking_password (cli->database, flags, &error);
   if (cli->db == NULL)
     return rule_error (error);
   return JHK_CLI_OK;
@@ -789,7 +836,7 @@ cmd_migrate (Cli *cli, int argc, char **argv)
   if (!jhk_policy_require_role (cli->session, JHK_ROLE_SYSADMIN, &error))
     return rule_error (error);
 
-  dest = jhk_db_open (argv[2], JHK_DB_OPEN_CREATE, &error);
+  dest = open_asking_password (argv[2], JHK_DB_OPEN_CREATE, &error);
   if (dest == NULL)
     return rule_error (error);
   if (!jhk_transfer_migrate (cli->db, cli->session, dest, print_progress, NULL, &report, &error))
