@@ -116,6 +116,9 @@ map_sqlstate (const char *state)
     return JHK_DB_ERROR_BUSY;
   if (g_str_equal (state, "25006"))
     return JHK_DB_ERROR_READONLY;
+  /* Insufficient privilege, and rows that row-level security refuses. */
+  if (g_str_equal (state, "42501"))
+    return JHK_DB_ERROR_DENIED;
   if (g_str_equal (state, "57014"))
     return JHK_DB_ERROR_CANCELLED;
   /* Connection exceptions, the server shutting down or crashing. */
@@ -162,6 +165,13 @@ set_result_error (GError   **error,
     message = g_strdup_printf ("%s (%s)", primary, detail);
   else
     message = g_strdup (primary);
+  if (map_sqlstate (state) == JHK_DB_ERROR_DENIED)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_DENIED,
+                   _("The database server does not let your user ID do this (%s). Ask the "
+                     "system administrator."), message);
+      return;
+    }
   g_set_error_literal (error, JHK_DB_ERROR, map_sqlstate (state), message);
 }
 

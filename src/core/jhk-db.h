@@ -30,6 +30,9 @@ typedef enum
   /* The server asks for a password that was not given, or refused the one
    * given: ask the user and try again. */
   JHK_DB_ERROR_AUTH,
+  /* The server refused it to the connection's role (privileges, row-level
+   * security): Jhk's own rules should have refused it first. */
+  JHK_DB_ERROR_DENIED,
 } JhkDbError;
 
 GQuark jhk_db_error_quark (void);

@@ -442,6 +442,12 @@ test_jhk_as_staff_role (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (owner_int (f, "SELECT COUNT(*) FROM audit_log"), ==, n_audit);
 
+  /* What the server refuses comes back as JHK_DB_ERROR_DENIED, in words
+   * a user can act on. */
+  g_assert_false (jhk_db_run (db, &error, "DELETE FROM audit_log", JHK_DB_END));
+  g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_DENIED);
+  g_clear_error (&error);
+
   /* Everything it wrote chains on. */
   jhk_audit_verify (f->owner, NULL, NULL, NULL, NULL, &report, &error);
   g_assert_no_error (error);
