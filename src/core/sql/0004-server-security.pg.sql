@@ -117,32 +117,33 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
                    (SELECT id FROM up WHERE depth = 0))
 $$;
 
--- The unit lies in the user's 所属 or in a unit one of their roles covers.
-CREATE FUNCTION jhk_sees_org (p_org bigint) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT jhk_is_admin ()
-      OR jhk_org_within (p_org, jhk_my_office ())
-      OR EXISTS (SELECT 1 FROM jhk_my_grants () g
-                  WHERE g.org_unit_id IS NOT NULL AND jhk_org_within (p_org, g.org_unit_id))
+-- The units the user sees: their 所属 and the units their roles cover, with
+-- everything below them. Policies call it once per statement, as
+-- `(SELECT jhk_visible_orgs ())`, and test each row against the array, so
+-- a list of a million rows costs no query per row.
+CREATE FUNCTION jhk_visible_orgs () RETURNS bigint[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
+  WITH RECURSIVE roots (id) AS (
+    SELECT jhk_my_office ()
+    UNION
+    SELECT g.org_unit_id FROM jhk_my_grants () g WHERE g.org_unit_id IS NOT NULL),
+  tree (id, depth) AS (
+    SELECT id, 0 FROM roots WHERE id IS NOT NULL
+    UNION
+    SELECT o.id, t.depth + 1 FROM org_units o JOIN tree t ON o.parent_id = t.id
+     WHERE t.depth < 16)
+  SELECT COALESCE (array_agg (DISTINCT id), '{}') FROM tree
 $$;
 
--- A holder of an organisation-wide role, whom every office deals with.
-CREATE FUNCTION jhk_is_officer (p_staff bigint) RETURNS boolean
+-- Holders of an organisation-wide role, whom every office deals with.
+CREATE FUNCTION jhk_officers () RETURNS bigint[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
-  SELECT EXISTS (SELECT 1 FROM role_assignments r
-                  WHERE r.staff_id = p_staff AND r.org_unit_id IS NULL
-                    AND r.business_id IS NULL AND r.role IN ('supervisor', 'sysadmin')
-                    AND r.valid_from <= jhk_today ()
-                    AND (r.valid_to IS NULL OR r.valid_to >= jhk_today ()))
-$$;
-
--- A staff member the user may see: in their 所属 or scope, themselves, or
--- an officer.
-CREATE FUNCTION jhk_sees_staff (p_staff bigint) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
-  SELECT p_staff = jhk_my_staff_id ()
-      OR EXISTS (SELECT 1 FROM staff s WHERE s.id = p_staff AND jhk_sees_org (s.org_unit_id))
-      OR jhk_is_officer (p_staff)
+  SELECT COALESCE (array_agg (DISTINCT r.staff_id), '{}')
+    FROM role_assignments r
+   WHERE r.org_unit_id IS NULL AND r.business_id IS NULL
+     AND r.role IN ('supervisor', 'sysadmin')
+     AND r.valid_from <= jhk_today ()
+     AND (r.valid_to IS NULL OR r.valid_to >= jhk_today ())
 $$;
 
 -- R6-2: the business's manager.
@@ -283,10 +284,14 @@ CREATE POLICY manager_writes ON alt_structures FOR INSERT TO jhk_staff
 CREATE POLICY manager_updates ON alt_structures FOR UPDATE TO jhk_staff
   USING (jhk_manages_business (business_id) AND (SELECT jhk_may_write ()));
 
--- Staff: seen within the 所属 and the roles' scopes; added by the
--- システム管理者 or the office's 運用管理者.
+-- Staff: seen within the 所属 and the roles' scopes (the policies on users
+-- and role_assignments reuse this one through `EXISTS (... staff ...)`);
+-- added by the システム管理者 or the office's 運用管理者.
 CREATE POLICY in_scope ON staff FOR SELECT TO jhk_staff
-  USING (id = (SELECT jhk_my_staff_id ()) OR jhk_sees_org (org_unit_id) OR jhk_is_officer (id));
+  USING ((SELECT jhk_is_admin ())
+         OR org_unit_id = ANY ((SELECT jhk_visible_orgs ())::bigint[])
+         OR id = ANY ((SELECT jhk_officers ())::bigint[])
+         OR id = (SELECT jhk_my_staff_id ()));
 CREATE POLICY office_writes ON staff FOR INSERT TO jhk_staff
   WITH CHECK (((SELECT jhk_holds ('sysadmin')) OR jhk_holds_for_org ('ops_manager', org_unit_id))
               AND (SELECT jhk_may_write ()));
@@ -299,7 +304,8 @@ CREATE POLICY office_updates ON staff FOR UPDATE TO jhk_staff
 -- システム管理者 issue and restrict; the 運用管理者 sees their office's.
 CREATE POLICY own_or_scope ON users FOR SELECT TO jhk_staff
   USING (login = session_user OR (SELECT jhk_is_admin ())
-         OR (jhk_holds ('ops_manager') AND jhk_sees_staff (staff_id)));
+         OR ((SELECT jhk_holds ('ops_manager'))
+             AND EXISTS (SELECT 1 FROM staff s WHERE s.id = staff_id)));
 CREATE POLICY admin_issues ON users FOR INSERT TO jhk_staff
   WITH CHECK ((SELECT jhk_is_admin ()) AND (SELECT jhk_may_write ()));
 CREATE POLICY own_or_admin ON users FOR UPDATE TO jhk_staff
@@ -315,7 +321,7 @@ CREATE POLICY own_or_admin_adds ON password_history FOR INSERT TO jhk_staff
 -- the 総括責任者 and the システム管理者, and by the 運用管理者 for the office's
 -- own roles within their office.
 CREATE POLICY in_scope ON role_assignments FOR SELECT TO jhk_staff
-  USING (jhk_sees_staff (staff_id));
+  USING ((SELECT jhk_is_admin ()) OR EXISTS (SELECT 1 FROM staff s WHERE s.id = staff_id));
 CREATE POLICY granted_in_scope ON role_assignments FOR INSERT TO jhk_staff
   WITH CHECK ((SELECT jhk_may_write ())
               AND ((SELECT jhk_is_admin ())
