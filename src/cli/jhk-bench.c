@@ -1,5 +1,7 @@
 /* jhk-bench.c: measured figures, never assertions. */
+#include <libpq-fe.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -10,6 +12,7 @@
 #include "jhk-bench.h"
 #include "jhk-demo.h"
 #include "jhk-lists.h"
+#include "jhk-org.h"
 
 typedef struct
 {
@@ -30,6 +33,20 @@ report (Report     *r,
     }
   else
     g_print ("%-40s %12.3f %s\n", name, value, unit);
+}
+
+static void
+report_text (Report     *r,
+             const char *name,
+             const char *value)
+{
+  if (r->json)
+    {
+      json_builder_set_member_name (r->builder, name);
+      json_builder_add_string_value (r->builder, value);
+    }
+  else
+    g_print ("%-40s %12s\n", name, value);
 }
 
 static int
@@ -257,4 +274,366 @@ jhk_bench_run (const char  *uri,
     }
   g_rmdir (tmp_dir);
   return TRUE;
+}
+
+/* Write throughput ---------------------------------------------------------
+ *
+ * N writers, each a thread with its own connection as a workstation has,
+ * log in as the システム管理者 and then, all at once, make audited writes
+ * for the given time: each write is one service call (a staff member
+ * added: the row and its audit entry in one transaction), timed from the
+ * call to its return. */
+
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  int      n_ready;
+  gboolean go;
+  gint64   deadline;
+} Start;
+
+typedef struct
+{
+  const char *uri;
+  int         index;
+  Start      *start;
+  GArray     *latencies_ms;
+  gint64      writes;
+  gint64      finished;  /* monotonic µs */
+  GError     *error;
+} Writer;
+
+static void
+writer_ready (Writer *w)
+{
+  g_mutex_lock (&w->start->lock);
+  w->start->n_ready++;
+  g_cond_broadcast (&w->start->cond);
+  while (!w->start->go)
+    g_cond_wait (&w->start->cond, &w->start->lock);
+  g_mutex_unlock (&w->start->lock);
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(JhkDb) db = NULL;
+  g_autoptr(JhkSession) session = NULL;
+  g_autofree char *workstation = g_strdup_printf ("bench-%d", w->index);
+  gint64 unit = 0;
+
+  db = jhk_db_open (w->uri, JHK_DB_OPEN_DEFAULT, &w->error);
+  if (db != NULL)
+    session = jhk_accounts_authenticate (db, "admin", JHK_DEMO_PASSWORD, workstation,
+                                         &w->error);
+  if (session != NULL)
+    unit = jhk_org_find_unit (db, "911");
+  /* Ready even when it failed, so that nobody waits for it. */
+  writer_ready (w);
+  if (session == NULL)
+    return NULL;
+
+  while (g_get_monotonic_time () < w->start->deadline)
+    {
+      g_autofree char *staff_no = g_strdup_printf ("W%02d%07" G_GINT64_FORMAT, w->index,
+                                                   w->writes + 1);
+      gint64 start = g_get_monotonic_time ();
+
+      if (jhk_org_add_staff (db, session, staff_no, "計測 職員", "ケイソク ショクイン", "巡査",
+                             "警務課", unit, "", &w->error) == 0)
+        break;
+      g_array_append_vals (w->latencies_ms, (double[]) { ms_since (start) }, 1);
+      w->writes++;
+    }
+  w->finished = g_get_monotonic_time ();
+  if (w->error == NULL)
+    jhk_accounts_record_logout (db, session, &w->error);
+  return NULL;
+}
+
+/* The q-quantile of sorted samples (nearest rank). */
+static double
+quantile (GArray *sorted,
+          double  q)
+{
+  double exact = q * sorted->len;
+  guint rank = (guint) exact;
+
+  if (rank < exact)
+    rank++;
+  if (sorted->len == 0)
+    return 0;
+  return g_array_index (sorted, double, CLAMP (rank, 1, sorted->len) - 1);
+}
+
+static gboolean
+measure_writers (const char  *uri,
+                 int          n_writers,
+                 int          seconds,
+                 Report      *r,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree Writer *writers = g_new0 (Writer, n_writers);
+  g_autoptr(JhkDb) db = NULL;
+  JhkAuditReport audit = { 0 };
+  Start start = { 0 };
+  gint64 began, ended = 0, total = 0, seq_before = 0, seq_after = 0;
+  double min_rate = G_MAXDOUBLE, max_rate = 0, elapsed;
+  GError *first_error = NULL;
+
+  db = jhk_db_open (uri, JHK_DB_OPEN_DEFAULT, error);
+  if (db == NULL ||
+      !jhk_db_query_int64 (db, &seq_before, error,
+                           "SELECT COALESCE(MAX(seq), 0) FROM audit_log", JHK_DB_END))
+    return FALSE;
+  if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
+    {
+      /* What the figures depend on: whether a commit waits for the disk. */
+      static const struct
+      {
+        const char *setting;
+        const char *name;
+      } settings[] = {
+        { "server_version", "server_version" },
+        { "fsync", "server_fsync" },
+        { "synchronous_commit", "server_synchronous_commit" },
+        { "wal_sync_method", "server_wal_sync_method" },
+        { "full_page_writes", "server_full_page_writes" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+        {
+          g_autofree char *value = NULL;
+
+          if (jhk_db_query_text (db, &value, NULL, "SELECT current_setting (?)",
+                                 JHK_T (settings[i].setting), JHK_DB_END))
+            report_text (r, settings[i].name, value);
+        }
+    }
+  report_text (r, "backend", jhk_db_get_backend_name (db));
+  report (r, "writers", n_writers, "");
+
+  g_mutex_init (&start.lock);
+  g_cond_init (&start.cond);
+  for (int i = 0; i < n_writers; i++)
+    {
+      writers[i].uri = uri;
+      writers[i].index = i + 1;
+      writers[i].start = &start;
+      writers[i].latencies_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      g_ptr_array_add (threads, g_thread_new ("bench-writer", writer_thread, &writers[i]));
+    }
+
+  /* Everyone has connected and logged in (Argon2id): start together. */
+  g_mutex_lock (&start.lock);
+  while (start.n_ready < n_writers)
+    g_cond_wait (&start.cond, &start.lock);
+  began = g_get_monotonic_time ();
+  start.deadline = began + seconds * G_USEC_PER_SEC;
+  start.go = TRUE;
+  g_cond_broadcast (&start.cond);
+  g_mutex_unlock (&start.lock);
+
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
+  g_mutex_clear (&start.lock);
+  g_cond_clear (&start.cond);
+
+  for (int i = 0; i < n_writers; i++)
+    {
+      Writer *w = &writers[i];
+
+      if (w->error != NULL && first_error == NULL)
+        first_error = g_steal_pointer (&w->error);
+      g_clear_error (&w->error);
+      ended = MAX (ended, w->finished);
+      total += w->writes;
+      g_array_append_vals (all, w->latencies_ms->data, w->latencies_ms->len);
+    }
+  elapsed = ended > began ? (ended - began) / (double) G_USEC_PER_SEC : seconds;
+  for (int i = 0; i < n_writers; i++)
+    {
+      double rate = writers[i].writes / elapsed;
+
+      min_rate = MIN (min_rate, rate);
+      max_rate = MAX (max_rate, rate);
+      g_array_unref (writers[i].latencies_ms);
+    }
+  if (first_error != NULL)
+    {
+      g_propagate_prefixed_error (error, first_error,
+                                  _("A writer failed after %" G_GINT64_FORMAT
+                                    " writes in all: "), total);
+      return FALSE;
+    }
+
+  g_array_sort (all, compare_double);
+  report (r, "seconds", elapsed, "s");
+  report (r, "writes_total", total, "");
+  report (r, "writes_per_s", total / elapsed, "/s");
+  report (r, "writes_per_s_per_writer_mean", total / elapsed / n_writers, "/s");
+  report (r, "writes_per_s_per_writer_min", min_rate, "/s");
+  report (r, "writes_per_s_per_writer_max", max_rate, "/s");
+  report (r, "write_latency_ms_p50", quantile (all, 0.50), "ms");
+  report (r, "write_latency_ms_p99", quantile (all, 0.99), "ms");
+  report (r, "write_latency_ms_max", quantile (all, 1.0), "ms");
+
+  /* Every write is in the one chain, which still verifies. */
+  if (!jhk_db_query_int64 (db, &seq_after, error,
+                           "SELECT COALESCE(MAX(seq), 0) FROM audit_log", JHK_DB_END) ||
+      !jhk_audit_verify (db, NULL, NULL, NULL, NULL, &audit, error))
+    return FALSE;
+  jhk_audit_report_clear (&audit);
+  /* Each writer's login and logout are audited too. */
+  if (seq_after - seq_before != total + 2 * n_writers)
+    {
+      g_set_error (error, JHK_AUDIT_ERROR, JHK_AUDIT_ERROR_BROKEN,
+                   _("The writers made %" G_GINT64_FORMAT " writes but the audit log grew by %"
+                     G_GINT64_FORMAT " entries."), total + 2 * n_writers,
+                   seq_after - seq_before);
+      return FALSE;
+    }
+  report (r, "audit_entries_added", seq_after - seq_before, "");
+  return TRUE;
+}
+
+/* A new, empty database on the server that uri leads to, created through
+ * the connection uri names (which needs the right to create databases);
+ * returns its name, and its URI in out_uri. */
+static char *
+create_scratch_pg (const char  *uri,
+                   char       **out_uri,
+                   GError     **error)
+{
+  PGconn *pg = PQconnectdb (uri);
+  g_autofree char *name = g_strdup_printf ("jhk_bench_%d_%08x", (int) getpid (),
+                                           g_random_int ());
+  g_autofree char *sql = NULL;
+  PGresult *res;
+  gboolean ok;
+
+  if (PQstatus (pg) != CONNECTION_OK)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
+                   _("Cannot connect to the server for a scratch database: %s"),
+                   PQerrorMessage (pg));
+      PQfinish (pg);
+      return NULL;
+    }
+  /* UTF-8 and the C collation, as Jhk's databases are made. */
+  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8'"
+                         " LC_COLLATE 'C' LC_CTYPE 'C'", name);
+  res = PQexec (pg, sql);
+  ok = PQresultStatus (res) == PGRES_COMMAND_OK;
+  if (!ok)
+    g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED,
+                 _("Cannot create a scratch database on the server: %s"),
+                 PQresultErrorMessage (res));
+  PQclear (res);
+  PQfinish (pg);
+  if (!ok)
+    return NULL;
+  *out_uri = g_strdup_printf ("%s%cdbname=%s", uri, strchr (uri, '?') != NULL ? '&' : '?',
+                              name);
+  return g_steal_pointer (&name);
+}
+
+static void
+drop_scratch_pg (const char *uri,
+                 const char *name)
+{
+  PGconn *pg = PQconnectdb (uri);
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+  PGresult *res = PQexec (pg, sql);
+
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_printerr (_("Could not drop the scratch database %s: %s"), name,
+                PQresultErrorMessage (res));
+  PQclear (res);
+  PQfinish (pg);
+}
+
+gboolean
+jhk_bench_run_writers (const char  *uri,
+                       int          n_writers,
+                       int          seconds,
+                       gboolean     json,
+                       GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *scratch = NULL;
+  g_autofree char *pg_name = NULL;
+  Report r = { builder, json };
+  gboolean ok;
+
+  g_return_val_if_fail (n_writers > 0 && seconds > 0, FALSE);
+
+  if (jhk_db_uri_is_server (uri))
+    {
+      pg_name = create_scratch_pg (uri, &scratch, error);
+      if (pg_name == NULL)
+        return FALSE;
+      if (!json)
+        g_print (_("Write throughput on a scratch database on the server: %s\n"), pg_name);
+    }
+  else
+    {
+      tmp_dir = g_dir_make_tmp ("jhk-bench-XXXXXX", error);
+      if (tmp_dir == NULL)
+        return FALSE;
+      scratch = g_build_filename (tmp_dir, "bench.db", NULL);
+      if (!json)
+        g_print (_("Write throughput on a scratch copy: %s\n"), scratch);
+    }
+
+  /* A copy of the file when there is one, else the demo organisation. */
+  {
+    g_autoptr(JhkDb) db = NULL;
+
+    if (pg_name == NULL && g_file_test (uri, G_FILE_TEST_EXISTS))
+      {
+        g_autoptr(JhkDb) source = jhk_db_open (uri, JHK_DB_OPEN_DEFAULT, error);
+        ok = source != NULL && jhk_db_backup (source, scratch, NULL, NULL, NULL, error);
+      }
+    else
+      {
+        db = jhk_db_open (scratch, JHK_DB_OPEN_CREATE, error);
+        ok = db != NULL && jhk_demo_populate (db, error);
+      }
+  }
+
+  json_builder_begin_object (builder);
+  if (ok)
+    ok = measure_writers (scratch, n_writers, seconds, &r, error);
+  json_builder_end_object (builder);
+  if (ok && json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = NULL;
+
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+
+  if (pg_name != NULL)
+    drop_scratch_pg (uri, pg_name);
+  else
+    {
+      for (const char *suffix = ""; suffix != NULL;
+           suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+        {
+          g_autofree char *path = g_strconcat (scratch, suffix, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (tmp_dir);
+    }
+  return ok;
 }

@@ -16,4 +16,16 @@ gboolean jhk_bench_run (const char  *uri,
                         gboolean     json,
                         GError     **error);
 
+/* Write throughput: n_writers concurrent connections (threads, each one
+ * workstation) make audited writes for `seconds` on a scratch database:
+ * a copy of the SQLite file at uri (or a fresh demo database), or a new
+ * demo database on the server a postgresql:// uri leads to, dropped
+ * afterwards. Prints writes per second in all and per writer, and the
+ * latency of a write (p50, p99). */
+gboolean jhk_bench_run_writers (const char  *uri,
+                                int          n_writers,
+                                int          seconds,
+                                gboolean     json,
+                                GError     **error);
+
 G_END_DECLS

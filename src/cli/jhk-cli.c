@@ -950,12 +950,18 @@ cmd_bench (Cli *cli, int argc, char **argv)
   gint64 audit_entries = 0;
   g_autofree char *keep = NULL;
   g_autoptr(GError) error = NULL;
+  int writers = 0;
+  int seconds = 10;
   int status;
   GOptionEntry entries[] = {
     { "audit-entries", 0, 0, G_OPTION_ARG_INT64, &audit_entries,
       N_("Grow the audit log to this many entries first (on a scratch copy)"), "N" },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep,
       N_("Keep the scratch copy as this new file afterwards"), "FILE" },
+    { "writers", 0, 0, G_OPTION_ARG_INT, &writers,
+      N_("Measure audited writes per second with N concurrent connections instead"), "N" },
+    { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds,
+      N_("How long the writers write (default 10)"), "S" },
     { NULL }
   };
 
@@ -963,6 +969,17 @@ cmd_bench (Cli *cli, int argc, char **argv)
     return status;
   if (argc != 1)
     return usage_error (_("bench takes no arguments."));
+  if (writers < 0 || writers > 256 || seconds < 1 || seconds > 86400)
+    return usage_error (_("--writers takes 1 to 256 and --seconds 1 to 86400."));
+  if (writers > 0)
+    {
+      if (audit_entries > 0 || keep != NULL)
+        return usage_error (_("--writers measures on its own: leave out --audit-entries "
+                              "and --keep."));
+      if (!jhk_bench_run_writers (cli->database, writers, seconds, cli->json, &error))
+        return rule_error (error);
+      return JHK_CLI_OK;
+    }
   if (!jhk_bench_run (cli->database, audit_entries, keep, cli->json, &error))
     return rule_error (error);
   return JHK_CLI_OK;
