@@ -466,8 +466,8 @@ measure_writers (const char  *uri,
   if (first_error != NULL)
     {
       g_propagate_prefixed_error (error, first_error,
-                                  _("A writer failed after %" G_GINT64_FORMAT
-                                    " writes in all: "), total);
+                                  _("A writer failed after %lld writes in all: "),
+                                  (long long) total);
       return FALSE;
     }
 
@@ -492,9 +492,8 @@ measure_writers (const char  *uri,
   if (seq_after - seq_before != total + 2 * n_writers)
     {
       g_set_error (error, JHK_AUDIT_ERROR, JHK_AUDIT_ERROR_BROKEN,
-                   _("The writers made %" G_GINT64_FORMAT " writes but the audit log grew by %"
-                     G_GINT64_FORMAT " entries."), total + 2 * n_writers,
-                   seq_after - seq_before);
+                   _("The writers made %lld writes but the audit log grew by %lld entries."),
+                   (long long) (total + 2 * n_writers), (long long) (seq_after - seq_before));
       return FALSE;
     }
   report (r, "audit_entries_added", seq_after - seq_before, "");
@@ -551,8 +550,10 @@ drop_scratch_pg (const char *uri,
   PGresult *res = PQexec (pg, sql);
 
   if (PQresultStatus (res) != PGRES_COMMAND_OK)
-    g_printerr (_("Could not drop the scratch database %s: %s"), name,
-                PQresultErrorMessage (res));
+    {
+      g_autofree char *message = g_strchomp (g_strdup (PQresultErrorMessage (res)));
+      g_printerr (_("Could not drop the scratch database %s: %s\n"), name, message);
+    }
   PQclear (res);
   PQfinish (pg);
 }
