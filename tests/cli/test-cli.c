@@ -10,8 +10,14 @@
  * apart from what the attempt itself is recorded with by design (R13-5: a
  * login and logout, or a failed login, in the audit log, and the user's
  * last-login time or failure count). Where no login takes place on the
- * database at all, the file itself must be byte for byte the same.
+ * database at all, the file itself must be byte for byte the same (on
+ * PostgreSQL: every row of every table).
+ *
+ * With JHK_TEST_BACKEND=postgresql the fixture's database is on the tests'
+ * PostgreSQL server and jhkctl gets its URI; files named "@name" stay files
+ * (an SQLite backup, a copy made by migrate, reports).
  */
+#include <libpq-fe.h>
 #include <locale.h>
 #include <sqlite3.h>
 
@@ -19,6 +25,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jhk-demo.h"
+#include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
 #define WRONG_PASSWORD "wrong-password"
@@ -27,6 +34,9 @@
 #define OTHER_PASSWORD "Betsu-pass-2026"
 
 static const char *jhkctl_path;
+/* PostgreSQL mode, and the backend backs up itself (pg_dump) rather than
+ * pointing to pg_dump: found out once at the start. */
+static gboolean pg_backup;
 
 typedef struct
 {
@@ -44,10 +54,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
-  g_autofree char *dir = jhk_test_new_path ("files");
+  g_autofree char *dir = jhk_test_new_file ("files");
 
   f->db = g_strdup (jhk_test_last_path ());
-  dir[strlen (dir) - strlen (".db")] = '\0';
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   f->dir = g_steal_pointer (&dir);
   f->password = JHK_DEMO_PASSWORD;
@@ -212,7 +221,31 @@ assert_usage_error (Fixture    *f,
   g_assert_cmpstr (f->out, ==, "");
 }
 
-/* The database, read directly */
+/* The database, read directly: an SQLite file through SQLite, a server's
+ * database (a postgresql: URI) through libpq, as its superuser. */
+
+static gboolean
+is_server (const char *path)
+{
+  return jhk_db_uri_is_server (path);
+}
+
+/* Runs SQL on a new connection; the result outlives the connection. */
+static PGresult *
+pg_exec (const char *uri,
+         const char *sql)
+{
+  PGconn *pg = PQconnectdb (uri);
+  PGresult *res;
+
+  if (PQstatus (pg) != CONNECTION_OK)
+    g_error ("%s: %s", uri, PQerrorMessage (pg));
+  res = PQexec (pg, sql);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK && PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (res));
+  PQfinish (pg);
+  return res;
+}
 
 static sqlite3 *
 raw_open (const char *path)
@@ -225,13 +258,14 @@ raw_open (const char *path)
 }
 
 /* The first column of the first row of a query, as text (NULL for SQL NULL
- * or no row). The format takes sqlite3_mprintf()'s %q and %lld. */
+ * or no row). The format takes sqlite3_mprintf()'s %q and %lld (quoting
+ * that PostgreSQL reads the same). */
 static char *
 sql_text (const char *path,
           const char *format,
           ...)
 {
-  sqlite3 *raw = raw_open (path);
+  sqlite3 *raw = NULL;
   sqlite3_stmt *stmt = NULL;
   char *sql;
   char *value = NULL;
@@ -240,6 +274,17 @@ sql_text (const char *path,
   va_start (args, format);
   sql = sqlite3_vmprintf (format, args);
   va_end (args);
+  if (is_server (path))
+    {
+      PGresult *res = pg_exec (path, sql);
+
+      if (PQntuples (res) > 0 && !PQgetisnull (res, 0, 0))
+        value = g_strdup (PQgetvalue (res, 0, 0));
+      PQclear (res);
+      sqlite3_free (sql);
+      return value;
+    }
+  raw = raw_open (path);
   if (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL) != SQLITE_OK)
     g_error ("%s: %s", sql, sqlite3_errmsg (raw));
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
@@ -269,13 +314,31 @@ sql_int (const char *path,
 }
 
 /* Runs SQL as an attacker with access to the file would: on a raw
- * connection, with the triggers that guard the audit table dropped. */
+ * connection, with the triggers that guard the audit table dropped. On
+ * PostgreSQL, as the server's superuser: the triggers off for the change
+ * and on again after. */
 static void
 tamper (const char *path,
         const char *sql)
 {
-  sqlite3 *raw = raw_open (path);
+  sqlite3 *raw = NULL;
   char *message = NULL;
+
+  if (is_server (path))
+    {
+      g_autofree char *all =
+        g_strconcat ("BEGIN;"
+                     " ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;"
+                     " ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_delete;",
+                     sql,
+                     "; ALTER TABLE audit_log ENABLE ALWAYS TRIGGER audit_log_no_update;"
+                     " ALTER TABLE audit_log ENABLE ALWAYS TRIGGER audit_log_no_delete;"
+                     " COMMIT", NULL);
+
+      PQclear (pg_exec (path, all));
+      return;
+    }
+  raw = raw_open (path);
 
   g_assert_cmpint (sqlite3_exec (raw,
                                  "DROP TRIGGER audit_log_no_update;"
@@ -286,14 +349,25 @@ tamper (const char *path,
   sqlite3_close (raw);
 }
 
-/* The SHA-256 of the database file with its WAL folded in. */
+static char *pg_dump_rows (const char *uri,
+                           gboolean    everything);
+
+/* The SHA-256 of the database file with its WAL folded in; on PostgreSQL,
+ * of every row of every table. */
 static char *
 file_digest (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  sqlite3 *raw = raw_open (path);
+  sqlite3 *raw = NULL;
   gsize length;
+
+  if (is_server (path))
+    {
+      g_autofree char *rows = pg_dump_rows (path, TRUE);
+      return g_compute_checksum_for_string (G_CHECKSUM_SHA256, rows, -1);
+    }
+  raw = raw_open (path);
 
   g_assert_cmpint (sqlite3_exec (raw, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==,
                    SQLITE_OK);
@@ -314,10 +388,14 @@ static char *
 audit_actions_since (const char *path,
                      gint64      seq)
 {
-  char *actions = sql_text (path,
-                            "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log"
-                            " WHERE seq > %lld ORDER BY seq)",
-                            (long long) seq);
+  char *actions = is_server (path)
+                  ? sql_text (path,
+                              "SELECT string_agg(action, ',' ORDER BY seq) FROM audit_log"
+                              " WHERE seq > %lld", (long long) seq)
+                  : sql_text (path,
+                              "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log"
+                              " WHERE seq > %lld ORDER BY seq)",
+                              (long long) seq);
 
   return actions != NULL ? actions : g_strdup ("");
 }
@@ -345,14 +423,72 @@ is_attempt_column (const char *table,
           g_strcmp0 (column, "locked_until") == 0);
 }
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* db_dump() on PostgreSQL, each table's rows sorted as text (the server's
+ * row order is not stable across updates); with `everything`, the rows and
+ * columns of login attempts too. */
+static char *
+pg_dump_rows (const char *uri,
+              gboolean    everything)
+{
+  GString *dump = g_string_new (NULL);
+  PGresult *tables = pg_exec (uri,
+                              "SELECT table_name FROM information_schema.tables"
+                              " WHERE table_schema = current_schema ()"
+                              " AND table_type = 'BASE TABLE' ORDER BY 1");
+
+  for (int t = 0; t < PQntuples (tables); t++)
+    {
+      const char *table = PQgetvalue (tables, t, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+      PGresult *rows = pg_exec (uri, sql);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      int action_column = -1;
+
+      if (!everything && g_str_equal (table, "audit_log"))
+        action_column = PQfnumber (rows, "action");
+      for (int r = 0; r < PQntuples (rows); r++)
+        {
+          GString *line;
+
+          if (action_column >= 0 && is_attempt_action (PQgetvalue (rows, r, action_column)))
+            continue;
+          line = g_string_new (table);
+          for (int c = 0; c < PQnfields (rows); c++)
+            if (everything || !is_attempt_column (table, PQfname (rows, c)))
+              g_string_append_printf (line, "|%s=%s", PQfname (rows, c),
+                                      PQgetisnull (rows, r, c) ? "NULL"
+                                                               : PQgetvalue (rows, r, c));
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+        }
+      PQclear (rows);
+      g_ptr_array_sort (lines, compare_lines);
+      for (guint i = 0; i < lines->len; i++)
+        g_string_append_printf (dump, "%s\n", (char *) g_ptr_array_index (lines, i));
+    }
+  PQclear (tables);
+  return g_string_free (dump, FALSE);
+}
+
 /* Every row of every table, one line each, less what a login attempt
  * records. Tables added later are included without changing this test. */
 static char *
 db_dump (const char *path)
 {
-  GString *dump = g_string_new (NULL);
-  sqlite3 *raw = raw_open (path);
+  GString *dump = NULL;
+  sqlite3 *raw = NULL;
   sqlite3_stmt *tables = NULL;
+
+  if (is_server (path))
+    return pg_dump_rows (path, FALSE);
+  dump = g_string_new (NULL);
+  raw = raw_open (path);
 
   g_assert_cmpint (sqlite3_prepare_v2 (raw,
                                        "SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -590,10 +726,15 @@ prepare_bar_kanri (Fixture *f)
   assert_success (f);
 }
 
+/* A backup file. On PostgreSQL, where backup points to pg_dump, an SQLite
+ * copy made by migrate: the file that restore is given either way. */
 static void
 prepare_backup (Fixture *f)
 {
-  jhkctl (f, "--user", "admin", "backup", "@backup.db", NULL);
+  if (jhk_test_backend_is_pg () && !pg_backup)
+    jhkctl (f, "--user", "admin", "migrate", f->db, "@backup.db", NULL);
+  else
+    jhkctl (f, "--user", "admin", "backup", "@backup.db", NULL);
   assert_success (f);
 }
 
@@ -782,6 +923,27 @@ static const RefusalCase refusal_cases[] = {
     { "demo" }, "This database already has users", "" },
 };
 
+/* What only an SQLite database can do: on PostgreSQL backup and restore
+ * are pg_dump's and pg_restore's (refusal_cases_pg), or the backup is not
+ * an SQLite file. */
+static gboolean
+is_sqlite_only_case (const char *path)
+{
+  if (!pg_backup)
+    return g_str_equal (path, "/cli/backup/dest-exists");
+  return g_str_equal (path, "/cli/restore/corrupt-file") ||
+         g_str_equal (path, "/cli/restore/truncated-backup");
+}
+
+static const RefusalCase refusal_cases_pg[] = {
+  /* Issue 3: a server's database is backed up and restored on the server,
+   * and jhkctl says how. */
+  { "/cli/backup/postgresql-points-to-pg-dump", NULL, NULL, NULL,
+    { "--user", "admin", "backup", "@backup.db" }, "pg_dump -Fc", LOGGED_IN },
+  { "/cli/restore/postgresql-points-to-pg-restore", prepare_backup, NULL, NULL,
+    { "--user", "admin", "restore", "@backup.db" }, "pg_restore", "" },
+};
+
 static void
 test_refusal (Fixture       *f,
               gconstpointer  data)
@@ -827,6 +989,31 @@ static void
 test_init_refused_leaves_no_file (Fixture       *f,
                                   gconstpointer  data)
 {
+  if (jhk_test_backend_is_pg ())
+    {
+      /* A server's database is made by its administrator before init;
+       * a refused init leaves no row in it but the schema's own record of
+       * its migrations (they ran when jhkctl opened it, as any open does). */
+      g_autofree char *empty = jhk_test_new_path ("init-refused");
+      g_autofree char *dump = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      f->password = "short";
+      jhkctl_on (f, empty, "init", "--staff-no", "S0001", "--name", "鈴木 一郎", "--login",
+                 "suzuki", NULL);
+      assert_rule_error (f, "at least 8 characters");
+      f->password = "Init-pass-2026";
+      jhkctl_on (f, empty, "init", "--staff-no", "S0001", "--name", "鈴木 一郎", "--login", "鈴木",
+                 NULL);
+      assert_rule_error (f, "A user ID has 2 to 32 letters");
+      dump = pg_dump_rows (empty, TRUE);
+      lines = g_strsplit (dump, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "schema_migrations|"))
+          g_error ("A refused init left a row behind: %s", lines[i]);
+      return;
+    }
+
   g_autofree char *weak = file_in (f, "weak.db");
   g_autofree char *bad_id = file_in (f, "bad-id.db");
 
@@ -1417,6 +1604,34 @@ test_migrate (Fixture       *f,
 
   jhkctl (f, "--user", "admin", "migrate", f->db, NULL);
   g_assert_cmpint (f->status, ==, 2);
+
+  if (jhk_test_backend_is_pg ())
+    {
+      /* That was from the server into a file; now from the file into a new
+       * database on the server, and never into one that holds data. */
+      g_autofree char *back = jhk_test_new_path ("back");
+      g_autofree char *back_head = NULL;
+      g_autofree char *copy_head = NULL;
+      g_auto(Snapshot) before = { 0 };
+
+      jhkctl (f, "--user", "admin", "migrate", copy, back, NULL);
+      assert_success (f);
+      back_head = sql_text (back, "SELECT hash FROM audit_log WHERE action = 'db.migrate'"
+                                  " ORDER BY seq DESC LIMIT 1");
+      copy_head = sql_text (copy, "SELECT hash FROM audit_log WHERE action = 'db.migrate'"
+                                  " ORDER BY seq DESC LIMIT 1");
+      g_assert_cmpstr (back_head, ==, copy_head);
+      g_assert_cmpint (sql_int (back, "SELECT COUNT(*) FROM users"), ==,
+                       sql_int (copy, "SELECT COUNT(*) FROM users"));
+      jhkctl_on (f, back, "verify", NULL);
+      assert_success (f);
+
+      snapshot_take (&before, f->db);
+      jhkctl (f, "--user", "admin", "migrate", copy, f->db, NULL);
+      assert_rule_error (f, "already holds data");
+      /* The login was on the source: the destination has not even that. */
+      assert_unchanged (&before, f->db, "");
+    }
 }
 
 static void
@@ -1467,7 +1682,8 @@ static void
 test_init (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *path = file_in (f, "new/folder/jhk.db");
+  g_autofree char *path = jhk_test_backend_is_pg () ? jhk_test_new_path ("init")
+                                                    : file_in (f, "new/folder/jhk.db");
   g_autofree char *actions = NULL;
   GStatBuf st;
 
@@ -1478,8 +1694,11 @@ test_init (Fixture       *f,
   assert_in (f->out, "with the general supervisor “suzuki”");
 
   /* A new file only its owner can read. */
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  if (!is_server (path))
+    {
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
   g_assert_cmpint (sql_int (path, "SELECT COUNT(*) FROM users"), ==, 1);
   g_assert_cmpint (sql_int (path,
                             "SELECT COUNT(*) FROM role_assignments r JOIN staff s"
@@ -1501,7 +1720,8 @@ static void
 test_demo (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *path = file_in (f, "demo.db");
+  g_autofree char *path = jhk_test_backend_is_pg () ? jhk_test_new_path ("demo")
+                                                    : file_in (f, "demo.db");
 
   jhkctl_on (f, path, "demo", NULL);
   assert_success (f);
@@ -1510,6 +1730,26 @@ test_demo (Fixture       *f,
   g_assert_cmpint (sql_int (path, "SELECT COUNT(*) FROM users"), >=, 15);
   jhkctl_on (f, path, "--user", "admin", "user", "list", NULL);
   assert_success (f);
+}
+
+/* Whether the PostgreSQL backend makes backups itself. */
+static gboolean
+detect_pg_backup (void)
+{
+  g_autoptr(JhkDb) db = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!jhk_test_backend_is_pg () || jhk_test_pg_admin_uri () == NULL)
+    return FALSE;
+  db = jhk_test_demo_db ();
+  file = jhk_test_new_file ("probe.backup");
+  ok = jhk_db_backup (db, file, NULL, NULL, NULL, &error);
+  if (!ok)
+    g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED);
+  g_unlink (file);
+  return ok;
 }
 
 #define ADD_TEST(path, func) \
@@ -1537,13 +1777,19 @@ main (int    argc,
   if (jhkctl_path == NULL || !g_file_test (jhkctl_path, G_FILE_TEST_IS_EXECUTABLE))
     g_error ("Run with --jhkctl PATH (or JHKCTL=PATH) naming the jhkctl to test");
 
+  pg_backup = detect_pg_backup ();
   ADD_TEST ("/cli/help-and-version", test_help_and_version);
   for (guint i = 0; i < G_N_ELEMENTS (usage_cases); i++)
     g_test_add (usage_cases[i].path, Fixture, &usage_cases[i], fixture_set_up, test_usage_error,
                 fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (refusal_cases); i++)
-    g_test_add (refusal_cases[i].path, Fixture, &refusal_cases[i], fixture_set_up, test_refusal,
-                fixture_tear_down);
+    if (!jhk_test_backend_is_pg () || !is_sqlite_only_case (refusal_cases[i].path))
+      g_test_add (refusal_cases[i].path, Fixture, &refusal_cases[i], fixture_set_up, test_refusal,
+                  fixture_tear_down);
+  for (guint i = 0; jhk_test_backend_is_pg () && !pg_backup && i < G_N_ELEMENTS (refusal_cases_pg);
+       i++)
+    g_test_add (refusal_cases_pg[i].path, Fixture, &refusal_cases_pg[i], fixture_set_up,
+                test_refusal, fixture_tear_down);
   ADD_TEST ("/cli/R13-5/failed-login-counted", test_r13_5_failed_login_counted);
   ADD_TEST ("/cli/init/refused-leaves-no-file", test_init_refused_leaves_no_file);
 
@@ -1560,8 +1806,15 @@ main (int    argc,
   ADD_TEST ("/cli/verify/altered-entry", test_verify_altered_entry);
   ADD_TEST ("/cli/verify/deleted-entry", test_verify_deleted_entry);
   ADD_TEST ("/cli/verify/checkpoint-truncation", test_verify_checkpoint_truncation);
-  ADD_TEST ("/cli/backup-restore/round-trip", test_backup_restore);
-  ADD_TEST ("/cli/migrate/sqlite-to-sqlite", test_migrate);
+  if (!jhk_test_backend_is_pg ())
+    {
+      ADD_TEST ("/cli/backup-restore/round-trip", test_backup_restore);
+      ADD_TEST ("/cli/migrate/sqlite-to-sqlite", test_migrate);
+    }
+  else
+    {
+      ADD_TEST ("/cli/migrate/postgresql-to-sqlite-and-back", test_migrate);
+    }
   ADD_TEST ("/cli/init/new-path", test_init);
   ADD_TEST ("/cli/demo/new-path", test_demo);
 
