@@ -412,7 +412,8 @@ jhk_test_pg_new_database (const char *template_db)
     {
       g_autofree char *quoted = g_strdup_printf ("\"%s\"", template_db);
       g_assert_null (strchr (template_db, '"'));
-      sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", name, quoted);
+      /* A file copy: faster than through the WAL for a small database. */
+      sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s STRATEGY FILE_COPY", name, quoted);
     }
   else
     {

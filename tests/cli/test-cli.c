@@ -230,19 +230,35 @@ is_server (const char *path)
   return jhk_db_uri_is_server (path);
 }
 
+static PGconn *
+pg_connect (const char *uri)
+{
+  PGconn *pg = PQconnectdb (uri);
+
+  if (PQstatus (pg) != CONNECTION_OK)
+    g_error ("%s: %s", uri, PQerrorMessage (pg));
+  return pg;
+}
+
+static PGresult *
+pg_exec_on (PGconn     *pg,
+            const char *sql)
+{
+  PGresult *res = PQexec (pg, sql);
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK && PQresultStatus (res) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (res));
+  return res;
+}
+
 /* Runs SQL on a new connection; the result outlives the connection. */
 static PGresult *
 pg_exec (const char *uri,
          const char *sql)
 {
-  PGconn *pg = PQconnectdb (uri);
-  PGresult *res;
+  PGconn *pg = pg_connect (uri);
+  PGresult *res = pg_exec_on (pg, sql);
 
-  if (PQstatus (pg) != CONNECTION_OK)
-    g_error ("%s: %s", uri, PQerrorMessage (pg));
-  res = PQexec (pg, sql);
-  if (PQresultStatus (res) != PGRES_TUPLES_OK && PQresultStatus (res) != PGRES_COMMAND_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (res));
   PQfinish (pg);
   return res;
 }
@@ -438,16 +454,17 @@ pg_dump_rows (const char *uri,
               gboolean    everything)
 {
   GString *dump = g_string_new (NULL);
-  PGresult *tables = pg_exec (uri,
-                              "SELECT table_name FROM information_schema.tables"
-                              " WHERE table_schema = current_schema ()"
-                              " AND table_type = 'BASE TABLE' ORDER BY 1");
+  PGconn *pg = pg_connect (uri);
+  PGresult *tables = pg_exec_on (pg,
+                                 "SELECT table_name FROM information_schema.tables"
+                                 " WHERE table_schema = current_schema ()"
+                                 " AND table_type = 'BASE TABLE' ORDER BY 1");
 
   for (int t = 0; t < PQntuples (tables); t++)
     {
       const char *table = PQgetvalue (tables, t, 0);
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
-      PGresult *rows = pg_exec (uri, sql);
+      PGresult *rows = pg_exec_on (pg, sql);
       g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
       int action_column = -1;
 
@@ -473,6 +490,7 @@ pg_dump_rows (const char *uri,
         g_string_append_printf (dump, "%s\n", (char *) g_ptr_array_index (lines, i));
     }
   PQclear (tables);
+  PQfinish (pg);
   return g_string_free (dump, FALSE);
 }
 
