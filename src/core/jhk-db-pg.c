@@ -36,17 +36,53 @@
  * ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' to sort as SQLite does (by
  * code point) and for LIKE, which runs as ILIKE, to ignore the case of ASCII
  * letters only, as SQLite's LIKE does.
+ *
+ * Live updates. Migration 0003 gives every table a statement-level trigger
+ * that sends NOTIFY jhk_changed with the table's name; a connection that a
+ * JhkDbWatch listens on runs LISTEN jhk_changed (again on every new
+ * session) and hands the names over. The connection's own writes are left
+ * out (as SQLite's data_version leaves them out): the code that wrote
+ * refreshes what it shows. Notifications that arrive while a statement
+ * runs are read off the socket by libpq with the statement's result; they
+ * are collected after every statement and the listener is woken, since the
+ * socket will not wake it for them.
+ *
+ * Backup and restore run pg_dump and pg_restore (custom format) with this
+ * connection's parameters; a password the connection knows goes to the
+ * child's environment (PGPASSWORD), never onto its command line.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "jhk-db-private.h"
 
 /* The advisory lock every Jhk write transaction takes: "JHKWRITE" in ASCII
  * as a 64-bit number. Other applications on the database must not use it. */
 #define JHK_WRITE_LOCK "5352610995544609861"
+
+/* The channel of 0003-notify.pg.sql. */
+#define JHK_CHANGED_CHANNEL "jhk_changed"
+
+/* The relations of a database's own schemas (not the system's, not an
+ * extension's), for the catalog queries of restore. */
+#define USER_RELATIONS \
+  " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace" \
+  " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')" \
+  " AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'" \
+  " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass" \
+  "                 AND d.objid = c.oid AND d.deptype = 'e')"
+#define USER_ROUTINES \
+  " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace" \
+  " WHERE p.prokind IN ('f', 'p')" \
+  " AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'" \
+  " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass" \
+  "                 AND d.objid = p.oid AND d.deptype = 'e')"
 
 /* Type OIDs from the server's catalog (pg_type.dat); they are fixed. */
 #define BOOLOID   16
@@ -68,6 +104,19 @@ typedef struct
   /* The session went away inside a transaction: until the caller rolls
    * back, nothing runs on a new one. */
   gboolean   lost_in_transaction;
+
+  /* LISTEN jhk_changed is on (wake set): changed tables' names gather in
+   * `changed` until read_changes() takes them. */
+  JhkDbWakeFunc wake;
+  gpointer   wake_data;
+  GHashTable *changed;
+  /* A session was replaced while listening: what others changed meanwhile
+   * was not heard. */
+  gboolean   missed;
+
+  /* The last restore into an empty database: the routines that were there
+   * before it (an array literal of OIDs), for undo_restore(). */
+  char      *before_restore;
 } PgConn;
 
 typedef enum
@@ -604,6 +653,8 @@ pg_close (gpointer data)
   /* Prepared statements end with the session. */
   PQfinish (conn->pg);
   g_ptr_array_unref (conn->dead);
+  g_clear_pointer (&conn->changed, g_hash_table_unref);
+  g_free (conn->before_restore);
   g_free (conn);
 }
 
@@ -637,7 +688,42 @@ ensure_session (PgConn  *conn,
   /* The old session's prepared statements went with it. */
   g_ptr_array_set_size (conn->dead, 0);
   conn->generation++;
+  /* So did its LISTEN, and what others changed meanwhile went unheard. */
+  if (conn->wake != NULL)
+    {
+      PGresult *res = PQexec (conn->pg, "LISTEN " JHK_CHANGED_CHANNEL);
+
+      if (!result_ok (res))
+        g_debug ("PostgreSQL: LISTEN on a new session: %s", PQresultErrorMessage (res));
+      PQclear (res);
+      conn->missed = TRUE;
+      conn->wake (conn->wake_data);
+    }
   return TRUE;
+}
+
+/* Moves the notifications that libpq holds into conn->changed, leaving out
+ * the connection's own. With `wake`, tells the listener that some came:
+ * after a statement, whose result they arrived with. */
+static void
+collect_changes (PgConn   *conn,
+                 gboolean  wake)
+{
+  PGnotify *notify;
+  gboolean any = FALSE;
+
+  while ((notify = PQnotifies (conn->pg)) != NULL)
+    {
+      if (conn->wake != NULL && notify->be_pid != PQbackendPID (conn->pg) &&
+          g_str_equal (notify->relname, JHK_CHANGED_CHANNEL))
+        {
+          g_hash_table_add (conn->changed, g_strdup (notify->extra));
+          any = TRUE;
+        }
+      PQfreemem (notify);
+    }
+  if (any && wake)
+    conn->wake (conn->wake_data);
 }
 
 /* After a command failed: was the session lost, and may the command run
@@ -726,6 +812,7 @@ pg_exec (gpointer     data,
   else
     set_result_error (error, conn, res);
   PQclear (res);
+  collect_changes (conn, TRUE);
 
   /* A script that opened a transaction and failed inside it (the begin
    * statement waiting for the write lock, say) leaves nothing open. */
@@ -942,6 +1029,7 @@ pg_step (gpointer   data,
           return JHK_DB_FAILED;
         }
       note_changes (conn, res);
+      collect_changes (conn, TRUE);
       g_clear_pointer (&stmt->result, PQclear);
       stmt->result = res;
       stmt->executed = TRUE;
@@ -1128,36 +1216,571 @@ pg_data_version (gpointer data)
       version = (xmax << 20) | (0xFFFFF - MIN (running, 0xFFFFF));
     }
   PQclear (res);
+  collect_changes (conn, TRUE);
   return version;
 }
 
+/* Live updates ------------------------------------------------------------ */
+
 static gboolean
-pg_backup (gpointer            conn,
+pg_listen (gpointer       data,
+           JhkDbWakeFunc  wake,
+           gpointer       user_data,
+           GError       **error)
+{
+  PgConn *conn = data;
+  PGresult *res;
+
+  if (wake == NULL)
+    {
+      conn->wake = NULL;
+      conn->wake_data = NULL;
+      g_clear_pointer (&conn->changed, g_hash_table_unref);
+      if (PQstatus (conn->pg) == CONNECTION_OK &&
+          PQtransactionStatus (conn->pg) == PQTRANS_IDLE)
+        PQclear (PQexec (conn->pg, "UNLISTEN " JHK_CHANGED_CHANNEL));
+      return TRUE;
+    }
+
+  if (!ensure_session (conn, error))
+    return FALSE;
+  res = PQexec (conn->pg, "LISTEN " JHK_CHANGED_CHANNEL);
+  if (!result_ok (res))
+    {
+      /* A hot standby refuses LISTEN: nothing is written there. */
+      g_autofree char *why = chomp_message (PQresultErrorMessage (res));
+
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
+                   _("The database server does not tell about changes: %s"), why);
+      PQclear (res);
+      return FALSE;
+    }
+  PQclear (res);
+  conn->wake = wake;
+  conn->wake_data = user_data;
+  conn->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  conn->missed = FALSE;
+  return TRUE;
+}
+
+static int
+pg_socket (gpointer data)
+{
+  PgConn *conn = data;
+
+  return PQstatus (conn->pg) == CONNECTION_OK ? PQsocket (conn->pg) : -1;
+}
+
+static gboolean
+pg_read_changes (gpointer     data,
+                 gboolean     sync,
+                 GHashTable  *tables,
+                 gboolean    *out_missed,
+                 GError     **error)
+{
+  PgConn *conn = data;
+  GHashTableIter iter;
+  gpointer name;
+
+  g_return_val_if_fail (conn->wake != NULL, FALSE);
+
+  /* A session that went is replaced here too (ensure_session listens
+   * again and notes the gap), so that a watch on an idle connection finds
+   * the server again by itself. */
+  if (!ensure_session (conn, error))
+    return FALSE;
+  if (sync)
+    {
+      /* The server sends the notifications it holds before it answers, so
+       * every commit that ended before this call is heard. */
+      PGresult *res = PQexec (conn->pg, "");
+
+      PQclear (res);
+    }
+  else if (!PQconsumeInput (conn->pg))
+    {
+      g_autofree char *why = chomp_message (PQerrorMessage (conn->pg));
+
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
+                   _("The connection to the database server was lost: %s"), why);
+      return FALSE;
+    }
+  if (PQstatus (conn->pg) != CONNECTION_OK)
+    {
+      g_autofree char *why = chomp_message (PQerrorMessage (conn->pg));
+
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN,
+                   _("The connection to the database server was lost: %s"), why);
+      return FALSE;
+    }
+  collect_changes (conn, FALSE);
+
+  g_hash_table_iter_init (&iter, conn->changed);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      g_hash_table_add (tables, g_strdup (name));
+      g_hash_table_iter_remove (&iter);
+    }
+  *out_missed = conn->missed;
+  conn->missed = FALSE;
+  return TRUE;
+}
+
+/* Backup and restore ------------------------------------------------------ */
+
+/* One value of a connection string, quoted as libpq reads it. */
+static void
+append_conninfo_value (GString    *out,
+                       const char *value)
+{
+  g_string_append_c (out, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+}
+
+/* The parameters the session was opened with (host, port, database, user,
+ * sslmode...), as a connection string for pg_dump and pg_restore, without
+ * the password, which goes to *out_password (NULL when there is none). */
+static char *
+conninfo_for_tools (PgConn  *conn,
+                    char   **out_password)
+{
+  PQconninfoOption *options = PQconninfo (conn->pg);
+  GString *out = g_string_new (NULL);
+
+  *out_password = NULL;
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || *o->val == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "password"))
+        {
+          *out_password = g_strdup (o->val);
+          continue;
+        }
+      if (g_str_equal (o->keyword, "fallback_application_name") ||
+          g_str_equal (o->keyword, "application_name"))
+        continue;
+      g_string_append_printf (out, "%s=", o->keyword);
+      append_conninfo_value (out, o->val);
+      g_string_append_c (out, ' ');
+    }
+  g_string_append (out, "application_name='jhk'");
+  PQconninfoFree (options);
+  return g_string_free (out, FALSE);
+}
+
+/* The client program of the server's major version, where Debian installs
+ * it, else the one on PATH (Debian's wrapper picks the newest). */
+static char *
+find_tool (PgConn     *conn,
+           const char *name)
+{
+  g_autofree char *dir = g_strdup_printf ("/usr/lib/postgresql/%d/bin",
+                                          PQserverVersion (conn->pg) / 10000);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&path);
+  return g_find_program_in_path (name);
+}
+
+static void
+secret_clear (char *secret)
+{
+  if (secret == NULL)
+    return;
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+/* Runs pg_dump or pg_restore with -v and reads its messages as they come:
+ * each line holding `marker` is one of `total` steps of progress; errors
+ * are kept for the message. Cancelling kills the child. Messages are in
+ * English (LC_MESSAGES=C) so that the progress can be read. */
+static gboolean
+run_tool (PgConn             *conn,
+          const char         *tool,
+          GPtrArray          *args,
+          const char         *marker,
+          int                 total,
+          char              **out_stdout,
+          JhkDbProgressFunc   progress,
+          gpointer            user_data,
+          GCancellable       *cancellable,
+          GError            **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GDataInputStream) messages = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = find_tool (conn, tool);
+  g_autofree char *last = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  char *password = NULL;
+  char *conninfo;
+  int done = 0;
+  char *line;
+
+  if (path == NULL)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
+                   _("%s is not installed: install the package postgresql-client-%d."), tool,
+                   PQserverVersion (conn->pg) / 10000);
+      return FALSE;
+    }
+  conninfo = conninfo_for_tools (conn, &password);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (out_stdout != NULL ? G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                            : G_SUBPROCESS_FLAGS_STDOUT_SILENCE));
+  g_subprocess_launcher_unsetenv (launcher, "LC_ALL");
+  g_subprocess_launcher_setenv (launcher, "LC_MESSAGES", "C", TRUE);
+  /* In the child's environment only, never on its command line, where
+   * every user of the machine could read it. */
+  if (password != NULL)
+    g_subprocess_launcher_setenv (launcher, "PGPASSWORD", password, TRUE);
+  secret_clear (password);
+
+  g_ptr_array_add (argv, path);
+  g_ptr_array_add (argv, (char *) "--no-password");
+  g_ptr_array_add (argv, (char *) "--dbname");
+  g_ptr_array_add (argv, conninfo);
+  for (guint i = 0; i < args->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (args, i));
+  g_ptr_array_add (argv, NULL);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
+  g_free (conninfo);
+  if (proc == NULL)
+    return FALSE;
+
+  if (out_stdout != NULL)
+    {
+      /* pg_restore -l: a short listing, read whole before the messages. */
+      g_autoptr(GDataInputStream) listing =
+        g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+
+      while ((line = g_data_input_stream_read_line_utf8 (listing, NULL, cancellable,
+                                                         &local_error)) != NULL)
+        {
+          g_string_append (out, line);
+          g_string_append_c (out, '\n');
+          g_free (line);
+        }
+    }
+
+  messages = g_data_input_stream_new (g_subprocess_get_stderr_pipe (proc));
+  /* Lines already buffered come without a look at the cancellable. */
+  while (local_error == NULL &&
+         !g_cancellable_set_error_if_cancelled (cancellable, &local_error) &&
+         (line = g_data_input_stream_read_line_utf8 (messages, NULL, cancellable,
+                                                     &local_error)) != NULL)
+    {
+      if (marker != NULL && strstr (line, marker) != NULL)
+        {
+          done++;
+          if (progress != NULL && total > 0)
+            progress (MIN ((double) done / total, 0.99), user_data);
+        }
+      else if (strstr (line, ": error: ") != NULL || strstr (line, ": detail: ") != NULL ||
+               strstr (line, ": hint: ") != NULL || strstr (line, "ERROR: ") != NULL)
+        {
+          if (problems->len > 0)
+            g_string_append_c (problems, ' ');
+          g_string_append (problems, line);
+        }
+      g_free (last);
+      last = line;
+    }
+  if (local_error != NULL)
+    {
+      /* Cancelled, or the pipe failed: the child stops here. */
+      g_subprocess_force_exit (proc);
+      g_subprocess_wait (proc, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!g_subprocess_wait (proc, cancellable, error))
+    {
+      g_subprocess_force_exit (proc);
+      g_subprocess_wait (proc, NULL, NULL);
+      return FALSE;
+    }
+  if (!g_subprocess_get_if_exited (proc) || g_subprocess_get_exit_status (proc) != 0)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED, _("%s failed: %s"), tool,
+                   problems->len > 0 ? problems->str
+                   : last != NULL    ? last
+                                     : _("it stopped without saying why"));
+      return FALSE;
+    }
+  if (out_stdout != NULL)
+    *out_stdout = g_strdup (out->str);
+  return TRUE;
+}
+
+static gboolean
+query_count (PgConn      *conn,
+             const char  *sql,
+             gint64      *out_count,
+             GError     **error)
+{
+  PGresult *res;
+
+  if (!ensure_session (conn, error))
+    return FALSE;
+  flush_dead (conn);
+  res = PQexec (conn->pg, sql);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) != 1)
+    {
+      set_result_error (error, conn, res);
+      PQclear (res);
+      return FALSE;
+    }
+  *out_count = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  PQclear (res);
+  return TRUE;
+}
+
+static gboolean
+pg_backup (gpointer            data,
            const char         *dest,
            JhkDbProgressFunc   progress,
            gpointer            user_data,
            GCancellable       *cancellable,
            GError            **error)
 {
-  g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
-                       _("A PostgreSQL database is backed up on the server with pg_dump "
-                         "(for example “pg_dump -Fc -f jhk.dump DATABASE”)."));
-  return FALSE;
+  PgConn *conn = data;
+  g_autofree char *tmp = g_strconcat (dest, ".part", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  gint64 n_tables = 0;
+  gboolean ok;
+  int fd;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!query_count (conn, "SELECT count(*)" USER_RELATIONS " AND c.relkind IN ('r', 'p')",
+                    &n_tables, error))
+    return FALSE;
+
+  /* The file is created here, readable by its owner only: pg_dump writes
+   * into it and keeps the mode. */
+  g_unlink (tmp);
+  fd = g_open (tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN, _("Cannot create %s: %s"), tmp,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  g_ptr_array_add (args, (char *) "--format=custom");
+  g_ptr_array_add (args, (char *) "--verbose");
+  g_ptr_array_add (args, (char *) "--file");
+  g_ptr_array_add (args, tmp);
+  ok = run_tool (conn, "pg_dump", args, "dumping contents of table", (int) n_tables, NULL,
+                 progress, user_data, cancellable, error);
+
+  /* The archive must read back before it replaces anything. */
+  if (ok)
+    {
+      g_autoptr(GPtrArray) check = g_ptr_array_new ();
+      g_autofree char *listing = NULL;
+
+      g_ptr_array_add (check, (char *) "--list");
+      g_ptr_array_add (check, tmp);
+      ok = run_tool (conn, "pg_restore", check, NULL, 0, &listing, NULL, NULL, cancellable,
+                     error);
+    }
+  if (ok && g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED, _("Cannot write %s: %s"), dest,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  else if (progress != NULL)
+    progress (1.0, user_data);
+  return ok;
 }
 
+/* The role that 0004's grants and policies name; pg_dump leaves the roles
+ * of the server out. Made when missing (needs CREATEROLE), so that a
+ * backup restores on a new server; when it cannot be made, pg_restore
+ * says what is missing. */
+static const char ensure_staff_role_sql[] =
+  "DO $jhk$\n"
+  "BEGIN\n"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'jhk_staff') THEN\n"
+  "    CREATE ROLE jhk_staff NOLOGIN;\n"
+  "  END IF;\n"
+  "EXCEPTION WHEN insufficient_privilege OR duplicate_object OR unique_violation THEN\n"
+  "  NULL;\n"
+  "END\n"
+  "$jhk$";
+
 static gboolean
-pg_restore (gpointer            conn,
+pg_restore (gpointer            data,
             const char         *src,
             JhkDbProgressFunc   progress,
             gpointer            user_data,
             GCancellable       *cancellable,
             GError            **error)
 {
-  g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
-                       _("A PostgreSQL database is restored on the server with pg_restore "
-                         "(for example “pg_restore -d DATABASE jhk.dump”) into a new, empty "
-                         "database."));
-  return FALSE;
+  PgConn *conn = data;
+  g_autoptr(GPtrArray) list_args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *before = NULL;
+  g_auto(GStrv) entries = NULL;
+  gint64 n_relations = 0;
+  int n_data = 0;
+  PGresult *res;
+
+  if (!g_file_test (src, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_OPEN, _("There is no backup at %s."), src);
+      return FALSE;
+    }
+  if (PQtransactionStatus (conn->pg) != PQTRANS_IDLE && PQstatus (conn->pg) == CONNECTION_OK)
+    {
+      g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_BUSY,
+                           _("Cannot restore inside a transaction."));
+      return FALSE;
+    }
+
+  /* Refuse what is not an archive before touching the database. */
+  g_ptr_array_add (list_args, (char *) "--list");
+  g_ptr_array_add (list_args, (char *) src);
+  if (!run_tool (conn, "pg_restore", list_args, NULL, 0, &listing, NULL, NULL, cancellable,
+                 &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (local_error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_CORRUPT,
+                     _("%s is not a readable PostgreSQL backup (pg_dump custom format): %s"),
+                     src, local_error->message);
+      return FALSE;
+    }
+  entries = g_strsplit (listing, "\n", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    if (strstr (entries[i], " TABLE DATA ") != NULL)
+      n_data++;
+
+  /* Only into an empty database: a restore adds, it does not merge. */
+  if (!query_count (conn, "SELECT count(*)" USER_RELATIONS, &n_relations, error))
+    return FALSE;
+  if (n_relations > 0)
+    {
+      g_autofree char *dbname = g_strdup (PQdb (conn->pg));
+
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_NOT_EMPTY,
+                   _("The database %s holds tables already, so nothing was restored. Restore "
+                     "into a new, empty database (CREATE DATABASE … TEMPLATE template0), "
+                     "then point Jhk at it."), dbname);
+      return FALSE;
+    }
+  res = PQexec (conn->pg, "SELECT COALESCE (array_agg (p.oid), '{}')::text" USER_ROUTINES);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) != 1)
+    {
+      set_result_error (error, conn, res);
+      PQclear (res);
+      return FALSE;
+    }
+  before = g_strdup (PQgetvalue (res, 0, 0));
+  PQclear (res);
+  PQclear (PQexec (conn->pg, ensure_staff_role_sql));
+
+  /* One transaction: a restore that fails leaves the database empty.
+   * Objects are owned by the restoring role, whatever they were before. */
+  g_ptr_array_add (args, (char *) "--single-transaction");
+  g_ptr_array_add (args, (char *) "--exit-on-error");
+  g_ptr_array_add (args, (char *) "--no-owner");
+  g_ptr_array_add (args, (char *) "--verbose");
+  g_ptr_array_add (args, (char *) src);
+  if (!run_tool (conn, "pg_restore", args, "processing data for table", n_data, NULL,
+                 progress, user_data, cancellable, error))
+    return FALSE;
+
+  g_free (conn->before_restore);
+  conn->before_restore = g_steal_pointer (&before);
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return TRUE;
+}
+
+/* Drops what the last restore made: every relation (the database was empty
+ * before it) and the routines that were not there before. */
+static gboolean
+pg_undo_restore (gpointer   data,
+                 GError   **error)
+{
+  PgConn *conn = data;
+  g_autofree char *sql = NULL;
+  PGresult *res;
+  gboolean ok;
+
+  if (conn->before_restore == NULL)
+    {
+      g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED,
+                           _("This connection restored nothing that could be undone."));
+      return FALSE;
+    }
+  if (!ensure_session (conn, error))
+    return FALSE;
+  flush_dead (conn);
+  /* The OIDs are the server's own numbers, written by array_agg. */
+  sql = g_strconcat (
+    "BEGIN;\n"
+    "DO $jhk$\n"
+    "DECLARE\n"
+    "  r record;\n"
+    "BEGIN\n"
+    "  FOR r IN SELECT n.nspname, c.relname,\n"
+    "                  CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'\n"
+    "                    WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE'\n"
+    "                    ELSE 'TABLE' END AS kind\n"
+    "           " USER_RELATIONS "\n"
+    "           ORDER BY CASE c.relkind WHEN 'v' THEN 0 WHEN 'm' THEN 0 WHEN 'S' THEN 2\n"
+    "                    ELSE 1 END LOOP\n"
+    "    EXECUTE format ('DROP %s IF EXISTS %I.%I CASCADE', r.kind, r.nspname, r.relname);\n"
+    "  END LOOP;\n"
+    "  FOR r IN SELECT p.oid::regprocedure::text AS routine\n"
+    "           " USER_ROUTINES " AND NOT p.oid = ANY ('",
+    conn->before_restore,
+    "'::oid[]) LOOP\n"
+    "    IF to_regprocedure (r.routine) IS NOT NULL THEN\n"
+    "      EXECUTE format ('DROP ROUTINE %s CASCADE', r.routine);\n"
+    "    END IF;\n"
+    "  END LOOP;\n"
+    "END\n"
+    "$jhk$;\n"
+    "COMMIT",
+    NULL);
+  res = PQexec (conn->pg, sql);
+  ok = result_ok (res);
+  if (!ok)
+    set_result_error (error, conn, res);
+  PQclear (res);
+  if (PQstatus (conn->pg) == CONNECTION_OK && PQtransactionStatus (conn->pg) != PQTRANS_IDLE)
+    PQclear (PQexec (conn->pg, "ROLLBACK"));
+  if (ok)
+    g_clear_pointer (&conn->before_restore, g_free);
+  return ok;
 }
 
 /* SCRAM-SHA-256, computed here so that the password never travels to the
@@ -1188,6 +1811,9 @@ const JhkDbBackend jhk_db_pg_backend = {
   .migration_suffix = "pg",
   .begin_sql = "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s';"
                " SELECT pg_advisory_xact_lock (" JHK_WRITE_LOCK ")",
+  /* A table that a migration after 0003 adds notifies too. */
+  .migration_epilogue = "DO $jhk$ BEGIN IF to_regprocedure ('jhk_notify_attach()') IS NOT NULL"
+                        " THEN PERFORM jhk_notify_attach (); END IF; END $jhk$",
   .translate_ddl = jhk_db_pg_translate_ddl,
   .open = pg_open,
   .close = pg_close,
@@ -1212,4 +1838,8 @@ const JhkDbBackend jhk_db_pg_backend = {
   .backup = pg_backup,
   .restore = pg_restore,
   .password_verifier = pg_password_verifier,
+  .listen = pg_listen,
+  .socket = pg_socket,
+  .read_changes = pg_read_changes,
+  .undo_restore = pg_undo_restore,
 };

@@ -25,6 +25,8 @@ struct _JhkDb
   /* The server's password, in memory only, for jhk_db_open_again(). */
   char               *password;
   GHashTable         *stmt_cache; /* sql → JhkDbStmt */
+  /* The JhkDbWatch listening for changes by others, if any. */
+  gpointer            listener;
   guint               depth;
   int                 schema_version;
 };
@@ -717,11 +719,107 @@ jhk_db_restore (JhkDb             *self,
                 GCancellable      *cancellable,
                 GError           **error)
 {
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
   g_hash_table_remove_all (self->stmt_cache);
   if (!self->backend->restore (self->conn, src_path, progress, user_data, cancellable, error))
     return FALSE;
   /* The restored file may be older than this build: bring it up to date. */
   return apply_migrations (self, JHK_DB_OPEN_DEFAULT, error);
+}
+
+gboolean
+jhk_db_undo_restore (JhkDb   *self,
+                     GError **error)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (self->backend->undo_restore == NULL)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
+                   _("A restore into %s cannot be undone; restore a good backup instead."),
+                   self->uri);
+      return FALSE;
+    }
+  g_hash_table_remove_all (self->stmt_cache);
+  if (!self->backend->undo_restore (self->conn, error))
+    return FALSE;
+  self->schema_version = 0;
+  return TRUE;
+}
+
+/* Live updates ------------------------------------------------------------ */
+
+gboolean
+jhk_db_listen (JhkDb          *self,
+               JhkDbWakeFunc   wake,
+               gpointer        user_data,
+               GError        **error)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+  g_return_val_if_fail (wake != NULL && user_data != NULL, FALSE);
+
+  if (self->backend->listen == NULL)
+    {
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_UNSUPPORTED,
+                   _("The %s backend does not tell about changes; it is polled."),
+                   self->backend->name);
+      return FALSE;
+    }
+  if (self->listener != NULL)
+    {
+      g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_BUSY,
+                           _("Another watch is listening on this connection already."));
+      return FALSE;
+    }
+  /* Inside a transaction, LISTEN would only start at its commit, and not
+   * at all if it rolled back. */
+  if (self->depth > 0)
+    {
+      g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_BUSY,
+                           _("Cannot start listening for changes inside a transaction."));
+      return FALSE;
+    }
+  if (!self->backend->listen (self->conn, wake, user_data, error))
+    return FALSE;
+  self->listener = user_data;
+  return TRUE;
+}
+
+void
+jhk_db_unlisten (JhkDb    *self,
+                 gpointer  user_data)
+{
+  g_return_if_fail (JHK_IS_DB (self));
+
+  if (self->listener == NULL || self->listener != user_data)
+    return;
+  self->listener = NULL;
+  self->backend->listen (self->conn, NULL, NULL, NULL);
+}
+
+int
+jhk_db_get_socket (JhkDb *self)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), -1);
+  return self->backend->socket != NULL ? self->backend->socket (self->conn) : -1;
+}
+
+gboolean
+jhk_db_read_changes (JhkDb       *self,
+                     gboolean     sync,
+                     GHashTable  *tables,
+                     gboolean    *out_missed,
+                     GError     **error)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->backend->read_changes != NULL, FALSE);
+
+  *out_missed = FALSE;
+  return self->backend->read_changes (self->conn, sync && self->depth == 0, tables, out_missed,
+                                      error);
 }
 
 /* Migrations -------------------------------------------------------------- */
@@ -814,6 +912,12 @@ apply_migrations (JhkDb           *self,
 
   if (!read_schema_version (self, &current, NULL))
     {
+      /* A database to inspect, or to restore into, stays as it is. */
+      if (flags & JHK_DB_OPEN_NO_MIGRATE)
+        {
+          self->schema_version = 0;
+          return TRUE;
+        }
       /* A new, empty database. The bookkeeping table is created in a write
        * transaction so that two clients opening the same new PostgreSQL
        * database at once do not race to create it. */
@@ -892,6 +996,8 @@ apply_migrations (JhkDb           *self,
         }
       if (!jhk_db_exec (self, common, error) ||
           (specific != NULL && !jhk_db_exec (self, specific, error)) ||
+          (self->backend->migration_epilogue != NULL &&
+           !jhk_db_exec (self, self->backend->migration_epilogue, error)) ||
           !jhk_db_run (self, error,
                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                        JHK_I (m->version), JHK_T (m->name), JHK_I (jhk_now_us ()), JHK_DB_END) ||

@@ -33,6 +33,8 @@ typedef enum
   /* The server refused it to the connection's role (privileges, row-level
    * security): Jhk's own rules should have refused it first. */
   JHK_DB_ERROR_DENIED,
+  /* A restore into a database that holds tables already. */
+  JHK_DB_ERROR_NOT_EMPTY,
 } JhkDbError;
 
 GQuark jhk_db_error_quark (void);
@@ -214,17 +216,29 @@ gint64      jhk_db_get_data_version    (JhkDb           *self);
 typedef void (*JhkDbProgressFunc) (double   fraction,
                                    gpointer user_data);
 
+/* A copy of the whole database: on SQLite a database file, on PostgreSQL a
+ * pg_dump archive (custom format), made by pg_dump with the connection's
+ * parameters. Cancelling stops it and leaves no file. */
 gboolean    jhk_db_backup              (JhkDb           *self,
                                         const char      *dest_path,
                                         JhkDbProgressFunc progress,
                                         gpointer         user_data,
                                         GCancellable    *cancellable,
                                         GError         **error);
+/* On SQLite, replaces the database with the backup file. On PostgreSQL,
+ * restores the archive into this database, which must be empty (no tables:
+ * JHK_DB_ERROR_NOT_EMPTY otherwise, and nothing changes), in one
+ * transaction. Then brings the schema up to date. */
 gboolean    jhk_db_restore             (JhkDb           *self,
                                         const char      *src_path,
                                         JhkDbProgressFunc progress,
                                         gpointer         user_data,
                                         GCancellable    *cancellable,
+                                        GError         **error);
+/* Empties the database again after a restore into an empty one (on
+ * PostgreSQL) whose data failed the checks that follow it (the audit
+ * chain). Removes only what that restore made. */
+gboolean    jhk_db_undo_restore        (JhkDb           *self,
                                         GError         **error);
 
 /* Filesystem check used at open; exposed for tests. */

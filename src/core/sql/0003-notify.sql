@@ -1,0 +1,3 @@
+-- 0003: live updates. Nothing to do on SQLite, where the other windows on a
+-- file poll PRAGMA data_version; on PostgreSQL (0003-notify.pg.sql) every
+-- write tells the other workstations which table it changed.
