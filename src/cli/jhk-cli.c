@@ -856,6 +856,81 @@ cmd_migrate (Cli *cli, int argc, char **argv)
   return JHK_CLI_OK;
 }
 
+/* Undoes a restore into a server's database whose data failed a check;
+ * says so beside the error that made it fail. */
+static int
+undo_server_restore (Cli    *cli,
+                     GError *error)
+{
+  g_autoptr(GError) undo_error = NULL;
+
+  if (!jhk_db_undo_restore (cli->db, &undo_error))
+    {
+      g_printerr (_("jhkctl: %s\nThe restore could not be undone either (%s): drop the "
+                    "database and create it again before the next attempt.\n"),
+                  error->message, undo_error->message);
+      g_error_free (error);
+      return JHK_CLI_RULE_ERROR;
+    }
+  g_printerr (_("jhkctl: %s\nThe restore was undone; %s is empty again.\n"), error->message,
+              jhk_db_get_uri (cli->db));
+  g_error_free (error);
+  return JHK_CLI_RULE_ERROR;
+}
+
+/* Issue 3, PostgreSQL: a pg_dump archive into the empty database that
+ * --database names (pg_restore in one transaction). The restored audit
+ * chain must verify and the person restoring must be a システム管理者 in
+ * the restored register, or the restore is undone. */
+static int
+restore_server (Cli        *cli,
+                const char *src)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkSession) session = NULL;
+  g_autoptr(JsonObject) details = NULL;
+  g_autofree char *password = NULL;
+  JhkAuditReport report = { 0 };
+  int status;
+
+  /* Asked first: nothing is restored for someone who cannot answer. */
+  password = read_secret ("JHK_PASSWORD", _("Password: "));
+  if ((status = open_db (cli, JHK_DB_OPEN_NO_MIGRATE)) != JHK_CLI_OK)
+    return status;
+  if (!jhk_db_restore (cli->db, src, print_progress, NULL, NULL, &error))
+    return rule_error (error);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r");
+
+  if (!jhk_audit_verify (cli->db, NULL, NULL, NULL, NULL, &report, &error))
+    {
+      g_prefix_error (&error, _("The backup’s audit chain does not verify: "));
+      jhk_audit_report_clear (&report);
+      return undo_server_restore (cli, g_steal_pointer (&error));
+    }
+  session = jhk_accounts_authenticate (cli->db, cli->user, password, NULL, &error);
+  if (session == NULL || !jhk_policy_require_role (session, JHK_ROLE_SYSADMIN, &error))
+    {
+      jhk_audit_report_clear (&report);
+      return undo_server_restore (cli, g_steal_pointer (&error));
+    }
+
+  /* Record the restore in the restored chain, as the person who did it. */
+  details = json_object_new ();
+  json_object_set_string_member (details, "source", src);
+  if (!jhk_db_begin (cli->db, &error) ||
+      !jhk_audit_append (cli->db, session, "db.restore", "database", "", details, &error) ||
+      !jhk_db_commit (cli->db, &error))
+    {
+      jhk_audit_report_clear (&report);
+      return rule_error (error);
+    }
+  g_print (_("Restored %s from %s: %lld audit entries, the chain verifies (head %s).\n"),
+           jhk_db_get_uri (cli->db), src, (long long) report.n_entries, report.head);
+  jhk_audit_report_clear (&report);
+  return JHK_CLI_OK;
+}
+
 static int
 cmd_restore (Cli *cli, int argc, char **argv)
 {
@@ -873,6 +948,8 @@ cmd_restore (Cli *cli, int argc, char **argv)
     return usage_error (_("Usage: jhkctl restore SRC"));
   if (cli->user == NULL)
     return usage_error (_("This command needs --user USER_ID (or JHK_USER)."));
+  if (jhk_db_uri_is_server (cli->database))
+    return restore_server (cli, argv[1]);
 
   /* The person restoring must be a システム管理者 in the backup itself: the
    * live database may be the damaged thing being replaced. Log in on a
