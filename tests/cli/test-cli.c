@@ -949,10 +949,13 @@ is_sqlite_only_case (const char *path)
 {
   if (!pg_backup)
     return g_str_equal (path, "/cli/backup/dest-exists");
-  return g_str_equal (path, "/cli/restore/corrupt-file") ||
-         g_str_equal (path, "/cli/restore/truncated-backup");
+  /* A server's database is restored into a new, empty one:
+   * test_restore_refusals_pg. */
+  return g_str_has_prefix (path, "/cli/restore/") &&
+         !g_str_equal (path, "/cli/restore/missing-file");
 }
 
+/* PostgreSQL, when the backend leaves backups to pg_dump. */
 static const RefusalCase refusal_cases_pg[] = {
   /* Issue 3: a server's database is backed up and restored on the server,
    * and jhkctl says how. */
@@ -960,6 +963,13 @@ static const RefusalCase refusal_cases_pg[] = {
     { "--user", "admin", "backup", "@backup.db" }, "pg_dump -Fc", LOGGED_IN },
   { "/cli/restore/postgresql-points-to-pg-restore", prepare_backup, NULL, NULL,
     { "--user", "admin", "restore", "@backup.db" }, "pg_restore", "" },
+};
+
+/* PostgreSQL, when jhkctl backup runs pg_dump: a restore goes only into a
+ * new, empty database, never over the live one. */
+static const RefusalCase refusal_cases_pg_backup[] = {
+  { "/cli/restore/postgresql-into-database-with-data", prepare_backup, NULL, NULL,
+    { "--user", "admin", "restore", "@backup.db" }, "holds tables already", "" },
 };
 
 static void
@@ -1696,6 +1706,113 @@ test_backup_restore (Fixture       *f,
   g_assert_cmpint (audit_last_seq (backup), ==, backed_up);
 }
 
+/* PostgreSQL: the number of tables in a server's database. */
+static gint64
+pg_n_tables (const char *uri)
+{
+  return sql_int (uri, "SELECT COUNT(*) FROM information_schema.tables"
+                       " WHERE table_schema = current_schema ()");
+}
+
+/* Issue 3, PostgreSQL: jhkctl backup writes a pg_dump archive; jhkctl
+ * restore puts it into a new, empty database, checked and recorded; the
+ * live database is never the target. */
+static void
+test_backup_restore_pg (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *backup = file_in (f, "backup.dump");
+  g_autofree char *target = jhk_test_new_path ("restored");
+  g_autofree char *last = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 backed_up = audit_last_seq (f->db);
+  GStatBuf st;
+
+  jhkctl (f, "--user", "admin", "backup", "@backup.dump", NULL);
+  assert_success (f);
+  assert_in (f->out, "Backed up ");
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* What the backup holds: the database as it was, without the login and
+   * logout of the backup itself. */
+  before = db_dump (f->db);
+
+  jhkctl_on (f, target, "--user", "admin", "restore", "@backup.dump", NULL);
+  assert_success (f);
+  assert_in (f->out, "Restored ");
+  after = db_dump (target);
+  last = sql_text (target, "SELECT actor || ' ' || action FROM audit_log"
+                           " ORDER BY seq DESC LIMIT 1");
+  g_assert_cmpstr (last, ==, "admin db.restore");
+  source = sql_text (target, "SELECT details FROM audit_log ORDER BY seq DESC LIMIT 1");
+  assert_in (source, "backup.dump");
+  g_assert_cmpint (audit_last_seq (target), >, backed_up);
+  /* Every row came back (the restore's own entry aside). */
+  {
+    g_auto(GStrv) lines = g_strsplit (after, "\n", -1);
+    g_autoptr(GString) without_restore = g_string_new (NULL);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (*lines[i] != '\0' && strstr (lines[i], "|action=db.restore|") == NULL)
+        g_string_append_printf (without_restore, "%s\n", lines[i]);
+    g_assert_cmpstr (without_restore->str, ==, before);
+  }
+  jhkctl_on (f, target, "verify", NULL);
+  assert_success (f);
+  g_assert_cmpint (sql_int (target, "SELECT COUNT(*) FROM users"), ==,
+                   sql_int (f->db, "SELECT COUNT(*) FROM users"));
+}
+
+/* PostgreSQL: a refused restore leaves the new database as empty as it
+ * was: no table at all. */
+static void
+test_restore_refusals_pg (Fixture       *f,
+                          gconstpointer  data)
+{
+  struct
+  {
+    const char *file;
+    const char *user;
+    const char *password;
+    const char *message;
+  } cases[] = {
+    { "@corrupt.dump", "admin", JHK_DEMO_PASSWORD, "not a readable PostgreSQL backup" },
+    { "@truncated.dump", "admin", JHK_DEMO_PASSWORD, "not a readable PostgreSQL backup" },
+    { "@backup.dump", "soukatsu", JHK_DEMO_PASSWORD, "Only the System administrator may do this" },
+    { "@backup.dump", "admin", WRONG_PASSWORD, "The user ID or the password is wrong" },
+    { "@no-such-backup.dump", "admin", JHK_DEMO_PASSWORD, "There is no backup at" },
+  };
+  g_autofree char *backup = file_in (f, "backup.dump");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  jhkctl (f, "--user", "admin", "backup", "@backup.dump", NULL);
+  assert_success (f);
+  g_file_get_contents (backup, &contents, &length, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *truncated = file_in (f, "truncated.dump");
+    g_autofree char *corrupt = file_in (f, "corrupt.dump");
+    g_autofree char *garbage = g_strnfill (8192, 'x');
+
+    write_file (truncated, contents, length / 2);
+    write_file (corrupt, garbage, -1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *target = jhk_test_new_path ("refused");
+
+      f->password = cases[i].password;
+      jhkctl_on (f, target, "--user", cases[i].user, "restore", cases[i].file, NULL);
+      assert_rule_error (f, cases[i].message);
+      g_assert_cmpint (pg_n_tables (target), ==, 0);
+    }
+}
+
 static void
 test_init (Fixture       *f,
            gconstpointer  data)
@@ -1808,6 +1925,9 @@ main (int    argc,
        i++)
     g_test_add (refusal_cases_pg[i].path, Fixture, &refusal_cases_pg[i], fixture_set_up,
                 test_refusal, fixture_tear_down);
+  for (guint i = 0; pg_backup && i < G_N_ELEMENTS (refusal_cases_pg_backup); i++)
+    g_test_add (refusal_cases_pg_backup[i].path, Fixture, &refusal_cases_pg_backup[i],
+                fixture_set_up, test_refusal, fixture_tear_down);
   ADD_TEST ("/cli/R13-5/failed-login-counted", test_r13_5_failed_login_counted);
   ADD_TEST ("/cli/init/refused-leaves-no-file", test_init_refused_leaves_no_file);
 
@@ -1832,6 +1952,11 @@ main (int    argc,
   else
     {
       ADD_TEST ("/cli/migrate/postgresql-to-sqlite-and-back", test_migrate);
+      if (pg_backup)
+        {
+          ADD_TEST ("/cli/backup-restore/postgresql-round-trip", test_backup_restore_pg);
+          ADD_TEST ("/cli/restore/postgresql-refusals-leave-it-empty", test_restore_refusals_pg);
+        }
     }
   ADD_TEST ("/cli/init/new-path", test_init);
   ADD_TEST ("/cli/demo/new-path", test_demo);
