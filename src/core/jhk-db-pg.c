@@ -40,9 +40,10 @@
  * Live updates. Migration 0003 gives every table a statement-level trigger
  * that sends NOTIFY jhk_changed with the table's name; a connection that a
  * JhkDbWatch listens on runs LISTEN jhk_changed (again on every new
- * session) and hands the names over. The connection's own writes are left
- * out (as SQLite's data_version leaves them out): the code that wrote
- * refreshes what it shows. Notifications that arrive while a statement
+ * session) and hands the names over. The connection's own writes count
+ * too, so that every list on that connection follows a write made through
+ * it, wherever it was made (SQLite's data_version leaves them out, and two
+ * windows there have two connections). Notifications that arrive while a statement
  * runs are read off the socket by libpq with the statement's result; they
  * are collected after every statement and the listener is woken, since the
  * socket will not wake it for them.
@@ -702,8 +703,7 @@ ensure_session (PgConn  *conn,
   return TRUE;
 }
 
-/* Moves the notifications that libpq holds into conn->changed, leaving out
- * the connection's own. With `wake`, tells the listener that some came:
+/* Moves the notifications that libpq holds into conn->changed. With `wake`, tells the listener that some came:
  * after a statement, whose result they arrived with. */
 static void
 collect_changes (PgConn   *conn,
@@ -714,8 +714,7 @@ collect_changes (PgConn   *conn,
 
   while ((notify = PQnotifies (conn->pg)) != NULL)
     {
-      if (conn->wake != NULL && notify->be_pid != PQbackendPID (conn->pg) &&
-          g_str_equal (notify->relname, JHK_CHANGED_CHANNEL))
+      if (conn->wake != NULL && g_str_equal (notify->relname, JHK_CHANGED_CHANNEL))
         {
           g_hash_table_add (conn->changed, g_strdup (notify->extra));
           any = TRUE;

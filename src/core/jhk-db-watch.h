@@ -12,8 +12,9 @@
  * tell (SQLite, a read-only standby), the watch polls the backend's data
  * version at the interval given.
  *
- * The connection's own writes do not count on either backend: the code that
- * wrote refreshes what it shows. A watch belongs to the thread that uses its
+ * On PostgreSQL the connection's own writes count too (a list follows a
+ * write made through its connection anywhere); on SQLite they do not (its
+ * data_version leaves them out). A watch belongs to the thread that uses its
  * connection (the thread-default main context when it was made); only one
  * watch of a connection listens, any other polls.
  */
@@ -30,8 +31,8 @@ G_DECLARE_FINAL_TYPE (JhkDbWatch, jhk_db_watch, JHK, DB_WATCH, GObject)
  * every interval_ms (0: only when checked). */
 JhkDbWatch *jhk_db_watch_new          (JhkDb      *db,
                                        guint       interval_ms);
-/* Checks now; emits "changed" and returns TRUE when others changed the
- * data since the last check (on PostgreSQL, every commit that ended before
+/* Checks now; emits "changed" and returns TRUE when the data changed since
+ * the last check (on PostgreSQL, every commit that ended before
  * the call counts). */
 gboolean    jhk_db_watch_check        (JhkDbWatch *self);
 /* TRUE when the watch listens rather than polls. */
