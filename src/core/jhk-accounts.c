@@ -437,6 +437,35 @@ set_locked_out_error (GError **error,
     }
 }
 
+/* A login refused before or after the password check (locked out,
+ * suspended, barred) leaves the same trail as a wrong password, with the
+ * reason; the failure count is not touched. */
+static void
+record_refusal (JhkDb       *db,
+                const char  *login,
+                UserRow     *row,
+                const char  *workstation,
+                const char  *reason)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  json_object_set_string_member (details, "refused", reason);
+  if (!jhk_db_begin (db, &local_error))
+    goto out;
+  if (!jhk_audit_append_raw (db, login, "", row->org_code ? row->org_code : "", workstation,
+                             "session.login_failed", "user", login, details, &local_error))
+    {
+      jhk_db_rollback (db);
+      goto out;
+    }
+  jhk_db_commit (db, &local_error);
+
+out:
+  if (local_error != NULL)
+    g_warning ("Could not record a refused login: %s", local_error->message);
+}
+
 /* Records a failed attempt in its own transaction and returns the error the
  * caller reports. */
 static void
@@ -458,9 +487,39 @@ record_failure (JhkDb       *db,
 
   if (row->id != 0)
     {
-      /* A lockout that has run out starts the count again. */
-      gint64 failed = (row->locked_until != 0 && row->locked_until <= now) ? 1 : row->failed + 1;
+      gint64 failed;
       gint64 locked_until = 0;
+
+      /* R13-5: count from the row as it is now, inside the write
+       * transaction, not as it was read before the password check: other
+       * workstations fail on the same user ID meanwhile, and counting from
+       * the old value would lose their attempts (or count after a lockout). */
+      {
+        g_autoptr(JhkDbStmt) stmt =
+          jhk_db_query (db, &local_error,
+                        "SELECT failed_attempts, COALESCE(locked_until, 0) FROM users"
+                        " WHERE id = ?", JHK_I (row->id), JHK_DB_END);
+
+        if (stmt == NULL || jhk_db_stmt_step (stmt, &local_error) != JHK_DB_ROW)
+          {
+            jhk_db_rollback (db);
+            goto out;
+          }
+        row->failed = jhk_db_stmt_get_int64 (stmt, 0);
+        row->locked_until = jhk_db_stmt_get_int64 (stmt, 1);
+      }
+      if (row->locked_until != 0 && row->locked_until > now)
+        {
+          /* Locked out by another workstation meanwhile: refused, not
+           * counted, as if the lockout had been seen at the start. */
+          jhk_db_rollback (db);
+          record_refusal (db, login, row, workstation, "locked_out");
+          set_locked_out_error (error, row->locked_until);
+          return;
+        }
+
+      /* A lockout that has run out starts the count again. */
+      failed = (row->locked_until != 0 && row->locked_until <= now) ? 1 : row->failed + 1;
 
       locks = failed >= threshold;
       if (locks)
@@ -499,35 +558,6 @@ out:
   else
     g_set_error_literal (error, JHK_AUTH_ERROR, JHK_AUTH_ERROR_BAD_CREDENTIALS,
                          _("The user ID or the password is wrong."));
-}
-
-/* A login refused before or after the password check (locked out,
- * suspended, barred) leaves the same trail as a wrong password, with the
- * reason; the failure count is not touched. */
-static void
-record_refusal (JhkDb       *db,
-                const char  *login,
-                UserRow     *row,
-                const char  *workstation,
-                const char  *reason)
-{
-  g_autoptr(JsonObject) details = json_object_new ();
-  g_autoptr(GError) local_error = NULL;
-
-  json_object_set_string_member (details, "refused", reason);
-  if (!jhk_db_begin (db, &local_error))
-    goto out;
-  if (!jhk_audit_append_raw (db, login, "", row->org_code ? row->org_code : "", workstation,
-                             "session.login_failed", "user", login, details, &local_error))
-    {
-      jhk_db_rollback (db);
-      goto out;
-    }
-  jhk_db_commit (db, &local_error);
-
-out:
-  if (local_error != NULL)
-    g_warning ("Could not record a refused login: %s", local_error->message);
 }
 
 /* On a shared server, a workstation connected as a user's own server role

@@ -440,12 +440,21 @@ jhk_org_end_role (JhkDb       *db,
 
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
+  /* Ended meanwhile by someone else (who read it current too): refuse,
+   * rather than overwrite who ended it and when. */
   if (!jhk_db_run (db, error,
                    "UPDATE role_assignments SET valid_to = ?, ended_by = ?, ended_at = ?"
-                   " WHERE id = ?",
+                   " WHERE id = ? AND ended_at IS NULL",
                    JHK_T (valid_to), JHK_T (jhk_session_get_login (actor)), JHK_I (jhk_now_us ()),
                    JHK_I (assignment_id), JHK_DB_END))
     {
+      jhk_service_abort (db);
+      return FALSE;
+    }
+  if (jhk_db_changes (db) == 0)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such current role assignment."));
       jhk_service_abort (db);
       return FALSE;
     }

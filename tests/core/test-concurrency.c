@@ -46,10 +46,8 @@
  *     lockout or an unlock;
  *   - R5-1: jhk_org_end_role() checks that the assignment is current, then
  *     ends it without checking again: two people end it twice.
- * Until their fix (in jhk-accounts.c and jhk-org.c) lands, the test reports
- * them and marks itself incomplete instead of failing the suite; set this to
- * FALSE with the fix. Every other check fails the test as usual. */
-#define KNOWN_LOST_UPDATES TRUE
+ * Both now count from the row as it is inside the write transaction, and
+ * this test fails if either comes back. */
 
 static char *client_path;
 
@@ -576,11 +574,7 @@ test_concurrent_clients (void)
     g_test_message ("%s", (char *) problems->pdata[i]);
   if (problems->len > 0)
     {
-      if (KNOWN_LOST_UPDATES)
-        g_test_incomplete_printf ("%u lost updates of the known kinds (above), whose fix is "
-                                  "pending", problems->len);
-      else
-        g_test_fail_printf ("%u lost updates (above)", problems->len);
+      g_test_fail_printf ("%u lost updates (above)", problems->len);
       return;
     }
   if (!have_pg)
