@@ -584,12 +584,30 @@ check_connected_as (JhkDb       *db,
   return FALSE;
 }
 
+static JhkSession *authenticate (JhkDb       *db,
+                                 const char  *login,
+                                 const char  *password,
+                                 const char  *workstation,
+                                 guint        attempt,
+                                 GError     **error);
+
 JhkSession *
 jhk_accounts_authenticate (JhkDb       *db,
                            const char  *login,
                            const char  *password,
                            const char  *workstation,
                            GError     **error)
+{
+  return authenticate (db, login, password, workstation, 0, error);
+}
+
+static JhkSession *
+authenticate (JhkDb       *db,
+              const char  *login,
+              const char  *password,
+              const char  *workstation,
+              guint        attempt,
+              GError     **error)
 {
   g_auto(UserRow) row = { 0 };
   g_autoptr(GError) lookup_error = NULL;
@@ -666,6 +684,32 @@ jhk_accounts_authenticate (JhkDb       *db,
   /* The login itself is recorded even for a read-only user. */
   if (!jhk_db_begin (db, error))
     return NULL;
+  /* What was checked before the write transaction may have changed since
+   * at another workstation (a lockout, a restriction, a new password):
+   * then check again from the start, rather than undo it. */
+  {
+    gint64 unchanged = 0;
+
+    if (!jhk_db_query_int64 (db, &unchanged, error,
+                             "SELECT COUNT(*) FROM users WHERE id = ? AND password_hash = ?"
+                             " AND status = 'active' AND restriction <> 'no_login'"
+                             " AND COALESCE(locked_until, 0) <= ?",
+                             JHK_I (row.id), JHK_T (row.hash), JHK_I (now), JHK_DB_END))
+      {
+        jhk_db_rollback (db);
+        return NULL;
+      }
+    if (unchanged == 0)
+      {
+        jhk_db_rollback (db);
+        if (attempt < 3)
+          return authenticate (db, login, password, workstation, attempt + 1, error);
+        g_set_error_literal (error, JHK_DB_ERROR, JHK_DB_ERROR_BUSY,
+                             _("This user ID is being changed at another workstation. Try "
+                               "again in a moment."));
+        return NULL;
+      }
+  }
   if (!jhk_db_run (db, error,
                    "UPDATE users SET failed_attempts = 0, locked_until = NULL,"
                    " last_login_at = ? WHERE id = ?",
