@@ -210,7 +210,9 @@ static void
 test_flipped_bytes (void)
 {
   GRand *rand = g_rand_new_with_seed (20261126);
-  int rounds = g_test_slow () ? 200 : 60;
+  /* On PostgreSQL each round copies a database: fewer rounds check the
+   * server's spelling of the tampering, the chain's logic is the same. */
+  int rounds = g_test_slow () ? 200 : jhk_test_backend_is_pg () ? 20 : 60;
 
   for (int round = 0; round < rounds; round++)
     {
