@@ -15,7 +15,7 @@
  *
  * With JHK_TEST_BACKEND=postgresql the fixture's database is on the tests'
  * PostgreSQL server and jhkctl gets its URI; files named "@name" stay files
- * (an SQLite backup, a copy made by migrate, reports).
+ * (a pg_dump archive, a copy made by migrate, reports).
  */
 #include <libpq-fe.h>
 #include <locale.h>
