@@ -341,14 +341,19 @@ cmd_init (Cli *cli, int argc, char **argv)
                                                      : cli->database;
   created = !g_str_has_prefix (cli->database, "postgres") &&
             !g_file_test (file, G_FILE_TEST_EXISTS);
-  if ((status = open_db (cli, JHK_DB_OPEN_CREATE)) != JHK_CLI_OK)
+  if ((status = open_db (cli, JHK_DB_OPEN_CREATE | JHK_DB_OPEN_NO_MIGRATE)) != JHK_CLI_OK)
     return status;
-  if (!jhk_accounts_bootstrap (cli->db, org_code, org_name, staff_no, name, user_id, password,
-                               &error))
+  /* Exit status 1 means nothing changed: the password and the user ID are
+   * checked only once the database is open, so the schema and the first
+   * user are made in one transaction, and a file this attempt created is
+   * removed. */
+  if (!jhk_db_begin (cli->db, &error) || !jhk_db_migrate (cli->db, &error) ||
+      !jhk_accounts_bootstrap (cli->db, org_code, org_name, staff_no, name, user_id, password,
+                               &error) ||
+      !jhk_db_commit (cli->db, &error))
     {
-      /* Exit status 1 means nothing changed: the password and the user ID
-       * are checked only once the database is open, so do not leave the
-       * empty database this attempt created behind. */
+      if (jhk_db_in_transaction (cli->db))
+        jhk_db_rollback (cli->db);
       if (created)
         {
           g_clear_object (&cli->db);

@@ -96,6 +96,13 @@ jhk_db_init (JhkDb *self)
                                             (GDestroyNotify) stmt_free);
 }
 
+/* The migrations' own bookkeeping. */
+static const char schema_migrations_ddl[] =
+  "CREATE TABLE IF NOT EXISTS schema_migrations ("
+  " version INTEGER PRIMARY KEY,"
+  " name TEXT NOT NULL,"
+  " applied_at BIGINT NOT NULL)";
+
 static gboolean apply_migrations (JhkDb *self, JhkDbOpenFlags flags, GError **error);
 
 gboolean
@@ -750,6 +757,19 @@ jhk_db_undo_restore (JhkDb   *self,
   return TRUE;
 }
 
+gboolean
+jhk_db_migrate (JhkDb   *self,
+                GError **error)
+{
+  g_return_val_if_fail (JHK_IS_DB (self), FALSE);
+
+  /* Inside the caller's transaction a failed read of a missing table would
+   * abort it on PostgreSQL: make sure the bookkeeping table is there. */
+  if (jhk_db_in_transaction (self) && !jhk_db_exec (self, schema_migrations_ddl, error))
+    return FALSE;
+  return apply_migrations (self, JHK_DB_OPEN_DEFAULT, error);
+}
+
 /* Live updates ------------------------------------------------------------ */
 
 gboolean
@@ -923,12 +943,7 @@ apply_migrations (JhkDb           *self,
        * database at once do not race to create it. */
       if ((flags & JHK_DB_OPEN_READONLY) || !jhk_db_begin (self, error))
         return read_schema_version (self, &current, error);
-      if (!jhk_db_exec (self,
-                        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                        " version INTEGER PRIMARY KEY,"
-                        " name TEXT NOT NULL,"
-                        " applied_at BIGINT NOT NULL)",
-                        error) ||
+      if (!jhk_db_exec (self, schema_migrations_ddl, error) ||
           !jhk_db_commit (self, error))
         {
           if (jhk_db_in_transaction (self))

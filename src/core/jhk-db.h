@@ -235,6 +235,11 @@ gboolean    jhk_db_restore             (JhkDb           *self,
                                         gpointer         user_data,
                                         GCancellable    *cancellable,
                                         GError         **error);
+/* Applies the migrations a database opened with JHK_DB_OPEN_NO_MIGRATE
+ * lacks. Inside a transaction, they are undone with it (both backends undo
+ * DDL): `jhkctl init` creates the schema and the first user together. */
+gboolean    jhk_db_migrate             (JhkDb           *self,
+                                        GError         **error);
 /* Empties the database again after a restore into an empty one (on
  * PostgreSQL) whose data failed the checks that follow it (the audit
  * chain). Removes only what that restore made. */
