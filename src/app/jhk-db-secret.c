@@ -48,6 +48,30 @@ server_attributes (const char  *uri,
   return attributes;
 }
 
+/* A task for one keyring call on the server a URI leads to; NULL when the
+ * URI cannot be read, the task having returned the error already. */
+static GTask *
+start_task (const char           *uri,
+            gpointer              source_tag,
+            char                **out_label,
+            GHashTable          **out_attributes,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  *out_attributes = server_attributes (uri, out_label, &error);
+  if (*out_attributes == NULL)
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  return g_steal_pointer (&task);
+}
+
 static void
 lookup_cb (GObject      *source,
            GAsyncResult *result,
@@ -72,18 +96,13 @@ jhk_db_secret_lookup_async (const char          *uri,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  GError *error = NULL;
 
   g_return_if_fail (uri != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jhk_db_secret_lookup_async);
-  attributes = server_attributes (uri, NULL, &error);
-  if (attributes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  task = start_task (uri, jhk_db_secret_lookup_async, NULL, &attributes, cancellable, callback,
+                     user_data);
+  if (task == NULL)
+    return;
   secret_password_lookupv (jhk_db_secret_get_schema (), attributes, cancellable, lookup_cb,
                            g_steal_pointer (&task));
 }
@@ -121,19 +140,14 @@ jhk_db_secret_store_async (const char          *uri,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
-  GError *error = NULL;
 
   g_return_if_fail (uri != NULL);
   g_return_if_fail (password != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jhk_db_secret_store_async);
-  attributes = server_attributes (uri, &label, &error);
-  if (attributes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  task = start_task (uri, jhk_db_secret_store_async, &label, &attributes, cancellable, callback,
+                     user_data);
+  if (task == NULL)
+    return;
   secret_password_storev (jhk_db_secret_get_schema (), attributes, collection, label, password,
                           cancellable, store_cb, g_steal_pointer (&task));
 }
@@ -170,18 +184,13 @@ jhk_db_secret_clear_async (const char          *uri,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  GError *error = NULL;
 
   g_return_if_fail (uri != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jhk_db_secret_clear_async);
-  attributes = server_attributes (uri, NULL, &error);
-  if (attributes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  task = start_task (uri, jhk_db_secret_clear_async, NULL, &attributes, cancellable, callback,
+                     user_data);
+  if (task == NULL)
+    return;
   secret_password_clearv (jhk_db_secret_get_schema (), attributes, cancellable, clear_cb,
                           g_steal_pointer (&task));
 }

@@ -24,6 +24,9 @@ void        app_test_wait            (guint        ms);
 void        app_test_log_in          (JhkWindow   *window,
                                       const char  *login,
                                       const char  *password);
+/* The first widget of a type in a tree, depth first, or NULL. */
+GtkWidget  *app_test_find_descendant (GtkWidget   *widget,
+                                      GType        type);
 /* Saves a PNG of a window into the build folder. */
 void        app_test_save_png        (GtkWidget   *window,
                                       const char  *name);

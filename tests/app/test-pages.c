@@ -11,23 +11,6 @@
 #include "jhk-settings.h"
 #include "jhk-staff-page.h"
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -55,7 +38,7 @@ select_row (GtkWidget  *page,
             const char *column,
             const char *value)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW));
   GtkSelectionModel *model = gtk_column_view_get_model (view);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
@@ -122,7 +105,7 @@ test_staff_search (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no such person");
   app_test_wait (400);
-  stack = find_descendant (page, GTK_TYPE_STACK);
+  stack = app_test_find_descendant (page, GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   app_test_save_png (GTK_WIDGET (window), "staff-search-empty");
 
@@ -130,7 +113,7 @@ test_staff_search (void)
   app_test_wait (400);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
-                      GTK_COLUMN_VIEW (find_descendant (page, GTK_TYPE_COLUMN_VIEW))))),
+                      GTK_COLUMN_VIEW (app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW))))),
                     ==, 2);
   app_test_destroy_window (window);
 }
@@ -422,11 +405,11 @@ test_live_updates (void)
 
   app_test_log_in (window, "admin", "jhk-demo");
   units = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-    find_descendant (show_workspace (window, "organisation"), GTK_TYPE_COLUMN_VIEW))));
+    app_test_find_descendant (show_workspace (window, "organisation"), GTK_TYPE_COLUMN_VIEW))));
   n_units = g_list_model_get_n_items (units);
   page = show_workspace (window, "staff");
   staff = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-    find_descendant (page, GTK_TYPE_COLUMN_VIEW))));
+    app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW))));
   n_staff = g_list_model_get_n_items (staff);
 
   g_assert_cmpint (jhk_org_add_staff (other, admin, "C9142", "石井 亮", "イシイ リョウ", "巡査",

@@ -28,22 +28,6 @@ wait_for (JhkWindow   *window,
   g_assert_true (check (window));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A window at one desk: the user's own server role, logged in, on the staff
  * workspace. */
 static JhkWindow *
@@ -67,7 +51,7 @@ open_desk (const char  *dbname,
   page = jhk_window_get_page (window, "staff");
   g_assert_nonnull (page);
   *out_staff = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-    find_descendant (page, GTK_TYPE_COLUMN_VIEW))));
+    app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW))));
   return window;
 }
 
