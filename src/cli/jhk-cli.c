@@ -1079,7 +1079,7 @@ static const struct
   { "verify", cmd_verify, N_("Verify the audit chain and the database file") },
   { "checkpoint", cmd_checkpoint, N_("Write the audit chain's size and head hash to a file") },
   { "backup", cmd_backup, N_("Copy the database to a new file while it is in use") },
-  { "restore", cmd_restore, N_("Replace the database with a backup") },
+  { "restore", cmd_restore, N_("Restore a backup: over a file, or into an empty server database") },
   { "migrate", cmd_migrate, N_("Copy the whole database to another file or server") },
   { "bench", cmd_bench, N_("Measure the speed of the core operations") },
 };
