@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -106,6 +107,8 @@ new_layout (Sheet      *sheet,
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
+  /* Some air between the lines of a box, as on the typed original. */
+  pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
   return layout;
 }
 
@@ -130,27 +133,41 @@ draw_in_box (Sheet      *sheet,
 
   if (is_empty (markup) || inner_w <= 0 || inner_h <= 0)
     return;
-  for (;; size -= 0.5)
+  layout = new_layout (sheet, family, size);
+  pango_layout_set_alignment (layout, align == ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                                            : PANGO_ALIGN_LEFT);
+  if (wrap)
     {
-      g_clear_object (&layout);
-      layout = new_layout (sheet, family, size);
-      pango_layout_set_alignment (layout, align == ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                                                : PANGO_ALIGN_LEFT);
+      pango_layout_set_width (layout, (int) (inner_w * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_size (layout, &lw, &lh);
+  while ((lh > inner_h * PANGO_SCALE || lw > inner_w * PANGO_SCALE) && size > MIN_SIZE)
+    {
+      PangoFontDescription *desc;
+
+      /* Unwrapped text scales with its size: one step to the size that
+       * fits. Wrapped text goes down half a point at a time. */
       if (wrap)
-        {
-          pango_layout_set_width (layout, (int) (inner_w * PANGO_SCALE));
-          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-        }
-      pango_layout_set_markup (layout, markup, -1);
+        size -= 0.5;
+      else
+        size = floor (2 * size * MIN (inner_w * PANGO_SCALE / lw, inner_h * PANGO_SCALE / lh)) / 2;
+      size = MAX (size, MIN_SIZE);
+      desc = pango_font_description_copy (pango_layout_get_font_description (layout));
+      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+      pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
       pango_layout_get_size (layout, &lw, &lh);
-      if ((lh <= inner_h * PANGO_SCALE && lw <= inner_w * PANGO_SCALE) || size - 0.5 < MIN_SIZE)
-        break;
     }
   if (lh > inner_h * PANGO_SCALE || lw > inner_w * PANGO_SCALE)
     {
       /* Still too long at the smallest size: cut it at the box. */
       pango_layout_set_width (layout, (int) (inner_w * PANGO_SCALE));
-      pango_layout_set_height (layout, (int) (inner_h * PANGO_SCALE));
+      /* Wrapped text ends where the box does; lines kept whole are each
+       * cut at its edge. */
+      pango_layout_set_height (layout, wrap ? (int) (inner_h * PANGO_SCALE) : -1);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_size (layout, &lw, &lh);
     }
@@ -191,7 +208,9 @@ value (Sheet      *sheet,
   draw_in_box (sheet, JHK_FORMS_GOTHIC, VALUE_SIZE, x, y, w, h, markup, align, wrap);
 }
 
-/* Left-aligned mixed text: labels in Mincho, values spanned in Gothic. */
+/* Left-aligned mixed text: labels in Mincho, values spanned in Gothic.
+ * The lines of choice boxes stay one line each, as printed on the form,
+ * and shrink instead of wrapping. */
 static void
 mixed (Sheet      *sheet,
        double      x,
@@ -200,7 +219,7 @@ mixed (Sheet      *sheet,
        double      h,
        const char *markup)
 {
-  draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y, w, h, markup, ALIGN_LEFT, TRUE);
+  draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y, w, h, markup, ALIGN_LEFT, FALSE);
 }
 
 static void
@@ -498,13 +517,14 @@ draw_final (Sheet               *sheet,
   const double body_h = 38;
   const double x0 = MARGIN, x1 = x0 + 78, x2 = x1 + 150, x3 = x2 + 112, x4 = x3 + 78;
   const double x5 = MARGIN + WIDTH;
+  /* In the order of JhkForm1FinalKind, from JHK_FORM1_FINAL_DISPOSAL. */
   const char *const words[] = { "廃棄", "返却", "交付", "その他" };
   g_autofree char *date = format_date (final->date);
   g_autofree char *handler = handler_markup (&final->handler);
   g_autofree char *other = value_markup (final->kind == JHK_FORM1_FINAL_OTHER ? final->other
                                                                                : NULL,
                                          "　　　　　　");
-  double wx = x1 + PAD + 2, line1 = y + HEAD_H + 5, line2 = line1 + 14;
+  double wx = x1 + PAD + 3, line1 = y + HEAD_H + 7, line2 = line1 + 14;
 
   cairo_rectangle (cr, x0, y, x5 - x0, HEAD_H + body_h);
   hline (cr, x0, x5, y + HEAD_H);
@@ -530,8 +550,10 @@ draw_final (Sheet               *sheet,
       double ww, wy = i < 3 ? line1 : line2;
       int lw, lh;
 
+      /* Room for the circle on either side of each word. */
       if (i == 3)
-        wx = x1 + PAD + 2;
+        wx = x1 + PAD + 3;
+      wx += 3;
       pango_layout_set_text (layout, words[i], -1);
       pango_layout_get_size (layout, &lw, &lh);
       ww = (double) lw / PANGO_SCALE;
@@ -542,12 +564,12 @@ draw_final (Sheet               *sheet,
           cairo_save (cr);
           cairo_new_path (cr);
           cairo_translate (cr, wx + ww / 2, wy + (double) lh / PANGO_SCALE / 2);
-          cairo_scale (cr, ww / 2 + 2.5, (double) lh / PANGO_SCALE / 2 + 1);
+          cairo_scale (cr, ww / 2 + 3, (double) lh / PANGO_SCALE / 2 + 1.5);
           cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
           cairo_restore (cr);
           cairo_stroke (cr);
         }
-      wx += ww;
+      wx += ww + 3;
       if (i < 2)
         {
           g_autoptr(PangoLayout) dot = new_layout (sheet, JHK_FORMS_MINCHO, LABEL_SIZE);
@@ -562,7 +584,7 @@ draw_final (Sheet               *sheet,
         {
           g_autofree char *markup = g_strdup_printf ("(%s)", other);
 
-          draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, wx - PAD + 3, wy - PAD, x2 - wx - 3,
+          draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, wx - PAD, wy - PAD, x2 - wx,
                        lh / PANGO_SCALE + 2 * PAD, markup, ALIGN_LEFT, FALSE);
         }
     }
@@ -571,6 +593,8 @@ draw_final (Sheet               *sheet,
   value (sheet, x4, y, x5 - x4, body_h, final->note, ALIGN_LEFT, TRUE);
   return y + body_h;
 }
+
+G_STATIC_ASSERT (JHK_FORM1_FINAL_DISPOSAL == 1 && JHK_FORM1_FINAL_OTHER == 4);
 
 guint
 jhk_form1_n_pages (const JhkForm1 *form)
