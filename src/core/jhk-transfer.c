@@ -18,6 +18,10 @@ static const char * const tables[] = {
   "businesses",
   "role_assignments",
   "alt_structures",
+  "storage_places",
+  "materials",
+  "material_events",
+  "material_dispositions",
   "audit_log",
   NULL
 };

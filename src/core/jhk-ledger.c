@@ -1,0 +1,800 @@
+/* jhk-ledger.c: the materials ledger's services and rules (第15-第17). */
+#include <glib/gi18n-lib.h>
+
+#include "jhk-ledger.h"
+#include "jhk-org.h"
+#include "jhk-policy.h"
+#include "jhk-service.h"
+#include "jhk-settings.h"
+#include "jhk-util.h"
+
+static const char *const disposal_methods[] = {
+  "shred", "incinerate", "dissolve", "erase", "destroy", NULL
+};
+
+const char *const *
+jhk_ledger_disposal_methods (void)
+{
+  return disposal_methods;
+}
+
+const char *
+jhk_ledger_disposal_method_label (const char *method)
+{
+  if (g_strcmp0 (method, "shred") == 0)
+    return _("Shredding");
+  if (g_strcmp0 (method, "incinerate") == 0)
+    return _("Incineration");
+  if (g_strcmp0 (method, "dissolve") == 0)
+    return _("Pulping");
+  if (g_strcmp0 (method, "erase") == 0)
+    return _("Erasure");
+  if (g_strcmp0 (method, "destroy") == 0)
+    return _("Physical destruction");
+  return method;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+is_one_of (const char        *value,
+           const char *const *keys)
+{
+  return value != NULL && g_strv_contains (keys, value);
+}
+
+static gboolean
+check_text (const char  *value,
+            gboolean     required,
+            int          max_chars,
+            const char  *what,
+            GError     **error)
+{
+  if (value == NULL || jhk_is_blank (value))
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID, _("Enter the %s."), what);
+      return FALSE;
+    }
+  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > max_chars)
+    {
+      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                   _("The %s is too long (%d characters at most)."), what, max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+/* Either unit lies within the other: a role over a 係 of the office, or
+ * over the department above it, both concern the office. */
+static gboolean
+orgs_overlap (JhkDb  *db,
+              gint64  a,
+              gint64  b)
+{
+  return jhk_policy_org_is_within (db, a, b) || jhk_policy_org_is_within (db, b, a);
+}
+
+/* Who keeps the office's ledger: its office roles. */
+static gboolean
+require_office_role (JhkDb       *db,
+                     JhkSession  *actor,
+                     gint64       office_id,
+                     GError     **error)
+{
+  if (jhk_session_is_system (actor))
+    return TRUE;
+  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+    {
+      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+
+      if ((grant->role == JHK_ROLE_OPS_MANAGER || grant->role == JHK_ROLE_INFO_LEAD ||
+           grant->role == JHK_ROLE_INFO_MANAGER || grant->role == JHK_ROLE_INFO_ASSISTANT) &&
+          grant->org_unit_id != 0 && orgs_overlap (db, office_id, grant->org_unit_id))
+        return TRUE;
+    }
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+                       _("Only the office's operations manager, information management lead, "
+                         "information manager or assistant keep its materials ledger."));
+  return FALSE;
+}
+
+static gboolean
+require_office (JhkDb       *db,
+                gint64       office_id,
+                GError     **error)
+{
+  g_autofree char *today = jhk_today ();
+
+  if (jhk_db_query_int64 (db, NULL, NULL,
+                          "SELECT id FROM org_units WHERE id = ? AND kind = 'office'"
+                          " AND (valid_to IS NULL OR valid_to >= ?)",
+                          JHK_I (office_id), JHK_T (today), JHK_DB_END))
+    return TRUE;
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                       _("A materials ledger belongs to a current office."));
+  return FALSE;
+}
+
+/* The staff member exists and works in the office; their unit in *out_unit. */
+static gboolean
+require_staff_in_office (JhkDb       *db,
+                         gint64       staff_id,
+                         gint64       office_id,
+                         const char  *what,
+                         gint64      *out_unit,
+                         GError     **error)
+{
+  gint64 unit = 0;
+
+  if (!jhk_db_query_int64 (db, &unit, NULL, "SELECT org_unit_id FROM staff WHERE id = ?",
+                           JHK_I (staff_id), JHK_DB_END) ||
+      !jhk_policy_org_is_within (db, unit, office_id))
+    {
+      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                   _("The %s must be a member of the office's staff."), what);
+      return FALSE;
+    }
+  if (out_unit != NULL)
+    *out_unit = unit;
+  return TRUE;
+}
+
+/* The staff member holds the role today for a unit that concerns the
+ * office (role = 'info_manager'), or for the business (a manager role). */
+static gboolean
+staff_holds_for_office (JhkDb      *db,
+                        gint64      staff_id,
+                        const char *role,
+                        gint64      office_id)
+{
+  g_autofree char *today = jhk_today ();
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JhkDbStmt) stmt = NULL;
+
+  stmt = jhk_db_query (db, NULL,
+                       "SELECT org_unit_id FROM role_assignments"
+                       " WHERE staff_id = ? AND role = ? AND org_unit_id IS NOT NULL"
+                       " AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+                       JHK_I (staff_id), JHK_T (role), JHK_T (today), JHK_T (today), JHK_DB_END);
+  if (stmt == NULL)
+    return FALSE;
+  while (jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+    {
+      gint64 unit = jhk_db_stmt_get_int64 (stmt, 0);
+
+      g_array_append_val (units, unit);
+    }
+  g_clear_pointer (&stmt, jhk_db_stmt_release);
+  for (guint i = 0; i < units->len; i++)
+    if (orgs_overlap (db, office_id, g_array_index (units, gint64, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+staff_manages_business (JhkDb  *db,
+                        gint64  staff_id,
+                        gint64  business_id)
+{
+  g_autofree char *today = jhk_today ();
+
+  return jhk_db_query_int64 (db, NULL, NULL,
+                             "SELECT id FROM role_assignments WHERE staff_id = ? AND business_id = ?"
+                             " AND role IN ('biz_owner', 'egov_owner', 'lead_owner')"
+                             " AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
+                             " LIMIT 1",
+                             JHK_I (staff_id), JHK_I (business_id), JHK_T (today), JHK_T (today),
+                             JHK_DB_END);
+}
+
+/* R15-6: an irrecoverable method; R16-3, R17-3: personal data before the
+ * office's 情報管理者, who is not the handler. */
+static gboolean
+check_disposal (JhkDb       *db,
+                const char  *method,
+                gboolean     personal_data,
+                gint64       office_id,
+                gint64       handler_id,
+                gint64       witness_id,
+                GError     **error)
+{
+  if (!is_one_of (method, disposal_methods))
+    return invalid (error, _("Dispose of a material only by an irrecoverable method: "
+                             "shredding, incineration, pulping, erasure or physical destruction."));
+  if (!personal_data)
+    return TRUE;
+  if (witness_id == 0)
+    return invalid (error, _("Personal data is disposed of before the office's information "
+                             "manager as witness."));
+  if (witness_id == handler_id)
+    return invalid (error, _("The witness of a disposal must be someone other than its handler."));
+  if (!staff_holds_for_office (db, witness_id, "info_manager", office_id))
+    return invalid (error, _("The witness must be the office's information manager."));
+  return TRUE;
+}
+
+static gboolean
+check_date (const char  *date,
+            const char  *not_before,
+            GError     **error)
+{
+  g_autofree char *today = jhk_today ();
+
+  if (date == NULL || !jhk_date_is_valid (date))
+    return invalid (error, _("Enter the date as YYYY-MM-DD."));
+  if (strcmp (date, today) > 0)
+    return invalid (error, _("The date cannot be in the future."));
+  if (not_before != NULL && strcmp (date, not_before) < 0)
+    return invalid (error, _("The date cannot be before the material was acquired."));
+  return TRUE;
+}
+
+static gint64
+insert_returning_id (JhkDb       *db,
+                     GError     **error,
+                     const char  *sql,
+                     ...)
+{
+  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, error);
+  va_list args;
+
+  if (stmt == NULL)
+    return 0;
+  va_start (args, sql);
+  jhk_db_stmt_bind_valist (stmt, args);
+  va_end (args);
+  if (jhk_db_stmt_step (stmt, error) != JHK_DB_ROW)
+    return 0;
+  return jhk_db_stmt_get_int64 (stmt, 0);
+}
+
+static gint64
+commit_new (JhkDb       *db,
+            JhkSession  *actor,
+            gint64       id,
+            const char  *action,
+            const char  *object_type,
+            JsonObject  *details,
+            GError     **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  if (!jhk_service_commit (db, actor, action, object_type, id_text, details, error))
+    return 0;
+  return id;
+}
+
+gint64
+jhk_ledger_add_storage_place (JhkDb       *db,
+                              JhkSession  *actor,
+                              gint64       org_unit_id,
+                              const char  *name,
+                              gboolean     locked,
+                              GError     **error)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *today = jhk_today ();
+  gint64 id;
+
+  if (!check_text (name, TRUE, 100, _("name of the storage place"), error))
+    return 0;
+  if (!jhk_service_begin (db, actor, error))
+    return 0;
+  if (!require_office (db, org_unit_id, error) ||
+      !require_office_role (db, actor, org_unit_id, error))
+    goto fail;
+  if (jhk_db_query_int64 (db, NULL, NULL,
+                          "SELECT id FROM storage_places WHERE org_unit_id = ? AND name = ?",
+                          JHK_I (org_unit_id), JHK_T (name), JHK_DB_END))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
+                           _("The office has a storage place of that name already."));
+      goto fail;
+    }
+  id = insert_returning_id (db, error,
+                            "INSERT INTO storage_places (org_unit_id, name, locked, valid_from,"
+                            " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                            JHK_I (org_unit_id), JHK_T (name), JHK_I (locked ? 1 : 0),
+                            JHK_T (today), JHK_I (jhk_now_us ()),
+                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
+  if (id == 0)
+    goto fail;
+  json_object_set_int_member (details, "org_unit_id", org_unit_id);
+  json_object_set_string_member (details, "name", name);
+  json_object_set_boolean_member (details, "locked", locked);
+  return commit_new (db, actor, id, "storage_place.add", "storage_place", details, error);
+
+fail:
+  jhk_service_abort (db);
+  return 0;
+}
+
+/* What can be checked without the database. */
+static gboolean
+check_spec (const JhkMaterialSpec  *spec,
+            GError                **error)
+{
+  static const char *const directions[] = { "input", "output", NULL };
+  static const char *const reasons[] = { "law", "procedure", "maintenance_test", NULL };
+  static const char *const methods[] = { "received", "printed", "other", NULL };
+  static const char *const measures[] = { "store", "dispose_without_storing", "other", NULL };
+
+  if (!is_one_of (spec->direction, directions))
+    return invalid (error, _("A material is an input or an output material."));
+  if (!check_text (spec->name, TRUE, 200, _("name of the material"), error) ||
+      !check_text (spec->breakdown, FALSE, 500, _("breakdown"), error) ||
+      !check_text (spec->summary, FALSE, 1000, _("summary"), error) ||
+      !check_text (spec->purpose, TRUE, 500, _("purpose of use"), error) ||
+      !check_text (spec->acquisition_text, FALSE, 200, _("acquisition details"), error) ||
+      !check_text (spec->measure_text, FALSE, 200, _("measure after acquisition"), error))
+    return FALSE;
+  if (spec->quantity <= 0)
+    return invalid (error, _("The quantity must be at least one."));
+  /* R17-1: personal-data output only for the law, a set procedure, or
+   * maintenance and testing; the reason is required. */
+  if (spec->personal_data && g_str_equal (spec->direction, "output"))
+    {
+      if (!is_one_of (spec->creation_reason, reasons))
+        return invalid (error, _("Personal-data output is created only under a law, a set "
+                                 "procedure, or for maintenance and testing: choose the reason."));
+    }
+  else if (spec->creation_reason != NULL && !is_one_of (spec->creation_reason, reasons))
+    return invalid (error, _("Choose the reason the material was created."));
+  if (!is_one_of (spec->acquisition_method, methods))
+    return invalid (error, _("Choose how the material was acquired."));
+  if (g_str_equal (spec->acquisition_method, "received") && jhk_is_blank (spec->acquisition_text))
+    return invalid (error, _("Enter from whom the material was received."));
+  if (g_str_equal (spec->acquisition_method, "other") && jhk_is_blank (spec->acquisition_text))
+    return invalid (error, _("Enter how the material was acquired."));
+  if (!is_one_of (spec->measure, measures))
+    return invalid (error, _("Choose what was done with the material after acquisition."));
+  if (g_str_equal (spec->measure, "store") != (spec->storage_place_id != 0))
+    return invalid (error, _("A stored material needs its storage place, and only a stored one."));
+  if (g_str_equal (spec->measure, "other") && jhk_is_blank (spec->measure_text))
+    return invalid (error, _("Describe what was done with the material after acquisition."));
+  if (spec->designated != (spec->designated_by != 0))
+    return invalid (error, _("A material designated as especially important names who "
+                             "designated it."));
+  return TRUE;
+}
+
+gint64
+jhk_ledger_register_material (JhkDb                  *db,
+                              JhkSession             *actor,
+                              const JhkMaterialSpec  *spec,
+                              GError                **error)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *today = jhk_today ();
+  gint64 handler_unit = 0, section = spec->handler_section_id;
+  gint64 acquired_by = spec->acquired_by != 0 ? spec->acquired_by : spec->handler_staff_id;
+  gboolean personal_output;
+  gint64 id;
+
+  g_return_val_if_fail (spec != NULL, 0);
+
+  if (!check_spec (spec, error) || !check_date (spec->acquired_on, NULL, error))
+    return 0;
+  personal_output = spec->personal_data && g_str_equal (spec->direction, "output");
+
+  if (!jhk_service_begin (db, actor, error))
+    return 0;
+  if (!require_office (db, spec->org_unit_id, error) ||
+      !require_office_role (db, actor, spec->org_unit_id, error) ||
+      !require_staff_in_office (db, spec->handler_staff_id, spec->org_unit_id, _("handler"),
+                                &handler_unit, error) ||
+      !require_staff_in_office (db, acquired_by, spec->org_unit_id,
+                                _("person who acquired the material"), NULL, error))
+    goto fail;
+  if (section == 0)
+    section = handler_unit;
+  else if (!jhk_policy_org_is_within (db, section, spec->org_unit_id))
+    {
+      invalid (error, _("The handler's section must be one of the office's."));
+      goto fail;
+    }
+
+  /* R8-1, R9-1: only approved businesses (主管業務 need none). */
+  if (!jhk_org_business_is_usable (db, spec->business_id))
+    {
+      invalid (error, _("Materials are kept for an approved business only."));
+      goto fail;
+    }
+  /* R15-3: designated by the 対象業務管理者等 or 主管業務管理者 of its business. */
+  if (spec->designated && !staff_manages_business (db, spec->designated_by, spec->business_id))
+    {
+      invalid (error, _("Only the manager of the material's business designates it as "
+                        "especially important."));
+      goto fail;
+    }
+  if (spec->storage_place_id != 0)
+    {
+      gint64 locked = -1;
+
+      if (!jhk_db_query_int64 (db, &locked, NULL,
+                               "SELECT locked FROM storage_places WHERE id = ? AND org_unit_id = ?"
+                               " AND (valid_to IS NULL OR valid_to >= ?)",
+                               JHK_I (spec->storage_place_id), JHK_I (spec->org_unit_id),
+                               JHK_T (today), JHK_DB_END))
+        {
+          invalid (error, _("The storage place must be a current one of the office."));
+          goto fail;
+        }
+      /* R15-5: personal data and designated materials under lock. */
+      if ((spec->personal_data || spec->designated) && locked == 0)
+        {
+          invalid (error, _("Personal-data and especially important materials are stored "
+                            "only in a locked place."));
+          goto fail;
+        }
+    }
+
+  id = insert_returning_id (db, error,
+                            "INSERT INTO materials (org_unit_id, direction, name, quantity, breakdown,"
+                            " summary, business_id, handler_staff_id, handler_section_id, purpose,"
+                            " designated, designated_by, personal_data, creation_reason, acquired_on,"
+                            " acquisition_method, acquisition_text, acquired_by, measure, measure_text,"
+                            " storage_place_id, quantity_on_hand, quantity_lent, status,"
+                            " last_entry_on, created_at, created_by)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            " ?, 0, 'stored', ?, ?, ?) RETURNING id",
+                            JHK_I (spec->org_unit_id), JHK_T (spec->direction), JHK_T (spec->name),
+                            JHK_I (spec->quantity), JHK_T (or_empty (spec->breakdown)),
+                            JHK_T (or_empty (spec->summary)), JHK_I (spec->business_id),
+                            JHK_I (spec->handler_staff_id), JHK_I (section), JHK_T (spec->purpose),
+                            JHK_I (spec->designated ? 1 : 0), JHK_IZ (spec->designated_by),
+                            JHK_I (spec->personal_data ? 1 : 0),
+                            JHK_TN (spec->creation_reason),
+                            JHK_T (spec->acquired_on), JHK_T (spec->acquisition_method),
+                            JHK_T (or_empty (spec->acquisition_text)), JHK_I (acquired_by),
+                            JHK_T (spec->measure), JHK_T (or_empty (spec->measure_text)),
+                            JHK_IZ (spec->storage_place_id), JHK_I (spec->quantity),
+                            JHK_T (spec->acquired_on), JHK_I (jhk_now_us ()),
+                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
+  if (id == 0)
+    goto fail;
+  json_object_set_int_member (details, "org_unit_id", spec->org_unit_id);
+  json_object_set_string_member (details, "direction", spec->direction);
+  json_object_set_string_member (details, "name", spec->name);
+  json_object_set_int_member (details, "quantity", spec->quantity);
+  json_object_set_int_member (details, "business_id", spec->business_id);
+  json_object_set_boolean_member (details, "personal_data", spec->personal_data);
+  json_object_set_boolean_member (details, "designated", spec->designated);
+  if (personal_output)
+    json_object_set_string_member (details, "creation_reason", spec->creation_reason);
+  return commit_new (db, actor, id, "material.register", "material", details, error);
+
+fail:
+  jhk_service_abort (db);
+  return 0;
+}
+
+/* The material as it is inside the write transaction. */
+typedef struct
+{
+  gint64  office_id;
+  gint64  business_id;
+  char   *status;
+  gint64  on_hand;
+  gint64  lent;
+  gboolean personal_data;
+  char   *acquired_on;
+  char   *last_entry_on;
+} MaterialState;
+
+static void
+material_state_clear (MaterialState *state)
+{
+  g_clear_pointer (&state->status, g_free);
+  g_clear_pointer (&state->acquired_on, g_free);
+  g_clear_pointer (&state->last_entry_on, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MaterialState, material_state_clear)
+
+static gboolean
+load_open_material (JhkDb          *db,
+                    JhkSession     *actor,
+                    gint64          material_id,
+                    MaterialState  *state,
+                    GError        **error)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  JhkDbStep step;
+
+  stmt = jhk_db_query (db, error,
+                       "SELECT org_unit_id, business_id, status, quantity_on_hand, quantity_lent,"
+                       " personal_data, acquired_on, last_entry_on FROM materials WHERE id = ?",
+                       JHK_I (material_id), JHK_DB_END);
+  if (stmt == NULL)
+    return FALSE;
+  step = jhk_db_stmt_step (stmt, error);
+  if (step == JHK_DB_FAILED)
+    return FALSE;
+  if (step != JHK_DB_ROW)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such material."));
+      return FALSE;
+    }
+  state->office_id = jhk_db_stmt_get_int64 (stmt, 0);
+  state->business_id = jhk_db_stmt_get_int64 (stmt, 1);
+  state->status = jhk_db_stmt_dup_text (stmt, 2);
+  state->on_hand = jhk_db_stmt_get_int64 (stmt, 3);
+  state->lent = jhk_db_stmt_get_int64 (stmt, 4);
+  state->personal_data = jhk_db_stmt_get_int64 (stmt, 5) != 0;
+  state->acquired_on = jhk_db_stmt_dup_text (stmt, 6);
+  state->last_entry_on = jhk_db_stmt_dup_text (stmt, 7);
+  g_clear_pointer (&stmt, jhk_db_stmt_release);
+
+  if (!require_office_role (db, actor, state->office_id, error))
+    return FALSE;
+  if (g_str_equal (state->status, "closed"))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
+                           _("This material has had its final disposition: it can only be "
+                             "viewed now."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+later_date (const char *a,
+            const char *b)
+{
+  return strcmp (a, b) >= 0 ? a : b;
+}
+
+gint64
+jhk_ledger_record_event (JhkDb                   *db,
+                         JhkSession              *actor,
+                         gint64                   material_id,
+                         const JhkMaterialEvent  *event,
+                         gint64                  *out_copy_id,
+                         GError                 **error)
+{
+  static const char *const kinds[] = { "lend", "return", "copy", "hand_over", "receive",
+                                       "partial_dispose", "other", NULL };
+  static const char *const bases[] = { "manager_approval", "maintenance_test", NULL };
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_auto(MaterialState) state = { 0 };
+  const char *kind = event->kind;
+  gint64 on_hand, lent, available, copy_id = 0, id;
+  gboolean is_dispose, is_copy;
+
+  if (out_copy_id != NULL)
+    *out_copy_id = 0;
+  if (!is_one_of (kind, kinds))
+    return invalid (error, _("Choose what happened to the material.")), 0;
+  is_dispose = g_str_equal (kind, "partial_dispose");
+  is_copy = g_str_equal (kind, "copy");
+  if (!check_text (event->counterpart, FALSE, 200, _("counterpart"), error) ||
+      !check_text (event->note, FALSE, 500, _("note"), error))
+    return 0;
+  if (event->quantity < 0 || (event->quantity == 0 && !g_str_equal (kind, "other")))
+    return invalid (error, _("The quantity must be at least one.")), 0;
+  if (is_copy && !is_one_of (event->copy_basis, bases))
+    return invalid (error, _("A copy is made only with the approval of the business's manager "
+                             "or for maintenance and testing.")), 0;
+  if (is_copy && g_str_equal (event->copy_basis, "manager_approval") && event->approved_by == 0)
+    return invalid (error, _("Name the business's manager who approved the copy.")), 0;
+  if (!is_dispose && (event->method != NULL || event->witness_staff_id != 0))
+    return invalid (error, _("Only a disposal has a method and a witness.")), 0;
+
+  if (!jhk_service_begin (db, actor, error))
+    return 0;
+  /* Read again under the write lock: what another workstation did just
+   * before counts. */
+  if (!load_open_material (db, actor, material_id, &state, error) ||
+      !check_date (event->happened_on, state.acquired_on, error) ||
+      !require_staff_in_office (db, event->handler_staff_id, state.office_id, _("handler"),
+                                NULL, error))
+    goto fail;
+  if (event->confirmed_by != 0 &&
+      !staff_holds_for_office (db, event->confirmed_by, "info_manager", state.office_id))
+    {
+      invalid (error, _("The confirmation is the office's information manager's."));
+      goto fail;
+    }
+
+  on_hand = state.on_hand;
+  lent = state.lent;
+  available = on_hand - lent;
+  if (g_str_equal (kind, "lend") || g_str_equal (kind, "hand_over") || is_dispose)
+    {
+      if (event->quantity > available)
+        {
+          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                       _("Only %" G_GINT64_FORMAT " of this material are at hand."), available);
+          goto fail;
+        }
+      if (g_str_equal (kind, "lend"))
+        lent += event->quantity;
+      else
+        on_hand -= event->quantity;
+    }
+  else if (g_str_equal (kind, "return"))
+    {
+      if (lent == 0)
+        {
+          invalid (error, _("Nothing of this material is lent out."));
+          goto fail;
+        }
+      if (event->quantity > lent)
+        {
+          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                       _("Only %" G_GINT64_FORMAT " of this material are lent out."), lent);
+          goto fail;
+        }
+      lent -= event->quantity;
+    }
+  else if (g_str_equal (kind, "receive"))
+    on_hand += event->quantity;
+
+  if (is_dispose &&
+      !check_disposal (db, event->method, state.personal_data, state.office_id,
+                       event->handler_staff_id, event->witness_staff_id, error))
+    goto fail;
+  /* R17-6/7: with the approval of the business's manager, or for
+   * maintenance and testing; the copy is a material of its own. */
+  if (is_copy)
+    {
+      if (g_str_equal (event->copy_basis, "manager_approval") &&
+          !staff_manages_business (db, event->approved_by, state.business_id))
+        {
+          invalid (error, _("Only the manager of the material's business approves a copy."));
+          goto fail;
+        }
+      copy_id = insert_returning_id (db, error,
+                                     "INSERT INTO materials (org_unit_id, direction, name, quantity,"
+                                     " breakdown, summary, business_id, handler_staff_id,"
+                                     " handler_section_id, purpose, designated, designated_by,"
+                                     " personal_data, creation_reason, acquired_on,"
+                                     " acquisition_method, acquisition_text, acquired_by, measure,"
+                                     " measure_text, storage_place_id, original_id, quantity_on_hand,"
+                                     " quantity_lent, status, last_entry_on, created_at, created_by)"
+                                     " SELECT org_unit_id, direction, name, ?, '', summary,"
+                                     " business_id, ?, handler_section_id, purpose, designated,"
+                                     " designated_by, personal_data, creation_reason, ?, 'other',"
+                                     " '', ?, measure, measure_text, storage_place_id, id, ?, 0,"
+                                     " 'stored', ?, ?, ? FROM materials WHERE id = ? RETURNING id",
+                                     JHK_I (event->quantity), JHK_I (event->handler_staff_id),
+                                     JHK_T (event->happened_on), JHK_I (event->handler_staff_id),
+                                     JHK_I (event->quantity), JHK_T (event->happened_on),
+                                     JHK_I (jhk_now_us ()), JHK_T (jhk_session_get_login (actor)),
+                                     JHK_I (material_id), JHK_DB_END);
+      if (copy_id == 0)
+        goto fail;
+    }
+
+  id = insert_returning_id (db, error,
+                            "INSERT INTO material_events (material_id, happened_on, kind, quantity,"
+                            " handler_staff_id, confirmed_by, counterpart, method, witness_staff_id,"
+                            " copy_basis, approved_by, copy_material_id, note, created_at, created_by)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            JHK_I (material_id), JHK_T (event->happened_on), JHK_T (kind),
+                            JHK_I (event->quantity), JHK_I (event->handler_staff_id),
+                            JHK_IZ (event->confirmed_by), JHK_T (or_empty (event->counterpart)),
+                            JHK_TN (is_dispose ? event->method : NULL),
+                            JHK_IZ (event->witness_staff_id),
+                            JHK_TN (is_copy ? event->copy_basis : NULL),
+                            JHK_IZ (is_copy ? event->approved_by : 0), JHK_IZ (copy_id),
+                            JHK_T (or_empty (event->note)), JHK_I (jhk_now_us ()),
+                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
+  if (id == 0)
+    goto fail;
+  if (!jhk_db_run (db, error,
+                   "UPDATE materials SET quantity_on_hand = ?, quantity_lent = ?, status = ?,"
+                   " last_entry_on = ? WHERE id = ?",
+                   JHK_I (on_hand), JHK_I (lent), JHK_T (lent > 0 ? "lent" : "stored"),
+                   JHK_T (later_date (state.last_entry_on, event->happened_on)),
+                   JHK_I (material_id), JHK_DB_END))
+    goto fail;
+
+  json_object_set_int_member (details, "material_id", material_id);
+  json_object_set_string_member (details, "kind", kind);
+  json_object_set_string_member (details, "date", event->happened_on);
+  json_object_set_int_member (details, "quantity", event->quantity);
+  if (is_dispose)
+    json_object_set_string_member (details, "method", event->method);
+  if (copy_id != 0)
+    json_object_set_int_member (details, "copy_id", copy_id);
+  if (commit_new (db, actor, id, "material.event", "material_event", details, error) == 0)
+    return 0;
+  if (out_copy_id != NULL)
+    *out_copy_id = copy_id;
+  return id;
+
+fail:
+  jhk_service_abort (db);
+  return 0;
+}
+
+gboolean
+jhk_ledger_final_disposition (JhkDb                         *db,
+                              JhkSession                    *actor,
+                              gint64                         material_id,
+                              const JhkMaterialDisposition  *disposition,
+                              GError                       **error)
+{
+  static const char *const kinds[] = { "dispose", "return", "hand_over", "other", NULL };
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *id_text = NULL;
+  g_auto(MaterialState) state = { 0 };
+  gboolean is_dispose;
+
+  if (!is_one_of (disposition->kind, kinds))
+    return invalid (error, _("Choose the final disposition of the material."));
+  is_dispose = g_str_equal (disposition->kind, "dispose");
+  if (!is_dispose && (disposition->method != NULL || disposition->witness_staff_id != 0))
+    return invalid (error, _("Only a disposal has a method and a witness."));
+  if (!check_text (disposition->counterpart, FALSE, 200, _("counterpart"), error) ||
+      !check_text (disposition->note, FALSE, 500, _("note"), error))
+    return FALSE;
+
+  if (!jhk_service_begin (db, actor, error))
+    return FALSE;
+  /* Read again under the write lock: still open, nothing lent out. */
+  if (!load_open_material (db, actor, material_id, &state, error) ||
+      !check_date (disposition->happened_on, state.acquired_on, error) ||
+      !require_staff_in_office (db, disposition->handler_staff_id, state.office_id,
+                                _("handler"), NULL, error))
+    goto fail;
+  if (state.lent > 0)
+    {
+      invalid (error, _("Part of this material is lent out: record its return first."));
+      goto fail;
+    }
+  if (is_dispose &&
+      !check_disposal (db, disposition->method, state.personal_data, state.office_id,
+                       disposition->handler_staff_id, disposition->witness_staff_id, error))
+    goto fail;
+
+  if (!jhk_db_run (db, error,
+                   "INSERT INTO material_dispositions (material_id, happened_on, kind, method,"
+                   " quantity, handler_staff_id, witness_staff_id, counterpart, note, created_at,"
+                   " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   JHK_I (material_id), JHK_T (disposition->happened_on),
+                   JHK_T (disposition->kind),
+                   JHK_TN (is_dispose ? disposition->method : NULL),
+                   JHK_I (state.on_hand), JHK_I (disposition->handler_staff_id),
+                   JHK_IZ (disposition->witness_staff_id),
+                   JHK_T (or_empty (disposition->counterpart)),
+                   JHK_T (or_empty (disposition->note)), JHK_I (jhk_now_us ()),
+                   JHK_T (jhk_session_get_login (actor)), JHK_DB_END) ||
+      !jhk_db_run (db, error,
+                   "UPDATE materials SET quantity_on_hand = 0, status = 'closed', last_entry_on = ?"
+                   " WHERE id = ? AND status <> 'closed'",
+                   JHK_T (later_date (state.last_entry_on, disposition->happened_on)),
+                   JHK_I (material_id), JHK_DB_END))
+    goto fail;
+
+  json_object_set_string_member (details, "kind", disposition->kind);
+  json_object_set_string_member (details, "date", disposition->happened_on);
+  json_object_set_int_member (details, "quantity", state.on_hand);
+  if (is_dispose)
+    json_object_set_string_member (details, "method", disposition->method);
+  if (disposition->witness_staff_id != 0)
+    json_object_set_int_member (details, "witness_staff_id", disposition->witness_staff_id);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, material_id);
+  return jhk_service_commit (db, actor, "material.dispose", "material", id_text, details, error);
+
+fail:
+  jhk_service_abort (db);
+  return FALSE;
+}
