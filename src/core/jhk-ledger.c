@@ -620,7 +620,7 @@ jhk_ledger_record_event (JhkDb                   *db,
       if (event->quantity > available)
         {
           g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                       _("Only %" G_GINT64_FORMAT " of this material are at hand."), available);
+                       _("Only %d of this material are at hand."), (int) available);
           goto fail;
         }
       if (g_str_equal (kind, "lend"))
@@ -638,7 +638,7 @@ jhk_ledger_record_event (JhkDb                   *db,
       if (event->quantity > lent)
         {
           g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                       _("Only %" G_GINT64_FORMAT " of this material are lent out."), lent);
+                       _("Only %d of this material are lent out."), (int) lent);
           goto fail;
         }
       lent -= event->quantity;
