@@ -90,9 +90,14 @@ static char *
 value_markup (const char *text,
               const char *empty)
 {
+  g_autofree char *one_line = NULL;
+
   if (is_empty (text))
     return g_strdup (empty);
-  return g_markup_printf_escaped ("<span font_family=\"" JHK_FORMS_GOTHIC "\">%s</span>", text);
+  /* mixed() lays out line by line: a value stays on its line. */
+  one_line = g_strdelimit (g_strdup (text), "\r\n", ' ');
+  return g_markup_printf_escaped ("<span font_family=\"" JHK_FORMS_GOTHIC "\">%s</span>",
+                                  one_line);
 }
 
 static PangoLayout *
@@ -208,9 +213,10 @@ value (Sheet      *sheet,
   draw_in_box (sheet, JHK_FORMS_GOTHIC, VALUE_SIZE, x, y, w, h, markup, align, wrap);
 }
 
-/* Left-aligned mixed text: labels in Mincho, values spanned in Gothic.
- * The lines of choice boxes stay one line each, as printed on the form,
- * and shrink instead of wrapping. */
+/* Left-aligned mixed text, labels in Mincho and values spanned in Gothic,
+ * one line of the box for each line of @markup as printed on the form:
+ * each line wraps and shrinks in its own place, so a long value does not
+ * shrink the choices around it. */
 static void
 mixed (Sheet      *sheet,
        double      x,
@@ -219,7 +225,13 @@ mixed (Sheet      *sheet,
        double      h,
        const char *markup)
 {
-  draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y, w, h, markup, ALIGN_LEFT, FALSE);
+  g_auto(GStrv) lines = g_strsplit (markup, "\n", -1);
+  guint n = g_strv_length (lines);
+  double slot_h = (h - 2 * PAD) / MAX (n, 1);
+
+  for (guint i = 0; i < n; i++)
+    draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y + i * slot_h, w, slot_h + 2 * PAD,
+                 lines[i], ALIGN_LEFT, TRUE);
 }
 
 static void
@@ -254,7 +266,6 @@ vline (cairo_t *cr,
   cairo_line_to (cr, x, y1);
 }
 
-/* 係 and 氏名 on two lines. */
 static char *
 handler_markup (const JhkForm1Handler *handler)
 {
@@ -262,6 +273,20 @@ handler_markup (const JhkForm1Handler *handler)
   g_autofree char *name = value_markup (handler->name, "");
 
   return g_strdup_printf ("係　%s\n氏名　%s", section, name);
+}
+
+/* 係 and 氏名 on two lines, kept together as one block. */
+static void
+draw_handler (Sheet                 *sheet,
+              double                 x,
+              double                 y,
+              double                 w,
+              double                 h,
+              const JhkForm1Handler *handler)
+{
+  g_autofree char *markup = handler_markup (handler);
+
+  draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y, w, h, markup, ALIGN_LEFT, TRUE);
 }
 
 /* A confirmation drawn like a seal impression: a red circle with the family
@@ -296,8 +321,10 @@ draw_stamp (Sheet               *sheet,
     /* The square inside the circle. */
     double side = r * 1.414;
 
+    /* Names of four characters or more go on two lines, as seals do. */
     draw_in_box (sheet, JHK_FORMS_GOTHIC, 9, cx - side / 2 - PAD, cy - side / 2 - PAD,
-                 side + 2 * PAD, side + 2 * PAD, markup, ALIGN_CENTER, FALSE);
+                 side + 2 * PAD, side + 2 * PAD, markup, ALIGN_CENTER,
+                 g_utf8_strlen (family, -1) >= 4);
   }
   cairo_restore (cr);
   value (sheet, x, cy + r, STAMP_W, y + STAMP_H - cy - r, date, ALIGN_CENTER, FALSE);
@@ -410,7 +437,6 @@ draw_acquisition (Sheet          *sheet,
   g_autofree char *place = value_markup (form->storage_place, "　　　　　　");
   g_autofree char *measure_other = value_markup (form->measure_other, "　　　　　　");
   g_autofree char *method = NULL;
-  g_autofree char *handler = handler_markup (&form->acquired_handler);
   g_autofree char *measure = NULL;
 
   cairo_rectangle (cr, x0, y, x4 - x0, head_h + body_h);
@@ -432,7 +458,7 @@ draw_acquisition (Sheet          *sheet,
                             box (form->acquisition == JHK_FORM1_ACQUISITION_PRINTED),
                             box (form->acquisition == JHK_FORM1_ACQUISITION_OTHER), other);
   mixed (sheet, x1, y, x2 - x1, body_h, method);
-  mixed (sheet, x2, y, x3 - x2, body_h, handler);
+  draw_handler (sheet, x2, y, x3 - x2, body_h, &form->acquired_handler);
   measure = g_strdup_printf ("%s保管(保管先:%s)\n%s保管せず廃棄\n%sその他(%s)",
                              box (form->measure == JHK_FORM1_MEASURE_STORED), place,
                              box (form->measure == JHK_FORM1_MEASURE_DISCARDED),
@@ -483,7 +509,6 @@ draw_history (Sheet             *sheet,
       g_autofree char *date = NULL;
       g_autofree char *other = NULL;
       g_autofree char *kind = NULL;
-      g_autofree char *handler = NULL;
 
       if (row == NULL)
         row = &empty;
@@ -494,12 +519,11 @@ draw_history (Sheet             *sheet,
                               box (row->kind == JHK_FORM1_EVENT_RETURN),
                               box (row->kind == JHK_FORM1_EVENT_PARTIAL_DISPOSAL),
                               box (row->kind == JHK_FORM1_EVENT_OTHER), other);
-      handler = handler_markup (&row->handler);
 
       value (sheet, x[0], top, x[1] - x[0], ROW_H, date, ALIGN_CENTER, FALSE);
       mixed (sheet, x[1], top, x[2] - x[1], ROW_H, kind);
       value (sheet, x[2], top, x[3] - x[2], ROW_H, row->quantity, ALIGN_CENTER, TRUE);
-      mixed (sheet, x[3], top, x[4] - x[3], ROW_H, handler);
+      draw_handler (sheet, x[3], top, x[4] - x[3], ROW_H, &row->handler);
       value (sheet, x[4], top, x[5] - x[4], ROW_H, row->confirmer, ALIGN_CENTER, TRUE);
       value (sheet, x[5], top, x[6] - x[5], ROW_H, row->note, ALIGN_LEFT, TRUE);
     }
@@ -520,7 +544,6 @@ draw_final (Sheet               *sheet,
   /* In the order of JhkForm1FinalKind, from JHK_FORM1_FINAL_DISPOSAL. */
   const char *const words[] = { "廃棄", "返却", "交付", "その他" };
   g_autofree char *date = format_date (final->date);
-  g_autofree char *handler = handler_markup (&final->handler);
   g_autofree char *other = value_markup (final->kind == JHK_FORM1_FINAL_OTHER ? final->other
                                                                                : NULL,
                                          "　　　　　　");
@@ -588,7 +611,7 @@ draw_final (Sheet               *sheet,
                        lh / PANGO_SCALE + 2 * PAD, markup, ALIGN_LEFT, FALSE);
         }
     }
-  mixed (sheet, x2, y, x3 - x2, body_h, handler);
+  draw_handler (sheet, x2, y, x3 - x2, body_h, &final->handler);
   value (sheet, x3, y, x4 - x3, body_h, final->confirmer, ALIGN_CENTER, TRUE);
   value (sheet, x4, y, x5 - x4, body_h, final->note, ALIGN_LEFT, TRUE);
   return y + body_h;
