@@ -637,6 +637,39 @@ test_two_workstations (Fixture       *f,
   g_assert_cmpint (material_int (f, id, "quantity_lent"), ==, 0);
 }
 
+/* On PostgreSQL the ledger's tables are under row-level security (0004's
+ * rules) and notify the workstations of changes (0003's trigger, added by
+ * the backend after each later migration). */
+static void
+test_pg_tables (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  static const char *const tables[] = { "storage_places", "materials", "material_events",
+                                        "material_dispositions" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      gint64 rls = 0, triggers = 0, policies = 0;
+
+      g_assert_true (jhk_db_query_int64 (db, &rls, NULL,
+                                         "SELECT CASE WHEN relrowsecurity THEN 1 ELSE 0 END"
+                                         " FROM pg_class WHERE oid = to_regclass (?)",
+                                         JHK_T (tables[i]), JHK_DB_END));
+      g_assert_true (jhk_db_query_int64 (db, &triggers, NULL,
+                                         "SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = to_regclass (?)"
+                                         " AND tgname = 'jhk_notify_changed'",
+                                         JHK_T (tables[i]), JHK_DB_END));
+      g_assert_true (jhk_db_query_int64 (db, &policies, NULL,
+                                         "SELECT COUNT(*) FROM pg_policy WHERE polrelid = to_regclass (?)",
+                                         JHK_T (tables[i]), JHK_DB_END));
+      g_test_message ("%s: rls %" G_GINT64_FORMAT ", notify %" G_GINT64_FORMAT
+                      ", %" G_GINT64_FORMAT " policies", tables[i], rls, triggers, policies);
+      g_assert_cmpint (rls, ==, 1);
+      g_assert_cmpint (triggers, ==, 1);
+      g_assert_cmpint (policies, >=, 2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +687,8 @@ main (int   argc,
   ADD ("final/R15-6-R16-3-R17-3", test_final_disposition);
   ADD ("final/two-workstations", test_two_workstations);
 #undef ADD
+  if (jhk_test_backend_is_pg ())
+    g_test_add_func ("/ledger/pg/security-and-notify", test_pg_tables);
 
   return jhk_test_run ();
 }
