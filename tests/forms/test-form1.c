@@ -369,6 +369,7 @@ test_form1_page_count (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *all = NULL;
       const char *last = NULL;
+      struct stat st;
 
       form.rows = rows;
       form.n_rows = cases[c].n_rows;
@@ -376,6 +377,9 @@ test_form1_page_count (void)
       g_assert_cmpuint (jhk_form1_n_pages (&form), ==, cases[c].n_pages);
       g_assert_true (jhk_form1_write_pdf (&form, path, &error));
       g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_test_message ("%u sheets: %" G_GINT64_FORMAT " bytes", cases[c].n_pages,
+                      (gint64) st.st_size);
       assert_pages (path, cases[c].n_pages);
       assert_ipaex_fonts_embedded (path, TRUE);
 
