@@ -58,8 +58,11 @@ CREATE TABLE materials (
   CHECK (personal_data = 0 OR direction = 'input' OR creation_reason IS NOT NULL),
   CHECK (measure <> 'store' OR storage_place_id IS NOT NULL)
 );
--- The ledger page: an office's materials by status, newest first.
+-- The ledger page: an office's materials newest first, all of them or by
+-- status (with a million materials, 50 000 an office, either first page
+-- reads 50 rows instead of sorting the office's).
 CREATE INDEX materials_office ON materials (org_unit_id, status, acquired_on, id);
+CREATE INDEX materials_office_date ON materials (org_unit_id, acquired_on, id);
 CREATE INDEX materials_business ON materials (business_id, acquired_on, id);
 CREATE INDEX materials_handler ON materials (handler_staff_id, acquired_on, id);
 CREATE INDEX materials_original ON materials (original_id);
