@@ -237,8 +237,11 @@ jhk_lists_audit (JhkDb *db)
                          "a.at, a.actor, a.role, a.org, a.workstation, a.action, a.object_type,"
                          " a.object_id, a.details, a.seq AS seq",
                          "audit_log a", "a.seq");
-  /* The id column is the tie-breaker; seq alone orders the log. */
+  /* The id column is the tie-breaker; seq alone orders the log. Entries
+   * are only appended, in seq order (one writer at a time holds the write
+   * lock), so a refresh reads just the new ones. */
   jhk_query_model_set_order (model, "a.seq DESC");
+  jhk_query_model_set_append_only (model, TRUE);
   jhk_lists_audit_filter (model, NULL, NULL, NULL, 0, 0);
   return model;
 }

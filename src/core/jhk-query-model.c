@@ -19,6 +19,8 @@ struct _JhkQueryModel
   GHashTable *alive;         /* id → JhkRow (weak) */
   GQueue      pages;         /* of Page, most recently fetched first */
   guint       n_fetches;
+  gboolean    append_only;   /* see jhk_query_model_set_append_only() */
+  gboolean    ids_current;   /* ids came from the current filter and order */
 };
 
 typedef struct
@@ -36,6 +38,7 @@ page_free (Page *page)
 
 static void list_model_iface_init (GListModelInterface *iface);
 static void reread_held_rows (JhkQueryModel *self);
+static void bind_params (JhkQueryModel *self, JhkDbStmt *stmt);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (JhkQueryModel, jhk_query_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -181,6 +184,7 @@ jhk_query_model_set_filter (JhkQueryModel *self,
   g_return_if_fail (JHK_IS_QUERY_MODEL (self));
   g_return_if_fail (params == NULL || g_variant_is_of_type (params, G_VARIANT_TYPE_TUPLE));
 
+  self->ids_current = FALSE;
   g_free (self->where);
   self->where = g_strdup (where);
   g_clear_pointer (&self->params, g_variant_unref);
@@ -194,8 +198,79 @@ jhk_query_model_set_order (JhkQueryModel *self,
 {
   g_return_if_fail (JHK_IS_QUERY_MODEL (self));
 
+  self->ids_current = FALSE;
   g_free (self->order);
   self->order = g_strdup (order);
+}
+
+void
+jhk_query_model_set_append_only (JhkQueryModel *self,
+                                 gboolean       append_only)
+{
+  g_return_if_fail (JHK_IS_QUERY_MODEL (self));
+  self->append_only = append_only;
+}
+
+/* The ordering is by the id alone, newest first or last. */
+static gboolean
+ordered_by_id (JhkQueryModel *self,
+               gboolean      *descending)
+{
+  g_autofree char *desc = g_strdup_printf ("%s DESC", self->id_column);
+  g_autofree char *asc = g_strdup_printf ("%s ASC", self->id_column);
+
+  *descending = g_strcmp0 (self->order, desc) == 0;
+  return self->order == NULL || *descending || g_str_equal (self->order, self->id_column) ||
+         g_str_equal (self->order, asc);
+}
+
+/* Reads only the ids above the highest one held and adds them at the end
+ * the order puts them: at a million rows this reads a handful of ids where a
+ * full refresh reads them all. */
+static gboolean
+refresh_appended (JhkQueryModel  *self,
+                  gboolean        descending,
+                  GError        **error)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autoptr(GArray) added = NULL;
+  g_autofree char *sql = NULL;
+  guint n_params = self->params != NULL ? g_variant_n_children (self->params) : 0;
+  gint64 highest = descending ? g_array_index (self->ids, gint64, 0)
+                              : g_array_index (self->ids, gint64, self->ids->len - 1);
+  guint old_n = self->ids->len;
+  JhkDbStep step;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s%s%s > ? ORDER BY %s%s", self->id_column,
+                         self->from, self->where ? "(" : "", self->where ? self->where : "",
+                         self->where ? ") AND " : "", self->id_column, self->id_column,
+                         descending ? " DESC" : "");
+  stmt = jhk_db_prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_params (self, stmt);
+  jhk_db_stmt_bind_int64 (stmt, n_params + 1, highest);
+
+  added = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
+    {
+      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+      g_array_append_val (added, id);
+    }
+  if (step == JHK_DB_FAILED)
+    return FALSE;
+  if (added->len == 0)
+    return TRUE;
+
+  if (descending)
+    g_array_prepend_vals (self->ids, added->data, added->len);
+  else
+    g_array_append_vals (self->ids, added->data, added->len);
+  /* Pages hold the rows of fixed positions: those moved, or the last page
+   * is no longer the last. The rows themselves never change. */
+  clear_pages (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), descending ? 0 : old_n, 0, added->len);
+  return TRUE;
 }
 
 static void
@@ -229,6 +304,14 @@ jhk_query_model_refresh (JhkQueryModel  *self,
 
   g_return_val_if_fail (JHK_IS_QUERY_MODEL (self), FALSE);
 
+  {
+    gboolean descending = FALSE;
+
+    if (self->append_only && self->ids_current && self->ids->len > 0 &&
+        ordered_by_id (self, &descending))
+      return refresh_appended (self, descending, error);
+  }
+
   sql = g_strdup_printf ("SELECT %s FROM %s%s%s ORDER BY %s%s%s", self->id_column, self->from,
                          self->where ? " WHERE " : "", self->where ? self->where : "",
                          self->order ? self->order : "", self->order ? ", " : "",
@@ -260,6 +343,7 @@ jhk_query_model_refresh (JhkQueryModel  *self,
 
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
+  self->ids_current = TRUE;
   /* Rows may have changed content too: fetch pages anew, and re-read the
    * rows that callers still hold now. */
   clear_pages (self);

@@ -32,6 +32,11 @@ void           jhk_query_model_set_filter (JhkQueryModel *self,
 /* order: an ORDER BY list; the id column is appended as a tie-breaker. */
 void           jhk_query_model_set_order  (JhkQueryModel *self,
                                            const char    *order);
+/* Declares that rows are only ever added, each with an id above every id
+ * before it, and never change (the audit log): when the order is by the id
+ * alone, refresh then reads only the new ids. */
+void           jhk_query_model_set_append_only (JhkQueryModel *self,
+                                                gboolean       append_only);
 /* Re-runs the query and emits items-changed for exactly the range that
  * differs. Returns FALSE (and keeps the old contents) on a database error. */
 gboolean       jhk_query_model_refresh    (JhkQueryModel *self,

@@ -711,6 +711,71 @@ test_r13_4_audit_list (void)
   g_assert_finalize_object (model);
 }
 
+/* An append-only list (the audit log) reads only the new ids when it is
+ * ordered by its id, at either end, and ends up as a full refresh would. */
+static void
+test_append_only (void)
+{
+  g_autoptr(JhkDb) db = new_items_db (1000, 1);
+  g_autoptr(GError) error = NULL;
+  JhkQueryModel *model = jhk_query_model_new (db, "name, n, id", "items", "id");
+  GListModel *list = G_LIST_MODEL (model);
+  Recorder recorder = { 0 };
+
+  jhk_query_model_set_append_only (model, TRUE);
+  jhk_query_model_set_filter (model, "n % 2 = ?", g_variant_new ("(x)", (gint64) 0));
+  jhk_query_model_set_order (model, "id DESC");
+  refresh (model);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 500);
+  {
+    g_autoptr(JhkRow) first = g_list_model_get_item (list, 0);
+    assert_row_is_item (first, 1000);
+  }
+  recorder_init (&recorder, model);
+
+  /* Newest first: the new rows that pass the filter come in at the top. */
+  run_sql (db, "INSERT INTO items (id, name, n) VALUES (1001, 'item-0001001', 1001),"
+               " (1002, 'item-0001002', 1002), (1004, 'item-0001004', 1004)");
+  refresh (model);
+  assert_one_change (&recorder, 0, 0, 2);
+  {
+    g_autoptr(JhkRow) first = g_list_model_get_item (list, 0);
+    g_autoptr(JhkRow) second = g_list_model_get_item (list, 1);
+    g_autoptr(JhkRow) third = g_list_model_get_item (list, 2);
+
+    assert_row_is_item (first, 1004);
+    assert_row_is_item (second, 1002);
+    assert_row_is_item (third, 1000);
+  }
+  refresh (model);
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  {
+    g_autoptr(GArray) got = model_ids (list);
+    g_autoptr(GArray) want = oracle_ids (db, "SELECT id FROM items WHERE n % 2 = 0"
+                                             " ORDER BY id DESC");
+    assert_same_ids (got, want);
+  }
+
+  /* Oldest first: at the bottom. */
+  g_signal_handlers_disconnect_by_data (model, &recorder);
+  recorder_clear (&recorder);
+  jhk_query_model_set_order (model, "id");
+  refresh (model);
+  recorder_init (&recorder, model);
+  run_sql (db, "INSERT INTO items (id, name, n) VALUES (1006, 'item-0001006', 1006)");
+  refresh (model);
+  assert_one_change (&recorder, 502, 0, 1);
+  {
+    g_autoptr(GArray) got = model_ids (list);
+    g_autoptr(GArray) want = oracle_ids (db, "SELECT id FROM items WHERE n % 2 = 0 ORDER BY id");
+    assert_same_ids (got, want);
+  }
+
+  g_signal_handlers_disconnect_by_data (model, &recorder);
+  recorder_clear (&recorder);
+  g_assert_finalize_object (model);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/query-model/row-changed", test_row_changed);
   g_test_add_func ("/query-model/refresh-rereads-held-rows", test_refresh_rereads_held_rows);
   g_test_add_func ("/query-model/filter-against-oracle", test_filter_against_oracle);
+  g_test_add_func ("/query-model/append-only", test_append_only);
   g_test_add_func ("/query-model/R13-4/audit-list", test_r13_4_audit_list);
 
   return jhk_test_run ();
