@@ -48,3 +48,18 @@ CREATE POLICY office_writes ON material_dispositions FOR INSERT TO jhk_staff
   WITH CHECK ((SELECT jhk_may_write ())
               AND EXISTS (SELECT 1 FROM materials m WHERE m.id = material_id
                              AND m.org_unit_id = ANY ((SELECT jhk_visible_orgs ())::bigint[])));
+
+-- R15-3, R17-6/7: whether a staff member manages a business today. The
+-- manager works in another office, whose role assignments the user does
+-- not see (0004), so the question is answered by the owner: yes or no,
+-- nothing more.
+CREATE FUNCTION jhk_staff_manages_business (p_staff bigint, p_business bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
+  SELECT EXISTS (SELECT 1 FROM role_assignments r
+                  WHERE r.staff_id = p_staff AND r.business_id = p_business
+                    AND r.role IN ('biz_owner', 'egov_owner', 'lead_owner')
+                    AND r.valid_from <= jhk_today ()
+                    AND (r.valid_to IS NULL OR r.valid_to >= jhk_today ()))
+$$;
+REVOKE ALL ON FUNCTION jhk_staff_manages_business (bigint, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION jhk_staff_manages_business (bigint, bigint) TO jhk_staff;
