@@ -820,8 +820,6 @@ jhk_accounts_issue (JhkDb       *db,
    * approval of a serving 総括責任者, named in the record. */
   if (!jhk_session_is_system (actor) && !jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR))
     {
-      gint64 approver_ok = 0;
-
       if (!jhk_session_has_role (actor, JHK_ROLE_SYSADMIN))
         {
           g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
@@ -829,14 +827,7 @@ jhk_accounts_issue (JhkDb       *db,
                                  "the system administrator on their approval."));
           return 0;
         }
-      if (approved_by_staff_id <= 0 ||
-          !jhk_db_query_int64 (db, &approver_ok, NULL,
-                               "SELECT COUNT(*) FROM role_assignments WHERE staff_id = ?"
-                               " AND role = 'supervisor' AND valid_from <= ?"
-                               " AND (valid_to IS NULL OR valid_to >= ?)",
-                               JHK_I (approved_by_staff_id), JHK_T (today), JHK_T (today),
-                               JHK_DB_END) ||
-          approver_ok == 0)
+      if (!jhk_policy_staff_held_role (db, approved_by_staff_id, JHK_ROLE_SUPERVISOR, today))
         {
           g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
                                _("Name the general supervisor who approved this user ID."));

@@ -735,7 +735,6 @@ jhk_org_designate_alt_structure (JhkDb       *db,
 {
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *today = jhk_today ();
-  gint64 sysadmin = 0;
   gint64 id;
 
   g_return_val_if_fail (JHK_IS_SESSION (actor), 0);
@@ -764,13 +763,7 @@ jhk_org_designate_alt_structure (JhkDb       *db,
                              "agreed to it."));
       return 0;
     }
-  if (!jhk_db_query_int64 (db, &sysadmin, NULL,
-                           "SELECT COUNT(*) FROM role_assignments WHERE staff_id = ?"
-                           " AND role = 'sysadmin' AND valid_from <= ?"
-                           " AND (valid_to IS NULL OR valid_to >= ?)",
-                           JHK_I (agreed_by_staff_id), JHK_T (agreed_on), JHK_T (agreed_on),
-                           JHK_DB_END) ||
-      sysadmin == 0)
+  if (!jhk_policy_staff_held_role (db, agreed_by_staff_id, JHK_ROLE_SYSADMIN, agreed_on))
     {
       g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
                            _("Name the system administrator who agreed; they must have held "

@@ -163,6 +163,27 @@ jhk_policy_has_role_for_org (JhkDb      *db,
 }
 
 gboolean
+jhk_policy_staff_held_role (JhkDb      *db,
+                            gint64      staff_id,
+                            JhkRole     role,
+                            const char *day)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (JHK_IS_DB (db), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  return staff_id > 0 &&
+         jhk_db_query_int64 (db, &n, NULL,
+                             "SELECT COUNT(*) FROM role_assignments WHERE staff_id = ?"
+                             " AND role = ? AND valid_from <= ?"
+                             " AND (valid_to IS NULL OR valid_to >= ?)",
+                             JHK_I (staff_id), JHK_T (jhk_role_to_key (role)), JHK_T (day),
+                             JHK_T (day), JHK_DB_END) &&
+         n > 0;
+}
+
+gboolean
 jhk_policy_can_grant_role (JhkDb       *db,
                            JhkSession  *actor,
                            JhkRole      role,

@@ -57,6 +57,12 @@ gboolean jhk_policy_has_role_for_org     (JhkDb        *db,
                                           JhkSession   *actor,
                                           JhkRole       role,
                                           gint64        org_id);
+/* R5-1: the staff member held the role (in any scope) on day, a
+ * 'YYYY-MM-DD' date: a named approver or consultee must have. */
+gboolean jhk_policy_staff_held_role      (JhkDb        *db,
+                                          gint64        staff_id,
+                                          JhkRole       role,
+                                          const char   *day);
 /* R5-1, R6-1, R13-2: who may assign a role in a scope. */
 gboolean jhk_policy_can_grant_role       (JhkDb        *db,
                                           JhkSession   *actor,
