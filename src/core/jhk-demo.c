@@ -4,6 +4,7 @@
 
 #include "jhk-accounts.h"
 #include "jhk-demo.h"
+#include "jhk-ledger.h"
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
@@ -157,6 +158,87 @@ scope_id (JhkDb      *db,
   return jhk_org_find_unit (db, scope);
 }
 
+static char *
+days_ago (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (jhk_now_us () / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* A few entries of 中央警察署's materials ledger (第15-第17): stored,
+ * lent and returned, lent out now, handed over, and disposed of before the
+ * 情報管理者. */
+static gboolean
+demo_ledger (JhkDb       *db,
+             JhkSession  *actor,
+             GError     **error)
+{
+  gint64 office = jhk_org_find_unit (db, "910");
+  gint64 handler = jhk_org_find_staff (db, "C9113");
+  gint64 manager = jhk_org_find_staff (db, "C9111");
+  g_autofree char *d30 = days_ago (30);
+  g_autofree char *d20 = days_ago (20);
+  g_autofree char *d10 = days_ago (10);
+  g_autofree char *d3 = days_ago (3);
+  gint64 locked, shelf, m;
+
+  locked = jhk_ledger_add_storage_place (db, actor, office, "警務課 施錠保管庫", TRUE, error);
+  shelf = locked ? jhk_ledger_add_storage_place (db, actor, office, "警務課 書棚", FALSE, error) : 0;
+  if (shelf == 0)
+    return FALSE;
+
+  m = jhk_ledger_register_material (db, actor, &(JhkMaterialSpec) {
+      .org_unit_id = office, .direction = "output", .name = "指紋照合結果一覧表", .quantity = 3,
+      .breakdown = "A4 3枚", .summary = "遺留指紋の照合結果", .business_id = jhk_org_find_business (db, "B101"),
+      .handler_staff_id = handler, .purpose = "窃盗事件の捜査", .personal_data = TRUE,
+      .creation_reason = "procedure", .acquired_on = d30, .acquisition_method = "printed",
+      .measure = "store", .storage_place_id = locked }, error);
+  if (m == 0 ||
+      !jhk_ledger_record_event (db, actor, m, &(JhkMaterialEvent) {
+          .kind = "lend", .happened_on = d20, .quantity = 1, .handler_staff_id = handler,
+          .confirmed_by = manager, .counterpart = "刑事課 強行犯係" }, NULL, error) ||
+      !jhk_ledger_record_event (db, actor, m, &(JhkMaterialEvent) {
+          .kind = "return", .happened_on = d10, .quantity = 1, .handler_staff_id = handler,
+          .confirmed_by = manager, .counterpart = "刑事課 強行犯係" }, NULL, error))
+    return FALSE;
+
+  m = jhk_ledger_register_material (db, actor, &(JhkMaterialSpec) {
+      .org_unit_id = office, .direction = "input", .name = "運転免許照会依頼書", .quantity = 2,
+      .business_id = jhk_org_find_business (db, "B103"), .handler_staff_id = handler,
+      .purpose = "運転免許情報の照会", .personal_data = TRUE, .acquired_on = d10,
+      .acquisition_method = "received", .acquisition_text = "交通課", .measure = "store",
+      .storage_place_id = locked }, error);
+  if (m == 0 ||
+      !jhk_ledger_record_event (db, actor, m, &(JhkMaterialEvent) {
+          .kind = "lend", .happened_on = d3, .quantity = 1, .handler_staff_id = handler,
+          .counterpart = "地域課" }, NULL, error))
+    return FALSE;
+
+  m = jhk_ledger_register_material (db, actor, &(JhkMaterialSpec) {
+      .org_unit_id = office, .direction = "output", .name = "犯罪統計月報", .quantity = 5,
+      .business_id = jhk_org_find_business (db, "B102"), .handler_staff_id = handler,
+      .purpose = "署内の情勢分析", .acquired_on = d20, .acquisition_method = "printed",
+      .measure = "store", .storage_place_id = shelf }, error);
+  if (m == 0 ||
+      !jhk_ledger_record_event (db, actor, m, &(JhkMaterialEvent) {
+          .kind = "hand_over", .happened_on = d10, .quantity = 2, .handler_staff_id = handler,
+          .counterpart = "生活安全課" }, NULL, error))
+    return FALSE;
+
+  m = jhk_ledger_register_material (db, actor, &(JhkMaterialSpec) {
+      .org_unit_id = office, .direction = "output", .name = "照合端末 試験出力", .quantity = 1,
+      .business_id = jhk_org_find_business (db, "B101"), .handler_staff_id = handler,
+      .purpose = "照合端末の保守", .personal_data = TRUE, .creation_reason = "maintenance_test",
+      .acquired_on = d30, .acquisition_method = "printed", .measure = "store",
+      .storage_place_id = locked }, error);
+  return m != 0 &&
+         jhk_ledger_final_disposition (db, actor, m, &(JhkMaterialDisposition) {
+             .kind = "dispose", .happened_on = d20, .method = "shred", .handler_staff_id = handler,
+             .witness_staff_id = manager }, error);
+}
+
 gboolean
 jhk_demo_populate (JhkDb   *db,
                    GError **error)
@@ -254,6 +336,9 @@ jhk_demo_populate (JhkDb   *db,
         !jhk_org_approve_business (db, supervisor, jhk_org_find_business (db, businesses[i].code),
                                    error))
       goto out;
+
+  if (!demo_ledger (db, system, error))
+    goto out;
 
   ok = TRUE;
 

@@ -66,7 +66,7 @@ test_ledger_as_staff_roles (void)
   chuo = open_as (dbname, "chuo-kanri");
   kanri = jhk_test_login (chuo, "chuo-kanri");
   office = jhk_org_find_unit (chuo, "910");
-  place = jhk_ledger_add_storage_place (chuo, kanri, office, "警務課 施錠保管庫", TRUE, &error);
+  place = jhk_ledger_add_storage_place (chuo, kanri, office, "試験用 施錠保管庫", TRUE, &error);
   g_assert_no_error (error);
 
   spec = (JhkMaterialSpec) {
@@ -140,7 +140,12 @@ test_ledger_as_staff_roles (void)
   };
   g_assert_true (jhk_ledger_final_disposition (chuo, kanri, material, &d, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (int_of (owner, "SELECT COUNT(*) FROM material_dispositions"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM material_dispositions"
+                                            " WHERE material_id = %" G_GINT64_FORMAT, material);
+
+    g_assert_cmpint (int_of (owner, sql), ==, 1);
+  }
 }
 
 int

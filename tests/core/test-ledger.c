@@ -86,10 +86,10 @@ fixture_set_up (Fixture       *f,
   f->today = jhk_today ();
   f->week_ago = g_date_time_format (then, "%Y-%m-%d");
 
-  f->locked = jhk_ledger_add_storage_place (f->db, f->unyo, f->office, "警務課 施錠保管庫 1",
+  f->locked = jhk_ledger_add_storage_place (f->db, f->unyo, f->office, "試験用 施錠保管庫",
                                             TRUE, &error);
   g_assert_no_error (error);
-  f->open_shelf = jhk_ledger_add_storage_place (f->db, f->kanri, f->office, "警務課 書棚",
+  f->open_shelf = jhk_ledger_add_storage_place (f->db, f->kanri, f->office, "試験用 書棚",
                                                 FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (f->locked, >, 0);
@@ -277,7 +277,7 @@ test_who (Fixture       *f,
                   jhk_ledger_add_storage_place (f->db, f->shokuin, f->office, "机", FALSE,
                                                 refusal));
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_CONFLICT,
-                  jhk_ledger_add_storage_place (f->db, f->kanri, f->office, "警務課 書棚", FALSE,
+                  jhk_ledger_add_storage_place (f->db, f->kanri, f->office, "試験用 書棚", FALSE,
                                                 refusal));
   /* The handler works in the office. */
   spec.handler_staff_id = f->higashi_staff;
