@@ -1,0 +1,45 @@
+/* jhk-csv.h: a reader for spreadsheet exports (CSV, RFC 4180).
+ *
+ * Quoted fields may hold commas, doubled quotes ("") and line breaks;
+ * records end with CRLF, LF or CR; a UTF-8 byte order mark is dropped.
+ * The text is UTF-8 when it validates as such, else it is read as CP932
+ * (Windows' Shift_JIS, what Excel writes on a Japanese desktop) and
+ * converted. Line breaks inside quoted fields come out as "\n".
+ *
+ * Each record knows the physical line (from 1) it starts on, so that
+ * errors can point to the line an editor shows. Blank lines are skipped.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define JHK_CSV_ERROR (jhk_csv_error_quark ())
+
+typedef enum
+{
+  JHK_CSV_ERROR_ENCODING,  /* neither UTF-8 nor CP932 */
+  JHK_CSV_ERROR_SYNTAX,    /* a quotation mark left open, or text after one */
+} JhkCsvError;
+
+GQuark jhk_csv_error_quark (void);
+
+typedef struct
+{
+  guint   line;      /* physical line the record starts on, from 1 */
+  guint   n_fields;
+  char  **fields;    /* n_fields UTF-8 strings, NULL-terminated */
+} JhkCsvRecord;
+
+/* Parses a whole file's bytes. Returns an array of JhkCsvRecord * (freed
+ * with the array); *out_encoding gets "UTF-8" or "CP932" when not NULL. */
+GPtrArray *jhk_csv_parse (const char   *data,
+                          gsize         length,
+                          const char  **out_encoding,
+                          GError      **error);
+GPtrArray *jhk_csv_load  (const char   *path,
+                          const char  **out_encoding,
+                          GError      **error);
+
+G_END_DECLS
