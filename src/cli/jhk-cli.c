@@ -16,6 +16,7 @@
 #include "jhk-audit.h"
 #include "jhk-bench.h"
 #include "jhk-cli.h"
+#include "jhk-cli-material.h"
 #include "jhk-db.h"
 #include "jhk-demo.h"
 #include "jhk-lists.h"
@@ -1067,6 +1068,36 @@ cmd_bench (Cli *cli, int argc, char **argv)
   return JHK_CLI_OK;
 }
 
+/* The materials ledger's commands (jhk-cli-material.c) log in through here. */
+static int
+material_login (gpointer     data,
+                JhkDb      **db,
+                JhkSession **session)
+{
+  Cli *cli = data;
+  int status = login_current (cli);
+
+  *db = cli->db;
+  *session = cli->session;
+  return status;
+}
+
+static int
+cmd_material (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_material (&context, argc, argv);
+}
+
+static int
+cmd_form1 (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_form1 (&context, argc, argv);
+}
+
 static const struct
 {
   const char *name;
@@ -1082,6 +1113,8 @@ static const struct
   { "restore", cmd_restore, N_("Restore a backup: over a file, or into an empty server database") },
   { "migrate", cmd_migrate, N_("Copy the whole database to another file or server") },
   { "bench", cmd_bench, N_("Measure the speed of the core operations") },
+  { "material", cmd_material, N_("list | show | add | event | dispose: the materials ledger") },
+  { "form1", cmd_form1, N_("Write a material's form 1 (materials control sheet) as a PDF") },
 };
 
 static void

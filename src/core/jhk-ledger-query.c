@@ -258,8 +258,8 @@ jhk_ledger_query_material (JhkDb       *db,
   if (m == NULL || !may_view_office (db, actor, m->office_id))
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                   _("There is no material %" G_GINT64_FORMAT " in the ledgers you keep."),
-                   material_id);
+                   _("There is no material %lld in the ledgers you keep."),
+                   (long long) material_id);
       return NULL;
     }
   if (!load_events (db, m, error) || !load_disposition (db, m, error))

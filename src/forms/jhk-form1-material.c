@@ -1,6 +1,5 @@
 /* jhk-form1-material.c: 様式第1号 of one material of the ledger. */
 #include "jhk-form1-material.h"
-#include "jhk-ledger.h"
 
 struct _JhkForm1Material
 {
@@ -23,6 +22,21 @@ is_set (const char *text)
   return text != NULL && *text != '\0';
 }
 
+/* The form's own words for the irrecoverable methods (R15-6). */
+static const char *
+method_label (const char *method)
+{
+  static const struct { const char *key, *label; } labels[] = {
+    { "shred", "裁断" }, { "incinerate", "焼却" }, { "dissolve", "溶解" },
+    { "erase", "消去" }, { "destroy", "物理的破壊" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (method, labels[i].key) == 0)
+      return labels[i].label;
+  return method;
+}
+
 /* 備考: the counterpart, the disposal method, then the note. */
 static const char *
 remarks (JhkForm1Material *self,
@@ -35,7 +49,7 @@ remarks (JhkForm1Material *self,
   if (is_set (counterpart))
     g_ptr_array_add (parts, (gpointer) counterpart);
   if (is_set (method))
-    g_ptr_array_add (parts, (gpointer) jhk_ledger_disposal_method_label (method));
+    g_ptr_array_add (parts, (gpointer) method_label (method));
   if (is_set (note))
     g_ptr_array_add (parts, (gpointer) note);
   g_ptr_array_add (parts, NULL);

@@ -1,0 +1,636 @@
+/* jhk-cli-material.c: jhkctl material … and jhkctl form1 (issue 4).
+ *
+ * Every write goes through the ledger's services (jhk-ledger.h), so each
+ * rule and audit entry applies; reads go through jhk-ledger-query.h.
+ */
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "jhk-cli.h"
+#include "jhk-cli-material.h"
+#include "jhk-form1-material.h"
+#include "jhk-ledger.h"
+#include "jhk-ledger-query.h"
+#include "jhk-org.h"
+#include "jhk-policy.h"
+#include "jhk-settings.h"
+
+typedef struct
+{
+  JhkCliContext *context;
+  JhkDb         *db;
+  JhkSession    *session;
+} Run;
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("jhkctl: %s\n", message);
+  g_printerr (_("Run “jhkctl --help” for usage.\n"));
+  return JHK_CLI_USAGE_ERROR;
+}
+
+static int
+rule_error (GError *error)
+{
+  g_printerr ("jhkctl: %s\n", error->message);
+  return JHK_CLI_RULE_ERROR;
+}
+
+static gboolean
+parse_options (const char    *command,
+               const char    *parameter_string,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = g_strdup_printf ("jhkctl %s", command);
+
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+login (Run *run)
+{
+  return run->context->login (run->context->data, &run->db, &run->session);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* A staff number to an id; 0 with a message when there is none. */
+static gint64
+find_staff (JhkDb      *db,
+            const char *staff_no,
+            GError    **error)
+{
+  gint64 id = jhk_org_find_staff (db, staff_no);
+
+  if (id == 0)
+    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                 _("There is no staff member with the number %s."), staff_no);
+  return id;
+}
+
+/* Optional staff: NULL is 0 and fine. */
+static gboolean
+find_optional_staff (JhkDb       *db,
+                     const char  *staff_no,
+                     gint64      *id,
+                     GError     **error)
+{
+  *id = 0;
+  if (staff_no == NULL)
+    return TRUE;
+  *id = find_staff (db, staff_no, error);
+  return *id != 0;
+}
+
+static gint64
+find_office (JhkDb       *db,
+             const char  *code,
+             GError     **error)
+{
+  gint64 id = jhk_org_find_unit (db, code);
+
+  if (id == 0)
+    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                 _("There is no office with the code %s."), code);
+  return id;
+}
+
+/* JSON --------------------------------------------------------------------- */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_material (JsonBuilder             *builder,
+              const JhkLedgerMaterial *m)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "id", m->id);
+  add_string (builder, "office", m->office_code);
+  add_string (builder, "office_name", m->office_name);
+  add_string (builder, "direction", m->direction);
+  add_string (builder, "name", m->name);
+  add_int (builder, "quantity", m->quantity);
+  add_string (builder, "breakdown", m->breakdown);
+  add_string (builder, "summary", m->summary);
+  add_string (builder, "business", m->business_code);
+  add_string (builder, "business_name", m->business_name);
+  add_string (builder, "handler", m->handler_staff_no);
+  add_string (builder, "handler_name", m->handler_name);
+  add_string (builder, "handler_section", m->handler_section);
+  add_string (builder, "purpose", m->purpose);
+  json_builder_set_member_name (builder, "designated");
+  json_builder_add_boolean_value (builder, m->designated);
+  json_builder_set_member_name (builder, "personal_data");
+  json_builder_add_boolean_value (builder, m->personal_data);
+  add_string (builder, "creation_reason", m->creation_reason);
+  add_string (builder, "acquired_on", m->acquired_on);
+  add_string (builder, "acquisition_method", m->acquisition_method);
+  add_string (builder, "acquisition_text", m->acquisition_text);
+  add_string (builder, "measure", m->measure);
+  add_string (builder, "measure_text", m->measure_text);
+  add_string (builder, "storage_place", m->storage_place);
+  json_builder_set_member_name (builder, "original_id");
+  if (m->original_id != 0)
+    json_builder_add_int_value (builder, m->original_id);
+  else
+    json_builder_add_null_value (builder);
+  add_int (builder, "quantity_on_hand", m->quantity_on_hand);
+  add_int (builder, "quantity_lent", m->quantity_lent);
+  add_string (builder, "status", m->status);
+  add_string (builder, "last_entry_on", m->last_entry_on);
+
+  if (m->events != NULL)
+    {
+      json_builder_set_member_name (builder, "events");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < m->events->len; i++)
+        {
+          const JhkLedgerEvent *e = g_ptr_array_index (m->events, i);
+
+          json_builder_begin_object (builder);
+          add_int (builder, "id", e->id);
+          add_string (builder, "date", e->happened_on);
+          add_string (builder, "kind", e->kind);
+          add_int (builder, "quantity", e->quantity);
+          add_string (builder, "handler", e->handler_staff_no);
+          add_string (builder, "handler_name", e->handler_name);
+          add_string (builder, "confirmed_by", e->confirmer_name);
+          add_string (builder, "counterpart", e->counterpart);
+          add_string (builder, "method", e->method);
+          add_string (builder, "witness", e->witness_name);
+          add_string (builder, "copy_basis", e->copy_basis);
+          json_builder_set_member_name (builder, "copy_id");
+          if (e->copy_material_id != 0)
+            json_builder_add_int_value (builder, e->copy_material_id);
+          else
+            json_builder_add_null_value (builder);
+          add_string (builder, "note", e->note);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "disposition");
+      if (m->disposition != NULL)
+        {
+          const JhkLedgerDisposition *d = m->disposition;
+
+          json_builder_begin_object (builder);
+          add_string (builder, "date", d->happened_on);
+          add_string (builder, "kind", d->kind);
+          add_string (builder, "method", d->method);
+          add_int (builder, "quantity", d->quantity);
+          add_string (builder, "handler", d->handler_staff_no);
+          add_string (builder, "handler_name", d->handler_name);
+          add_string (builder, "witness", d->witness_name);
+          add_string (builder, "counterpart", d->counterpart);
+          add_string (builder, "note", d->note);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static const char *
+text_or_dash (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : "-";
+}
+
+/* Commands ------------------------------------------------------------------ */
+
+static int
+cmd_list (Run *run, int argc, char **argv)
+{
+  g_autofree char *office = NULL;
+  g_autofree char *state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 office_id = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "office", 0, 0, G_OPTION_ARG_STRING, &office, N_("Code of the office"), "CODE" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &state, N_("stored, lent or closed"), "STATUS" },
+    { NULL }
+  };
+
+  if (!parse_options ("material list", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (_("Usage: jhkctl material list [--office CODE] "
+                          "[--status stored|lent|closed]"));
+  if (state != NULL && !g_str_equal (state, "stored") && !g_str_equal (state, "lent") &&
+      !g_str_equal (state, "closed"))
+    return usage_error (_("--status is stored, lent or closed."));
+  if ((status = login (run)) != JHK_CLI_OK)
+    return status;
+  if (office != NULL && (office_id = find_office (run->db, office, &error)) == 0)
+    return rule_error (error);
+  list = jhk_ledger_query_list (run->db, run->session, office_id, state, &error);
+  if (list == NULL)
+    return rule_error (error);
+
+  if (run->context->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        add_material (builder, g_ptr_array_index (list, i));
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return JHK_CLI_OK;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const JhkLedgerMaterial *m = g_ptr_array_index (list, i);
+
+      g_print ("%-6" G_GINT64_FORMAT " %s %-4s %-6s %-6s %s\n", m->id, m->acquired_on,
+               m->office_code, m->direction, m->status, m->name);
+    }
+  return JHK_CLI_OK;
+}
+
+static int
+cmd_show (Run *run, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkLedgerMaterial) m = NULL;
+  gint64 id;
+  int status;
+
+  if (!parse_options ("material show", N_("ID"), NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return usage_error (_("Usage: jhkctl material show ID"));
+  if ((status = login (run)) != JHK_CLI_OK)
+    return status;
+  m = jhk_ledger_query_material (run->db, run->session, id, &error);
+  if (m == NULL)
+    return rule_error (error);
+
+  if (run->context->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      add_material (builder, m);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return JHK_CLI_OK;
+    }
+  g_print (_("Material %lld: %s (%s, %s)\n"), (long long) m->id, m->name, m->direction,
+           m->status);
+  g_print (_("Office: %s %s; business: %s %s\n"), m->office_code, m->office_name,
+           text_or_dash (m->business_code), text_or_dash (m->business_name));
+  g_print (_("Quantity: %lld (on hand %lld, lent %lld)\n"), (long long) m->quantity,
+           (long long) m->quantity_on_hand, (long long) m->quantity_lent);
+  g_print (_("Handler: %s %s; purpose: %s\n"), text_or_dash (m->handler_section),
+           text_or_dash (m->handler_name), m->purpose);
+  g_print (_("Acquired: %s (%s %s); measure: %s %s\n"), m->acquired_on, m->acquisition_method,
+           text_or_dash (m->acquisition_text), m->measure,
+           text_or_dash (m->storage_place != NULL ? m->storage_place : m->measure_text));
+  for (guint i = 0; i < m->events->len; i++)
+    {
+      const JhkLedgerEvent *e = g_ptr_array_index (m->events, i);
+
+      g_print ("  %s %-15s %3" G_GINT64_FORMAT " %s %s\n", e->happened_on, e->kind,
+               e->quantity, text_or_dash (e->handler_name), text_or_dash (e->counterpart));
+    }
+  if (m->disposition != NULL)
+    g_print (_("Final disposition: %s %s %s by %s\n"), m->disposition->happened_on,
+             m->disposition->kind, text_or_dash (m->disposition->method),
+             text_or_dash (m->disposition->handler_name));
+  return JHK_CLI_OK;
+}
+
+static int
+cmd_add (Run *run, int argc, char **argv)
+{
+  g_autofree char *office = NULL, *direction = NULL, *name = NULL, *business = NULL;
+  g_autofree char *handler = NULL, *purpose = NULL, *reason = NULL, *acquired = NULL;
+  g_autofree char *method = NULL, *method_text = NULL, *measure_text = NULL;
+  g_autofree char *breakdown = NULL, *summary = NULL, *designated_by = NULL;
+  g_autofree char *today = jhk_today ();
+  g_autoptr(GError) error = NULL;
+  gboolean personal = FALSE, discard = FALSE;
+  gint64 store = 0, id;
+  int quantity = 0, status, n_measures;
+  JhkMaterialSpec spec = { 0 };
+  GOptionEntry entries[] = {
+    { "office", 0, 0, G_OPTION_ARG_STRING, &office, N_("Code of the office"), "CODE" },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &direction, N_("input or output"), "DIRECTION" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the material"), "TEXT" },
+    { "quantity", 0, 0, G_OPTION_ARG_INT, &quantity, N_("Quantity"), "N" },
+    { "breakdown", 0, 0, G_OPTION_ARG_STRING, &breakdown, N_("Breakdown of the quantity"), "TEXT" },
+    { "summary", 0, 0, G_OPTION_ARG_STRING, &summary, N_("Summary of the material"), "TEXT" },
+    { "business", 0, 0, G_OPTION_ARG_STRING, &business, N_("Code of the business"), "CODE" },
+    { "handler", 0, 0, G_OPTION_ARG_STRING, &handler, N_("Staff number of the handler"), "NO" },
+    { "purpose", 0, 0, G_OPTION_ARG_STRING, &purpose, N_("Purpose of use"), "TEXT" },
+    { "designated-by", 0, 0, G_OPTION_ARG_STRING, &designated_by,
+      N_("Staff number of the business's manager who designated it especially important"), "NO" },
+    { "personal-data", 0, 0, G_OPTION_ARG_NONE, &personal, N_("The material holds personal data"),
+      NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("Why personal-data output is made: law, procedure or maintenance_test"), "REASON" },
+    { "acquired", 0, 0, G_OPTION_ARG_STRING, &acquired, N_("Date acquired (default today)"),
+      "YYYY-MM-DD" },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &method,
+      N_("How it was acquired: received, printed or other (default printed)"), "METHOD" },
+    { "method-text", 0, 0, G_OPTION_ARG_STRING, &method_text,
+      N_("From whom it was received, or how it was acquired"), "TEXT" },
+    { "store", 0, 0, G_OPTION_ARG_INT64, &store, N_("Stored in this storage place"), "PLACE_ID" },
+    { "dispose-without-storing", 0, 0, G_OPTION_ARG_NONE, &discard,
+      N_("Disposed of without storing"), NULL },
+    { "measure-text", 0, 0, G_OPTION_ARG_STRING, &measure_text,
+      N_("Another measure after acquisition"), "TEXT" },
+    { NULL }
+  };
+
+  if (!parse_options ("material add", NULL, entries, &argc, &argv, &status))
+    return status;
+  n_measures = (store != 0) + (discard ? 1 : 0) + (measure_text != NULL);
+  if (argc != 1 || office == NULL || direction == NULL || name == NULL || quantity == 0 ||
+      business == NULL || handler == NULL || purpose == NULL || n_measures != 1)
+    return usage_error (_("Usage: jhkctl material add --office CODE --direction input|output "
+                          "--name TEXT --quantity N --business CODE --handler NO --purpose TEXT "
+                          "(--store PLACE_ID | --dispose-without-storing | --measure-text TEXT)"));
+  if ((status = login (run)) != JHK_CLI_OK)
+    return status;
+
+  spec.direction = direction;
+  spec.name = name;
+  spec.quantity = quantity;
+  spec.breakdown = breakdown;
+  spec.summary = summary;
+  spec.purpose = purpose;
+  spec.personal_data = personal;
+  spec.creation_reason = reason;
+  spec.acquired_on = acquired != NULL ? acquired : today;
+  spec.acquisition_method = method != NULL ? method : "printed";
+  spec.acquisition_text = method_text;
+  spec.measure = store != 0 ? "store" : discard ? "dispose_without_storing" : "other";
+  spec.measure_text = measure_text;
+  spec.storage_place_id = store;
+  if ((spec.org_unit_id = find_office (run->db, office, &error)) == 0 ||
+      (spec.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
+      !find_optional_staff (run->db, designated_by, &spec.designated_by, &error))
+    return rule_error (error);
+  spec.designated = spec.designated_by != 0;
+  spec.business_id = jhk_org_find_business (run->db, business);
+  if (spec.business_id == 0)
+    {
+      g_printerr (_("jhkctl: There is no business with the code %s.\n"), business);
+      return JHK_CLI_RULE_ERROR;
+    }
+  id = jhk_ledger_register_material (run->db, run->session, &spec, &error);
+  if (id == 0)
+    return rule_error (error);
+  if (run->context->json)
+    g_print ("{\n  \"id\" : %" G_GINT64_FORMAT "\n}\n", id);
+  else
+    g_print ("%" G_GINT64_FORMAT "\n", id);
+  return JHK_CLI_OK;
+}
+
+static int
+cmd_event (Run *run, int argc, char **argv)
+{
+  g_autofree char *kind = NULL, *date = NULL, *handler = NULL, *confirmed_by = NULL;
+  g_autofree char *method = NULL, *witness = NULL, *note = NULL, *counterpart = NULL;
+  g_autofree char *copy_basis = NULL, *approved_by = NULL;
+  g_autoptr(GError) error = NULL;
+  JhkMaterialEvent event = { 0 };
+  gint64 id, event_id, copy_id = 0;
+  int quantity = -1, status;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("lend, return, copy, hand_over, receive, partial_dispose or other"), "KIND" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the event"), "YYYY-MM-DD" },
+    { "quantity", 0, 0, G_OPTION_ARG_INT, &quantity, N_("Quantity"), "N" },
+    { "handler", 0, 0, G_OPTION_ARG_STRING, &handler, N_("Staff number of the handler"), "NO" },
+    { "confirmed-by", 0, 0, G_OPTION_ARG_STRING, &confirmed_by,
+      N_("Staff number of the information manager who confirmed it"), "NO" },
+    { "counterpart", 0, 0, G_OPTION_ARG_STRING, &counterpart, N_("To or from whom"), "TEXT" },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &method, N_("Method of a partial disposal"), "METHOD" },
+    { "witness", 0, 0, G_OPTION_ARG_STRING, &witness,
+      N_("Staff number of the witness of a partial disposal"), "NO" },
+    { "copy-basis", 0, 0, G_OPTION_ARG_STRING, &copy_basis,
+      N_("Basis of a copy: manager_approval or maintenance_test"), "BASIS" },
+    { "approved-by", 0, 0, G_OPTION_ARG_STRING, &approved_by,
+      N_("Staff number of the business's manager who approved the copy"), "NO" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), "TEXT" },
+    { NULL }
+  };
+
+  if (!parse_options ("material event", N_("ID"), entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !parse_id (argv[1], &id) || kind == NULL || date == NULL || quantity < 0 ||
+      handler == NULL)
+    return usage_error (_("Usage: jhkctl material event ID --kind KIND --date YYYY-MM-DD "
+                          "--quantity N --handler NO [--confirmed-by NO] [--method METHOD] "
+                          "[--witness NO] [--note TEXT]"));
+  if ((status = login (run)) != JHK_CLI_OK)
+    return status;
+
+  event.kind = kind;
+  event.happened_on = date;
+  event.quantity = quantity;
+  event.counterpart = counterpart;
+  event.method = method;
+  event.copy_basis = copy_basis;
+  event.note = note;
+  if ((event.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
+      !find_optional_staff (run->db, confirmed_by, &event.confirmed_by, &error) ||
+      !find_optional_staff (run->db, witness, &event.witness_staff_id, &error) ||
+      !find_optional_staff (run->db, approved_by, &event.approved_by, &error))
+    return rule_error (error);
+  event_id = jhk_ledger_record_event (run->db, run->session, id, &event, &copy_id, &error);
+  if (event_id == 0)
+    return rule_error (error);
+  if (run->context->json)
+    {
+      g_print ("{\n  \"id\" : %" G_GINT64_FORMAT, event_id);
+      if (copy_id != 0)
+        g_print (",\n  \"copy_id\" : %" G_GINT64_FORMAT, copy_id);
+      g_print ("\n}\n");
+    }
+  else if (copy_id != 0)
+    g_print (_("Recorded event %lld; the copy is material %lld.\n"), (long long) event_id,
+             (long long) copy_id);
+  else
+    g_print (_("Recorded event %lld.\n"), (long long) event_id);
+  return JHK_CLI_OK;
+}
+
+static int
+cmd_dispose (Run *run, int argc, char **argv)
+{
+  g_autofree char *kind = NULL, *date = NULL, *method = NULL, *handler = NULL;
+  g_autofree char *witness = NULL, *note = NULL, *counterpart = NULL;
+  g_autoptr(GError) error = NULL;
+  JhkMaterialDisposition disposition = { 0 };
+  gint64 id;
+  int status;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("dispose, return, hand_over or other"), "KIND" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the final disposition"),
+      "YYYY-MM-DD" },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &method,
+      N_("shred, incinerate, dissolve, erase or destroy"), "METHOD" },
+    { "handler", 0, 0, G_OPTION_ARG_STRING, &handler, N_("Staff number of the handler"), "NO" },
+    { "witness", 0, 0, G_OPTION_ARG_STRING, &witness,
+      N_("Staff number of the information manager as witness"), "NO" },
+    { "counterpart", 0, 0, G_OPTION_ARG_STRING, &counterpart, N_("To whom"), "TEXT" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), "TEXT" },
+    { NULL }
+  };
+
+  if (!parse_options ("material dispose", N_("ID"), entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !parse_id (argv[1], &id) || kind == NULL || date == NULL || handler == NULL)
+    return usage_error (_("Usage: jhkctl material dispose ID --kind dispose|return|hand_over|other "
+                          "--date YYYY-MM-DD [--method METHOD] --handler NO [--witness NO] "
+                          "[--note TEXT]"));
+  if ((status = login (run)) != JHK_CLI_OK)
+    return status;
+
+  disposition.kind = kind;
+  disposition.happened_on = date;
+  disposition.method = method;
+  disposition.counterpart = counterpart;
+  disposition.note = note;
+  if ((disposition.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
+      !find_optional_staff (run->db, witness, &disposition.witness_staff_id, &error))
+    return rule_error (error);
+  if (!jhk_ledger_final_disposition (run->db, run->session, id, &disposition, &error))
+    return rule_error (error);
+  if (run->context->json)
+    g_print ("{\n  \"id\" : %" G_GINT64_FORMAT ",\n  \"status\" : \"closed\"\n}\n", id);
+  else
+    g_print (_("Material %lld has had its final disposition.\n"), (long long) id);
+  return JHK_CLI_OK;
+}
+
+int
+jhk_cli_material (JhkCliContext *context,
+                  int            argc,
+                  char         **argv)
+{
+  static const struct
+  {
+    const char *name;
+    int (*func) (Run *, int, char **);
+  } subcommands[] = {
+    { "list", cmd_list },
+    { "show", cmd_show },
+    { "add", cmd_add },
+    { "event", cmd_event },
+    { "dispose", cmd_dispose },
+  };
+  Run run = { context, NULL, NULL };
+
+  if (argc < 2)
+    return usage_error (_("material needs a subcommand: list, show, add, event or dispose."));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
+      return subcommands[i].func (&run, argc - 1, argv + 1);
+  return usage_error (_("Unknown material subcommand “%s”."), argv[1]);
+}
+
+int
+jhk_cli_form1 (JhkCliContext *context,
+               int            argc,
+               char         **argv)
+{
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { context, NULL, NULL };
+  gint64 id;
+  int status;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("PDF file to write"), "FILE" },
+    { NULL }
+  };
+
+  if (!parse_options ("form1", N_("ID"), entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !parse_id (argv[1], &id) || output == NULL)
+    return usage_error (_("Usage: jhkctl form1 ID -o FILE.pdf"));
+  if ((status = login (&run)) != JHK_CLI_OK)
+    return status;
+  if (!jhk_form1_material_write_pdf (run.db, run.session, id, output, &error))
+    return rule_error (error);
+  g_print (_("Wrote form 1 (materials control sheet) of material %lld to %s.\n"),
+           (long long) id, output);
+  return JHK_CLI_OK;
+}
