@@ -16,6 +16,7 @@
 #include "jhk-audit.h"
 #include "jhk-bench.h"
 #include "jhk-cli.h"
+#include "jhk-cli-import.h"
 #include "jhk-cli-material.h"
 #include "jhk-db.h"
 #include "jhk-demo.h"
@@ -1098,6 +1099,14 @@ cmd_form1 (Cli *cli, int argc, char **argv)
   return jhk_cli_form1 (&context, argc, argv);
 }
 
+static int
+cmd_import (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_import (&context, argc, argv);
+}
+
 static const struct
 {
   const char *name;
@@ -1113,6 +1122,7 @@ static const struct
   { "restore", cmd_restore, N_("Restore a backup: over a file, or into an empty server database") },
   { "migrate", cmd_migrate, N_("Copy the whole database to another file or server") },
   { "bench", cmd_bench, N_("Measure the speed of the core operations") },
+  { "import", cmd_import, N_("materials FILE.csv: migrate a spreadsheet materials ledger") },
   { "material", cmd_material, N_("list | show | add | event | dispose: the materials ledger") },
   { "form1", cmd_form1, N_("Write a material's form 1 (materials control sheet) as a PDF") },
 };
