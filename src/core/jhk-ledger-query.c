@@ -1,6 +1,7 @@
 /* jhk-ledger-query.c: the materials ledger, read (第15-第17). */
 #include <glib/gi18n-lib.h>
 
+#include "jhk-ledger.h"
 #include "jhk-ledger-query.h"
 #include "jhk-policy.h"
 
@@ -69,28 +70,16 @@ jhk_ledger_material_free (JhkLedgerMaterial *m)
   g_free (m);
 }
 
-/* The same rule as the ledger's writers, for reading: the office roles of
- * the material's office, or the 総括責任者 and the システム管理者. */
+/* The ledger's writers' rule (jhk_ledger_may_keep_office), and for reading
+ * also the 総括責任者 and the システム管理者. */
 static gboolean
 may_view_office (JhkDb      *db,
                  JhkSession *actor,
                  gint64      office_id)
 {
-  if (jhk_session_is_system (actor) || jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR) ||
-      jhk_session_has_role (actor, JHK_ROLE_SYSADMIN))
-    return TRUE;
-  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
-    {
-      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
-
-      if ((grant->role == JHK_ROLE_OPS_MANAGER || grant->role == JHK_ROLE_INFO_LEAD ||
-           grant->role == JHK_ROLE_INFO_MANAGER || grant->role == JHK_ROLE_INFO_ASSISTANT) &&
-          grant->org_unit_id != 0 &&
-          (jhk_policy_org_is_within (db, office_id, grant->org_unit_id) ||
-           jhk_policy_org_is_within (db, grant->org_unit_id, office_id)))
-        return TRUE;
-    }
-  return FALSE;
+  return jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR) ||
+         jhk_session_has_role (actor, JHK_ROLE_SYSADMIN) ||
+         jhk_ledger_may_keep_office (db, actor, office_id);
 }
 
 #define MATERIAL_COLUMNS \

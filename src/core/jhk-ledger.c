@@ -72,6 +72,15 @@ check_text (const char  *value,
   return TRUE;
 }
 
+/* The status of an open material (materials.status): 'lent' while any of
+ * it is lent out, else 'stored'; 'closed' comes only with the final
+ * disposition. The one place that says so. */
+static const char *
+open_status (gint64 lent)
+{
+  return lent > 0 ? "lent" : "stored";
+}
+
 static const char *
 or_empty (const char *text)
 {
@@ -88,13 +97,13 @@ orgs_overlap (JhkDb  *db,
   return jhk_policy_org_is_within (db, a, b) || jhk_policy_org_is_within (db, b, a);
 }
 
-/* Who keeps the office's ledger: its office roles. */
-static gboolean
-require_office_role (JhkDb       *db,
-                     JhkSession  *actor,
-                     gint64       office_id,
-                     GError     **error)
+gboolean
+jhk_ledger_may_keep_office (JhkDb      *db,
+                            JhkSession *actor,
+                            gint64      office_id)
 {
+  g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
+
   if (jhk_session_is_system (actor))
     return TRUE;
   for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
@@ -106,6 +115,17 @@ require_office_role (JhkDb       *db,
           grant->org_unit_id != 0 && orgs_overlap (db, office_id, grant->org_unit_id))
         return TRUE;
     }
+  return FALSE;
+}
+
+static gboolean
+require_office_role (JhkDb       *db,
+                     JhkSession  *actor,
+                     gint64       office_id,
+                     GError     **error)
+{
+  if (jhk_ledger_may_keep_office (db, actor, office_id))
+    return TRUE;
   g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
                        _("Only the office's operations manager, information management lead, "
                          "information manager or assistant keep its materials ledger."));
@@ -458,7 +478,7 @@ jhk_ledger_register_material (JhkDb                  *db,
                             " storage_place_id, quantity_on_hand, quantity_lent, status,"
                             " last_entry_on, created_at, created_by)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            " ?, 0, 'stored', ?, ?, ?) RETURNING id",
+                            " ?, 0, ?, ?, ?, ?) RETURNING id",
                             JHK_I (spec->org_unit_id), JHK_T (spec->direction), JHK_T (spec->name),
                             JHK_I (spec->quantity), JHK_T (or_empty (spec->breakdown)),
                             JHK_T (or_empty (spec->summary)), JHK_I (spec->business_id),
@@ -470,7 +490,7 @@ jhk_ledger_register_material (JhkDb                  *db,
                             JHK_T (or_empty (spec->acquisition_text)), JHK_I (acquired_by),
                             JHK_T (spec->measure), JHK_T (or_empty (spec->measure_text)),
                             JHK_IZ (spec->storage_place_id), JHK_I (spec->quantity),
-                            JHK_T (spec->acquired_on), JHK_I (jhk_now_us ()),
+                            JHK_T (open_status (0)), JHK_T (spec->acquired_on), JHK_I (jhk_now_us ()),
                             JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
     goto fail;
@@ -679,10 +699,11 @@ jhk_ledger_record_event (JhkDb                   *db,
                                      " business_id, ?, handler_section_id, purpose, designated,"
                                      " designated_by, personal_data, creation_reason, ?, 'other',"
                                      " '', ?, measure, measure_text, storage_place_id, id, ?, 0,"
-                                     " 'stored', ?, ?, ? FROM materials WHERE id = ? RETURNING id",
+                                     " ?, ?, ?, ? FROM materials WHERE id = ? RETURNING id",
                                      JHK_I (event->quantity), JHK_I (event->handler_staff_id),
                                      JHK_T (event->happened_on), JHK_I (event->handler_staff_id),
-                                     JHK_I (event->quantity), JHK_T (event->happened_on),
+                                     JHK_I (event->quantity), JHK_T (open_status (0)),
+                                     JHK_T (event->happened_on),
                                      JHK_I (jhk_now_us ()), JHK_T (jhk_session_get_login (actor)),
                                      JHK_I (material_id), JHK_DB_END);
       if (copy_id == 0)
@@ -708,7 +729,7 @@ jhk_ledger_record_event (JhkDb                   *db,
   if (!jhk_db_run (db, error,
                    "UPDATE materials SET quantity_on_hand = ?, quantity_lent = ?, status = ?,"
                    " last_entry_on = ? WHERE id = ?",
-                   JHK_I (on_hand), JHK_I (lent), JHK_T (lent > 0 ? "lent" : "stored"),
+                   JHK_I (on_hand), JHK_I (lent), JHK_T (open_status (lent)),
                    JHK_T (later_date (state.last_entry_on, event->happened_on)),
                    JHK_I (material_id), JHK_DB_END))
     goto fail;

@@ -69,6 +69,13 @@ typedef struct
   const char *note;
 } JhkMaterialDisposition;
 
+/* Whether the actor keeps the office's ledger (the rule of every writer
+ * here): a holder of an office role for a unit within the office or above
+ * it, or the system. The read side adds the 総括責任者 and システム管理者. */
+gboolean    jhk_ledger_may_keep_office    (JhkDb                        *db,
+                                           JhkSession                   *actor,
+                                           gint64                        office_id);
+
 gint64      jhk_ledger_add_storage_place  (JhkDb                        *db,
                                            JhkSession                   *actor,
                                            gint64                        org_unit_id,
