@@ -73,6 +73,48 @@ void           jhk_lists_alt_structures_filter (JhkQueryModel *model,
                                                 gint64         business_id,
                                                 gboolean       current_only);
 
+/* The 入出力資料台帳 page (issue 4): the materials of one office (0 = every
+ * office), newest first. Columns: id, direction ('input'/'output'), name,
+ * quantity_on_hand, business_id, business_code, handler_name, acquired_on,
+ * status ('stored', 'lent', 'closed': the ledger's own status column, as
+ * jhk-ledger-query.c reads it). */
+JhkQueryModel *jhk_lists_materials    (JhkDb         *db,
+                                       gint64         org_unit_id);
+
+/* What the ledger page filters on; every field has an "any" value. */
+typedef struct
+{
+  const char *direction;      /* 'input', 'output' or NULL */
+  gint64      business_id;    /* 0 = any */
+  const char *status;         /* 'stored', 'lent', 'closed' or NULL */
+  int         personal_data;  /* -1 = any, 0 or 1 */
+  int         designated;     /* -1 = any, 0 or 1 */
+  const char *from;           /* acquired on or after, 'YYYY-MM-DD', or NULL */
+  const char *to;             /* acquired on or before, or NULL */
+  const char *text;           /* found in 資料名 or 資料概要, or NULL */
+} JhkMaterialsFilter;
+
+#define JHK_MATERIALS_FILTER_ANY \
+  ((JhkMaterialsFilter) { NULL, 0, NULL, -1, -1, NULL, NULL, NULL })
+
+/* filter NULL = no filter; the office stays the one the list was made for. */
+void           jhk_lists_materials_filter (JhkQueryModel            *model,
+                                           const JhkMaterialsFilter *filter);
+
+typedef enum
+{
+  JHK_MATERIALS_SORT_DATE,      /* 取得日 (the default, descending) */
+  JHK_MATERIALS_SORT_NAME,      /* 資料名 */
+  JHK_MATERIALS_SORT_BUSINESS,  /* business code, then 取得日 */
+  JHK_MATERIALS_SORT_STATUS,    /* status, then 取得日 */
+} JhkMaterialsSort;
+
+/* Changes the order and refreshes the list (exact items-changed). Each
+ * order reads an office's ids from an index, in either direction. */
+void           jhk_lists_materials_sort   (JhkQueryModel            *model,
+                                           JhkMaterialsSort          sort,
+                                           gboolean                  descending);
+
 /* For the dashboard: active user IDs locked out now (R13-5), and target
  * and digitised businesses waiting for approval (R8-1, R9-1). */
 guint          jhk_lists_count_locked_out            (JhkDb *db);
