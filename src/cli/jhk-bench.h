@@ -28,4 +28,16 @@ gboolean jhk_bench_run_writers (const char  *uri,
                                 gboolean     json,
                                 GError     **error);
 
+/* The 入出力資料台帳 page's list (issue 4): a scratch database (a new SQLite
+ * file, or a new database on the server a postgresql:// uri leads to,
+ * dropped afterwards) with the demo organisation, n_materials materials in
+ * offices of 50 000 and n_events events made by generated SQL; then one
+ * office's list opened, filtered and sorted, each timed to its first page
+ * (median of 5). */
+gboolean jhk_bench_run_materials (const char  *uri,
+                                  gint64       n_materials,
+                                  gint64       n_events,
+                                  gboolean     json,
+                                  GError     **error);
+
 G_END_DECLS

@@ -1034,6 +1034,8 @@ cmd_bench (Cli *cli, int argc, char **argv)
   gint64 audit_entries = 0;
   g_autofree char *keep = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 materials = 0;
+  gint64 events = -1;
   int writers = 0;
   int seconds = 10;
   int status;
@@ -1046,6 +1048,10 @@ cmd_bench (Cli *cli, int argc, char **argv)
       N_("Measure audited writes per second with N concurrent connections instead"), "N" },
     { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds,
       N_("How long the writers write (default 10)"), "S" },
+    { "materials", 0, 0, G_OPTION_ARG_INT64, &materials,
+      N_("Measure the materials ledger's list with N generated materials instead"), "N" },
+    { "events", 0, 0, G_OPTION_ARG_INT64, &events,
+      N_("With --materials: this many generated events (default five per material)"), "M" },
     { NULL }
   };
 
@@ -1055,6 +1061,20 @@ cmd_bench (Cli *cli, int argc, char **argv)
     return usage_error (_("bench takes no arguments."));
   if (writers < 0 || writers > 256 || seconds < 1 || seconds > 86400)
     return usage_error (_("--writers takes 1 to 256 and --seconds 1 to 86400."));
+  if (events >= 0 && materials <= 0)
+    return usage_error (_("--events goes with --materials."));
+  if (materials < 0 || materials > 100000000 || events > 1000000000)
+    return usage_error (_("--materials takes 1 to 100000000 and --events 0 to 1000000000."));
+  if (materials > 0)
+    {
+      if (audit_entries > 0 || keep != NULL || writers > 0)
+        return usage_error (_("--materials measures on its own: leave out --audit-entries, "
+                              "--keep and --writers."));
+      if (!jhk_bench_run_materials (cli->database, materials, events >= 0 ? events : materials * 5,
+                                    cli->json, &error))
+        return rule_error (error);
+      return JHK_CLI_OK;
+    }
   if (writers > 0)
     {
       if (audit_entries > 0 || keep != NULL)
