@@ -2,9 +2,10 @@
  *
  * The accepted columns and values are listed in jhk-import.h. This file
  * only reads cells into a JhkMaterialSpec; every rule is the ledger's
- * (jhk_ledger_register_material), which refuses a row with its message.
- * Errors found while reading a cell name their column; the ledger's own
- * refusals name the row's line only.
+ * (jhk_ledger_register_material_full), which refuses a row with its
+ * message and the member of the spec at fault. Every error names its
+ * column: a cell's while reading it, the ledger's by that member; only a
+ * refusal of the whole row (who imports, the database) names none.
  */
 #include <glib/gi18n-lib.h>
 
@@ -35,6 +36,9 @@ typedef enum
   COL_RECEIVED_FROM,
   COL_MEASURE,
   COL_STORAGE,
+  COL_DISPOSED_ON,
+  COL_DISPOSAL_METHOD,
+  COL_WITNESS,
   N_COLUMNS
 } Column;
 
@@ -61,7 +65,52 @@ static const struct
   [COL_RECEIVED_FROM] = { "受領先", FALSE },
   [COL_MEASURE] = { "入手後の措置", TRUE },
   [COL_STORAGE] = { "保管先", FALSE },
+  [COL_DISPOSED_ON] = { "廃棄年月日", FALSE },
+  [COL_DISPOSAL_METHOD] = { "廃棄方法", FALSE },
+  [COL_WITNESS] = { "立会者", FALSE },
 };
+
+/* The column of each member of JhkMaterialSpec that the ledger may refuse
+ * (jhk_ledger_register_material_full's out_field). */
+static const struct
+{
+  const char *member;
+  Column      column;
+} member_columns[] = {
+  { "direction", COL_DIRECTION },
+  { "name", COL_NAME },
+  { "quantity", COL_QUANTITY },
+  { "breakdown", COL_BREAKDOWN },
+  { "summary", COL_SUMMARY },
+  { "business_id", COL_BUSINESS },
+  { "org_unit_id", COL_OFFICE },
+  { "handler_staff_id", COL_HANDLER },
+  { "purpose", COL_PURPOSE },
+  { "designated", COL_DESIGNATED },
+  { "designated_by", COL_DESIGNATED_BY },
+  { "personal_data", COL_PERSONAL },
+  { "creation_reason", COL_REASON },
+  { "acquired_on", COL_ACQUIRED_ON },
+  { "acquisition_method", COL_METHOD },
+  { "acquisition_text", COL_RECEIVED_FROM },
+  { "measure", COL_MEASURE },
+  { "measure_text", COL_MEASURE },
+  { "storage_place_id", COL_STORAGE },
+  { "disposed_on", COL_DISPOSED_ON },
+  { "disposal_method", COL_DISPOSAL_METHOD },
+  { "disposal_witness_id", COL_WITNESS },
+};
+
+/* The Japanese header of the column a refused member comes from; NULL for
+ * the whole row. */
+static const char *
+column_of_member (const char *member)
+{
+  for (guint i = 0; member != NULL && i < G_N_ELEMENTS (member_columns); i++)
+    if (g_str_equal (member, member_columns[i].member))
+      return columns[member_columns[i].column].header;
+  return NULL;
+}
 
 static void
 import_error_free (gpointer data)
@@ -259,6 +308,7 @@ read_row (JhkDb            *db,
           char            **out_date,
           char            **out_acquisition_text,
           char            **out_measure_text,
+          char            **out_disposed_on,
           JhkImportReport  *report)
 {
   const char *const *cell = row->cells;
@@ -272,6 +322,8 @@ read_row (JhkDb            *db,
   g_autofree char *reason = normalized (cell[COL_REASON]);
   g_autofree char *method = normalized (cell[COL_METHOD]);
   g_autofree char *measure = normalized (cell[COL_MEASURE]);
+  g_autofree char *disposal_method = normalized (cell[COL_DISPOSAL_METHOD]);
+  g_autofree char *witness = normalized (cell[COL_WITNESS]);
   g_autoptr(GMatchInfo) info = NULL;
   int mark;
 
@@ -393,6 +445,34 @@ read_row (JhkDb            *db,
         add_error (report, line, columns[COL_STORAGE].header,
                    _("The office has no current storage place named “%s”."), cell[COL_STORAGE]);
     }
+
+  /* 保管せず廃棄: when, how (R15-6) and before whom (R16-3, R17-3); the
+   * ledger says which of them the row needs. */
+  if (*cell[COL_DISPOSED_ON] != '\0' &&
+      (*out_disposed_on = jhk_import_parse_date (cell[COL_DISPOSED_ON])) == NULL)
+    add_error (report, line, columns[COL_DISPOSED_ON].header,
+               _("“%s” is not a date: write it as 2026/04/01, 2026-04-01 or 令和8年4月1日."),
+               cell[COL_DISPOSED_ON]);
+  spec->disposed_on = *out_disposed_on;
+  if (*disposal_method == '\0')
+    spec->disposal_method = NULL;
+  else if (g_str_equal (disposal_method, "裁断") || g_str_has_prefix (disposal_method, "シュレッダ"))
+    spec->disposal_method = "shred";
+  else if (g_str_equal (disposal_method, "焼却"))
+    spec->disposal_method = "incinerate";
+  else if (g_str_equal (disposal_method, "溶解"))
+    spec->disposal_method = "dissolve";
+  else if (g_str_equal (disposal_method, "消去") || g_str_equal (disposal_method, "データ消去"))
+    spec->disposal_method = "erase";
+  else if (g_str_equal (disposal_method, "物理破壊") || g_str_equal (disposal_method, "破壊") ||
+           g_str_equal (disposal_method, "破砕"))
+    spec->disposal_method = "destroy";
+  else
+    add_error (report, line, columns[COL_DISPOSAL_METHOD].header,
+               _("Write the disposal method as 裁断, 焼却, 溶解, 消去 or 物理破壊."));
+  if (*witness != '\0' && (spec->disposal_witness_id = jhk_org_find_staff (db, witness)) == 0)
+    add_error (report, line, columns[COL_WITNESS].header,
+               _("No staff member has the staff number “%s”."), witness);
 #undef REQUIRE
   return report->errors->len == errors;
 }
@@ -472,6 +552,8 @@ jhk_import_materials (JhkDb        *db,
       g_autofree char *date = NULL;
       g_autofree char *acquisition_text = NULL;
       g_autofree char *measure_text = NULL;
+      g_autofree char *disposed_on = NULL;
+      const char *field = NULL;
       g_auto(Row) row = { 0 };
       JhkMaterialSpec spec = { 0 };
       gboolean stray = FALSE;
@@ -495,10 +577,10 @@ jhk_import_materials (JhkDb        *db,
         add_error (report, record->line, NULL,
                    _("A value stands in a column without a name in the first line."));
       if (!read_row (db, &row, record->line, &spec, &date, &acquisition_text, &measure_text,
-                     report) || stray)
+                     &disposed_on, report) || stray)
         continue;
-      if (jhk_ledger_register_material (db, actor, &spec, &local_error) == 0)
-        add_error (report, record->line, NULL, "%s", local_error->message);
+      if (jhk_ledger_register_material_full (db, actor, &spec, &field, &local_error) == 0)
+        add_error (report, record->line, column_of_member (field), "%s", local_error->message);
       else
         n_ok++;
     }

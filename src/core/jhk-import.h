@@ -36,6 +36,11 @@
  *   入手後の措置 * 保管 / 保管せず廃棄 (廃棄) / その他（…）
  *   保管先        with 保管: the name of a current storage place of the office
  *                 (locked for personal data and designated material, R15-5)
+ *   廃棄年月日    with 保管せず廃棄 (required then): when it was destroyed
+ *   廃棄方法      with 保管せず廃棄 (required then, R15-6): 裁断 / 焼却 / 溶解 /
+ *                 消去 / 物理破壊
+ *   立会者        with 保管せず廃棄 of personal data (required then, R16-3,
+ *                 R17-3): staff number of the office's 情報管理者, not the 取扱者
  *
  * (* required column.) The same list is in README.md.
  */

@@ -42,6 +42,30 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* A refusal of the spec's member `member` (its name in JhkMaterialSpec),
+ * told through *out_field. */
+static gboolean
+refuse (GError      **error,
+        const char  **out_field,
+        const char   *member,
+        const char   *message)
+{
+  if (out_field != NULL)
+    *out_field = member;
+  return invalid (error, message);
+}
+
+/* Passes on a check's verdict; a refusal names the member. */
+static gboolean
+about (gboolean      ok,
+       const char  **out_field,
+       const char   *member)
+{
+  if (!ok && out_field != NULL)
+    *out_field = member;
+  return ok;
+}
+
 static gboolean
 is_one_of (const char        *value,
            const char *const *keys)
@@ -237,10 +261,13 @@ check_disposal (JhkDb       *db,
                 gint64       office_id,
                 gint64       handler_id,
                 gint64       witness_id,
+                const char **out_which,
                 GError     **error)
 {
+  if (out_which != NULL)
+    *out_which = "witness";
   if (!is_one_of (method, disposal_methods))
-    return invalid (error, _("Dispose of a material only by an irrecoverable method: "
+    return refuse (error, out_which, "method", _("Dispose of a material only by an irrecoverable method: "
                              "shredding, incineration, pulping, erasure or physical destruction."));
   if (!personal_data)
     return TRUE;
@@ -353,6 +380,7 @@ fail:
 /* What can be checked without the database. */
 static gboolean
 check_spec (const JhkMaterialSpec  *spec,
+            const char            **field,
             GError                **error)
 {
   static const char *const directions[] = { "input", "output", NULL };
@@ -361,41 +389,70 @@ check_spec (const JhkMaterialSpec  *spec,
   static const char *const measures[] = { "store", "dispose_without_storing", "other", NULL };
 
   if (!is_one_of (spec->direction, directions))
-    return invalid (error, _("A material is an input or an output material."));
-  if (!check_text (spec->name, TRUE, 200, _("name of the material"), error) ||
-      !check_text (spec->breakdown, FALSE, 500, _("breakdown"), error) ||
-      !check_text (spec->summary, FALSE, 1000, _("summary"), error) ||
-      !check_text (spec->purpose, TRUE, 500, _("purpose of use"), error) ||
-      !check_text (spec->acquisition_text, FALSE, 200, _("acquisition details"), error) ||
-      !check_text (spec->measure_text, FALSE, 200, _("measure after acquisition"), error))
+    return refuse (error, field, "direction", _("A material is an input or an output material."));
+  if (!about (check_text (spec->name, TRUE, 200, _("name of the material"), error),
+              field, "name") ||
+      !about (check_text (spec->breakdown, FALSE, 500, _("breakdown"), error),
+              field, "breakdown") ||
+      !about (check_text (spec->summary, FALSE, 1000, _("summary"), error), field, "summary") ||
+      !about (check_text (spec->purpose, TRUE, 500, _("purpose of use"), error),
+              field, "purpose") ||
+      !about (check_text (spec->acquisition_text, FALSE, 200, _("acquisition details"), error),
+              field, "acquisition_text") ||
+      !about (check_text (spec->measure_text, FALSE, 200, _("measure after acquisition"), error),
+              field, "measure_text"))
     return FALSE;
   if (spec->quantity <= 0)
-    return invalid (error, _("The quantity must be at least one."));
+    return refuse (error, field, "quantity", _("The quantity must be at least one."));
   /* R17-1: personal-data output only for the law, a set procedure, or
    * maintenance and testing; the reason is required. */
   if (spec->personal_data && g_str_equal (spec->direction, "output"))
     {
       if (!is_one_of (spec->creation_reason, reasons))
-        return invalid (error, _("Personal-data output is created only under a law, a set "
-                                 "procedure, or for maintenance and testing: choose the reason."));
+        return refuse (error, field, "creation_reason",
+                       _("Personal-data output is created only under a law, a set "
+                         "procedure, or for maintenance and testing: choose the reason."));
     }
   else if (spec->creation_reason != NULL && !is_one_of (spec->creation_reason, reasons))
-    return invalid (error, _("Choose the reason the material was created."));
+    return refuse (error, field, "creation_reason",
+                   _("Choose the reason the material was created."));
+  if (!about (check_date (spec->acquired_on, NULL, error), field, "acquired_on"))
+    return FALSE;
   if (!is_one_of (spec->acquisition_method, methods))
-    return invalid (error, _("Choose how the material was acquired."));
+    return refuse (error, field, "acquisition_method", _("Choose how the material was acquired."));
   if (g_str_equal (spec->acquisition_method, "received") && jhk_is_blank (spec->acquisition_text))
-    return invalid (error, _("Enter from whom the material was received."));
+    return refuse (error, field, "acquisition_text",
+                   _("Enter from whom the material was received."));
   if (g_str_equal (spec->acquisition_method, "other") && jhk_is_blank (spec->acquisition_text))
-    return invalid (error, _("Enter how the material was acquired."));
+    return refuse (error, field, "acquisition_text", _("Enter how the material was acquired."));
   if (!is_one_of (spec->measure, measures))
-    return invalid (error, _("Choose what was done with the material after acquisition."));
+    return refuse (error, field, "measure",
+                   _("Choose what was done with the material after acquisition."));
   if (g_str_equal (spec->measure, "store") != (spec->storage_place_id != 0))
-    return invalid (error, _("A stored material needs its storage place, and only a stored one."));
+    return refuse (error, field, "storage_place_id",
+                   _("A stored material needs its storage place, and only a stored one."));
   if (g_str_equal (spec->measure, "other") && jhk_is_blank (spec->measure_text))
-    return invalid (error, _("Describe what was done with the material after acquisition."));
+    return refuse (error, field, "measure_text",
+                   _("Describe what was done with the material after acquisition."));
+  /* 保管せず廃棄: destroyed at once, so registered with its disposal. */
+  if (g_str_equal (spec->measure, "dispose_without_storing"))
+    {
+      if (spec->disposed_on == NULL)
+        return refuse (error, field, "disposed_on",
+                       _("A material disposed of without storing needs the date of its "
+                         "disposal."));
+      if (!about (check_date (spec->disposed_on, spec->acquired_on, error), field, "disposed_on"))
+        return FALSE;
+    }
+  else if (spec->disposed_on != NULL || spec->disposal_method != NULL ||
+           spec->disposal_witness_id != 0)
+    return refuse (error, field, "measure",
+                   _("Only a material disposed of without storing has a disposal date, "
+                     "method and witness."));
   if (spec->designated != (spec->designated_by != 0))
-    return invalid (error, _("A material designated as especially important names who "
-                             "designated it."));
+    return refuse (error, field, spec->designated ? "designated_by" : "designated",
+                   _("A material designated as especially important names who "
+                     "designated it."));
   return TRUE;
 }
 
@@ -405,47 +462,66 @@ jhk_ledger_register_material (JhkDb                  *db,
                               const JhkMaterialSpec  *spec,
                               GError                **error)
 {
+  return jhk_ledger_register_material_full (db, actor, spec, NULL, error);
+}
+
+gint64
+jhk_ledger_register_material_full (JhkDb                  *db,
+                                   JhkSession             *actor,
+                                   const JhkMaterialSpec  *spec,
+                                   const char            **out_field,
+                                   GError                **error)
+{
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *today = jhk_today ();
   gint64 handler_unit = 0, section = spec->handler_section_id;
   gint64 acquired_by = spec->acquired_by != 0 ? spec->acquired_by : spec->handler_staff_id;
-  gboolean personal_output;
+  const char *disposal_field = NULL;
+  gboolean personal_output, disposed;
   gint64 id;
 
   g_return_val_if_fail (spec != NULL, 0);
 
-  if (!check_spec (spec, error) || !check_date (spec->acquired_on, NULL, error))
+  if (out_field != NULL)
+    *out_field = NULL;
+  if (!check_spec (spec, out_field, error))
     return 0;
   personal_output = spec->personal_data && g_str_equal (spec->direction, "output");
+  disposed = g_str_equal (spec->measure, "dispose_without_storing");
 
   if (!jhk_service_begin (db, actor, error))
     return 0;
-  if (!require_office (db, spec->org_unit_id, error) ||
+  if (!about (require_office (db, spec->org_unit_id, error), out_field, "org_unit_id") ||
       !require_office_role (db, actor, spec->org_unit_id, error) ||
-      !require_staff_in_office (db, spec->handler_staff_id, spec->org_unit_id, _("handler"),
-                                &handler_unit, error) ||
-      !require_staff_in_office (db, acquired_by, spec->org_unit_id,
-                                _("person who acquired the material"), NULL, error))
+      !about (require_staff_in_office (db, spec->handler_staff_id, spec->org_unit_id,
+                                       _("handler"), &handler_unit, error),
+              out_field, "handler_staff_id") ||
+      !about (require_staff_in_office (db, acquired_by, spec->org_unit_id,
+                                       _("person who acquired the material"), NULL, error),
+              out_field, spec->acquired_by != 0 ? "acquired_by" : "handler_staff_id"))
     goto fail;
   if (section == 0)
     section = handler_unit;
   else if (!jhk_policy_org_is_within (db, section, spec->org_unit_id))
     {
-      invalid (error, _("The handler's section must be one of the office's."));
+      refuse (error, out_field, "handler_section_id",
+              _("The handler's section must be one of the office's."));
       goto fail;
     }
 
   /* R8-1, R9-1: only approved businesses (主管業務 need none). */
   if (!jhk_org_business_is_usable (db, spec->business_id))
     {
-      invalid (error, _("Materials are kept for an approved business only."));
+      refuse (error, out_field, "business_id",
+              _("Materials are kept for an approved business only."));
       goto fail;
     }
   /* R15-3: designated by the 対象業務管理者等 or 主管業務管理者 of its business. */
   if (spec->designated && !staff_manages_business (db, spec->designated_by, spec->business_id))
     {
-      invalid (error, _("Only the manager of the material's business designates it as "
-                        "especially important."));
+      refuse (error, out_field, "designated_by",
+              _("Only the manager of the material's business designates it as "
+                "especially important."));
       goto fail;
     }
   if (spec->storage_place_id != 0)
@@ -458,16 +534,30 @@ jhk_ledger_register_material (JhkDb                  *db,
                                JHK_I (spec->storage_place_id), JHK_I (spec->org_unit_id),
                                JHK_T (today), JHK_DB_END))
         {
-          invalid (error, _("The storage place must be a current one of the office."));
+          refuse (error, out_field, "storage_place_id",
+                  _("The storage place must be a current one of the office."));
           goto fail;
         }
       /* R15-5: personal data and designated materials under lock. */
       if ((spec->personal_data || spec->designated) && locked == 0)
         {
-          invalid (error, _("Personal-data and especially important materials are stored "
-                            "only in a locked place."));
+          refuse (error, out_field, "storage_place_id",
+                  _("Personal-data and especially important materials are stored "
+                    "only in a locked place."));
           goto fail;
         }
+    }
+  /* R15-6: an irrecoverable method; R16-3, R17-3: personal data before
+   * the office's 情報管理者, who is not the handler. */
+  if (disposed &&
+      !check_disposal (db, spec->disposal_method, spec->personal_data, spec->org_unit_id,
+                       spec->handler_staff_id, spec->disposal_witness_id, &disposal_field,
+                       error))
+    {
+      if (out_field != NULL)
+        *out_field = g_str_equal (disposal_field, "method") ? "disposal_method"
+                                                            : "disposal_witness_id";
+      goto fail;
     }
 
   id = insert_returning_id (db, error,
@@ -489,10 +579,25 @@ jhk_ledger_register_material (JhkDb                  *db,
                             JHK_T (spec->acquired_on), JHK_T (spec->acquisition_method),
                             JHK_T (or_empty (spec->acquisition_text)), JHK_I (acquired_by),
                             JHK_T (spec->measure), JHK_T (or_empty (spec->measure_text)),
-                            JHK_IZ (spec->storage_place_id), JHK_I (spec->quantity),
-                            JHK_T (open_status (0)), JHK_T (spec->acquired_on), JHK_I (jhk_now_us ()),
+                            JHK_IZ (spec->storage_place_id),
+                            JHK_I (disposed ? 0 : spec->quantity),
+                            JHK_T (disposed ? "closed" : open_status (0)),
+                            JHK_T (disposed ? spec->disposed_on : spec->acquired_on),
+                            JHK_I (jhk_now_us ()),
                             JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
+    goto fail;
+  /* The final disposition in the same transaction: the material is
+   * closed from the start, its whole quantity destroyed by the handler. */
+  if (disposed &&
+      !jhk_db_run (db, error,
+                   "INSERT INTO material_dispositions (material_id, happened_on, kind, method,"
+                   " quantity, handler_staff_id, witness_staff_id, counterpart, note, created_at,"
+                   " created_by) VALUES (?, ?, 'dispose', ?, ?, ?, ?, '', '', ?, ?)",
+                   JHK_I (id), JHK_T (spec->disposed_on), JHK_T (spec->disposal_method),
+                   JHK_I (spec->quantity), JHK_I (spec->handler_staff_id),
+                   JHK_IZ (spec->disposal_witness_id), JHK_I (jhk_now_us ()),
+                   JHK_T (jhk_session_get_login (actor)), JHK_DB_END))
     goto fail;
   json_object_set_int_member (details, "org_unit_id", spec->org_unit_id);
   json_object_set_string_member (details, "direction", spec->direction);
@@ -503,6 +608,13 @@ jhk_ledger_register_material (JhkDb                  *db,
   json_object_set_boolean_member (details, "designated", spec->designated);
   if (personal_output)
     json_object_set_string_member (details, "creation_reason", spec->creation_reason);
+  if (disposed)
+    {
+      json_object_set_string_member (details, "disposed_on", spec->disposed_on);
+      json_object_set_string_member (details, "method", spec->disposal_method);
+      if (spec->disposal_witness_id != 0)
+        json_object_set_int_member (details, "witness_staff_id", spec->disposal_witness_id);
+    }
   return commit_new (db, actor, id, "material.register", "material", details, error);
 
 fail:
@@ -675,7 +787,7 @@ jhk_ledger_record_event (JhkDb                   *db,
 
   if (is_dispose &&
       !check_disposal (db, event->method, state.personal_data, state.office_id,
-                       event->handler_staff_id, event->witness_staff_id, error))
+                       event->handler_staff_id, event->witness_staff_id, NULL, error))
     goto fail;
   /* R17-6/7: with the approval of the business's manager, or for
    * maintenance and testing; the copy is a material of its own. */
@@ -790,7 +902,8 @@ jhk_ledger_final_disposition (JhkDb                         *db,
     }
   if (is_dispose &&
       !check_disposal (db, disposition->method, state.personal_data, state.office_id,
-                       disposition->handler_staff_id, disposition->witness_staff_id, error))
+                       disposition->handler_staff_id, disposition->witness_staff_id, NULL,
+                       error))
     goto fail;
 
   if (!jhk_db_run (db, error,

@@ -39,6 +39,13 @@ typedef struct
   const char *measure;             /* "store", "dispose_without_storing", "other" */
   const char *measure_text;
   gint64      storage_place_id;    /* with "store" (R15-5) */
+  /* With "dispose_without_storing" the material was destroyed at once:
+   * the registration records its final disposition too, and the material
+   * is closed from the start. The handler disposed of it. */
+  const char *disposed_on;         /* YYYY-MM-DD, not before acquired_on */
+  const char *disposal_method;     /* an irrecoverable method (R15-6) */
+  gint64      disposal_witness_id; /* personal data: the office's 情報管理者,
+                                    * not the handler (R16-3, R17-3) */
 } JhkMaterialSpec;
 
 /* One step of 保管後の経過. */
@@ -86,6 +93,15 @@ gint64      jhk_ledger_register_material  (JhkDb                        *db,
                                            JhkSession                   *actor,
                                            const JhkMaterialSpec        *spec,
                                            GError                      **error);
+/* The same; when the spec is refused for one of its members, *out_field
+ * receives that member's name in JhkMaterialSpec ("quantity",
+ * "storage_place_id", "disposal_witness_id"...), a static string; NULL
+ * for a refusal of the whole (the actor's roles, the database). */
+gint64      jhk_ledger_register_material_full (JhkDb                    *db,
+                                               JhkSession               *actor,
+                                               const JhkMaterialSpec    *spec,
+                                               const char              **out_field,
+                                               GError                  **error);
 /* Returns the event's id; a copy also makes a new material linked to the
  * original (R17-6/7), whose id *out_copy_id receives when not NULL. */
 gint64      jhk_ledger_record_event       (JhkDb                        *db,

@@ -189,6 +189,14 @@ assert_imported (Fixture *f,
                                     " || quantity FROM materials WHERE name = ?",
                                     JHK_T ("業務連絡文書"), JHK_DB_END));
   g_assert_cmpstr (text, ==, "other/庁内便/2");
+  /* 保管せず廃棄: registered closed, with its disposal (R15-6). */
+  g_clear_pointer (&text, g_free);
+  g_assert_true (jhk_db_query_text (db, &text, NULL,
+                                    "SELECT m.status || '/' || d.kind || '/' || d.method || '/'"
+                                    " || d.happened_on FROM materials m JOIN material_dispositions d"
+                                    " ON d.material_id = m.id WHERE m.name = ?",
+                                    JHK_T ("照会回答書 \"至急\""), JHK_DB_END));
+  g_assert_cmpstr (text, ==, "closed/dispose/shred/2026-04-02");
 }
 
 /* Excel's "CSV UTF-8": a byte order mark, CRLF, empty trailing columns. */
@@ -220,8 +228,10 @@ test_cp932 (Fixture       *f,
 }
 
 /* Bad rows (an unknown business, a bad date, personal-data output without
- * its creation reason R17-1, personal data on an unlocked shelf R15-5) fail
- * the whole import, each named by its line, and change nothing; the good
+ * its creation reason R17-1, personal data on an unlocked shelf R15-5,
+ * 保管せず廃棄 of personal data without a witness R16-3/R17-3 or without a
+ * method R15-6, a disposal method on a stored material) fail the whole
+ * import, each named by its line and column, and change nothing; the good
  * row on line 7 is not imported either. */
 static void
 test_rule_errors (Fixture       *f,
@@ -237,12 +247,18 @@ test_rule_errors (Fixture       *f,
   assert_in (f->err, "line 2, column 業務: ");
   assert_in (f->err, "B999");
   assert_in (f->err, "line 3, column 入手年月日: ");
-  assert_in (f->err, "line 4: Personal-data output");
-  assert_in (f->err, "line 6: Personal-data and especially important materials are stored only "
-                     "in a locked place");
+  /* The ledger's own refusals name their column too (issue 4). */
+  assert_in (f->err, "line 4, column 作成理由: Personal-data output");
+  assert_in (f->err, "line 6, column 保管先: Personal-data and especially important materials "
+                     "are stored only in a locked place");
+  assert_in (f->err, "line 8, column 立会者: Personal data is disposed of before the office's "
+                     "information manager");
+  assert_in (f->err, "line 9, column 廃棄方法: Dispose of a material only by an irrecoverable "
+                     "method");
+  assert_in (f->err, "line 10, column 入手後の措置: Only a material disposed of without storing");
   g_assert_null (strstr (f->err, "line 5"));
   g_assert_null (strstr (f->err, "line 7"));
-  assert_in (f->err, "Nothing was imported: 4 errors.");
+  assert_in (f->err, "Nothing was imported: 7 errors.");
   after = dump (f);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (MATERIAL_ENTRIES (f), ==, entries);
@@ -253,6 +269,7 @@ test_rule_errors (Fixture       *f,
   g_assert_cmpint (f->status, ==, 1);
   assert_in (f->out, "\"line\" : 6");
   assert_in (f->out, "\"column\" : \"入手年月日\"");
+  assert_in (f->out, "\"column\" : \"立会者\"");
   g_free (after);
   after = dump (f);
   g_assert_cmpstr (after, ==, before);
@@ -293,7 +310,7 @@ test_dry_run (Fixture       *f,
   jhkctl (f, "chuo-kanri", "import", "materials", "-n", TEST_DATA_DIR "/materials-errors.csv",
           NULL);
   g_assert_cmpint (f->status, ==, 1);
-  assert_in (f->err, "line 6:");
+  assert_in (f->err, "line 6, column 保管先:");
 }
 
 /* Exit status 2 for a wrong command line, 1 for a file that cannot be read. */

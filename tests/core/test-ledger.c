@@ -1,5 +1,6 @@
 /* test-ledger.c: issue 4, the materials ledger's model and rules
- * (R15-1, R15-3, R15-5, R15-6, R16-3, R17-1, R17-3, R17-6/7, R17-11).
+ * (R15-1, R15-3, R15-5, R15-6, R16-3, R17-1, R17-3, R17-6/7, R17-11), and
+ * 保管せず廃棄 registered with its disposal.
  *
  * Every successful write adds one audit entry; every refusal leaves every
  * table as it was (jhk_test_dump_tables). Runs on SQLite and, with
@@ -260,6 +261,154 @@ test_register (Fixture       *f,
   g_assert_cmpint (material_int (f, id, "quantity_on_hand"), ==, 3);
   g_assert_cmpint (material_int (f, id, "handler_section_id"), ==,
                    jhk_org_find_unit (f->db, "911"));
+}
+
+/* 入手後の措置 保管せず廃棄: the material was destroyed at once, so its
+ * registration records the final disposition in the same transaction and
+ * the material is closed. R15-6: an irrecoverable method; R16-3, R17-3:
+ * personal data before the office's 情報管理者, not the handler. Each
+ * refusal names the member of the spec at fault and changes nothing. */
+static void
+test_dispose_without_storing (Fixture       *f,
+                              gconstpointer  data)
+{
+  JhkMaterialSpec spec = personal_output (f);
+  JhkMaterialEvent lend = {
+    .kind = "lend", .happened_on = f->today, .quantity = 1, .handler_staff_id = f->koufu_staff,
+  };
+  g_autofree char *status = NULL;
+  g_autofree char *method = NULL;
+  const char *field = NULL;
+  gint64 id, n = -1;
+
+  spec.measure = "dispose_without_storing";
+  spec.storage_place_id = 0;
+  spec.disposal_method = "shred";
+  spec.disposal_witness_id = f->kanri_staff;
+
+  /* No date, a date before the acquisition, or in the future. */
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field, refusal));
+  g_assert_cmpstr (field, ==, "disposed_on");
+  spec.disposed_on = "2000-01-01";
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field, refusal));
+  g_assert_cmpstr (field, ==, "disposed_on");
+  spec.disposed_on = "2999-01-01";
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field, refusal));
+  g_assert_cmpstr (field, ==, "disposed_on");
+  spec.disposed_on = f->today;
+
+  /* R15-6: no method, or a recoverable one. */
+  spec.disposal_method = NULL;
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field, refusal));
+  g_assert_cmpstr (field, ==, "disposal_method");
+  spec.disposal_method = "bin";
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field, refusal));
+  g_assert_cmpstr (field, ==, "disposal_method");
+  spec.disposal_method = "shred";
+
+  /* R16-3, R17-3: no witness, one who is not the 情報管理者, the handler. */
+  spec.disposal_witness_id = 0;
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field, refusal));
+  g_assert_cmpstr (field, ==, "disposal_witness_id");
+  spec.disposal_witness_id = f->shokuin_staff;
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field, refusal));
+  g_assert_cmpstr (field, ==, "disposal_witness_id");
+  spec.handler_staff_id = f->kanri_staff;
+  spec.disposal_witness_id = f->kanri_staff;
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field, refusal));
+  g_assert_cmpstr (field, ==, "disposal_witness_id");
+  spec.handler_staff_id = f->koufu_staff;
+  spec.disposal_witness_id = f->kanri_staff;
+
+  /* A disposal belongs to this measure only. */
+  {
+    JhkMaterialSpec stored = personal_output (f);
+
+    stored.disposal_method = "shred";
+    ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                    jhk_ledger_register_material_full (f->db, f->kanri, &stored, &field,
+                                                       refusal));
+    g_assert_cmpstr (field, ==, "measure");
+  }
+
+  /* Registered closed, with its disposition, in one audit entry. */
+  id = register_ok (f, &spec);
+  status = material_text (f, id, "status");
+  g_assert_cmpstr (status, ==, "closed");
+  g_assert_cmpint (material_int (f, id, "quantity_on_hand"), ==, 0);
+  g_assert_true (jhk_db_query_text (f->db, &method, NULL,
+                                    "SELECT method FROM material_dispositions"
+                                    " WHERE material_id = ? AND kind = 'dispose'"
+                                    " AND quantity = 3 AND witness_staff_id = ?",
+                                    JHK_I (id), JHK_I (f->kanri_staff), JHK_DB_END));
+  g_assert_cmpstr (method, ==, "shred");
+  /* Nothing but viewing afterwards. */
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_CONFLICT,
+                  jhk_ledger_record_event (f->db, f->kanri, id, &lend, NULL, refusal));
+
+  /* Without personal data no witness is needed. */
+  spec.personal_data = FALSE;
+  spec.creation_reason = NULL;
+  spec.disposal_witness_id = 0;
+  spec.disposal_method = "erase";
+  id = register_ok (f, &spec);
+  g_assert_true (jhk_db_query_int64 (f->db, &n, NULL,
+                                     "SELECT COUNT(*) FROM material_dispositions"
+                                     " WHERE material_id = ? AND witness_staff_id IS NULL",
+                                     JHK_I (id), JHK_DB_END));
+  g_assert_cmpint (n, ==, 1);
+}
+
+/* Issue 4: a refused spec names its member (for the import's columns);
+ * a refusal of the actor names none. */
+static void
+test_refusal_field (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char *const expected[] = {
+    "quantity", "business_id", "storage_place_id", "creation_reason", "handler_staff_id",
+    "acquired_on", "acquisition_text", "designated_by", "name",
+  };
+  const char *field = "unset";
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JhkMaterialSpec spec = personal_output (f);
+
+      switch (i)
+        {
+        case 0: spec.quantity = 0; break;
+        case 1: spec.business_id = f->b104; break;
+        case 2: spec.storage_place_id = f->open_shelf; break;
+        case 3: spec.creation_reason = NULL; break;
+        case 4: spec.handler_staff_id = f->higashi_staff; break;
+        case 5: spec.acquired_on = "2026-02-30"; break;
+        case 6: spec.acquisition_method = "received"; break;
+        case 7: spec.designated = TRUE; spec.designated_by = f->kanri_staff; break;
+        case 8: spec.name = ""; break;
+        default: g_assert_not_reached ();
+        }
+      ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                      jhk_ledger_register_material_full (f->db, f->kanri, &spec, &field,
+                                                         refusal));
+      g_assert_cmpstr (field, ==, expected[i]);
+    }
+  {
+    JhkMaterialSpec spec = personal_output (f);
+
+    ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                    jhk_ledger_register_material_full (f->db, f->shokuin, &spec, &field,
+                                                       refusal));
+    g_assert_null (field);
+  }
 }
 
 /* Who keeps the ledger: the office's roles, in their own office only. */
@@ -681,6 +830,8 @@ main (int   argc,
   ADD ("register/R15-1-R17-1", test_register);
   ADD ("register/who-keeps-the-ledger", test_who);
   ADD ("register/R15-3-R15-5", test_locked_and_designated);
+  ADD ("register/issue-4-refusal-names-its-field", test_refusal_field);
+  ADD ("register/R15-6-R16-3-R17-3-dispose-without-storing", test_dispose_without_storing);
   ADD ("events/state-machine", test_events);
   ADD ("events/R15-6-R16-3-R17-3-partial-disposal", test_partial_disposal);
   ADD ("events/R17-6-7-copy", test_copy);
