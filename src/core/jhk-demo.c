@@ -167,6 +167,428 @@ days_ago (int days)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
+/* The generated part of the demo ledger: a few hundred materials of 中央警察署
+ * and 西警察署 over the past two years, made by the offices' own ledger
+ * keepers through the services, so that every row obeys the rules and is
+ * audited. A fixed seed makes it the same on every run (relative to today). */
+
+#define DEMO_LEDGER_SEED 20240401
+#define DEMO_LEDGER_DAYS 730
+
+typedef struct
+{
+  const char *name;
+  const char *direction;
+  const char *business;
+  gboolean    personal_data;
+  const char *reason;          /* R17-1, personal-data output */
+  const char *method;          /* acquisition: received / printed / other */
+  const char *from;            /* from whom, or how */
+  const char *unit;            /* 内訳's unit */
+  const char *summary;
+  const char *purpose;
+} DemoMaterial;
+
+static const DemoMaterial chuo_materials[] = {
+  { "指紋照合結果一覧表", "output", "B101", TRUE, "procedure", "printed", NULL, "枚",
+    "遺留指紋と登録指紋の照合結果", "窃盗事件の捜査" },
+  { "指紋照会依頼書", "input", "B101", TRUE, NULL, "received", "刑事課 強行犯係", "枚",
+    "被疑者の指紋照会の依頼", "指紋照会の実施" },
+  { "遺留指紋照合回答書", "input", "B101", TRUE, NULL, "received", "刑事総務課 鑑識係", "部",
+    "鑑識係からの照合回答", "侵入盗事件の捜査" },
+  { "指紋照合端末 試験出力", "output", "B101", TRUE, "maintenance_test", "printed", NULL, "枚",
+    "照合端末の定期点検で出力した試験票", "照合端末の保守" },
+  { "犯罪統計月報", "output", "B102", FALSE, NULL, "printed", NULL, "部",
+    "署管内の刑法犯認知・検挙件数", "署内の情勢分析" },
+  { "犯罪発生状況集計表", "output", "B102", FALSE, NULL, "printed", NULL, "枚",
+    "罪種別・町丁別の発生件数", "警ら計画の策定" },
+  { "刑法犯認知件数四半期報告", "output", "B102", FALSE, NULL, "printed", NULL, "部",
+    "四半期ごとの認知件数の推移", "署長報告" },
+  { "犯罪統計原票", "input", "B102", FALSE, NULL, "received", "刑事課 盗犯係", "冊",
+    "事件ごとの統計原票の綴り", "犯罪統計の入力" },
+  { "運転免許保有者一覧表", "output", "B103", TRUE, "law", "printed", NULL, "枚",
+    "照会対象者の運転免許の保有状況", "交通事故事件の捜査" },
+  { "運転免許照会依頼書", "input", "B103", TRUE, NULL, "received", "地域課", "枚",
+    "職務質問時の運転免許照会の依頼", "運転免許情報の照会" },
+  { "照会回答書", "input", "B103", TRUE, NULL, "received", "運転免許本部 免許管理係", "部",
+    "運転免許情報照会への回答", "ひき逃げ事件の捜査" },
+  { "運転免許照会結果票", "output", "B103", TRUE, "procedure", "printed", NULL, "枚",
+    "照会端末で出力した照会結果", "無免許運転事件の捜査" },
+  { "運転免許電子申請 受付一覧", "output", "E201", TRUE, "law", "printed", NULL, "枚",
+    "署で受け付けた電子申請の一覧", "申請書類の照合" },
+  { "電子申請 処理結果通知控", "output", "E201", TRUE, "procedure", "printed", NULL, "部",
+    "申請者への処理結果通知の控え", "申請処理の記録" },
+  { "電子申請 添付書類", "input", "E201", TRUE, NULL, "received", "運転免許本部", "枚",
+    "申請に添付された書類の写し", "申請内容の確認" },
+  { "庁内文書 収受簿", "output", "L301", FALSE, NULL, "printed", NULL, "冊",
+    "署で収受した庁内文書の一覧", "文書の収受管理" },
+  { "文書管理システム 操作記録", "output", "L301", FALSE, NULL, "other", "運用係から電子媒体で受領", "枚(CD-R)",
+    "文書管理システムの操作ログ", "システムの運用監査" },
+};
+
+static const DemoMaterial nishi_materials[] = {
+  { "犯罪統計月報", "output", "B102", FALSE, NULL, "printed", NULL, "部",
+    "署管内の刑法犯認知・検挙件数", "署内の情勢分析" },
+  { "交通事故発生状況集計表", "output", "B102", FALSE, NULL, "printed", NULL, "枚",
+    "路線別・時間帯別の交通事故件数", "交通取締り計画の策定" },
+  { "運転免許照会依頼書", "input", "B103", TRUE, NULL, "received", "交通課", "枚",
+    "交通違反取締り時の照会依頼", "運転免許情報の照会" },
+  { "運転免許保有者一覧表", "output", "B103", TRUE, "law", "printed", NULL, "枚",
+    "照会対象者の運転免許の保有状況", "交通事故事件の捜査" },
+  { "照会回答書", "input", "B103", TRUE, NULL, "received", "運転免許本部 免許管理係", "部",
+    "運転免許情報照会への回答", "交通事故事件の捜査" },
+  { "運転免許電子申請 受付一覧", "output", "E201", TRUE, "procedure", "printed", NULL, "枚",
+    "署で受け付けた電子申請の一覧", "申請書類の照合" },
+};
+
+static const char *const lend_to[] = {
+  "刑事課 強行犯係", "刑事課 盗犯係", "生活安全課", "地域課", "警務課 留置係", "交通課",
+};
+static const char *const hand_to[] = {
+  "刑事部 刑事総務課", "運転免許本部", "第一方面本部", "地方検察庁", "東警察署 刑事課",
+};
+static const char *const dispose_methods[] = { "shred", "shred", "shred", "incinerate",
+                                               "dissolve", "erase" };
+
+/* A personal-data output handed over to another office: recorded as 交付
+ * (hand_over) with its counterpart until transfers (R17-4/5) exist, and
+ * registered as received by the other office. */
+typedef struct
+{
+  const DemoMaterial *material;
+  int                 day;
+  int                 quantity;
+} DemoTransfer;
+
+typedef struct
+{
+  JhkDb        *db;
+  JhkSession   *actor;
+  GRand        *rand;
+  char         *dates[DEMO_LEDGER_DAYS + 1];  /* dates[n]: n days ago */
+  gint64        office;
+  const char   *office_label;
+  gint64        handlers[5];
+  guint         n_handlers;
+  gint64        witness;                      /* the 情報管理者, 0 for none */
+  gint64        locked[3];
+  guint         n_locked;
+  gint64        shelves[2];
+  guint         n_shelves;
+  GArray       *transfers;                    /* DemoTransfer, to 西警察署 */
+} DemoLedger;
+
+static int
+pick (GRand *rand,
+      int    n)
+{
+  return g_rand_int_range (rand, 0, n);
+}
+
+static gint64
+business_manager (JhkDb      *db,
+                  const char *business)
+{
+  if (g_str_equal (business, "B101"))
+    return jhk_org_find_staff (db, "A3101");
+  if (g_str_equal (business, "E201"))
+    return jhk_org_find_staff (db, "A4101");
+  if (g_str_equal (business, "L301"))
+    return jhk_org_find_staff (db, "A1103");
+  return 0;
+}
+
+/* The next date of a history, after *day (days ago) and not in the future. */
+static int
+later_day (DemoLedger *l,
+           int        *day)
+{
+  if (*day > 0)
+    *day -= g_rand_int_range (l->rand, 1, MIN (*day, 90) + 1);
+  return *day;
+}
+
+static gboolean
+demo_one_material (DemoLedger          *l,
+                   const DemoMaterial  *t,
+                   int                  day,
+                   int                  quantity,
+                   const char          *received_from,
+                   GError             **error)
+{
+  JhkDb *db = l->db;
+  gint64 business = jhk_org_find_business (db, t->business);
+  gint64 manager = business_manager (db, t->business);
+  gint64 handler = l->handlers[pick (l->rand, l->n_handlers)];
+  gboolean designated = manager != 0 && t->personal_data && pick (l->rand, 3) == 0;
+  g_autofree char *breakdown = g_strdup_printf ("A4 %d%s", quantity, t->unit);
+  gint64 place, id;
+  int on_hand = quantity, lent = 0, n_events;
+  const char *lent_to = NULL;
+
+  if (t->personal_data || designated || pick (l->rand, 4) == 0)
+    place = l->locked[pick (l->rand, l->n_locked)];
+  else
+    place = l->shelves[pick (l->rand, l->n_shelves)];
+  id = jhk_ledger_register_material (db, l->actor, &(JhkMaterialSpec) {
+      .org_unit_id = l->office, .direction = t->direction, .name = t->name,
+      .quantity = quantity, .breakdown = breakdown, .summary = t->summary,
+      .business_id = business, .handler_staff_id = handler, .purpose = t->purpose,
+      .designated = designated, .designated_by = designated ? manager : 0,
+      .personal_data = t->personal_data,
+      .creation_reason = g_str_equal (t->direction, "output") ? t->reason : NULL,
+      .acquired_on = l->dates[day],
+      .acquisition_method = received_from != NULL ? "received" : t->method,
+      .acquisition_text = received_from != NULL ? received_from : t->from,
+      .measure = "store", .storage_place_id = place }, error);
+  if (id == 0)
+    return FALSE;
+
+  /* 保管後の経過: a few steps that the state allows, in date order. */
+  n_events = pick (l->rand, 5);
+  for (int i = 0; i < n_events && day > 0; i++)
+    {
+      JhkMaterialEvent ev = { .handler_staff_id = handler };
+      int roll = pick (l->rand, 20);
+
+      ev.happened_on = l->dates[later_day (l, &day)];
+      /* The 情報管理者 has confirmed all but the latest entries. */
+      if (l->witness != 0 && day > 7 && pick (l->rand, 5) != 0)
+        ev.confirmed_by = l->witness;
+
+      if (lent > 0 && roll < 14)
+        {
+          ev.kind = "return";
+          ev.quantity = lent;
+          ev.counterpart = lent_to;
+          lent = 0;
+        }
+      else if (on_hand - lent > 0 && roll < 12)
+        {
+          ev.kind = "lend";
+          ev.quantity = 1 + pick (l->rand, on_hand - lent);
+          if (lent == 0)
+            lent_to = lend_to[pick (l->rand, G_N_ELEMENTS (lend_to))];
+          ev.counterpart = lent_to;
+          lent += ev.quantity;
+        }
+      else if (roll < 14 && (manager != 0 || g_strcmp0 (t->reason, "maintenance_test") == 0))
+        {
+          ev.kind = "copy";
+          ev.quantity = 1;
+          if (manager != 0)
+            {
+              ev.copy_basis = "manager_approval";
+              ev.approved_by = manager;
+              ev.note = "業務管理者の承認による複写";
+            }
+          else
+            {
+              ev.copy_basis = "maintenance_test";
+              ev.note = "保守・試験のための複写";
+            }
+        }
+      else if (on_hand - lent > 0 && roll < 15)
+        {
+          ev.kind = "hand_over";
+          ev.quantity = 1 + pick (l->rand, on_hand - lent);
+          if (t->personal_data && g_str_equal (t->direction, "output") && l->transfers != NULL &&
+              g_strcmp0 (t->reason, "maintenance_test") != 0)
+            {
+              DemoTransfer transfer = { t, day, ev.quantity };
+
+              ev.counterpart = "西警察署 警務課（職員携行）";
+              ev.note = "個人情報の交付（交付の記録は経過欄に）";
+              g_array_append_val (l->transfers, transfer);
+            }
+          else
+            ev.counterpart = hand_to[pick (l->rand, G_N_ELEMENTS (hand_to))];
+          on_hand -= ev.quantity;
+        }
+      else if (roll < 16)
+        {
+          ev.kind = "receive";
+          ev.quantity = 1 + pick (l->rand, 3);
+          ev.counterpart = g_str_equal (t->direction, "input") && t->from != NULL ? t->from
+                                                                               : "情報管理課 運用係";
+          ev.note = "追加分の受入";
+          on_hand += ev.quantity;
+        }
+      else if (on_hand - lent > 1 && roll < 18 &&
+               (!t->personal_data || (l->witness != 0 && l->witness != handler)))
+        {
+          ev.kind = "partial_dispose";
+          ev.quantity = 1 + pick (l->rand, on_hand - lent - 1);
+          ev.method = dispose_methods[pick (l->rand, G_N_ELEMENTS (dispose_methods))];
+          ev.witness_staff_id = t->personal_data ? l->witness : 0;
+          ev.note = "不要となった分の廃棄";
+          on_hand -= ev.quantity;
+        }
+      else
+        {
+          ev.kind = "other";
+          ev.quantity = 0;
+          ev.note = pick (l->rand, 2) ? "保管状況の点検" : "保管場所の移動（同一保管庫内）";
+        }
+      if (jhk_ledger_record_event (db, l->actor, id, &ev, NULL, error) == 0)
+        return FALSE;
+    }
+
+  /* What was lent more than a month ago has come back. */
+  if (lent > 0 && day > 30)
+    {
+      const char *on = l->dates[later_day (l, &day)];
+
+      if (jhk_ledger_record_event (db, l->actor, id, &(JhkMaterialEvent) {
+              .kind = "return", .happened_on = on, .quantity = lent, .handler_staff_id = handler,
+              .confirmed_by = day > 7 ? l->witness : 0, .counterpart = lent_to }, NULL, error) == 0)
+        return FALSE;
+      lent = 0;
+    }
+
+  /* 最終処理 for about a third of what is back. */
+  if (lent == 0 && day > 0 && pick (l->rand, 3) == 0)
+    {
+      JhkMaterialDisposition d = { .handler_staff_id = handler };
+      gboolean can_dispose = !t->personal_data || (l->witness != 0 && l->witness != handler);
+
+      d.happened_on = l->dates[later_day (l, &day)];
+      if (can_dispose && pick (l->rand, 5) != 0)
+        {
+          d.kind = "dispose";
+          d.method = dispose_methods[pick (l->rand, G_N_ELEMENTS (dispose_methods))];
+          d.witness_staff_id = t->personal_data ? l->witness : 0;
+          d.note = "保存の必要がなくなったため";
+        }
+      else if (g_str_equal (t->direction, "input") && t->from != NULL)
+        {
+          d.kind = "return";
+          d.counterpart = t->from;
+          d.note = "用済みにつき返却";
+        }
+      else
+        {
+          d.kind = "hand_over";
+          d.counterpart = hand_to[pick (l->rand, G_N_ELEMENTS (hand_to))];
+          d.note = "事件送致に伴う交付";
+        }
+      if (!jhk_ledger_final_disposition (db, l->actor, id, &d, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+demo_office_ledger (DemoLedger          *l,
+                    const DemoMaterial  *materials,
+                    guint                n_materials,
+                    guint                count,
+                    GError             **error)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      const DemoMaterial *t = &materials[pick (l->rand, n_materials)];
+      int day = g_rand_int_range (l->rand, 1, DEMO_LEDGER_DAYS + 1);
+
+      if (!demo_one_material (l, t, day, 1 + pick (l->rand, 10), NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+demo_place (DemoLedger  *l,
+            const char  *name,
+            gboolean     locked,
+            GError     **error)
+{
+  gint64 id = jhk_ledger_add_storage_place (l->db, l->actor, l->office, name, locked, error);
+
+  if (id != 0 && locked)
+    l->locked[l->n_locked++] = id;
+  else if (id != 0)
+    l->shelves[l->n_shelves++] = id;
+  return id;
+}
+
+static gboolean
+demo_generated_ledger (JhkDb   *db,
+                       gint64   chuo_locked,
+                       gint64   chuo_shelf,
+                       GError **error)
+{
+  g_autoptr(JhkSession) kanri = jhk_session_load (db, jhk_accounts_lookup (db, "chuo-kanri"),
+                                                  NULL, error);
+  g_autoptr(JhkSession) nishi = NULL;
+  g_autoptr(GArray) transfers = g_array_new (FALSE, FALSE, sizeof (DemoTransfer));
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (jhk_now_us () / G_USEC_PER_SEC);
+  DemoLedger l = { .db = db, .actor = kanri };
+  static const char *const chuo_handlers[] = { "C9112", "C9113", "C9131", "C9132", "C9141" };
+  gboolean ok = FALSE;
+
+  if (kanri == NULL)
+    return FALSE;
+  l.rand = g_rand_new_with_seed (DEMO_LEDGER_SEED);
+  for (int i = 0; i <= DEMO_LEDGER_DAYS; i++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_days (now, -i);
+
+      l.dates[i] = g_date_time_format (then, "%Y-%m-%d");
+    }
+
+  /* 中央警察署: kept by its 情報管理者, who witnesses disposals. */
+  l.office = jhk_org_find_unit (db, "910");
+  for (guint i = 0; i < G_N_ELEMENTS (chuo_handlers); i++)
+    l.handlers[l.n_handlers++] = jhk_org_find_staff (db, chuo_handlers[i]);
+  l.witness = jhk_org_find_staff (db, "C9111");
+  l.locked[l.n_locked++] = chuo_locked;
+  l.shelves[l.n_shelves++] = chuo_shelf;
+  l.transfers = transfers;
+  if (demo_place (&l, "刑事課 施錠保管庫", TRUE, error) == 0 ||
+      demo_place (&l, "生活安全課 施錠キャビネット", TRUE, error) == 0 ||
+      demo_place (&l, "地域課 書庫", FALSE, error) == 0 ||
+      !demo_office_ledger (&l, chuo_materials, G_N_ELEMENTS (chuo_materials), 240, error))
+    goto out;
+
+  /* 西警察署: kept by its 運用管理者; no 情報管理者 there in the demo, so its
+   * personal data leaves by return or hand-over, not by disposal. */
+  nishi = jhk_session_load (db, jhk_accounts_lookup (db, "nishi-unyo"), NULL, error);
+  if (nishi == NULL)
+    goto out;
+  l.actor = nishi;
+  l.office = jhk_org_find_unit (db, "930");
+  l.handlers[0] = jhk_org_find_staff (db, "C9301");
+  l.n_handlers = 1;
+  l.witness = 0;
+  l.n_locked = l.n_shelves = 0;
+  l.transfers = NULL;
+  if (demo_place (&l, "警務課 施錠保管庫", TRUE, error) == 0 ||
+      demo_place (&l, "交通課 書棚", FALSE, error) == 0)
+    goto out;
+  /* 受入 of what 中央警察署 handed over, on the same day. */
+  for (guint i = 0; i < transfers->len; i++)
+    {
+      DemoTransfer *transfer = &g_array_index (transfers, DemoTransfer, i);
+      DemoMaterial received = *transfer->material;
+
+      received.direction = "input";
+      received.reason = NULL;
+      received.from = "中央警察署 警務課";
+      if (!demo_one_material (&l, &received, transfer->day, transfer->quantity,
+                              "中央警察署 警務課（職員携行）", error))
+        goto out;
+    }
+  if (!demo_office_ledger (&l, nishi_materials, G_N_ELEMENTS (nishi_materials), 60, error))
+    goto out;
+  ok = TRUE;
+
+out:
+  for (int i = 0; i <= DEMO_LEDGER_DAYS; i++)
+    g_free (l.dates[i]);
+  g_rand_free (l.rand);
+  return ok;
+}
+
 /* A few entries of 中央警察署's materials ledger (第15-第17): stored,
  * lent and returned, lent out now, handed over, and disposed of before the
  * 情報管理者. */
@@ -236,7 +658,8 @@ demo_ledger (JhkDb       *db,
   return m != 0 &&
          jhk_ledger_final_disposition (db, actor, m, &(JhkMaterialDisposition) {
              .kind = "dispose", .happened_on = d20, .method = "shred", .handler_staff_id = handler,
-             .witness_staff_id = manager }, error);
+             .witness_staff_id = manager }, error) &&
+         demo_generated_ledger (db, locked, shelf, error);
 }
 
 gboolean
