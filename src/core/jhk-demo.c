@@ -330,6 +330,21 @@ demo_one_material (DemoLedger          *l,
     place = l->locked[pick (l->rand, l->n_locked)];
   else
     place = l->shelves[pick (l->rand, l->n_shelves)];
+  /* 保管せず廃棄: a few outputs only checked at the desk and shredded at
+   * once, registered with their disposal. */
+  if (received_from == NULL && g_str_equal (t->direction, "output") && !designated &&
+      (!t->personal_data || l->witness != 0) && pick (l->rand, 20) == 0)
+    return jhk_ledger_register_material (db, l->actor, &(JhkMaterialSpec) {
+        .org_unit_id = l->office, .direction = t->direction, .name = t->name,
+        .quantity = quantity, .breakdown = breakdown, .summary = t->summary,
+        .business_id = business, .handler_staff_id = handler, .purpose = t->purpose,
+        .personal_data = t->personal_data, .creation_reason = t->reason,
+        .acquired_on = l->dates[day], .acquisition_method = t->method,
+        .acquisition_text = t->from, .measure = "dispose_without_storing",
+        .measure_text = "内容確認後ただちに裁断", .disposed_on = l->dates[day],
+        .disposal_method = "shred",
+        .disposal_witness_id = t->personal_data ? l->witness : 0 }, error) != 0;
+
   id = jhk_ledger_register_material (db, l->actor, &(JhkMaterialSpec) {
       .org_unit_id = l->office, .direction = t->direction, .name = t->name,
       .quantity = quantity, .breakdown = breakdown, .summary = t->summary,
