@@ -380,6 +380,7 @@ cmd_add (Run *run, int argc, char **argv)
   g_autofree char *handler = NULL, *purpose = NULL, *reason = NULL, *acquired = NULL;
   g_autofree char *method = NULL, *method_text = NULL, *measure_text = NULL;
   g_autofree char *breakdown = NULL, *summary = NULL, *designated_by = NULL;
+  g_autofree char *disposed_on = NULL, *disposal_method = NULL, *witness = NULL;
   g_autofree char *today = jhk_today ();
   g_autoptr(GError) error = NULL;
   gboolean personal = FALSE, discard = FALSE;
@@ -411,6 +412,13 @@ cmd_add (Run *run, int argc, char **argv)
     { "store", 0, 0, G_OPTION_ARG_INT64, &store, N_("Stored in this storage place"), "PLACE_ID" },
     { "dispose-without-storing", 0, 0, G_OPTION_ARG_NONE, &discard,
       N_("Disposed of without storing"), NULL },
+    { "disposed-on", 0, 0, G_OPTION_ARG_STRING, &disposed_on,
+      N_("With --dispose-without-storing: the date of the disposal (default the acquisition's)"),
+      "YYYY-MM-DD" },
+    { "disposal-method", 0, 0, G_OPTION_ARG_STRING, &disposal_method,
+      N_("With --dispose-without-storing: shred, incinerate, dissolve, erase or destroy"), "METHOD" },
+    { "witness", 0, 0, G_OPTION_ARG_STRING, &witness,
+      N_("With --dispose-without-storing of personal data: staff number of the witness"), "NO" },
     { "measure-text", 0, 0, G_OPTION_ARG_STRING, &measure_text,
       N_("Another measure after acquisition"), "TEXT" },
     { NULL }
@@ -441,9 +449,15 @@ cmd_add (Run *run, int argc, char **argv)
   spec.measure = store != 0 ? "store" : discard ? "dispose_without_storing" : "other";
   spec.measure_text = measure_text;
   spec.storage_place_id = store;
+  if (discard)
+    {
+      spec.disposed_on = disposed_on != NULL ? disposed_on : spec.acquired_on;
+      spec.disposal_method = disposal_method;
+    }
   if ((spec.org_unit_id = find_office (run->db, office, &error)) == 0 ||
       (spec.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
-      !find_optional_staff (run->db, designated_by, &spec.designated_by, &error))
+      !find_optional_staff (run->db, designated_by, &spec.designated_by, &error) ||
+      !find_optional_staff (run->db, witness, &spec.disposal_witness_id, &error))
     return rule_error (error);
   spec.designated = spec.designated_by != 0;
   spec.business_id = jhk_org_find_business (run->db, business);

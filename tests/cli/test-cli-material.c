@@ -506,6 +506,34 @@ test_usage (Fixture       *f,
   g_assert_cmpstr (f->out, ==, "");
 }
 
+/* R15-6, R16-3, R17-3: personal-data output 保管せず廃棄 is registered with
+ * its disposal, witnessed by the office's 情報管理者, and is closed at once. */
+static void
+test_add_disposed_without_storing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  JsonObject *m;
+
+  jhkctl (f, "--user", "chuo-kanri", "material", "add", "--office", "910", "--direction",
+          "output", "--name", "照合端末 試験出力 CLI", "--quantity", "1", "--business", "B101",
+          "--handler", "C9113", "--purpose", "端末の試験", "--personal-data", "--reason",
+          "maintenance_test", "--acquired", f->acquired, "--dispose-without-storing",
+          "--disposal-method", "shred", "--witness", "C9111", NULL);
+  assert_success (f);
+  id = id_text (g_ascii_strtoll (f->out, NULL, 10));
+
+  jhkctl (f, "--user", "chuo-kanri", "--json", "material", "show", id, NULL);
+  assert_success (f);
+  shown = parse_json (f->out);
+  m = json_node_get_object (shown);
+  g_assert_cmpstr (json_object_get_string_member (m, "measure"), ==, "dispose_without_storing");
+  g_assert_cmpstr (json_object_get_string_member (m, "status"), ==, "closed");
+  g_assert_cmpint (json_object_get_int_member (m, "quantity_on_hand"), ==, 0);
+  g_assert_false (json_object_get_null_member (m, "disposition"));
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -531,6 +559,8 @@ main (int    argc,
 
   ADD_TEST ("/cli/material/R15-1/add-show-list-json", test_add_show_list);
   ADD_TEST ("/cli/material/R15-1/events-copy-and-dispose", test_events_and_dispose);
+  ADD_TEST ("/cli/material/R16-3/add-disposed-without-storing",
+            test_add_disposed_without_storing);
   ADD_TEST ("/cli/material/RF1/form1-pdf", test_form1_pdf);
   ADD_TEST ("/cli/material/usage-errors", test_usage);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
