@@ -1712,8 +1712,19 @@ pg_restore (gpointer            data,
   g_ptr_array_add (args, (char *) "--verbose");
   g_ptr_array_add (args, (char *) src);
   if (!run_tool (conn, "pg_restore", args, "processing data for table", n_data, NULL,
-                 progress, user_data, cancellable, error))
-    return FALSE;
+                 progress, user_data, cancellable, &local_error))
+    {
+      /* --list reads only the table of contents at the start: a file cut
+       * short is found here, on reading its data. */
+      if (g_error_matches (local_error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED) &&
+          strstr (local_error->message, "input file") != NULL)
+        g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_CORRUPT,
+                     _("%s is not a readable PostgreSQL backup (pg_dump custom format): %s"),
+                     src, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   g_free (conn->before_restore);
   conn->before_restore = g_steal_pointer (&before);
