@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jhk-cli.h"
+#include "jhk-cli-util.h"
 #include "jhk-cli-material.h"
 #include "jhk-form1-material.h"
 #include "jhk-ledger.h"
@@ -21,55 +22,6 @@ typedef struct
   JhkDb         *db;
   JhkSession    *session;
 } Run;
-
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("jhkctl: %s\n", message);
-  g_printerr (_("Run “jhkctl --help” for usage.\n"));
-  return JHK_CLI_USAGE_ERROR;
-}
-
-static int
-rule_error (GError *error)
-{
-  g_printerr ("jhkctl: %s\n", error->message);
-  return JHK_CLI_RULE_ERROR;
-}
-
-static gboolean
-parse_options (const char    *command,
-               const char    *parameter_string,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int           *status)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = g_strdup_printf ("jhkctl %s", command);
-
-  g_option_context_set_summary (context, summary);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = usage_error ("%s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static int
 login (Run *run)
@@ -281,21 +233,22 @@ cmd_list (Run *run, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("material list", NULL, entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("material list", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (_("Usage: jhkctl material list [--office CODE] "
-                          "[--status stored|lent|closed]"));
+    return jhk_cli_usage_error (
+      _("Usage: jhkctl material list [--office CODE] "
+        "[--status stored|lent|closed]"));
   if (state != NULL && !g_str_equal (state, "stored") && !g_str_equal (state, "lent") &&
       !g_str_equal (state, "closed"))
-    return usage_error (_("--status is stored, lent or closed."));
+    return jhk_cli_usage_error (_("--status is stored, lent or closed."));
   if ((status = login (run)) != JHK_CLI_OK)
     return status;
   if (office != NULL && (office_id = find_office (run->db, office, &error)) == 0)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   list = jhk_ledger_query_list (run->db, run->session, office_id, state, &error);
   if (list == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
 
   if (run->context->json)
     {
@@ -328,15 +281,15 @@ cmd_show (Run *run, int argc, char **argv)
   gint64 id;
   int status;
 
-  if (!parse_options ("material show", N_("ID"), NULL, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("material show", N_("ID"), NULL, &argc, &argv, &status))
     return status;
   if (argc != 2 || !parse_id (argv[1], &id))
-    return usage_error (_("Usage: jhkctl material show ID"));
+    return jhk_cli_usage_error (_("Usage: jhkctl material show ID"));
   if ((status = login (run)) != JHK_CLI_OK)
     return status;
   m = jhk_ledger_query_material (run->db, run->session, id, &error);
   if (m == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
 
   if (run->context->json)
     {
@@ -416,7 +369,8 @@ cmd_add (Run *run, int argc, char **argv)
       N_("With --dispose-without-storing: the date of the disposal (default the acquisition's)"),
       "YYYY-MM-DD" },
     { "disposal-method", 0, 0, G_OPTION_ARG_STRING, &disposal_method,
-      N_("With --dispose-without-storing: shred, incinerate, dissolve, erase or destroy"), "METHOD" },
+      N_("With --dispose-without-storing: shred, incinerate, dissolve, erase or destroy"),
+      "METHOD" },
     { "witness", 0, 0, G_OPTION_ARG_STRING, &witness,
       N_("With --dispose-without-storing of personal data: staff number of the witness"), "NO" },
     { "measure-text", 0, 0, G_OPTION_ARG_STRING, &measure_text,
@@ -424,14 +378,15 @@ cmd_add (Run *run, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("material add", NULL, entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("material add", NULL, entries, &argc, &argv, &status))
     return status;
   n_measures = (store != 0) + (discard ? 1 : 0) + (measure_text != NULL);
   if (argc != 1 || office == NULL || direction == NULL || name == NULL || quantity == 0 ||
       business == NULL || handler == NULL || purpose == NULL || n_measures != 1)
-    return usage_error (_("Usage: jhkctl material add --office CODE --direction input|output "
-                          "--name TEXT --quantity N --business CODE --handler NO --purpose TEXT "
-                          "(--store PLACE_ID | --dispose-without-storing | --measure-text TEXT)"));
+    return jhk_cli_usage_error (
+      _("Usage: jhkctl material add --office CODE --direction input|output "
+        "--name TEXT --quantity N --business CODE --handler NO --purpose TEXT "
+        "(--store PLACE_ID | --dispose-without-storing | --measure-text TEXT)"));
   if ((status = login (run)) != JHK_CLI_OK)
     return status;
 
@@ -458,7 +413,7 @@ cmd_add (Run *run, int argc, char **argv)
       (spec.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
       !find_optional_staff (run->db, designated_by, &spec.designated_by, &error) ||
       !find_optional_staff (run->db, witness, &spec.disposal_witness_id, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   spec.designated = spec.designated_by != 0;
   spec.business_id = jhk_org_find_business (run->db, business);
   if (spec.business_id == 0)
@@ -468,7 +423,7 @@ cmd_add (Run *run, int argc, char **argv)
     }
   id = jhk_ledger_register_material (run->db, run->session, &spec, &error);
   if (id == 0)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (run->context->json)
     g_print ("{\n  \"id\" : %" G_GINT64_FORMAT "\n}\n", id);
   else
@@ -506,13 +461,14 @@ cmd_event (Run *run, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("material event", N_("ID"), entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("material event", N_("ID"), entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || !parse_id (argv[1], &id) || kind == NULL || date == NULL || quantity < 0 ||
       handler == NULL)
-    return usage_error (_("Usage: jhkctl material event ID --kind KIND --date YYYY-MM-DD "
-                          "--quantity N --handler NO [--confirmed-by NO] [--method METHOD] "
-                          "[--witness NO] [--note TEXT]"));
+    return jhk_cli_usage_error (
+      _("Usage: jhkctl material event ID --kind KIND --date YYYY-MM-DD "
+        "--quantity N --handler NO [--confirmed-by NO] [--method METHOD] "
+        "[--witness NO] [--note TEXT]"));
   if ((status = login (run)) != JHK_CLI_OK)
     return status;
 
@@ -527,10 +483,10 @@ cmd_event (Run *run, int argc, char **argv)
       !find_optional_staff (run->db, confirmed_by, &event.confirmed_by, &error) ||
       !find_optional_staff (run->db, witness, &event.witness_staff_id, &error) ||
       !find_optional_staff (run->db, approved_by, &event.approved_by, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   event_id = jhk_ledger_record_event (run->db, run->session, id, &event, &copy_id, &error);
   if (event_id == 0)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (run->context->json)
     {
       g_print ("{\n  \"id\" : %" G_GINT64_FORMAT, event_id);
@@ -569,12 +525,13 @@ cmd_dispose (Run *run, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("material dispose", N_("ID"), entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("material dispose", N_("ID"), entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || !parse_id (argv[1], &id) || kind == NULL || date == NULL || handler == NULL)
-    return usage_error (_("Usage: jhkctl material dispose ID --kind dispose|return|hand_over|other "
-                          "--date YYYY-MM-DD [--method METHOD] --handler NO [--witness NO] "
-                          "[--note TEXT]"));
+    return jhk_cli_usage_error (
+      _("Usage: jhkctl material dispose ID --kind dispose|return|hand_over|other "
+        "--date YYYY-MM-DD [--method METHOD] --handler NO [--witness NO] "
+        "[--note TEXT]"));
   if ((status = login (run)) != JHK_CLI_OK)
     return status;
 
@@ -585,9 +542,9 @@ cmd_dispose (Run *run, int argc, char **argv)
   disposition.note = note;
   if ((disposition.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
       !find_optional_staff (run->db, witness, &disposition.witness_staff_id, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (!jhk_ledger_final_disposition (run->db, run->session, id, &disposition, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (run->context->json)
     g_print ("{\n  \"id\" : %" G_GINT64_FORMAT ",\n  \"status\" : \"closed\"\n}\n", id);
   else
@@ -614,11 +571,12 @@ jhk_cli_material (JhkCliContext *context,
   Run run = { context, NULL, NULL };
 
   if (argc < 2)
-    return usage_error (_("material needs a subcommand: list, show, add, event or dispose."));
+    return jhk_cli_usage_error (
+      _("material needs a subcommand: list, show, add, event or dispose."));
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
       return subcommands[i].func (&run, argc - 1, argv + 1);
-  return usage_error (_("Unknown material subcommand “%s”."), argv[1]);
+  return jhk_cli_usage_error (_("Unknown material subcommand “%s”."), argv[1]);
 }
 
 int
@@ -636,14 +594,14 @@ jhk_cli_form1 (JhkCliContext *context,
     { NULL }
   };
 
-  if (!parse_options ("form1", N_("ID"), entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("form1", N_("ID"), entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || !parse_id (argv[1], &id) || output == NULL)
-    return usage_error (_("Usage: jhkctl form1 ID -o FILE.pdf"));
+    return jhk_cli_usage_error (_("Usage: jhkctl form1 ID -o FILE.pdf"));
   if ((status = login (&run)) != JHK_CLI_OK)
     return status;
   if (!jhk_form1_material_write_pdf (run.db, run.session, id, output, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   g_print (_("Wrote form 1 (materials control sheet) of material %lld to %s.\n"),
            (long long) id, output);
   return JHK_CLI_OK;

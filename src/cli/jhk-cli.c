@@ -16,6 +16,7 @@
 #include "jhk-audit.h"
 #include "jhk-bench.h"
 #include "jhk-cli.h"
+#include "jhk-cli-util.h"
 #include "jhk-cli-import.h"
 #include "jhk-cli-material.h"
 #include "jhk-db.h"
@@ -52,32 +53,6 @@ cli_clear (Cli *cli)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
-
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("jhkctl: %s\n", message);
-  g_printerr (_("Run “jhkctl --help” for usage.\n"));
-  return JHK_CLI_USAGE_ERROR;
-}
-
-static int
-rule_error (GError *error)
-{
-  g_printerr ("jhkctl: %s\n", error->message);
-  return JHK_CLI_RULE_ERROR;
-}
 
 static char *
 default_database (void)
@@ -210,7 +185,7 @@ open_db (Cli            *cli,
     }
   cli->db = open_asking_password (cli->database, flags, &error);
   if (cli->db == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   return JHK_CLI_OK;
 }
 
@@ -223,14 +198,14 @@ login (Cli *cli)
   int status;
 
   if (cli->user == NULL)
-    return usage_error (_("This command needs --user USER_ID (or JHK_USER)."));
+    return jhk_cli_usage_error (_("This command needs --user USER_ID (or JHK_USER)."));
   if ((status = open_db (cli, JHK_DB_OPEN_DEFAULT)) != JHK_CLI_OK)
     return status;
 
   password = read_secret ("JHK_PASSWORD", _("Password: "));
   cli->session = jhk_accounts_authenticate (cli->db, cli->user, password, NULL, &error);
   if (cli->session == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   return JHK_CLI_OK;
 }
 
@@ -252,30 +227,6 @@ login_current (Cli *cli)
 {
   int status = login (cli);
   return status != JHK_CLI_OK ? status : require_password_current (cli);
-}
-
-/* Parses command options; argv[0] is the command name. */
-static gboolean
-parse_options (const char    *command,
-               const char    *parameter_string,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int           *status)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = g_strdup_printf ("jhkctl %s", command);
-
-  g_option_context_set_summary (context, summary);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = usage_error ("%s", error->message);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static void
@@ -328,17 +279,18 @@ cmd_init (Cli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("init", NULL, entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("init", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (_("init takes no arguments."));
+    return jhk_cli_usage_error (_("init takes no arguments."));
   if (staff_no == NULL || name == NULL || user_id == NULL)
-    return usage_error (_("init needs --staff-no, --name and --login for the first general "
-                          "supervisor."));
+    return jhk_cli_usage_error (
+      _("init needs --staff-no, --name and --login for the first general "
+        "supervisor."));
 
   password = read_new_secret ("JHK_PASSWORD", _("Password of the general supervisor: "), &error);
   if (password == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   file = g_str_has_prefix (cli->database, "sqlite:") ? cli->database + strlen ("sqlite:")
                                                      : cli->database;
   created = !g_str_has_prefix (cli->database, "postgres") &&
@@ -361,7 +313,7 @@ cmd_init (Cli *cli, int argc, char **argv)
           g_clear_object (&cli->db);
           remove_new_database (file);
         }
-      return rule_error (error);
+      return jhk_cli_rule_error (error);
     }
   g_print (_("Created %s with the general supervisor “%s”.\n"), cli->database, user_id);
   return JHK_CLI_OK;
@@ -373,14 +325,14 @@ cmd_demo (Cli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options ("demo", NULL, NULL, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("demo", NULL, NULL, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (_("demo takes no arguments."));
+    return jhk_cli_usage_error (_("demo takes no arguments."));
   if ((status = open_db (cli, JHK_DB_OPEN_CREATE)) != JHK_CLI_OK)
     return status;
   if (!jhk_demo_populate (cli->db, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
 
   g_print (_("Created the demo organisation in %s.\n"), cli->database);
   g_print (_("Every demo account has the password “%s”:\n"), JHK_DEMO_PASSWORD);
@@ -407,11 +359,12 @@ cmd_user_add (Cli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("user add", N_("USER_ID"), entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("user add", N_("USER_ID"), entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || staff_no == NULL || reason == NULL)
-    return usage_error (_("Usage: jhkctl user add USER_ID --staff-no NO --reason TEXT "
-                          "[--approved-by NO]"));
+    return jhk_cli_usage_error (
+      _("Usage: jhkctl user add USER_ID --staff-no NO --reason TEXT "
+        "[--approved-by NO]"));
   if ((status = login_current (cli)) != JHK_CLI_OK)
     return status;
 
@@ -428,10 +381,10 @@ cmd_user_add (Cli *cli, int argc, char **argv)
     }
   password = read_new_secret ("JHK_NEW_PASSWORD", _("Initial password: "), &error);
   if (password == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (jhk_accounts_issue (cli->db, cli->session, argv[1], staff_id, password, reason, approver,
                           &error) == 0)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   g_print (_("Issued the user ID “%s”. The holder must change the password at the first "
              "login.\n"),
            argv[1]);
@@ -445,22 +398,22 @@ cmd_user_passwd (Cli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options ("user passwd", N_("[USER_ID]"), NULL, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("user passwd", N_("[USER_ID]"), NULL, &argc, &argv, &status))
     return status;
   if (argc > 2)
-    return usage_error (_("Usage: jhkctl user passwd [USER_ID]"));
+    return jhk_cli_usage_error (_("Usage: jhkctl user passwd [USER_ID]"));
   if ((status = login (cli)) != JHK_CLI_OK)
     return status;
 
   password = read_new_secret ("JHK_NEW_PASSWORD", _("New password: "), &error);
   if (password == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
 
   if (argc == 1 || g_strcmp0 (argv[1], jhk_session_get_login (cli->session)) == 0)
     {
       g_autofree char *old = read_secret ("JHK_PASSWORD", _("Current password: "));
       if (!jhk_accounts_change_password (cli->db, cli->session, old, password, &error))
-        return rule_error (error);
+        return jhk_cli_rule_error (error);
       g_print (_("Your password has been changed.\n"));
     }
   else
@@ -468,7 +421,7 @@ cmd_user_passwd (Cli *cli, int argc, char **argv)
       if ((status = require_password_current (cli)) != JHK_CLI_OK)
         return status;
       if (!jhk_accounts_reset_password (cli->db, cli->session, argv[1], password, &error))
-        return rule_error (error);
+        return jhk_cli_rule_error (error);
       g_print (_("The password of “%s” has been reset; it must be changed at the next "
                  "login.\n"),
                argv[1]);
@@ -490,19 +443,20 @@ cmd_user_restrict (Cli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("user restrict", N_("USER_ID"), entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("user restrict", N_("USER_ID"), entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || mode == NULL)
-    return usage_error (_("Usage: jhkctl user restrict USER_ID --mode none|no-login|read-only "
-                          "--reason TEXT"));
+    return jhk_cli_usage_error (
+      _("Usage: jhkctl user restrict USER_ID --mode none|no-login|read-only "
+        "--reason TEXT"));
   g_strdelimit (mode, "-", '_');
   restriction = jhk_restriction_from_key (mode);
   if ((int) restriction < 0)
-    return usage_error (_("--mode is none, no-login or read-only."));
+    return jhk_cli_usage_error (_("--mode is none, no-login or read-only."));
   if ((status = login_current (cli)) != JHK_CLI_OK)
     return status;
   if (!jhk_accounts_restrict (cli->db, cli->session, argv[1], restriction, reason, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   g_print (_("“%s”: %s.\n"), argv[1], jhk_restriction_get_label (restriction));
   return JHK_CLI_OK;
 }
@@ -513,14 +467,14 @@ cmd_user_unlock (Cli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options ("user unlock", N_("USER_ID"), NULL, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("user unlock", N_("USER_ID"), NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("Usage: jhkctl user unlock USER_ID"));
+    return jhk_cli_usage_error (_("Usage: jhkctl user unlock USER_ID"));
   if ((status = login_current (cli)) != JHK_CLI_OK)
     return status;
   if (!jhk_accounts_unlock (cli->db, cli->session, argv[1], &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   g_print (_("The lockout of “%s” has been lifted.\n"), argv[1]);
   return JHK_CLI_OK;
 }
@@ -538,15 +492,16 @@ cmd_user_status (Cli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("user status", N_("USER_ID"), entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("user status", N_("USER_ID"), entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || state == NULL)
-    return usage_error (_("Usage: jhkctl user status USER_ID --status active|suspended|retired "
-                          "--reason TEXT"));
+    return jhk_cli_usage_error (
+      _("Usage: jhkctl user status USER_ID --status active|suspended|retired "
+        "--reason TEXT"));
   if ((status = login_current (cli)) != JHK_CLI_OK)
     return status;
   if (!jhk_accounts_set_status (cli->db, cli->session, argv[1], state, reason, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   g_print (_("“%s” is now %s.\n"), argv[1], state);
   return JHK_CLI_OK;
 }
@@ -558,10 +513,10 @@ cmd_user_list (Cli *cli, int argc, char **argv)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   int status;
 
-  if (!parse_options ("user list", NULL, NULL, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("user list", NULL, NULL, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (_("user list takes no arguments."));
+    return jhk_cli_usage_error (_("user list takes no arguments."));
   if ((status = login_current (cli)) != JHK_CLI_OK)
     return status;
   if (!jhk_policy_can_open_workspace (cli->session, JHK_WORKSPACE_STAFF))
@@ -639,12 +594,13 @@ cmd_user (Cli *cli, int argc, char **argv)
   };
 
   if (argc < 2)
-    return usage_error (_("user needs a subcommand: add, passwd, restrict, unlock, status or "
-                          "list."));
+    return jhk_cli_usage_error (
+      _("user needs a subcommand: add, passwd, restrict, unlock, status or "
+        "list."));
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
       return subcommands[i].func (cli, argc - 1, argv + 1);
-  return usage_error (_("Unknown user subcommand “%s”."), argv[1]);
+  return jhk_cli_usage_error (_("Unknown user subcommand “%s”."), argv[1]);
 }
 
 static void
@@ -673,12 +629,12 @@ cmd_verify (Cli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("verify", NULL, entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("verify", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (_("verify takes no arguments."));
+    return jhk_cli_usage_error (_("verify takes no arguments."));
   if (checkpoint_path != NULL && !jhk_audit_checkpoint_load (checkpoint_path, &checkpoint, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
 
   /* Verifying reads only; with --user the result is also recorded. */
   if (cli->user != NULL)
@@ -690,7 +646,7 @@ cmd_verify (Cli *cli, int argc, char **argv)
   /* Who may record the result is known before the long walk. */
   if (cli->session != NULL &&
       !jhk_policy_require_either (cli->session, JHK_ROLE_SYSADMIN, JHK_ROLE_SUPERVISOR, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
 
   ok = jhk_audit_verify (cli->db, checkpoint_path ? &checkpoint : NULL, print_progress, NULL,
                          NULL, &report, &error);
@@ -772,15 +728,15 @@ cmd_checkpoint (Cli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("checkpoint", NULL, entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("checkpoint", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1 || output == NULL)
-    return usage_error (_("Usage: jhkctl checkpoint -o FILE"));
+    return jhk_cli_usage_error (_("Usage: jhkctl checkpoint -o FILE"));
   if ((status = open_db (cli, JHK_DB_OPEN_DEFAULT)) != JHK_CLI_OK)
     return status;
   if (!jhk_audit_get_head (cli->db, &checkpoint, &error) ||
       !jhk_audit_checkpoint_save (&checkpoint, output, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   g_print (_("Checkpoint: %lld entries, head %s.\n"), (long long) checkpoint.size,
            checkpoint.head);
   return JHK_CLI_OK;
@@ -792,21 +748,21 @@ cmd_backup (Cli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options ("backup", N_("DEST"), NULL, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("backup", N_("DEST"), NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("Usage: jhkctl backup DEST"));
+    return jhk_cli_usage_error (_("Usage: jhkctl backup DEST"));
   if ((status = login_current (cli)) != JHK_CLI_OK)
     return status;
   if (!jhk_policy_require_either (cli->session, JHK_ROLE_SYSADMIN, JHK_ROLE_SUPERVISOR, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
       g_printerr (_("jhkctl: %s exists already; choose a new file.\n"), argv[1]);
       return JHK_CLI_RULE_ERROR;
     }
   if (!jhk_db_backup (cli->db, argv[1], print_progress, NULL, NULL, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\r");
   g_print (_("Backed up %s to %s.\n"), jhk_db_get_uri (cli->db), argv[1]);
@@ -823,12 +779,12 @@ cmd_migrate (Cli *cli, int argc, char **argv)
   JhkTransferReport report = { 0 };
   int status;
 
-  if (!parse_options ("migrate", N_("SRC DEST"), NULL, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("migrate", N_("SRC DEST"), NULL, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error (_("Usage: jhkctl migrate SRC DEST"));
+    return jhk_cli_usage_error (_("Usage: jhkctl migrate SRC DEST"));
   if (cli->user == NULL)
-    return usage_error (_("This command needs --user USER_ID (or JHK_USER)."));
+    return jhk_cli_usage_error (_("This command needs --user USER_ID (or JHK_USER)."));
   /* A new SQLite file, or an empty PostgreSQL database. */
   if (!g_str_has_prefix (argv[2], "postgres") && g_file_test (argv[2], G_FILE_TEST_EXISTS))
     {
@@ -841,18 +797,18 @@ cmd_migrate (Cli *cli, int argc, char **argv)
   if ((status = login_current (cli)) != JHK_CLI_OK)
     return status;
   if (!jhk_policy_require_role (cli->session, JHK_ROLE_SYSADMIN, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
 
   dest = open_asking_password (argv[2], JHK_DB_OPEN_CREATE, &error);
   if (dest == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (!jhk_transfer_migrate (cli->db, cli->session, dest, print_progress, NULL, &report, &error))
     {
       g_clear_object (&dest);
       /* A new file that received nothing goes again. */
       if (!g_str_has_prefix (argv[2], "postgres"))
         remove_new_database (argv[2]);
-      return rule_error (error);
+      return jhk_cli_rule_error (error);
     }
   if (isatty (STDERR_FILENO))
     g_printerr ("\r");
@@ -905,7 +861,7 @@ restore_server (Cli        *cli,
   if ((status = open_db (cli, JHK_DB_OPEN_NO_MIGRATE)) != JHK_CLI_OK)
     return status;
   if (!jhk_db_restore (cli->db, src, print_progress, NULL, NULL, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\r");
 
@@ -930,7 +886,7 @@ restore_server (Cli        *cli,
       !jhk_db_commit (cli->db, &error))
     {
       jhk_audit_report_clear (&report);
-      return rule_error (error);
+      return jhk_cli_rule_error (error);
     }
   g_print (_("Restored %s from %s: %lld audit entries, the chain verifies (head %s).\n"),
            jhk_db_get_uri (cli->db), src, (long long) report.n_entries, report.head);
@@ -949,12 +905,12 @@ cmd_restore (Cli *cli, int argc, char **argv)
   g_autofree char *tmp_dir = NULL;
   int status;
 
-  if (!parse_options ("restore", N_("SRC"), NULL, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("restore", N_("SRC"), NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("Usage: jhkctl restore SRC"));
+    return jhk_cli_usage_error (_("Usage: jhkctl restore SRC"));
   if (cli->user == NULL)
-    return usage_error (_("This command needs --user USER_ID (or JHK_USER)."));
+    return jhk_cli_usage_error (_("This command needs --user USER_ID (or JHK_USER)."));
   if (jhk_db_uri_is_server (cli->database))
     return restore_server (cli, argv[1]);
 
@@ -963,7 +919,7 @@ cmd_restore (Cli *cli, int argc, char **argv)
    * scratch copy so the backup stays untouched. */
   tmp_dir = g_dir_make_tmp ("jhk-restore-XXXXXX", &error);
   if (tmp_dir == NULL)
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   probe_path = g_build_filename (tmp_dir, "probe.db", NULL);
   {
     g_autoptr(JhkDb) empty = jhk_db_open (probe_path, JHK_DB_OPEN_CREATE | JHK_DB_OPEN_NO_MIGRATE,
@@ -1015,7 +971,7 @@ cmd_restore (Cli *cli, int argc, char **argv)
   goto cleanup;
 
 fail:
-  status = rule_error (error);
+  status = jhk_cli_rule_error (error);
 cleanup:
   g_unlink (probe_path);
   {
@@ -1055,37 +1011,40 @@ cmd_bench (Cli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options ("bench", NULL, entries, &argc, &argv, &status))
+  if (!jhk_cli_parse_options ("bench", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (_("bench takes no arguments."));
+    return jhk_cli_usage_error (_("bench takes no arguments."));
   if (writers < 0 || writers > 256 || seconds < 1 || seconds > 86400)
-    return usage_error (_("--writers takes 1 to 256 and --seconds 1 to 86400."));
+    return jhk_cli_usage_error (_("--writers takes 1 to 256 and --seconds 1 to 86400."));
   if (events >= 0 && materials <= 0)
-    return usage_error (_("--events goes with --materials."));
+    return jhk_cli_usage_error (_("--events goes with --materials."));
   if (materials < 0 || materials > 100000000 || events > 1000000000)
-    return usage_error (_("--materials takes 1 to 100000000 and --events 0 to 1000000000."));
+    return jhk_cli_usage_error (
+      _("--materials takes 1 to 100000000 and --events 0 to 1000000000."));
   if (materials > 0)
     {
       if (audit_entries > 0 || keep != NULL || writers > 0)
-        return usage_error (_("--materials measures on its own: leave out --audit-entries, "
-                              "--keep and --writers."));
+        return jhk_cli_usage_error (
+          _("--materials measures on its own: leave out --audit-entries, "
+            "--keep and --writers."));
       if (!jhk_bench_run_materials (cli->database, materials, events >= 0 ? events : materials * 5,
                                     cli->json, &error))
-        return rule_error (error);
+        return jhk_cli_rule_error (error);
       return JHK_CLI_OK;
     }
   if (writers > 0)
     {
       if (audit_entries > 0 || keep != NULL)
-        return usage_error (_("--writers measures on its own: leave out --audit-entries "
-                              "and --keep."));
+        return jhk_cli_usage_error (
+          _("--writers measures on its own: leave out --audit-entries "
+            "and --keep."));
       if (!jhk_bench_run_writers (cli->database, writers, seconds, cli->json, &error))
-        return rule_error (error);
+        return jhk_cli_rule_error (error);
       return JHK_CLI_OK;
     }
   if (!jhk_bench_run (cli->database, audit_entries, keep, cli->json, &error))
-    return rule_error (error);
+    return jhk_cli_rule_error (error);
   return JHK_CLI_OK;
 }
 
@@ -1178,7 +1137,7 @@ jhk_cli_run (int    argc,
       if (g_strcmp0 (arg, "--database") == 0 || g_strcmp0 (arg, "--user") == 0)
         {
           if (i + 1 >= argc)
-            return usage_error (_("%s needs a value."), arg);
+            return jhk_cli_usage_error (_("%s needs a value."), arg);
           value = argv[++i];
         }
       else if (g_str_has_prefix (arg, "--database=") || g_str_has_prefix (arg, "--user="))
@@ -1230,5 +1189,5 @@ jhk_cli_run (int    argc,
         char **args = (char **) rest->pdata;
         return commands[i].func (&cli, n, args);
       }
-  return usage_error (_("Unknown command “%s”."), (const char *) rest->pdata[0]);
+  return jhk_cli_usage_error (_("Unknown command “%s”."), (const char *) rest->pdata[0]);
 }
