@@ -297,41 +297,6 @@ check_date (const char  *date,
   return TRUE;
 }
 
-static gint64
-insert_returning_id (JhkDb       *db,
-                     GError     **error,
-                     const char  *sql,
-                     ...)
-{
-  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, error);
-  va_list args;
-
-  if (stmt == NULL)
-    return 0;
-  va_start (args, sql);
-  jhk_db_stmt_bind_valist (stmt, args);
-  va_end (args);
-  if (jhk_db_stmt_step (stmt, error) != JHK_DB_ROW)
-    return 0;
-  return jhk_db_stmt_get_int64 (stmt, 0);
-}
-
-static gint64
-commit_new (JhkDb       *db,
-            JhkSession  *actor,
-            gint64       id,
-            const char  *action,
-            const char  *object_type,
-            JsonObject  *details,
-            GError     **error)
-{
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  if (!jhk_service_commit (db, actor, action, object_type, id_text, details, error))
-    return 0;
-  return id;
-}
-
 gint64
 jhk_ledger_add_storage_place (JhkDb       *db,
                               JhkSession  *actor,
@@ -359,18 +324,19 @@ jhk_ledger_add_storage_place (JhkDb       *db,
                            _("The office has a storage place of that name already."));
       goto fail;
     }
-  id = insert_returning_id (db, error,
-                            "INSERT INTO storage_places (org_unit_id, name, locked, valid_from,"
-                            " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                            JHK_I (org_unit_id), JHK_T (name), JHK_I (locked ? 1 : 0),
-                            JHK_T (today), JHK_I (jhk_now_us ()),
-                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
+  id = jhk_service_insert (db, error,
+                           "INSERT INTO storage_places (org_unit_id, name, locked, valid_from,"
+                           " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                           JHK_I (org_unit_id), JHK_T (name), JHK_I (locked ? 1 : 0),
+                           JHK_T (today), JHK_I (jhk_now_us ()),
+                           JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
     goto fail;
   json_object_set_int_member (details, "org_unit_id", org_unit_id);
   json_object_set_string_member (details, "name", name);
   json_object_set_boolean_member (details, "locked", locked);
-  return commit_new (db, actor, id, "storage_place.add", "storage_place", details, error);
+  return jhk_service_commit_new (db, actor, id,
+                                 "storage_place.add", "storage_place", details, error);
 
 fail:
   jhk_service_abort (db);
@@ -560,31 +526,31 @@ jhk_ledger_register_material_full (JhkDb                  *db,
       goto fail;
     }
 
-  id = insert_returning_id (db, error,
-                            "INSERT INTO materials (org_unit_id, direction, name, quantity, breakdown,"
-                            " summary, business_id, handler_staff_id, handler_section_id, purpose,"
-                            " designated, designated_by, personal_data, creation_reason, acquired_on,"
-                            " acquisition_method, acquisition_text, acquired_by, measure, measure_text,"
-                            " storage_place_id, quantity_on_hand, quantity_lent, status,"
-                            " last_entry_on, created_at, created_by)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            " ?, 0, ?, ?, ?, ?) RETURNING id",
-                            JHK_I (spec->org_unit_id), JHK_T (spec->direction), JHK_T (spec->name),
-                            JHK_I (spec->quantity), JHK_T (or_empty (spec->breakdown)),
-                            JHK_T (or_empty (spec->summary)), JHK_I (spec->business_id),
-                            JHK_I (spec->handler_staff_id), JHK_I (section), JHK_T (spec->purpose),
-                            JHK_I (spec->designated ? 1 : 0), JHK_IZ (spec->designated_by),
-                            JHK_I (spec->personal_data ? 1 : 0),
-                            JHK_TN (spec->creation_reason),
-                            JHK_T (spec->acquired_on), JHK_T (spec->acquisition_method),
-                            JHK_T (or_empty (spec->acquisition_text)), JHK_I (acquired_by),
-                            JHK_T (spec->measure), JHK_T (or_empty (spec->measure_text)),
-                            JHK_IZ (spec->storage_place_id),
-                            JHK_I (disposed ? 0 : spec->quantity),
-                            JHK_T (disposed ? "closed" : open_status (0)),
-                            JHK_T (disposed ? spec->disposed_on : spec->acquired_on),
-                            JHK_I (jhk_now_us ()),
-                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
+  id = jhk_service_insert (db, error,
+                           "INSERT INTO materials (org_unit_id, direction, name, quantity, breakdown,"
+                           " summary, business_id, handler_staff_id, handler_section_id, purpose,"
+                           " designated, designated_by, personal_data, creation_reason, acquired_on,"
+                           " acquisition_method, acquisition_text, acquired_by, measure, measure_text,"
+                           " storage_place_id, quantity_on_hand, quantity_lent, status,"
+                           " last_entry_on, created_at, created_by)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                           " ?, 0, ?, ?, ?, ?) RETURNING id",
+                           JHK_I (spec->org_unit_id), JHK_T (spec->direction), JHK_T (spec->name),
+                           JHK_I (spec->quantity), JHK_T (or_empty (spec->breakdown)),
+                           JHK_T (or_empty (spec->summary)), JHK_I (spec->business_id),
+                           JHK_I (spec->handler_staff_id), JHK_I (section), JHK_T (spec->purpose),
+                           JHK_I (spec->designated ? 1 : 0), JHK_IZ (spec->designated_by),
+                           JHK_I (spec->personal_data ? 1 : 0),
+                           JHK_TN (spec->creation_reason),
+                           JHK_T (spec->acquired_on), JHK_T (spec->acquisition_method),
+                           JHK_T (or_empty (spec->acquisition_text)), JHK_I (acquired_by),
+                           JHK_T (spec->measure), JHK_T (or_empty (spec->measure_text)),
+                           JHK_IZ (spec->storage_place_id),
+                           JHK_I (disposed ? 0 : spec->quantity),
+                           JHK_T (disposed ? "closed" : open_status (0)),
+                           JHK_T (disposed ? spec->disposed_on : spec->acquired_on),
+                           JHK_I (jhk_now_us ()),
+                           JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
     goto fail;
   /* The final disposition in the same transaction: the material is
@@ -615,7 +581,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
       if (spec->disposal_witness_id != 0)
         json_object_set_int_member (details, "witness_staff_id", spec->disposal_witness_id);
     }
-  return commit_new (db, actor, id, "material.register", "material", details, error);
+  return jhk_service_commit_new (db, actor, id, "material.register", "material", details, error);
 
 fail:
   jhk_service_abort (db);
@@ -799,43 +765,43 @@ jhk_ledger_record_event (JhkDb                   *db,
           invalid (error, _("Only the manager of the material's business approves a copy."));
           goto fail;
         }
-      copy_id = insert_returning_id (db, error,
-                                     "INSERT INTO materials (org_unit_id, direction, name, quantity,"
-                                     " breakdown, summary, business_id, handler_staff_id,"
-                                     " handler_section_id, purpose, designated, designated_by,"
-                                     " personal_data, creation_reason, acquired_on,"
-                                     " acquisition_method, acquisition_text, acquired_by, measure,"
-                                     " measure_text, storage_place_id, original_id, quantity_on_hand,"
-                                     " quantity_lent, status, last_entry_on, created_at, created_by)"
-                                     " SELECT org_unit_id, direction, name, ?, '', summary,"
-                                     " business_id, ?, handler_section_id, purpose, designated,"
-                                     " designated_by, personal_data, creation_reason, ?, 'other',"
-                                     " '', ?, measure, measure_text, storage_place_id, id, ?, 0,"
-                                     " ?, ?, ?, ? FROM materials WHERE id = ? RETURNING id",
-                                     JHK_I (event->quantity), JHK_I (event->handler_staff_id),
-                                     JHK_T (event->happened_on), JHK_I (event->handler_staff_id),
-                                     JHK_I (event->quantity), JHK_T (open_status (0)),
-                                     JHK_T (event->happened_on),
-                                     JHK_I (jhk_now_us ()), JHK_T (jhk_session_get_login (actor)),
-                                     JHK_I (material_id), JHK_DB_END);
+      copy_id = jhk_service_insert (db, error,
+                                    "INSERT INTO materials (org_unit_id, direction, name, quantity,"
+                                    " breakdown, summary, business_id, handler_staff_id,"
+                                    " handler_section_id, purpose, designated, designated_by,"
+                                    " personal_data, creation_reason, acquired_on,"
+                                    " acquisition_method, acquisition_text, acquired_by, measure,"
+                                    " measure_text, storage_place_id, original_id, quantity_on_hand,"
+                                    " quantity_lent, status, last_entry_on, created_at, created_by)"
+                                    " SELECT org_unit_id, direction, name, ?, '', summary,"
+                                    " business_id, ?, handler_section_id, purpose, designated,"
+                                    " designated_by, personal_data, creation_reason, ?, 'other',"
+                                    " '', ?, measure, measure_text, storage_place_id, id, ?, 0,"
+                                    " ?, ?, ?, ? FROM materials WHERE id = ? RETURNING id",
+                                    JHK_I (event->quantity), JHK_I (event->handler_staff_id),
+                                    JHK_T (event->happened_on), JHK_I (event->handler_staff_id),
+                                    JHK_I (event->quantity), JHK_T (open_status (0)),
+                                    JHK_T (event->happened_on),
+                                    JHK_I (jhk_now_us ()), JHK_T (jhk_session_get_login (actor)),
+                                    JHK_I (material_id), JHK_DB_END);
       if (copy_id == 0)
         goto fail;
     }
 
-  id = insert_returning_id (db, error,
-                            "INSERT INTO material_events (material_id, happened_on, kind, quantity,"
-                            " handler_staff_id, confirmed_by, counterpart, method, witness_staff_id,"
-                            " copy_basis, approved_by, copy_material_id, note, created_at, created_by)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            JHK_I (material_id), JHK_T (event->happened_on), JHK_T (kind),
-                            JHK_I (event->quantity), JHK_I (event->handler_staff_id),
-                            JHK_IZ (event->confirmed_by), JHK_T (or_empty (event->counterpart)),
-                            JHK_TN (is_dispose ? event->method : NULL),
-                            JHK_IZ (event->witness_staff_id),
-                            JHK_TN (is_copy ? event->copy_basis : NULL),
-                            JHK_IZ (is_copy ? event->approved_by : 0), JHK_IZ (copy_id),
-                            JHK_T (or_empty (event->note)), JHK_I (jhk_now_us ()),
-                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
+  id = jhk_service_insert (db, error,
+                           "INSERT INTO material_events (material_id, happened_on, kind, quantity,"
+                           " handler_staff_id, confirmed_by, counterpart, method, witness_staff_id,"
+                           " copy_basis, approved_by, copy_material_id, note, created_at, created_by)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           JHK_I (material_id), JHK_T (event->happened_on), JHK_T (kind),
+                           JHK_I (event->quantity), JHK_I (event->handler_staff_id),
+                           JHK_IZ (event->confirmed_by), JHK_T (or_empty (event->counterpart)),
+                           JHK_TN (is_dispose ? event->method : NULL),
+                           JHK_IZ (event->witness_staff_id),
+                           JHK_TN (is_copy ? event->copy_basis : NULL),
+                           JHK_IZ (is_copy ? event->approved_by : 0), JHK_IZ (copy_id),
+                           JHK_T (or_empty (event->note)), JHK_I (jhk_now_us ()),
+                           JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
     goto fail;
   if (!jhk_db_run (db, error,
@@ -854,7 +820,8 @@ jhk_ledger_record_event (JhkDb                   *db,
     json_object_set_string_member (details, "method", event->method);
   if (copy_id != 0)
     json_object_set_int_member (details, "copy_id", copy_id);
-  if (commit_new (db, actor, id, "material.event", "material_event", details, error) == 0)
+  if (jhk_service_commit_new (db, actor, id,
+                              "material.event", "material_event", details, error) == 0)
     return 0;
   if (out_copy_id != NULL)
     *out_copy_id = copy_id;

@@ -80,41 +80,6 @@ jhk_date_is_valid (const char *text)
   return y >= 1 && g_date_valid_dmy (d, m, y);
 }
 
-static gint64
-insert_returning_id (JhkDb       *db,
-                     GError     **error,
-                     const char  *sql,
-                     ...)
-{
-  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, error);
-  va_list args;
-
-  if (stmt == NULL)
-    return 0;
-  va_start (args, sql);
-  jhk_db_stmt_bind_valist (stmt, args);
-  va_end (args);
-  if (jhk_db_stmt_step (stmt, error) != JHK_DB_ROW)
-    return 0;
-  return jhk_db_stmt_get_int64 (stmt, 0);
-}
-
-static gint64
-commit_new (JhkDb       *db,
-            JhkSession  *actor,
-            gint64       id,
-            const char  *action,
-            const char  *object_type,
-            JsonObject  *details,
-            GError     **error)
-{
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  if (!jhk_service_commit (db, actor, action, object_type, id_text, details, error))
-    return 0;
-  return id;
-}
-
 static void
 set_conflict_if_constraint (GError     **error,
                             const char  *message)
@@ -180,13 +145,13 @@ jhk_org_add_unit (JhkDb       *db,
 
   if (!jhk_service_begin (db, actor, error))
     return 0;
-  id = insert_returning_id (db, error,
-                            "INSERT INTO org_units (code, name, kind, parent_id, head_title,"
-                            " valid_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            JHK_T (code), JHK_T (name), JHK_T (kind),
-                            JHK_IZ (parent_id),
-                            JHK_T (head_title ? head_title : ""), JHK_T (today),
-                            JHK_I (jhk_now_us ()), JHK_DB_END);
+  id = jhk_service_insert (db, error,
+                           "INSERT INTO org_units (code, name, kind, parent_id, head_title,"
+                           " valid_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           JHK_T (code), JHK_T (name), JHK_T (kind),
+                           JHK_IZ (parent_id),
+                           JHK_T (head_title ? head_title : ""), JHK_T (today),
+                           JHK_I (jhk_now_us ()), JHK_DB_END);
   if (id == 0)
     {
       set_conflict_if_constraint (error, _("That code is in use or was used before; codes "
@@ -198,7 +163,7 @@ jhk_org_add_unit (JhkDb       *db,
   json_object_set_string_member (details, "name", name);
   json_object_set_string_member (details, "kind", kind);
   json_object_set_int_member (details, "parent_id", parent_id);
-  return commit_new (db, actor, id, "org.add", "org_unit", details, error);
+  return jhk_service_commit_new (db, actor, id, "org.add", "org_unit", details, error);
 }
 
 gint64
@@ -237,13 +202,13 @@ jhk_org_add_staff (JhkDb       *db,
 
   if (!jhk_service_begin (db, actor, error))
     return 0;
-  id = insert_returning_id (db, error,
-                            "INSERT INTO staff (staff_no, name, kana, rank, title, org_unit_id,"
-                            " extension, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            JHK_T (staff_no), JHK_T (name), JHK_T (kana ? kana : ""),
-                            JHK_T (rank ? rank : ""), JHK_T (title ? title : ""),
-                            JHK_I (org_unit_id), JHK_T (extension ? extension : ""),
-                            JHK_I (jhk_now_us ()), JHK_DB_END);
+  id = jhk_service_insert (db, error,
+                           "INSERT INTO staff (staff_no, name, kana, rank, title, org_unit_id,"
+                           " extension, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           JHK_T (staff_no), JHK_T (name), JHK_T (kana ? kana : ""),
+                           JHK_T (rank ? rank : ""), JHK_T (title ? title : ""),
+                           JHK_I (org_unit_id), JHK_T (extension ? extension : ""),
+                           JHK_I (jhk_now_us ()), JHK_DB_END);
   if (id == 0)
     {
       set_conflict_if_constraint (error, _("That staff number is registered already."));
@@ -253,7 +218,7 @@ jhk_org_add_staff (JhkDb       *db,
   json_object_set_string_member (details, "staff_no", staff_no);
   json_object_set_string_member (details, "name", name);
   json_object_set_int_member (details, "org_unit_id", org_unit_id);
-  return commit_new (db, actor, id, "staff.add", "staff", details, error);
+  return jhk_service_commit_new (db, actor, id, "staff.add", "staff", details, error);
 }
 
 /* Checks that the scope given for a role is the kind the role needs. */
@@ -366,16 +331,16 @@ jhk_org_grant_role (JhkDb       *db,
                            _("There is no such staff member."));
       goto fail;
     }
-  id = insert_returning_id (db, error,
-                            "INSERT INTO role_assignments (staff_id, role, org_unit_id,"
-                            " business_id, valid_from, valid_to, note, granted_by, granted_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            JHK_I (staff_id), JHK_T (jhk_role_to_key (role)),
-                            JHK_IZ (org_unit_id),
-                            JHK_IZ (business_id),
-                            JHK_T (valid_from), JHK_TN (valid_to), JHK_T (note ? note : ""),
-                            JHK_T (jhk_session_get_login (actor)), JHK_I (jhk_now_us ()),
-                            JHK_DB_END);
+  id = jhk_service_insert (db, error,
+                           "INSERT INTO role_assignments (staff_id, role, org_unit_id,"
+                           " business_id, valid_from, valid_to, note, granted_by, granted_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           JHK_I (staff_id), JHK_T (jhk_role_to_key (role)),
+                           JHK_IZ (org_unit_id),
+                           JHK_IZ (business_id),
+                           JHK_T (valid_from), JHK_TN (valid_to), JHK_T (note ? note : ""),
+                           JHK_T (jhk_session_get_login (actor)), JHK_I (jhk_now_us ()),
+                           JHK_DB_END);
   if (id == 0)
     goto fail;
   json_object_set_int_member (details, "staff_id", staff_id);
@@ -385,7 +350,7 @@ jhk_org_grant_role (JhkDb       *db,
   json_object_set_string_member (details, "valid_from", valid_from);
   if (valid_to != NULL)
     json_object_set_string_member (details, "valid_to", valid_to);
-  return commit_new (db, actor, id, "role.grant", "role_assignment", details, error);
+  return jhk_service_commit_new (db, actor, id, "role.grant", "role_assignment", details, error);
 
 fail:
   jhk_service_abort (db);
@@ -519,15 +484,15 @@ jhk_org_add_business (JhkDb       *db,
 
   if (!jhk_service_begin (db, actor, error))
     return 0;
-  id = insert_returning_id (db, error,
-                            "INSERT INTO businesses (code, name, kind, category, basis,"
-                            " owner_org_id, description, created_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            JHK_T (code), JHK_T (name), JHK_T (kind),
-                            JHK_IZ (category),
-                            JHK_IZ (basis),
-                            JHK_I (owner_org_id), JHK_T (description ? description : ""),
-                            JHK_I (jhk_now_us ()), JHK_DB_END);
+  id = jhk_service_insert (db, error,
+                           "INSERT INTO businesses (code, name, kind, category, basis,"
+                           " owner_org_id, description, created_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           JHK_T (code), JHK_T (name), JHK_T (kind),
+                           JHK_IZ (category),
+                           JHK_IZ (basis),
+                           JHK_I (owner_org_id), JHK_T (description ? description : ""),
+                           JHK_I (jhk_now_us ()), JHK_DB_END);
   if (id == 0)
     {
       set_conflict_if_constraint (error, _("That business code is in use, or the owning "
@@ -541,7 +506,7 @@ jhk_org_add_business (JhkDb       *db,
   json_object_set_int_member (details, "category", category);
   json_object_set_int_member (details, "basis", basis);
   json_object_set_int_member (details, "owner_org_id", owner_org_id);
-  return commit_new (db, actor, id, "business.add", "business", details, error);
+  return jhk_service_commit_new (db, actor, id, "business.add", "business", details, error);
 }
 
 gboolean
@@ -775,14 +740,14 @@ jhk_org_designate_alt_structure (JhkDb       *db,
 
   if (!jhk_service_begin (db, actor, error))
     return 0;
-  id = insert_returning_id (db, error,
-                            "INSERT INTO alt_structures (business_id, org_unit_id, structure,"
-                            " reason, agreed_by, agreed_on, valid_from, designated_by,"
-                            " designated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                            JHK_I (business_id), JHK_IZ (org_unit_id), JHK_T (structure),
-                            JHK_T (reason), JHK_I (agreed_by_staff_id), JHK_T (agreed_on),
-                            JHK_T (valid_from), JHK_T (jhk_session_get_login (actor)),
-                            JHK_I (jhk_now_us ()), JHK_DB_END);
+  id = jhk_service_insert (db, error,
+                           "INSERT INTO alt_structures (business_id, org_unit_id, structure,"
+                           " reason, agreed_by, agreed_on, valid_from, designated_by,"
+                           " designated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           JHK_I (business_id), JHK_IZ (org_unit_id), JHK_T (structure),
+                           JHK_T (reason), JHK_I (agreed_by_staff_id), JHK_T (agreed_on),
+                           JHK_T (valid_from), JHK_T (jhk_session_get_login (actor)),
+                           JHK_I (jhk_now_us ()), JHK_DB_END);
   if (id == 0)
     {
       jhk_service_abort (db);
@@ -795,7 +760,8 @@ jhk_org_designate_alt_structure (JhkDb       *db,
   json_object_set_int_member (details, "agreed_by", agreed_by_staff_id);
   json_object_set_string_member (details, "agreed_on", agreed_on);
   json_object_set_string_member (details, "valid_from", valid_from);
-  return commit_new (db, actor, id, "structure.designate", "alt_structure", details, error);
+  return jhk_service_commit_new (db, actor, id,
+                                 "structure.designate", "alt_structure", details, error);
 }
 
 gboolean

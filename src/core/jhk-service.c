@@ -43,3 +43,38 @@ jhk_service_abort (JhkDb *db)
 {
   jhk_db_rollback (db);
 }
+
+gint64
+jhk_service_insert (JhkDb       *db,
+                    GError     **error,
+                    const char  *sql,
+                    ...)
+{
+  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, error);
+  va_list args;
+
+  if (stmt == NULL)
+    return 0;
+  va_start (args, sql);
+  jhk_db_stmt_bind_valist (stmt, args);
+  va_end (args);
+  if (jhk_db_stmt_step (stmt, error) != JHK_DB_ROW)
+    return 0;
+  return jhk_db_stmt_get_int64 (stmt, 0);
+}
+
+gint64
+jhk_service_commit_new (JhkDb       *db,
+                        JhkSession  *actor,
+                        gint64       id,
+                        const char  *action,
+                        const char  *object_type,
+                        JsonObject  *details,
+                        GError     **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  if (!jhk_service_commit (db, actor, action, object_type, id_text, details, error))
+    return 0;
+  return id;
+}

@@ -25,4 +25,19 @@ gboolean jhk_service_commit (JhkDb       *db,
                              GError     **error);
 void     jhk_service_abort  (JhkDb       *db);
 
+/* Runs an `INSERT … RETURNING id` with JHK_I()/JHK_T()… parameters ended by
+ * JHK_DB_END; returns the new id, or 0 with error set. */
+gint64   jhk_service_insert (JhkDb       *db,
+                             GError     **error,
+                             const char  *sql,
+                             ...);
+/* jhk_service_commit() for a new object: returns its id, or 0. */
+gint64   jhk_service_commit_new (JhkDb       *db,
+                                 JhkSession  *actor,
+                                 gint64       id,
+                                 const char  *action,
+                                 const char  *object_type,
+                                 JsonObject  *details,
+                                 GError     **error);
+
 G_END_DECLS
