@@ -74,6 +74,19 @@ ms_since (gint64 start)
 
 /* Grows the audit log quickly: batches of appends, each batch one
  * transaction, through the normal append path. */
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
 static gboolean
 grow_audit (JhkDb    *db,
             gint64    target,
@@ -336,16 +349,7 @@ jhk_bench_run (const char  *uri,
 
   json_builder_end_object (builder);
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = NULL;
-
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
+    print_json (builder);
 
   g_clear_object (&db);
   if (keep_path != NULL)
@@ -668,6 +672,54 @@ drop_scratch_pg (const char *uri,
   PQfinish (pg);
 }
 
+/* Where a measurement writes: a new database on the server the URI names,
+ * or a file in a new temporary folder; removed afterwards. */
+typedef struct
+{
+  const char *server_uri;  /* NULL for a file */
+  char       *pg_name;
+  char       *tmp_dir;
+  char       *location;    /* what to open */
+} Scratch;
+
+static gboolean
+scratch_create (Scratch     *scratch,
+                const char  *uri,
+                GError     **error)
+{
+  if (jhk_db_uri_is_server (uri))
+    {
+      scratch->server_uri = uri;
+      scratch->pg_name = create_scratch_pg (uri, &scratch->location, error);
+      return scratch->pg_name != NULL;
+    }
+  scratch->tmp_dir = g_dir_make_tmp ("jhk-bench-XXXXXX", error);
+  if (scratch->tmp_dir == NULL)
+    return FALSE;
+  scratch->location = g_build_filename (scratch->tmp_dir, "bench.db", NULL);
+  return TRUE;
+}
+
+static void
+scratch_remove (Scratch *scratch)
+{
+  if (scratch->pg_name != NULL)
+    drop_scratch_pg (scratch->server_uri, scratch->pg_name);
+  else if (scratch->tmp_dir != NULL)
+    {
+      for (const char *suffix = ""; suffix != NULL;
+           suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+        {
+          g_autofree char *path = g_strconcat (scratch->location, suffix, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (scratch->tmp_dir);
+    }
+  g_clear_pointer (&scratch->pg_name, g_free);
+  g_clear_pointer (&scratch->tmp_dir, g_free);
+  g_clear_pointer (&scratch->location, g_free);
+}
+
 gboolean
 jhk_bench_run_writers (const char  *uri,
                        int          n_writers,
@@ -676,76 +728,43 @@ jhk_bench_run_writers (const char  *uri,
                        GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *tmp_dir = NULL;
-  g_autofree char *scratch = NULL;
-  g_autofree char *pg_name = NULL;
+  Scratch scratch = { 0 };
   Report r = { builder, json };
   gboolean ok;
 
   g_return_val_if_fail (n_writers > 0 && seconds > 0, FALSE);
 
-  if (jhk_db_uri_is_server (uri))
-    {
-      pg_name = create_scratch_pg (uri, &scratch, error);
-      if (pg_name == NULL)
-        return FALSE;
-      if (!json)
-        g_print (_("Write throughput on a scratch database on the server: %s\n"), pg_name);
-    }
-  else
-    {
-      tmp_dir = g_dir_make_tmp ("jhk-bench-XXXXXX", error);
-      if (tmp_dir == NULL)
-        return FALSE;
-      scratch = g_build_filename (tmp_dir, "bench.db", NULL);
-      if (!json)
-        g_print (_("Write throughput on a scratch copy: %s\n"), scratch);
-    }
+  if (!scratch_create (&scratch, uri, error))
+    return FALSE;
+  if (!json && scratch.pg_name != NULL)
+    g_print (_("Write throughput on a scratch database on the server: %s\n"), scratch.pg_name);
+  else if (!json)
+    g_print (_("Write throughput on a scratch copy: %s\n"), scratch.location);
 
   /* A copy of the file when there is one, else the demo organisation. */
   {
     g_autoptr(JhkDb) db = NULL;
 
-    if (pg_name == NULL && g_file_test (uri, G_FILE_TEST_EXISTS))
+    if (scratch.pg_name == NULL && g_file_test (uri, G_FILE_TEST_EXISTS))
       {
         g_autoptr(JhkDb) source = jhk_db_open (uri, JHK_DB_OPEN_DEFAULT, error);
-        ok = source != NULL && jhk_db_backup (source, scratch, NULL, NULL, NULL, error);
+        ok = source != NULL && jhk_db_backup (source, scratch.location, NULL, NULL, NULL, error);
       }
     else
       {
-        db = jhk_db_open (scratch, JHK_DB_OPEN_CREATE, error);
+        db = jhk_db_open (scratch.location, JHK_DB_OPEN_CREATE, error);
         ok = db != NULL && jhk_demo_populate (db, error);
       }
   }
 
   json_builder_begin_object (builder);
   if (ok)
-    ok = measure_writers (scratch, n_writers, seconds, &r, error);
+    ok = measure_writers (scratch.location, n_writers, seconds, &r, error);
   json_builder_end_object (builder);
   if (ok && json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = NULL;
+    print_json (builder);
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
-
-  if (pg_name != NULL)
-    drop_scratch_pg (uri, pg_name);
-  else
-    {
-      for (const char *suffix = ""; suffix != NULL;
-           suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-        {
-          g_autofree char *path = g_strconcat (scratch, suffix, NULL);
-          g_unlink (path);
-        }
-      g_rmdir (tmp_dir);
-    }
+  scratch_remove (&scratch);
   return ok;
 }
 
@@ -978,9 +997,7 @@ jhk_bench_run_materials (const char  *uri,
                          GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *tmp_dir = NULL;
-  g_autofree char *scratch = NULL;
-  g_autofree char *pg_name = NULL;
+  Scratch scratch = { 0 };
   g_autoptr(JhkDb) db = NULL;
   Report r = { builder, json };
   gboolean ok;
@@ -988,26 +1005,16 @@ jhk_bench_run_materials (const char  *uri,
 
   g_return_val_if_fail (n_materials > 0 && n_events >= 0, FALSE);
 
-  if (jhk_db_uri_is_server (uri))
-    {
-      pg_name = create_scratch_pg (uri, &scratch, error);
-      if (pg_name == NULL)
-        return FALSE;
-      if (!json)
-        g_print (_("Materials ledger list on a scratch database on the server: %s\n"), pg_name);
-    }
-  else
-    {
-      tmp_dir = g_dir_make_tmp ("jhk-bench-XXXXXX", error);
-      if (tmp_dir == NULL)
-        return FALSE;
-      scratch = g_build_filename (tmp_dir, "bench.db", NULL);
-      if (!json)
-        g_print (_("Materials ledger list on a scratch database: %s\n"), scratch);
-    }
+  if (!scratch_create (&scratch, uri, error))
+    return FALSE;
+  if (!json && scratch.pg_name != NULL)
+    g_print (_("Materials ledger list on a scratch database on the server: %s\n"),
+             scratch.pg_name);
+  else if (!json)
+    g_print (_("Materials ledger list on a scratch database: %s\n"), scratch.location);
 
   json_builder_begin_object (builder);
-  db = jhk_db_open (scratch, JHK_DB_OPEN_CREATE, error);
+  db = jhk_db_open (scratch.location, JHK_DB_OPEN_CREATE, error);
   ok = db != NULL && jhk_demo_populate (db, error);
   if (ok)
     {
@@ -1024,29 +1031,9 @@ jhk_bench_run_materials (const char  *uri,
     ok = measure_materials (db, &r, error);
   json_builder_end_object (builder);
   if (ok && json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = NULL;
-
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
+    print_json (builder);
   g_clear_object (&db);
 
-  if (pg_name != NULL)
-    drop_scratch_pg (uri, pg_name);
-  else
-    {
-      for (const char *suffix = ""; suffix != NULL;
-           suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-        {
-          g_autofree char *path = g_strconcat (scratch, suffix, NULL);
-          g_unlink (path);
-        }
-      g_rmdir (tmp_dir);
-    }
+  scratch_remove (&scratch);
   return ok;
 }
