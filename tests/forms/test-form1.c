@@ -14,68 +14,19 @@
 
 #include "jhk-form1.h"
 #include "jhk-forms.h"
+#include "forms-test-util.h"
 #include "jhk-test-util.h"
 
 #define FORM_TITLE "入出力資料管理票"
 
 /* Helpers */
 
-static char *
-run_tool (const char *tool,
-          const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) tool);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("%s failed: %s", tool, err);
-  return out;
-}
-
-static gboolean
-have_poppler_utils (void)
-{
-  const char *tools[] = { "pdffonts", "pdftotext", "pdfinfo" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *path = g_find_program_in_path (tools[i]);
-
-      if (path == NULL)
-        {
-          g_autofree char *message = g_strdup_printf ("%s (poppler-utils) is not installed",
-                                                       tools[i]);
-          g_test_skip (message);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 /* Every font is embedded and is IPAex Mincho (labels) or Gothic (values). */
 static void
 assert_ipaex_fonts_embedded (const char *path,
                              gboolean    with_gothic)
 {
-  g_autofree char *out = run_tool ("pdffonts", path, NULL);
+  g_autofree char *out = forms_test_run_tool ("pdffonts", path, NULL);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   gboolean in_table = FALSE, mincho = FALSE, gothic = FALSE;
 
@@ -135,7 +86,7 @@ static void
 assert_pages (const char *path,
               guint       expected)
 {
-  g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+  g_autofree char *info = forms_test_run_tool ("pdfinfo", path, NULL);
   g_autofree char *pages = g_strdup_printf ("%u", expected);
 
   assert_pdfinfo_field (info, "Pages", pages);
@@ -152,9 +103,10 @@ page_text (const char *path,
   char *text;
 
   if (page == 0)
-    text = run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+    text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
   else
-    text = run_tool ("pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL);
+    text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path,
+                                "-", NULL);
   g_test_message ("pdftotext page %u:\n%s", page, text);
   return text;
 }
@@ -164,7 +116,7 @@ page_text (const char *path,
 static char *
 layout_text (const char *path)
 {
-  char *text = run_tool ("pdftotext", "-enc", "UTF-8", "-layout", path, "-", NULL);
+  char *text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", "-layout", path, "-", NULL);
 
   g_test_message ("pdftotext -layout:\n%s", text);
   return text;
@@ -279,7 +231,7 @@ test_form1_filled (void)
   };
   struct stat st;
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   g_assert_cmpuint (jhk_form1_n_pages (&form), ==, 1);
@@ -332,7 +284,7 @@ test_form1_blank (void)
   g_autofree char *path = jhk_test_new_file ("form1-blank.pdf");
   g_autofree char *text = NULL;
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   g_assert_true (jhk_form1_write_pdf (&form, path, &error));
@@ -357,7 +309,7 @@ test_form1_page_count (void)
     guint n_rows, n_pages;
   } cases[] = { { 0, 1 }, { 4, 1 }, { 5, 2 }, { 18, 2 }, { 19, 3 }, { 40, 4 } };
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -428,7 +380,7 @@ test_form1_long_text (void)
   g_autofree char *flat = NULL;
   JhkForm1Row row = sample_rows[0];
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   for (guint i = 0; i < 8; i++)
@@ -462,7 +414,7 @@ test_form1_final_other (void)
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   form.final.kind = JHK_FORM1_FINAL_OTHER;
@@ -488,7 +440,7 @@ test_form1_literal_values (void)
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   form.name = "<b>A&B</b> 資料";

@@ -14,6 +14,7 @@
 
 #include "jhk-audit.h"
 #include "jhk-forms.h"
+#include "forms-test-util.h"
 #include "jhk-test-util.h"
 
 #define REPORT_TITLE "監査ログ検証結果報告書"
@@ -47,56 +48,6 @@ assert_wareki_refused (int year,
   g_assert_null (text);
 }
 
-/* Runs a poppler tool on a file; returns its standard output. */
-static char *
-run_tool (const char *tool,
-          const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) tool);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("%s failed: %s", tool, err);
-  return out;
-}
-
-static gboolean
-have_poppler_utils (void)
-{
-  const char *tools[] = { "pdffonts", "pdftotext", "pdfinfo" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *path = g_find_program_in_path (tools[i]);
-      if (path == NULL)
-        {
-          g_autofree char *message = g_strdup_printf ("%s (poppler-utils) is not installed",
-                                                       tools[i]);
-          g_test_skip (message);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static void
 assert_is_pdf (const char *path)
 {
@@ -117,7 +68,7 @@ static void
 assert_ipaex_fonts_embedded (const char *path,
                              gboolean    with_gothic)
 {
-  g_autofree char *out = run_tool ("pdffonts", path, NULL);
+  g_autofree char *out = forms_test_run_tool ("pdffonts", path, NULL);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   gboolean in_table = FALSE;
   gboolean mincho = FALSE, gothic = FALSE;
@@ -186,7 +137,7 @@ assert_pdfinfo_field (const char *info,
 static char *
 pdf_text (const char *path)
 {
-  char *text = run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  char *text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
 
   g_test_message ("pdftotext:\n%s", text);
   return text;
@@ -293,7 +244,7 @@ test_audit_report_demo_db (void)
   JhkAuditReport report = { 0 };
   gint64 n_entries = 0;
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   g_assert_true (jhk_audit_verify (db, NULL, NULL, NULL, NULL, &report, &error));
@@ -335,7 +286,7 @@ test_audit_report_demo_db (void)
   g_assert_true (strstr (text, date_before) != NULL || strstr (text, date_after) != NULL);
 
   /* The document title, for the PDF viewer's title bar and indexing. */
-  info = run_tool ("pdfinfo", path, NULL);
+  info = forms_test_run_tool ("pdfinfo", path, NULL);
   g_test_message ("pdfinfo:\n%s", info);
   assert_pdfinfo_field (info, "Title", REPORT_TITLE);
   assert_pdfinfo_field (info, "Pages", "1");
@@ -355,7 +306,7 @@ test_audit_report_broken (void)
   g_autofree char *text = NULL;
   const char *problem = "Audit entry 40 has been altered.";
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   g_assert_true (jhk_forms_audit_report_pdf (path, "/var/lib/jhk/jhk.db", FALSE, 81, 40, "",
@@ -390,7 +341,7 @@ test_audit_report_given_time (void)
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  if (!have_poppler_utils ())
+  if (!forms_test_have_poppler_utils ())
     return;
 
   surface = cairo_pdf_surface_create (path, JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
