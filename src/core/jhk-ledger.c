@@ -1,7 +1,7 @@
 /* jhk-ledger.c: the materials ledger's services and rules (第15-第17). */
 #include <glib/gi18n-lib.h>
 
-#include "jhk-ledger.h"
+#include "jhk-ledger-private.h"
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
@@ -665,6 +665,35 @@ later_date (const char *a,
   return strcmp (a, b) >= 0 ? a : b;
 }
 
+static gboolean
+check_event (const JhkMaterialEvent  *event,
+             GError                 **error)
+{
+  static const char *const kinds[] = { "lend", "return", "copy", "hand_over", "receive",
+                                       "partial_dispose", "other", NULL };
+  static const char *const bases[] = { "manager_approval", "maintenance_test", NULL };
+  const char *kind = event->kind;
+  gboolean is_dispose, is_copy;
+
+  if (!is_one_of (kind, kinds))
+    return invalid (error, _("Choose what happened to the material."));
+  is_dispose = g_str_equal (kind, "partial_dispose");
+  is_copy = g_str_equal (kind, "copy");
+  if (!check_text (event->counterpart, FALSE, 200, _("counterpart"), error) ||
+      !check_text (event->note, FALSE, 500, _("note"), error))
+    return FALSE;
+  if (event->quantity < 0 || (event->quantity == 0 && !g_str_equal (kind, "other")))
+    return invalid (error, _("The quantity must be at least one."));
+  if (is_copy && !is_one_of (event->copy_basis, bases))
+    return invalid (error, _("A copy is made only with the approval of the business's manager "
+                             "or for maintenance and testing."));
+  if (is_copy && g_str_equal (event->copy_basis, "manager_approval") && event->approved_by == 0)
+    return invalid (error, _("Name the business's manager who approved the copy."));
+  if (!is_dispose && (event->method != NULL || event->witness_staff_id != 0))
+    return invalid (error, _("Only a disposal has a method and a witness."));
+  return TRUE;
+}
+
 gint64
 jhk_ledger_record_event (JhkDb                   *db,
                          JhkSession              *actor,
@@ -673,10 +702,41 @@ jhk_ledger_record_event (JhkDb                   *db,
                          gint64                  *out_copy_id,
                          GError                 **error)
 {
-  static const char *const kinds[] = { "lend", "return", "copy", "hand_over", "receive",
-                                       "partial_dispose", "other", NULL };
-  static const char *const bases[] = { "manager_approval", "maintenance_test", NULL };
   g_autoptr(JsonObject) details = json_object_new ();
+  gint64 id;
+
+  if (out_copy_id != NULL)
+    *out_copy_id = 0;
+  if (!check_event (event, error))
+    return 0;
+  if (!jhk_service_begin (db, actor, error))
+    return 0;
+  id = jhk_ledger_record_event_locked (db, actor, material_id, event, details, out_copy_id,
+                                       error);
+  if (id == 0)
+    {
+      jhk_service_abort (db);
+      return 0;
+    }
+  if (jhk_service_commit_new (db, actor, id,
+                              "material.event", "material_event", details, error) == 0)
+    {
+      if (out_copy_id != NULL)
+        *out_copy_id = 0;
+      return 0;
+    }
+  return id;
+}
+
+gint64
+jhk_ledger_record_event_locked (JhkDb                   *db,
+                                JhkSession              *actor,
+                                gint64                   material_id,
+                                const JhkMaterialEvent  *event,
+                                JsonObject              *details,
+                                gint64                  *out_copy_id,
+                                GError                 **error)
+{
   g_auto(MaterialState) state = { 0 };
   const char *kind = event->kind;
   gint64 on_hand, lent, available, copy_id = 0, id;
@@ -684,37 +744,23 @@ jhk_ledger_record_event (JhkDb                   *db,
 
   if (out_copy_id != NULL)
     *out_copy_id = 0;
-  if (!is_one_of (kind, kinds))
-    return invalid (error, _("Choose what happened to the material.")), 0;
+  if (!check_event (event, error))
+    return 0;
   is_dispose = g_str_equal (kind, "partial_dispose");
   is_copy = g_str_equal (kind, "copy");
-  if (!check_text (event->counterpart, FALSE, 200, _("counterpart"), error) ||
-      !check_text (event->note, FALSE, 500, _("note"), error))
-    return 0;
-  if (event->quantity < 0 || (event->quantity == 0 && !g_str_equal (kind, "other")))
-    return invalid (error, _("The quantity must be at least one.")), 0;
-  if (is_copy && !is_one_of (event->copy_basis, bases))
-    return invalid (error, _("A copy is made only with the approval of the business's manager "
-                             "or for maintenance and testing.")), 0;
-  if (is_copy && g_str_equal (event->copy_basis, "manager_approval") && event->approved_by == 0)
-    return invalid (error, _("Name the business's manager who approved the copy.")), 0;
-  if (!is_dispose && (event->method != NULL || event->witness_staff_id != 0))
-    return invalid (error, _("Only a disposal has a method and a witness.")), 0;
 
-  if (!jhk_service_begin (db, actor, error))
-    return 0;
   /* Read again under the write lock: what another workstation did just
    * before counts. */
   if (!load_open_material (db, actor, material_id, &state, error) ||
       !check_date (event->happened_on, state.acquired_on, error) ||
       !require_staff_in_office (db, event->handler_staff_id, state.office_id, _("handler"),
                                 NULL, error))
-    goto fail;
+    return 0;
   if (event->confirmed_by != 0 &&
       !staff_holds_for_office (db, event->confirmed_by, "info_manager", state.office_id))
     {
       invalid (error, _("The confirmation is the office's information manager's."));
-      goto fail;
+      return 0;
     }
 
   on_hand = state.on_hand;
@@ -726,7 +772,7 @@ jhk_ledger_record_event (JhkDb                   *db,
         {
           g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
                        _("Only %d of this material are at hand."), (int) available);
-          goto fail;
+          return 0;
         }
       if (g_str_equal (kind, "lend"))
         lent += event->quantity;
@@ -738,13 +784,13 @@ jhk_ledger_record_event (JhkDb                   *db,
       if (lent == 0)
         {
           invalid (error, _("Nothing of this material is lent out."));
-          goto fail;
+          return 0;
         }
       if (event->quantity > lent)
         {
           g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
                        _("Only %d of this material are lent out."), (int) lent);
-          goto fail;
+          return 0;
         }
       lent -= event->quantity;
     }
@@ -754,7 +800,7 @@ jhk_ledger_record_event (JhkDb                   *db,
   if (is_dispose &&
       !check_disposal (db, event->method, state.personal_data, state.office_id,
                        event->handler_staff_id, event->witness_staff_id, NULL, error))
-    goto fail;
+    return 0;
   /* R17-6/7: with the approval of the business's manager, or for
    * maintenance and testing; the copy is a material of its own. */
   if (is_copy)
@@ -763,7 +809,7 @@ jhk_ledger_record_event (JhkDb                   *db,
           !staff_manages_business (db, event->approved_by, state.business_id))
         {
           invalid (error, _("Only the manager of the material's business approves a copy."));
-          goto fail;
+          return 0;
         }
       copy_id = jhk_service_insert (db, error,
                                     "INSERT INTO materials (org_unit_id, direction, name, quantity,"
@@ -785,7 +831,7 @@ jhk_ledger_record_event (JhkDb                   *db,
                                     JHK_I (jhk_now_us ()), JHK_T (jhk_session_get_login (actor)),
                                     JHK_I (material_id), JHK_DB_END);
       if (copy_id == 0)
-        goto fail;
+        return 0;
     }
 
   id = jhk_service_insert (db, error,
@@ -803,14 +849,14 @@ jhk_ledger_record_event (JhkDb                   *db,
                            JHK_T (or_empty (event->note)), JHK_I (jhk_now_us ()),
                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
-    goto fail;
+    return 0;
   if (!jhk_db_run (db, error,
                    "UPDATE materials SET quantity_on_hand = ?, quantity_lent = ?, status = ?,"
                    " last_entry_on = ? WHERE id = ?",
                    JHK_I (on_hand), JHK_I (lent), JHK_T (open_status (lent)),
                    JHK_T (later_date (state.last_entry_on, event->happened_on)),
                    JHK_I (material_id), JHK_DB_END))
-    goto fail;
+    return 0;
 
   json_object_set_int_member (details, "material_id", material_id);
   json_object_set_string_member (details, "kind", kind);
@@ -820,16 +866,9 @@ jhk_ledger_record_event (JhkDb                   *db,
     json_object_set_string_member (details, "method", event->method);
   if (copy_id != 0)
     json_object_set_int_member (details, "copy_id", copy_id);
-  if (jhk_service_commit_new (db, actor, id,
-                              "material.event", "material_event", details, error) == 0)
-    return 0;
   if (out_copy_id != NULL)
     *out_copy_id = copy_id;
   return id;
-
-fail:
-  jhk_service_abort (db);
-  return 0;
 }
 
 gboolean

@@ -1,0 +1,28 @@
+/* jhk-ledger-private.h: ledger steps for other services of src/core.
+ *
+ * A service that records a ledger event as part of its own write (a
+ * transfer records the material's hand-over, a request its output) calls
+ * these between its jhk_service_begin() and its commit, so the event, its
+ * own rows and its audit entry are one transaction.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "jhk-ledger.h"
+
+G_BEGIN_DECLS
+
+/* jhk_ledger_record_event() without the transaction: checks the event and
+ * the material as it is now, writes both, and adds what the audit entry
+ * should say to details. Returns the event's id, or 0 with error set; the
+ * caller then aborts its transaction. */
+gint64 jhk_ledger_record_event_locked (JhkDb                   *db,
+                                       JhkSession              *actor,
+                                       gint64                   material_id,
+                                       const JhkMaterialEvent  *event,
+                                       JsonObject              *details,
+                                       gint64                  *out_copy_id,
+                                       GError                 **error);
+
+G_END_DECLS
