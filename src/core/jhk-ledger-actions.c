@@ -1,0 +1,78 @@
+/* jhk-ledger-actions.c: what may be done to a material now, and why not. */
+#include <glib/gi18n-lib.h>
+
+#include "jhk-ledger.h"
+#include "jhk-ledger-actions.h"
+
+static const struct
+{
+  const char *kind;
+  const char *label;
+} actions[JHK_LEDGER_N_ACTIONS] = {
+  [JHK_LEDGER_ACTION_LEND] = { "lend", N_("Lend") },
+  [JHK_LEDGER_ACTION_RETURN] = { "return", N_("Return") },
+  [JHK_LEDGER_ACTION_COPY] = { "copy", N_("Copy") },
+  [JHK_LEDGER_ACTION_HAND_OVER] = { "hand_over", N_("Hand Over") },
+  [JHK_LEDGER_ACTION_RECEIVE] = { "receive", N_("Receive") },
+  [JHK_LEDGER_ACTION_PARTIAL_DISPOSE] = { "partial_dispose", N_("Partial Disposal") },
+  [JHK_LEDGER_ACTION_OTHER] = { "other", N_("Other") },
+  [JHK_LEDGER_ACTION_FINAL] = { "final", N_("Final Disposition") },
+};
+
+const char *
+jhk_ledger_action_kind (JhkLedgerAction action)
+{
+  g_return_val_if_fail (action < JHK_LEDGER_N_ACTIONS, NULL);
+  return actions[action].kind;
+}
+
+const char *
+jhk_ledger_action_label (JhkLedgerAction action)
+{
+  g_return_val_if_fail (action < JHK_LEDGER_N_ACTIONS, NULL);
+  return _(actions[action].label);
+}
+
+const char *
+jhk_ledger_action_refusal (JhkDb                   *db,
+                           JhkSession              *actor,
+                           const JhkLedgerMaterial *material,
+                           JhkLedgerAction          action)
+{
+  gint64 available;
+
+  g_return_val_if_fail (material != NULL, NULL);
+  g_return_val_if_fail (action < JHK_LEDGER_N_ACTIONS, NULL);
+
+  /* The same order as the services check in. */
+  if (!jhk_ledger_may_keep_office (db, actor, material->office_id))
+    return _("Only the office's operations manager, information management lead, "
+             "information manager or assistant keep its materials ledger.");
+  if (g_strcmp0 (material->status, "stored") != 0 && g_strcmp0 (material->status, "lent") != 0)
+    return _("This material has had its final disposition: it can only be viewed now.");
+
+  available = material->quantity_on_hand - material->quantity_lent;
+  switch (action)
+    {
+    case JHK_LEDGER_ACTION_LEND:
+    case JHK_LEDGER_ACTION_HAND_OVER:
+    case JHK_LEDGER_ACTION_PARTIAL_DISPOSE:
+      if (available <= 0)
+        return _("None of this material is at hand.");
+      return NULL;
+    case JHK_LEDGER_ACTION_RETURN:
+      if (material->quantity_lent <= 0)
+        return _("Nothing of this material is lent out.");
+      return NULL;
+    case JHK_LEDGER_ACTION_FINAL:
+      if (material->quantity_lent > 0)
+        return _("Part of this material is lent out: record its return first.");
+      return NULL;
+    case JHK_LEDGER_ACTION_COPY:
+    case JHK_LEDGER_ACTION_RECEIVE:
+    case JHK_LEDGER_ACTION_OTHER:
+    case JHK_LEDGER_N_ACTIONS:
+    default:
+      return NULL;
+    }
+}

@@ -1,0 +1,174 @@
+/* test-ledger-actions.c: the steps the ledger page offers for a material,
+ * and why a step is not offered (issue 4, UI: "every allowed action as a
+ * button that is insensitive with a tooltip saying why"). The reasons must
+ * agree with what the services do when asked anyway. */
+#include <glib/gi18n-lib.h>
+
+#include "jhk-ledger.h"
+#include "jhk-ledger-actions.h"
+#include "jhk-policy.h"
+#include "jhk-test-util.h"
+
+typedef struct
+{
+  JhkDb      *db;
+  JhkSession *kanri;    /* 中央署の情報管理者 */
+  JhkSession *higashi;  /* 東署の運用管理者 */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->db = jhk_test_demo_db ();
+  f->kanri = jhk_test_login (f->db, "chuo-kanri");
+  f->higashi = jhk_test_login (f->db, "higashi-unyo");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->kanri);
+  g_clear_object (&f->higashi);
+  g_clear_object (&f->db);
+}
+
+/* A material of 中央署 in the given state, read as its 情報管理者 sees it. */
+static JhkLedgerMaterial *
+find_material (Fixture    *f,
+               const char *where)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT MIN(m.id) FROM materials m"
+                                          " JOIN org_units o ON o.id = m.org_unit_id"
+                                          " WHERE o.name = '中央警察署' AND %s", where);
+  gint64 id = 0;
+  JhkLedgerMaterial *material;
+
+  g_assert_true (jhk_db_query_int64 (f->db, &id, &error, sql, JHK_DB_END));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  material = jhk_ledger_query_material (f->db, f->kanri, id, &error);
+  g_assert_no_error (error);
+  return material;
+}
+
+static JhkMaterialEvent
+event_for (JhkLedgerAction    action,
+           JhkLedgerMaterial *material,
+           JhkSession        *actor)
+{
+  JhkMaterialEvent event = { 0 };
+
+  event.kind = jhk_ledger_action_kind (action);
+  event.happened_on = material->last_entry_on;
+  event.quantity = 1;
+  event.handler_staff_id = jhk_session_get_staff_id (actor);
+  return event;
+}
+
+/* R15-1: a stored material with nothing lent may be lent, handed over or
+ * partly disposed of, and has nothing to return. */
+static void
+test_stored (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JhkLedgerMaterial) m = find_material (f, "m.status = 'stored' AND m.quantity_lent = 0"
+                                                     " AND m.quantity_on_hand > 0");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = jhk_test_dump_tables (f->db);
+  g_autofree char *after = NULL;
+  JhkMaterialEvent event = event_for (JHK_LEDGER_ACTION_RETURN, m, f->kanri);
+
+  g_assert_null (jhk_ledger_action_refusal (f->db, f->kanri, m, JHK_LEDGER_ACTION_LEND));
+  g_assert_null (jhk_ledger_action_refusal (f->db, f->kanri, m, JHK_LEDGER_ACTION_HAND_OVER));
+  g_assert_null (jhk_ledger_action_refusal (f->db, f->kanri, m, JHK_LEDGER_ACTION_FINAL));
+  g_assert_cmpstr (jhk_ledger_action_refusal (f->db, f->kanri, m, JHK_LEDGER_ACTION_RETURN), ==,
+                   _("Nothing of this material is lent out."));
+
+  /* The service refuses the return with the same words. */
+  g_assert_cmpint (jhk_ledger_record_event (f->db, f->kanri, m->id, &event, NULL, &error), ==, 0);
+  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, _("Nothing of this material is lent out."));
+  after = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A material partly lent out can be returned, and has its final
+ * disposition only after the return. */
+static void
+test_lent (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JhkLedgerMaterial) m = find_material (f, "m.status = 'lent'");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = jhk_test_dump_tables (f->db);
+  g_autofree char *after = NULL;
+  JhkMaterialDisposition disposition = { 0 };
+
+  g_assert_null (jhk_ledger_action_refusal (f->db, f->kanri, m, JHK_LEDGER_ACTION_RETURN));
+  g_assert_cmpstr (jhk_ledger_action_refusal (f->db, f->kanri, m, JHK_LEDGER_ACTION_FINAL), ==,
+                   _("Part of this material is lent out: record its return first."));
+
+  disposition.kind = "return";
+  disposition.happened_on = m->last_entry_on;
+  disposition.handler_staff_id = jhk_session_get_staff_id (f->kanri);
+  g_assert_false (jhk_ledger_final_disposition (f->db, f->kanri, m->id, &disposition, &error));
+  g_assert_cmpstr (error->message, ==,
+                   _("Part of this material is lent out: record its return first."));
+  after = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* After the final disposition nothing but viewing: every step says so. */
+static void
+test_closed (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JhkLedgerMaterial) m = find_material (f, "m.status = 'closed'");
+  g_autoptr(GError) error = NULL;
+  JhkMaterialEvent event = event_for (JHK_LEDGER_ACTION_OTHER, m, f->kanri);
+
+  for (JhkLedgerAction a = 0; a < JHK_LEDGER_N_ACTIONS; a++)
+    g_assert_cmpstr (jhk_ledger_action_refusal (f->db, f->kanri, m, a), ==,
+                     _("This material has had its final disposition: it can only be viewed now."));
+  event.quantity = 0;
+  g_assert_cmpint (jhk_ledger_record_event (f->db, f->kanri, m->id, &event, NULL, &error), ==, 0);
+  g_assert_cmpstr (error->message, ==,
+                   _("This material has had its final disposition: it can only be viewed now."));
+}
+
+/* Only the office's own role holders keep its ledger; another office's
+ * 運用管理者 is offered nothing. */
+static void
+test_other_office (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JhkLedgerMaterial) m = find_material (f, "m.status = 'stored'");
+
+  for (JhkLedgerAction a = 0; a < JHK_LEDGER_N_ACTIONS; a++)
+    g_assert_cmpstr (jhk_ledger_action_refusal (f->db, f->higashi, m, a), ==,
+                     _("Only the office's operations manager, information management lead, "
+                       "information manager or assistant keep its materials ledger."));
+  g_assert_cmpstr (jhk_ledger_action_kind (JHK_LEDGER_ACTION_FINAL), ==, "final");
+  g_assert_cmpstr (jhk_ledger_action_kind (JHK_LEDGER_ACTION_PARTIAL_DISPOSE), ==,
+                   "partial_dispose");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ledger/R15-1/actions/stored", test_stored);
+  ADD ("/ledger/R15-1/actions/lent", test_lent);
+  ADD ("/ledger/R17-11/actions/closed", test_closed);
+  ADD ("/ledger/R15-5/actions/other-office", test_other_office);
+#undef ADD
+
+  return jhk_test_run ();
+}
