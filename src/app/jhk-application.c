@@ -161,10 +161,11 @@ jhk_application_startup (GApplication *application)
     { "win.lock", { "<Control>l", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.workspace::dashboard", { "<Control>1", NULL } },
-    { "win.workspace::staff", { "<Control>2", NULL } },
-    { "win.workspace::organisation", { "<Control>3", NULL } },
-    { "win.workspace::businesses", { "<Control>4", NULL } },
-    { "win.workspace::audit", { "<Control>5", NULL } },
+    { "win.workspace::ledger", { "<Control>2", NULL } },
+    { "win.workspace::staff", { "<Control>3", NULL } },
+    { "win.workspace::organisation", { "<Control>4", NULL } },
+    { "win.workspace::businesses", { "<Control>5", NULL } },
+    { "win.workspace::audit", { "<Control>6", NULL } },
   };
 
   G_APPLICATION_CLASS (jhk_application_parent_class)->startup (application);

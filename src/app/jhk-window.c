@@ -7,6 +7,7 @@
 #include "jhk-app-util.h"
 #include "jhk-audit-page.h"
 #include "jhk-business-page.h"
+#include "jhk-ledger-page.h"
 #include "jhk-dashboard-page.h"
 #include "jhk-db-password-dialog.h"
 #include "jhk-db-secret.h"
@@ -34,6 +35,8 @@ static const struct
 } workspaces[] = {
   { JHK_WORKSPACE_DASHBOARD, "dashboard", N_("Dashboard"), "go-home-symbolic",
     jhk_dashboard_page_new },
+  { JHK_WORKSPACE_LEDGER, "ledger", N_("Materials Ledger"), "folder-open-symbolic",
+    jhk_ledger_page_new },
   { JHK_WORKSPACE_STAFF, "staff", N_("Staff and Roles"), "system-users-symbolic",
     jhk_staff_page_new },
   { JHK_WORKSPACE_ORGANISATION, "organisation", N_("Organisation"),

@@ -480,3 +480,23 @@ jhk_lists_count_unapproved_businesses (JhkDb *db)
   return count (db, "SELECT count(*) FROM businesses"
                     " WHERE kind IN ('target', 'egov') AND approved_at IS NULL", JHK_DB_END);
 }
+
+JhkQueryModel *
+jhk_lists_storage_places (JhkDb  *db,
+                          gint64  org_unit_id)
+{
+  JhkQueryModel *model = jhk_query_model_new (db, "p.name, p.locked, p.id AS id",
+                                              "storage_places p", "p.id");
+  g_autofree char *today = jhk_today ();
+  Filter filter;
+
+  jhk_query_model_set_order (model, "p.name, p.id");
+  filter_init (&filter);
+  filter_add (&filter, "p.org_unit_id = ?");
+  g_variant_builder_add (&filter.params, "x", org_unit_id);
+  filter_add (&filter, "p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to >= ?)");
+  g_variant_builder_add (&filter.params, "s", today);
+  g_variant_builder_add (&filter.params, "s", today);
+  filter_apply (&filter, model);
+  return model;
+}

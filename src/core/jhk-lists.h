@@ -120,4 +120,9 @@ void           jhk_lists_materials_sort   (JhkQueryModel            *model,
 guint          jhk_lists_count_locked_out            (JhkDb *db);
 guint          jhk_lists_count_unapproved_businesses (JhkDb *db);
 
+/* The register of storage places of one office (R15-5), in force today,
+ * by name. Columns: id, name, locked. */
+JhkQueryModel *jhk_lists_storage_places (JhkDb         *db,
+                                         gint64         org_unit_id);
+
 G_END_DECLS

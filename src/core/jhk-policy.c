@@ -37,6 +37,15 @@ jhk_policy_can_open_workspace (JhkSession   *actor,
     case JHK_WORKSPACE_AUDIT:
       return jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR) ||
              jhk_session_has_role (actor, JHK_ROLE_SYSADMIN);
+    case JHK_WORKSPACE_LEDGER:
+      /* R15-1, R17-11: the office role holders keep their office's ledger;
+       * the 総括責任者 and the システム管理者 read every office's. */
+      return jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR) ||
+             jhk_session_has_role (actor, JHK_ROLE_SYSADMIN) ||
+             jhk_session_has_role (actor, JHK_ROLE_OPS_MANAGER) ||
+             jhk_session_has_role (actor, JHK_ROLE_INFO_LEAD) ||
+             jhk_session_has_role (actor, JHK_ROLE_INFO_MANAGER) ||
+             jhk_session_has_role (actor, JHK_ROLE_INFO_ASSISTANT);
     case JHK_N_WORKSPACES:
     default:
       return FALSE;

@@ -245,10 +245,11 @@ typedef struct
 } SidebarCase;
 
 static const SidebarCase sidebar_cases[] = {
-  { "admin", "dashboard,staff,organisation,businesses,audit" },
-  { "soukatsu", "dashboard,staff,organisation,businesses,audit" },
+  { "admin", "dashboard,ledger,staff,organisation,businesses,audit" },
+  { "soukatsu", "dashboard,ledger,staff,organisation,businesses,audit" },
   { "gyomu", "dashboard,businesses" },
-  { "chuo-unyo", "dashboard,staff" },
+  { "chuo-unyo", "dashboard,ledger,staff" },
+  { "chuo-kanri", "dashboard,ledger" },
   { "chuo-shokuin", "dashboard" },
 };
 

@@ -971,17 +971,18 @@ typedef struct
 static void
 test_r13_2_workspaces_per_role (void)
 {
-  /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT */
+  /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT, LEDGER */
   static const WorkspaceCase cases[] = {
-    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE } },
-    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE } },
-    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE } },
-    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE } },
-    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE } },
-    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE } },
-    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE } },
+    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE } },
+    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE } },
+    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE } },
+    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE } },
+    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE } },
+    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE } },
+    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
+    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
   };
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
 
