@@ -136,15 +136,19 @@ status_text (JhkRow *row)
   return g_strdup (status_label (jhk_row_get_by_name (row, "status")));
 }
 
+/* A person of jhk_lists_staff() and of jhk_lists_roles(). */
 static char *
 staff_row_label (JhkRow *row)
 {
-  const char *no = jhk_row_get_by_name (row, "staff_no");
-  const char *name = jhk_row_get_by_name (row, "staff_name");
+  return g_strdup_printf ("%s %s", jhk_row_get_by_name (row, "staff_no"),
+                          jhk_row_get_by_name (row, "name"));
+}
 
-  if (name == NULL)
-    name = jhk_row_get_by_name (row, "name");
-  return g_strdup_printf ("%s %s", no != NULL ? no : "", name != NULL ? name : "");
+static char *
+holder_row_label (JhkRow *row)
+{
+  return g_strdup_printf ("%s %s", jhk_row_get_by_name (row, "staff_no"),
+                          jhk_row_get_by_name (row, "staff_name"));
 }
 
 static char *
@@ -275,7 +279,7 @@ set_role_choices (JhkLedgerPage *self,
   g_autoptr(JhkQueryModel) holders = jhk_lists_roles (jhk_page_get_db (JHK_PAGE (self)));
 
   jhk_lists_roles_filter_role (holders, role);
-  choices_set (ADW_COMBO_ROW (combo), G_LIST_MODEL (holders), staff_row_label, "staff_id",
+  choices_set (ADW_COMBO_ROW (combo), G_LIST_MODEL (holders), holder_row_label, "staff_id",
                none_label, keep_in_office, &office_id, 0);
 }
 
@@ -287,7 +291,7 @@ set_manager_choices (JhkLedgerPage *self,
 {
   g_autoptr(JhkQueryModel) roles = jhk_lists_roles (jhk_page_get_db (JHK_PAGE (self)));
 
-  choices_set (ADW_COMBO_ROW (combo), G_LIST_MODEL (roles), staff_row_label, "staff_id", NULL,
+  choices_set (ADW_COMBO_ROW (combo), G_LIST_MODEL (roles), holder_row_label, "staff_id", NULL,
                keep_managing_business, &business_id, 0);
 }
 

@@ -177,3 +177,24 @@ app_test_find_descendant (GtkWidget *widget,
     }
   return NULL;
 }
+
+GtkWindow *
+app_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+GtkWidget *
+app_test_show_workspace (JhkWindow  *window,
+                         const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.workspace", "s", name));
+  g_assert_cmpstr (jhk_window_get_workspace (window), ==, name);
+  app_test_wait (100);
+  return jhk_window_get_page (window, name);
+}

@@ -27,6 +27,11 @@ void        app_test_log_in          (JhkWindow   *window,
 /* The first widget of a type in a tree, depth first, or NULL. */
 GtkWidget  *app_test_find_descendant (GtkWidget   *widget,
                                       GType        type);
+/* The visible toplevel of a type (a dialog), or NULL. */
+GtkWindow  *app_test_find_toplevel   (GType        type);
+/* Shows a workspace through its action and returns its page. */
+GtkWidget  *app_test_show_workspace  (JhkWindow   *window,
+                                      const char  *name);
 /* Saves a PNG of a window into the build folder. */
 void        app_test_save_png        (GtkWidget   *window,
                                       const char  *name);

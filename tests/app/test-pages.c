@@ -11,27 +11,6 @@
 #include "jhk-settings.h"
 #include "jhk-staff-page.h"
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static GtkWidget *
-show_workspace (JhkWindow  *window,
-                const char *name)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.workspace", "s", name));
-  g_assert_cmpstr (jhk_window_get_workspace (window), ==, name);
-  app_test_wait (100);
-  return jhk_window_get_page (window, name);
-}
-
 /* Selects the row whose column has value in the page's column view. */
 static void
 select_row (GtkWidget  *page,
@@ -75,7 +54,7 @@ test_admin_pages (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *png = g_strdup_printf ("page-%s", names[i]);
-      GtkWidget *page = show_workspace (window, names[i]);
+      GtkWidget *page = app_test_show_workspace (window, names[i]);
 
       g_assert_true (gtk_widget_get_mapped (page));
       app_test_save_png (GTK_WIDGET (window), png);
@@ -95,7 +74,7 @@ test_staff_search (void)
   GtkWidget *stack;
 
   app_test_log_in (window, "admin", "jhk-demo");
-  page = show_workspace (window, "staff");
+  page = app_test_show_workspace (window, "staff");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
@@ -126,7 +105,7 @@ open_form (GtkWidget  *page,
 
   g_assert_true (gtk_widget_activate_action (page, action, NULL));
   app_test_wait (100);
-  dialog = JHK_FORM_DIALOG (find_toplevel (JHK_TYPE_FORM_DIALOG));
+  dialog = JHK_FORM_DIALOG (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -143,7 +122,7 @@ test_staff_issue_user (void)
   gint64 staff_id = jhk_org_find_staff (db, "A1102");
 
   app_test_log_in (window, "soukatsu", "jhk-demo");
-  page = show_workspace (window, "staff");
+  page = app_test_show_workspace (window, "staff");
   g_assert_true (jhk_staff_page_select_staff (JHK_STAFF_PAGE (page), staff_id));
   app_test_save_png (GTK_WIDGET (window), "staff-details");
 
@@ -166,7 +145,7 @@ test_staff_issue_user (void)
                          "New member of the system section");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_null (find_toplevel (JHK_TYPE_FORM_DIALOG));
+  g_assert_null (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
   g_assert_cmpint (jhk_accounts_lookup (db, "nakamura"), !=, 0);
   app_test_save_png (GTK_WIDGET (window), "staff-issued");
   app_test_destroy_window (window);
@@ -185,12 +164,12 @@ test_staff_restrict (void)
   GtkWidget *page;
 
   app_test_log_in (window, "soukatsu", "jhk-demo");
-  page = show_workspace (window, "staff");
+  page = app_test_show_workspace (window, "staff");
   g_assert_true (jhk_staff_page_select_staff (JHK_STAFF_PAGE (page),
                                               jhk_org_find_staff (db, "C9132")));
   g_assert_true (gtk_widget_activate_action (page, "staff.restrict", NULL));
   app_test_wait (100);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
 
   /* No reason, no restriction. */
@@ -231,7 +210,7 @@ test_staff_unlock (void)
 
   app_test_log_in (window, "admin", "jhk-demo");
   app_test_save_png (GTK_WIDGET (window), "dashboard-lockout");
-  page = show_workspace (window, "staff");
+  page = app_test_show_workspace (window, "staff");
   g_assert_true (jhk_staff_page_select_staff (JHK_STAFF_PAGE (page),
                                               jhk_org_find_staff (db, "C9131")));
   app_test_save_png (GTK_WIDGET (window), "staff-locked-out");
@@ -257,7 +236,7 @@ test_staff_assign_role (void)
   before = g_list_model_get_n_items (G_LIST_MODEL (roles));
 
   app_test_log_in (window, "admin", "jhk-demo");
-  page = show_workspace (window, "staff");
+  page = app_test_show_workspace (window, "staff");
   g_assert_true (jhk_staff_page_select_staff (JHK_STAFF_PAGE (page), staff_id));
   dialog = open_form (page, "staff.assign-role");
   /* The システム管理者 may assign every role, offered in their order. */
@@ -299,13 +278,13 @@ test_forms (void)
   entries = count_audit (window, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
-      GtkWidget *page = show_workspace (window, forms[i].workspace);
+      GtkWidget *page = app_test_show_workspace (window, forms[i].workspace);
       JhkFormDialog *dialog = open_form (page, forms[i].action);
 
       app_test_save_png (GTK_WIDGET (dialog), forms[i].png);
       gtk_window_close (GTK_WINDOW (dialog));
       app_test_wait (50);
-      g_assert_null (find_toplevel (JHK_TYPE_FORM_DIALOG));
+      g_assert_null (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
     }
   g_assert_cmpuint (count_audit (window, NULL), ==, entries);
   app_test_destroy_window (window);
@@ -322,12 +301,12 @@ test_business_approve (void)
   GtkWidget *page;
 
   app_test_log_in (window, "soukatsu", "jhk-demo");
-  page = show_workspace (window, "businesses");
+  page = app_test_show_workspace (window, "businesses");
   g_assert_false (jhk_org_business_is_usable (db, business));
   select_row (page, "code", "B104");
   g_assert_true (gtk_widget_activate_action (page, "business.approve", NULL));
   app_test_wait (100);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   app_test_save_png (GTK_WIDGET (dialog), "business-approve-dialog");
   adw_message_dialog_response (dialog, "approve");
@@ -352,11 +331,11 @@ test_business_alt_structure (void)
   guint designated = count_audit (window, "structure.designate");
 
   app_test_log_in (window, "gyomu", "jhk-demo");
-  page = show_workspace (window, "businesses");
+  page = app_test_show_workspace (window, "businesses");
   /* Not the manager of 犯罪統計業務. */
   select_row (page, "code", "B102");
   g_assert_false (gtk_widget_activate_action (page, "business.designate-structure", NULL) &&
-                  find_toplevel (JHK_TYPE_FORM_DIALOG) != NULL);
+                  app_test_find_toplevel (JHK_TYPE_FORM_DIALOG) != NULL);
   select_row (page, "code", "B101");
   dialog = open_form (page, "business.designate-structure");
   /* The only システム管理者 is offered; today is the default date. */
@@ -405,9 +384,9 @@ test_live_updates (void)
 
   app_test_log_in (window, "admin", "jhk-demo");
   units = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-    app_test_find_descendant (show_workspace (window, "organisation"), GTK_TYPE_COLUMN_VIEW))));
+    app_test_find_descendant (app_test_show_workspace (window, "organisation"), GTK_TYPE_COLUMN_VIEW))));
   n_units = g_list_model_get_n_items (units);
-  page = show_workspace (window, "staff");
+  page = app_test_show_workspace (window, "staff");
   staff = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
     app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW))));
   n_staff = g_list_model_get_n_items (staff);
@@ -426,7 +405,7 @@ test_live_updates (void)
   app_test_save_png (GTK_WIDGET (window), "live-update-staff");
   /* The hidden page catches up when shown. */
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units);
-  show_workspace (window, "organisation");
+  app_test_show_workspace (window, "organisation");
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, n_units + 1);
   app_test_destroy_window (window);
 }
@@ -448,7 +427,7 @@ test_audit_verify (void)
   g_assert_true (gtk_widget_is_visible (page));
   app_test_save_png (GTK_WIDGET (window), "audit-verified");
 
-  show_workspace (window, "dashboard");
+  app_test_show_workspace (window, "dashboard");
   app_test_save_png (GTK_WIDGET (window), "dashboard-verified");
   app_test_destroy_window (window);
 }
@@ -466,7 +445,7 @@ test_preferences (void)
   app_test_log_in (window, "admin", "jhk-demo");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preferences", NULL));
   app_test_wait (100);
-  preferences = JHK_PREFERENCES_WINDOW (find_toplevel (JHK_TYPE_PREFERENCES_WINDOW));
+  preferences = JHK_PREFERENCES_WINDOW (app_test_find_toplevel (JHK_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
   app_test_save_png (GTK_WIDGET (preferences), "preferences");
 
@@ -478,7 +457,7 @@ test_preferences (void)
   /* R13-9: the lock closes the preferences with every other dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
   app_test_wait (100);
-  g_assert_null (find_toplevel (JHK_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (app_test_find_toplevel (JHK_TYPE_PREFERENCES_WINDOW));
   g_assert_cmpint (jhk_settings_get_int (db, JHK_SETTING_LOCKOUT_THRESHOLD), ==, 5);
   app_test_destroy_window (window);
 }

@@ -1,0 +1,263 @@
+/* test-ledger-page.c: the 入出力資料台帳 workspace (issue 4, UI), driven as
+ * a person would: the list and its filters and sorting, the detail pane's
+ * steps with their reasons, and the dialogs writing through the services. */
+#include "app-test-util.h"
+#include "jhk-form-dialog.h"
+#include "jhk-ledger-page.h"
+#include "jhk-lists.h"
+
+static gint64
+count (JhkWindow  *window,
+       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (jhk_db_query_int64 (jhk_window_get_database (window), &n, &error, sql,
+                                     JHK_DB_END));
+  g_assert_no_error (error);
+  return n;
+}
+
+static GListModel *
+page_list (GtkWidget *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+/* The button of the detail pane whose label starts with label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), label) &&
+      gtk_widget_is_drawable (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+open_ledger (JhkWindow  *window,
+             const char *login)
+{
+  GtkWidget *page;
+
+  app_test_log_in (window, login, "jhk-demo");
+  page = app_test_show_workspace (window, "ledger");
+  g_assert_true (JHK_IS_LEDGER_PAGE (page));
+  app_test_wait (100);
+  return page;
+}
+
+/* R15-1: the office's ledger, filtered and sorted by the database. */
+static void
+test_list (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page = open_ledger (window, "chuo-kanri");
+  GtkColumnView *view = GTK_COLUMN_VIEW (app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+  GListModel *list = page_list (page);
+  GtkDropDown *status = NULL;
+  g_autoptr(JhkRow) first = NULL;
+  g_autoptr(JhkRow) second = NULL;
+  gint64 office_total = count (window, "SELECT COUNT(*) FROM materials m JOIN org_units o"
+                                       " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'");
+  gint64 closed = count (window, "SELECT COUNT(*) FROM materials m JOIN org_units o"
+                                 " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
+                                 " AND m.status = 'closed'");
+
+  g_assert_cmpint (g_list_model_get_n_items (list), ==, office_total);
+  g_assert_cmpint (office_total, >, 100);
+
+  /* The status filter: 最終処理済. */
+  for (GtkWidget *w = app_test_find_descendant (page, GTK_TYPE_DROP_DOWN); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_DROP_DOWN (w) &&
+        g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (w))) == 4)
+      status = GTK_DROP_DOWN (w);
+  g_assert_nonnull (status);
+  gtk_drop_down_set_selected (status, 3);
+  g_assert_cmpint (g_list_model_get_n_items (list), ==, closed);
+  gtk_drop_down_set_selected (status, 0);
+  g_assert_cmpint (g_list_model_get_n_items (list), ==, office_total);
+
+  /* Sorting by 資料名 through the column header's sorter. */
+  {
+    g_autoptr(GtkColumnViewColumn) name_column =
+      g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+
+    gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
+    app_test_wait (50);
+    first = g_list_model_get_item (list, 0);
+    second = g_list_model_get_item (list, g_list_model_get_n_items (list) - 1);
+    g_assert_cmpint (strcmp (jhk_row_get_by_name (first, "name"),
+                             jhk_row_get_by_name (second, "name")), <=, 0);
+    gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
+    app_test_wait (50);
+    g_clear_object (&first);
+    first = g_list_model_get_item (list, 0);
+    g_assert_cmpstr (jhk_row_get_by_name (first, "name"), ==,
+                     jhk_row_get_by_name (second, "name"));
+  }
+  app_test_save_png (GTK_WIDGET (window), "ledger-list");
+  app_test_destroy_window (window);
+}
+
+/* The steps of a stored material: 返却 is offered only when something is
+ * lent out, and says why not; 貸出 through its dialog is one audited write. */
+static void
+test_lend (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page = open_ledger (window, "chuo-kanri");
+  gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+                             " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
+                             " AND m.status = 'stored' AND m.quantity_on_hand > 1");
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM material_events"
+                                          " WHERE material_id = %" G_GINT64_FORMAT
+                                          " AND kind = 'lend'", id);
+  gint64 lends = count (window, sql);
+  gint64 audited = count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.event'");
+  GtkWidget *lend, *give_back;
+  JhkFormDialog *dialog;
+
+  g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), id));
+  app_test_wait (100);
+  give_back = find_button (page, "Return");
+  lend = find_button (page, "Lend");
+  g_assert_nonnull (give_back);
+  g_assert_nonnull (lend);
+  g_assert_false (gtk_widget_get_sensitive (give_back));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (give_back), ==, "Nothing of this material is lent out.");
+  g_assert_true (gtk_widget_get_sensitive (lend));
+  app_test_save_png (GTK_WIDGET (window), "ledger-detail");
+
+  g_signal_emit_by_name (lend, "clicked");
+  app_test_wait (100);
+  dialog = JHK_FORM_DIALOG (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* A quantity that is not a number is refused in the dialog; nothing is written. */
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "quantity_row")), "一");
+  g_assert_false (jhk_form_dialog_apply (dialog));
+  g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "The quantity must be a whole number.");
+  g_assert_cmpint (count (window, sql), ==, lends);
+
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "quantity_row")), "1");
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "counterpart_row")),
+                         "刑事課 捜査係");
+  app_test_save_png (GTK_WIDGET (dialog), "ledger-lend-dialog");
+  g_assert_true (jhk_form_dialog_apply (dialog));
+  app_test_wait (100);
+  g_assert_cmpint (count (window, sql), ==, lends + 1);
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.event'"),
+                   ==, audited + 1);
+
+  /* Now something is lent out: 返却 is offered, the final disposition not. */
+  give_back = find_button (page, "Return");
+  g_assert_true (gtk_widget_get_sensitive (give_back));
+  g_assert_false (gtk_widget_get_sensitive (find_button (page, "Final Disposition")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_button (page, "Final Disposition")), ==,
+                   "Part of this material is lent out: record its return first.");
+  app_test_destroy_window (window);
+}
+
+/* R15-5 through the register dialog: personal data refused in an unlocked
+ * place, the row marked, the database unchanged; then registered. */
+static void
+test_register (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page = open_ledger (window, "chuo-kanri");
+  gint64 before = count (window, "SELECT COUNT(*) FROM materials");
+  JhkFormDialog *dialog;
+  GtkWidget *place_row;
+  GArray *place_ids;
+  gint64 unlocked = count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
+                                   " ON o.id = p.org_unit_id WHERE o.name = '中央警察署'"
+                                   " AND p.locked = 0");
+  gint64 locked = count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
+                                 " ON o.id = p.org_unit_id WHERE o.name = '中央警察署'"
+                                 " AND p.locked = 1");
+
+  g_assert_true (gtk_widget_activate_action (page, "ledger.register", NULL));
+  app_test_wait (100);
+  dialog = JHK_FORM_DIALOG (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "name_row")),
+                         "運転者照会結果一覧表");
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "purpose_row")),
+                         "交通事故捜査");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog,
+                                                                         "direction_row")), 1);
+  gtk_switch_set_active (GTK_SWITCH (jhk_form_dialog_get_object (dialog, "personal_switch")),
+                         TRUE);
+  place_row = GTK_WIDGET (jhk_form_dialog_get_object (dialog, "place_row"));
+  place_ids = g_object_get_data (G_OBJECT (place_row), "jhk-choice-ids");
+  g_assert_nonnull (place_ids);
+  for (guint i = 0; i < place_ids->len; i++)
+    if (g_array_index (place_ids, gint64, i) == unlocked)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (place_row), i);
+
+  g_assert_false (jhk_form_dialog_apply (dialog));
+  g_assert_nonnull (jhk_form_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_has_css_class (place_row, "error"));
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials"), ==, before);
+  app_test_save_png (GTK_WIDGET (dialog), "ledger-register-refused");
+
+  for (guint i = 0; i < place_ids->len; i++)
+    if (g_array_index (place_ids, gint64, i) == locked)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (place_row), i);
+  g_assert_true (jhk_form_dialog_apply (dialog));
+  app_test_wait (100);
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials"), ==, before + 1);
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials WHERE name = '運転者照会結果一覧表'"
+                                  " AND personal_data = 1 AND creation_reason = 'law'"),
+                   ==, 1);
+  app_test_save_png (GTK_WIDGET (window), "ledger-registered");
+  app_test_destroy_window (window);
+}
+
+/* The 総括責任者 reads every office's ledger and writes in none. */
+static void
+test_supervisor (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page = open_ledger (window, "soukatsu");
+  gint64 total = count (window, "SELECT COUNT(*) FROM materials");
+  gint64 id = count (window, "SELECT MIN(id) FROM materials WHERE status = 'stored'");
+  GtkWidget *lend;
+
+  g_assert_cmpint (g_list_model_get_n_items (page_list (page)), ==, total);
+  g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), id));
+  app_test_wait (100);
+  lend = find_button (page, "Lend");
+  g_assert_false (gtk_widget_get_sensitive (lend));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (lend));
+  app_test_destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  app_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/ledger/R15-1/list", test_list);
+  g_test_add_func ("/app/ledger/R15-1/lend", test_lend);
+  g_test_add_func ("/app/ledger/R15-5/register", test_register);
+  g_test_add_func ("/app/ledger/R15-1/supervisor-reads", test_supervisor);
+
+  return app_test_run ();
+}
