@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "jhk-app-util.h"
+#include "jhk-attention.h"
 #include "jhk-audit.h"
 #include "jhk-dashboard-page.h"
 #include "jhk-lists.h"
@@ -21,6 +22,8 @@ struct _JhkDashboardPage
   AdwActionRow        *lockouts_row;
   AdwActionRow        *approvals_row;
   AdwActionRow        *nothing_row;
+  AdwPreferencesGroup *attention_group;
+  GPtrArray           *item_rows;     /* rows of the ledgers' items */
   AdwPreferencesGroup *audit_group;
   AdwActionRow        *chain_row;
 };
@@ -108,7 +111,34 @@ update_attention (JhkDashboardPage *self)
       adw_action_row_set_subtitle (self->approvals_row, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->approvals_row), waiting > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->nothing_row), locked == 0 && waiting == 0);
+  /* What waits in the ledgers, each row leading to its workspace. */
+  {
+    g_autoptr(GPtrArray) items = jhk_attention_ledger (db, session);
+
+    for (guint i = 0; i < self->item_rows->len; i++)
+      adw_preferences_group_remove (self->attention_group,
+                                    g_ptr_array_index (self->item_rows, i));
+    g_ptr_array_set_size (self->item_rows, 0);
+    for (guint i = 0; i < items->len; i++)
+      {
+        JhkAttentionItem *item = g_ptr_array_index (items, i);
+        GtkWidget *row = adw_action_row_new ();
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->subtitle);
+        adw_action_row_set_icon_name (ADW_ACTION_ROW (row), item->icon);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   gtk_image_new_from_icon_name ("go-next-symbolic"));
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.workspace");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->workspace);
+        g_object_set_data_full (G_OBJECT (row), "jhk-attention", g_strdup (item->key), g_free);
+        adw_preferences_group_add (self->attention_group, row);
+        g_ptr_array_add (self->item_rows, row);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->nothing_row),
+                            locked == 0 && waiting == 0 && items->len == 0);
+  }
 }
 
 static void
@@ -180,6 +210,7 @@ jhk_dashboard_page_dispose (GObject *object)
   JhkDashboardPage *self = JHK_DASHBOARD_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_DASHBOARD_PAGE);
+  g_clear_pointer (&self->item_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jhk_dashboard_page_parent_class)->dispose (object);
 }
@@ -210,6 +241,7 @@ jhk_dashboard_page_class_init (JhkDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, lockouts_row);
   gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, approvals_row);
   gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, nothing_row);
+  gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, audit_group);
   gtk_widget_class_bind_template_child (widget_class, JhkDashboardPage, chain_row);
 }
@@ -217,6 +249,7 @@ jhk_dashboard_page_class_init (JhkDashboardPageClass *klass)
 static void
 jhk_dashboard_page_init (JhkDashboardPage *self)
 {
+  self->item_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -846,7 +846,7 @@ history_line (const char *date,
   return g_strdup_printf ("%s  %s  %" G_GINT64_FORMAT, date, what, quantity);
 }
 
-static void
+static GtkWidget *
 add_history_row (AdwPreferencesGroup *group,
                  const char          *title,
                  GPtrArray           *parts)
@@ -861,6 +861,24 @@ add_history_row (AdwPreferencesGroup *group,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_preferences_group_add (group, row);
+  return row;
+}
+
+static void
+confirm_clicked_cb (GtkButton     *button,
+                    JhkLedgerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 event_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "jhk-event"));
+  gint64 material_id = self->material != NULL ? self->material->id : 0;
+
+  if (!jhk_ledger_confirm_event (jhk_page_get_db (JHK_PAGE (self)),
+                                 jhk_page_get_session (JHK_PAGE (self)), event_id, &error))
+    {
+      jhk_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  material_changed (self, material_id, _("The step was confirmed."));
 }
 
 /* "label value", or the value alone. */
@@ -885,6 +903,7 @@ show_history (JhkLedgerPage *self)
   for (guint i = 0; m->events != NULL && i < m->events->len; i++)
     {
       JhkLedgerEvent *e = g_ptr_array_index (m->events, i);
+      GtkWidget *row;
       g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *title = history_line (e->happened_on, event_label (e->kind), e->quantity);
 
@@ -894,11 +913,25 @@ show_history (JhkLedgerPage *self)
                                                : NULL);
       add_part (parts, _("Witness"), e->witness_name);
       add_part (parts, _("Confirmed By"), e->confirmer_name);
+      if (e->confirmer_name == NULL)
+        add_part (parts, NULL, _("Not yet confirmed"));
       if (e->copy_material_id != 0)
         g_ptr_array_add (parts, g_strdup_printf (_("Copy: material %lld"),
                                                  (long long) e->copy_material_id));
       add_part (parts, NULL, e->note);
-      add_history_row (group, title, parts);
+      row = add_history_row (group, title, parts);
+      /* 情報管理者確認 given afterwards, by the office's 情報管理者. */
+      if (jhk_ledger_confirm_refusal (jhk_page_get_db (JHK_PAGE (self)),
+                                      jhk_page_get_session (JHK_PAGE (self)), m, e) == NULL)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Confirm"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, _("Confirm this step as the information manager"));
+          g_object_set_data (G_OBJECT (button), "jhk-event", GSIZE_TO_POINTER (e->id));
+          g_signal_connect_object (button, "clicked", G_CALLBACK (confirm_clicked_cb), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
     }
   if (m->disposition != NULL)
     {

@@ -3,6 +3,7 @@
 
 #include "jhk-ledger.h"
 #include "jhk-ledger-actions.h"
+#include "jhk-policy.h"
 
 static const struct
 {
@@ -75,4 +76,26 @@ jhk_ledger_action_refusal (JhkDb                   *db,
     default:
       return NULL;
     }
+}
+
+const char *
+jhk_ledger_confirm_refusal (JhkDb                   *db,
+                            JhkSession              *actor,
+                            const JhkLedgerMaterial *material,
+                            const JhkLedgerEvent    *event)
+{
+  g_return_val_if_fail (material != NULL && event != NULL, NULL);
+
+  if (event->confirmer_name != NULL)
+    return _("This step has been confirmed already.");
+  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+    {
+      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+
+      if (grant->role == JHK_ROLE_INFO_MANAGER && grant->org_unit_id != 0 &&
+          (jhk_policy_org_is_within (db, material->office_id, grant->org_unit_id) ||
+           jhk_policy_org_is_within (db, grant->org_unit_id, material->office_id)))
+        return NULL;
+    }
+  return _("The confirmation is the office's information manager's.");
 }

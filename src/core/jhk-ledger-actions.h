@@ -37,4 +37,11 @@ const char *jhk_ledger_action_refusal (JhkDb                   *db,
                                        const JhkLedgerMaterial *material,
                                        JhkLedgerAction          action);
 
+/* The same for the 情報管理者確認 of a step (jhk_ledger_confirm_event):
+ * NULL when the actor may confirm it now. */
+const char *jhk_ledger_confirm_refusal (JhkDb                   *db,
+                                        JhkSession              *actor,
+                                        const JhkLedgerMaterial *material,
+                                        const JhkLedgerEvent    *event);
+
 G_END_DECLS

@@ -945,3 +945,70 @@ fail:
   jhk_service_abort (db);
   return FALSE;
 }
+
+gboolean
+jhk_ledger_confirm_event (JhkDb       *db,
+                          JhkSession  *actor,
+                          gint64       event_id,
+                          GError     **error)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 material_id, office_id;
+  gboolean confirmed;
+  JhkDbStep step;
+
+  if (!jhk_service_begin (db, actor, error))
+    return FALSE;
+  /* Read under the write lock: two managers confirming at once confirm once. */
+  stmt = jhk_db_query (db, error,
+                       "SELECT e.material_id, m.org_unit_id, e.confirmed_by IS NOT NULL"
+                       " FROM material_events e JOIN materials m ON m.id = e.material_id"
+                       " WHERE e.id = ?",
+                       JHK_I (event_id), JHK_DB_END);
+  if (stmt == NULL)
+    goto fail;
+  step = jhk_db_stmt_step (stmt, error);
+  if (step == JHK_DB_FAILED)
+    goto fail;
+  if (step != JHK_DB_ROW)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such step of a material."));
+      goto fail;
+    }
+  material_id = jhk_db_stmt_get_int64 (stmt, 0);
+  office_id = jhk_db_stmt_get_int64 (stmt, 1);
+  confirmed = jhk_db_stmt_get_int64 (stmt, 2) != 0;
+  g_clear_pointer (&stmt, jhk_db_stmt_release);
+
+  if (!require_office_role (db, actor, office_id, error))
+    goto fail;
+  if (!jhk_session_is_system (actor) &&
+      !staff_holds_for_office (db, jhk_session_get_staff_id (actor), "info_manager", office_id))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+                           _("The confirmation is the office's information manager's."));
+      goto fail;
+    }
+  if (confirmed)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
+                           _("This step has been confirmed already."));
+      goto fail;
+    }
+  if (!jhk_db_run (db, error,
+                   "UPDATE material_events SET confirmed_by = ? WHERE id = ? AND confirmed_by IS NULL",
+                   JHK_I (jhk_session_get_staff_id (actor)), JHK_I (event_id), JHK_DB_END))
+    goto fail;
+
+  json_object_set_int_member (details, "material_id", material_id);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, event_id);
+  return jhk_service_commit (db, actor, "material.confirm", "material_event", id_text, details,
+                             error);
+
+fail:
+  jhk_service_abort (db);
+  return FALSE;
+}

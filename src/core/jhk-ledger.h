@@ -116,6 +116,14 @@ gboolean    jhk_ledger_final_disposition  (JhkDb                        *db,
                                            const JhkMaterialDisposition *disposition,
                                            GError                      **error);
 
+/* 情報管理者確認 of a step recorded without it: by the office's
+ * 情報管理者, once. Also after the final disposition, since it adds a
+ * confirmation and changes nothing of what happened. */
+gboolean    jhk_ledger_confirm_event      (JhkDb                        *db,
+                                           JhkSession                   *actor,
+                                           gint64                        event_id,
+                                           GError                      **error);
+
 /* The irrecoverable disposal methods (R15-6): keys and translated labels. */
 const char *const *jhk_ledger_disposal_methods     (void);
 const char        *jhk_ledger_disposal_method_label (const char *method);

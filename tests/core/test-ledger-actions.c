@@ -4,6 +4,7 @@
  * agree with what the services do when asked anyway. */
 #include <glib/gi18n-lib.h>
 
+#include "jhk-attention.h"
 #include "jhk-ledger.h"
 #include "jhk-ledger-actions.h"
 #include "jhk-policy.h"
@@ -156,6 +157,118 @@ test_other_office (Fixture       *f,
                    "partial_dispose");
 }
 
+static gint64
+query_int (JhkDb      *db,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END));
+  g_assert_no_error (error);
+  return n;
+}
+
+static guint
+attention_count (JhkDb      *db,
+                 JhkSession *actor,
+                 const char *key)
+{
+  g_autoptr(GPtrArray) items = jhk_attention_ledger (db, actor);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JhkAttentionItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->key, key))
+        return item->count;
+    }
+  return 0;
+}
+
+/* RF1 (保管後の経過欄 情報管理者確認): a step recorded without the
+ * confirmation is confirmed afterwards by the office's 情報管理者, once;
+ * the dashboard counts what still waits. */
+static void
+test_confirm (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JhkLedgerMaterial) m = find_material (f, "m.status = 'stored' AND m.quantity_on_hand > 0");
+  g_autoptr(JhkLedgerMaterial) after_read = NULL;
+  g_autoptr(JhkSession) unyo = jhk_test_login (f->db, "chuo-unyo");
+  g_autoptr(GError) error = NULL;
+  JhkMaterialEvent event = event_for (JHK_LEDGER_ACTION_OTHER, m, f->kanri);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JhkLedgerEvent *recorded = NULL;
+  gint64 audited = query_int (f->db, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.confirm'");
+  guint waiting;
+  gint64 id;
+
+  event.quantity = 0;
+  event.note = "棚卸し";
+  id = jhk_ledger_record_event (f->db, f->kanri, m->id, &event, NULL, &error);
+  g_assert_no_error (error);
+  waiting = attention_count (f->db, f->kanri, "ledger.unconfirmed");
+  g_assert_cmpuint (waiting, >=, 1);
+  /* Only a 情報管理者 is asked. */
+  g_assert_cmpuint (attention_count (f->db, unyo, "ledger.unconfirmed"), ==, 0);
+
+  after_read = jhk_ledger_query_material (f->db, f->kanri, m->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after_read->events->len; i++)
+    if (((JhkLedgerEvent *) g_ptr_array_index (after_read->events, i))->id == id)
+      recorded = g_ptr_array_index (after_read->events, i);
+  g_assert_nonnull (recorded);
+  g_assert_null (jhk_ledger_confirm_refusal (f->db, f->kanri, after_read, recorded));
+  g_assert_cmpstr (jhk_ledger_confirm_refusal (f->db, unyo, after_read, recorded), ==,
+                   _("The confirmation is the office's information manager's."));
+
+  /* The 運用管理者 is not the 情報管理者: refused, nothing written. */
+  before = jhk_test_dump_tables (f->db);
+  g_assert_false (jhk_ledger_confirm_event (f->db, unyo, id, &error));
+  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
+  g_clear_error (&error);
+  after = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (jhk_ledger_confirm_event (f->db, f->kanri, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->db, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.confirm'"),
+                   ==, audited + 1);
+  g_assert_cmpuint (attention_count (f->db, f->kanri, "ledger.unconfirmed"), ==, waiting - 1);
+
+  /* Once only. */
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = jhk_test_dump_tables (f->db);
+  g_assert_false (jhk_ledger_confirm_event (f->db, f->kanri, id, &error));
+  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (jhk_ledger_confirm_event (f->db, f->kanri, id + 100000, &error));
+  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
+  after = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Lent out with no entry for JHK_ATTENTION_LENT_DAYS: on the dashboard of
+ * those who keep the ledger, not of another office. */
+static void
+test_lent_long (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 old = query_int (f->db, "SELECT COUNT(*) FROM materials m JOIN org_units o"
+                                 " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
+                                 " AND m.status = 'lent' AND m.last_entry_on < '2026-10-01'");
+
+  g_test_message ("中央署 materials lent since before October: %" G_GINT64_FORMAT, old);
+  g_assert_cmpuint (attention_count (f->db, f->kanri, "ledger.lent"), >=, old);
+  g_assert_cmpuint (attention_count (f->db, f->higashi, "ledger.lent"), ==,
+                    query_int (f->db, "SELECT COUNT(*) FROM materials m JOIN org_units o"
+                                      " ON o.id = m.org_unit_id WHERE o.name = '東警察署'"
+                                      " AND m.status = 'lent'"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,6 +281,8 @@ main (int    argc,
   ADD ("/ledger/R15-1/actions/lent", test_lent);
   ADD ("/ledger/R17-11/actions/closed", test_closed);
   ADD ("/ledger/R15-5/actions/other-office", test_other_office);
+  ADD ("/ledger/RF1/confirm-event", test_confirm);
+  ADD ("/ledger/R15-1/attention/lent-long", test_lent_long);
 #undef ADD
 
   return jhk_test_run ();

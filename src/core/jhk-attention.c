@@ -1,0 +1,144 @@
+/* jhk-attention.c: what waits for the logged-in user in the ledgers. */
+#include <glib/gi18n-lib.h>
+
+#include "jhk-attention.h"
+#include "jhk-policy.h"
+#include "jhk-settings.h"
+
+void
+jhk_attention_item_free (JhkAttentionItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->title);
+  g_free (item->subtitle);
+  g_free (item);
+}
+
+/* The offices for which the actor holds one of the roles (a role over a
+ * 係 of the office, or over the department above it, counts). */
+static GArray *
+offices_of (JhkDb      *db,
+            JhkSession *actor,
+            JhkRole     roles[],
+            guint       n_roles)
+{
+  GArray *offices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JhkDbStmt) stmt = NULL;
+
+  stmt = jhk_db_query (db, NULL, "SELECT id FROM org_units WHERE kind = 'office'", JHK_DB_END);
+  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+    {
+      gint64 office = jhk_db_stmt_get_int64 (stmt, 0);
+
+      for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+        {
+          const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+          gboolean wanted = FALSE;
+
+          for (guint r = 0; r < n_roles; r++)
+            wanted |= grant->role == roles[r];
+          if (wanted && grant->org_unit_id != 0 &&
+              (jhk_policy_org_is_within (db, office, grant->org_unit_id) ||
+               jhk_policy_org_is_within (db, grant->org_unit_id, office)))
+            {
+              g_array_append_val (offices, office);
+              break;
+            }
+        }
+    }
+  return offices;
+}
+
+static guint
+count_in_offices (JhkDb      *db,
+                  GArray     *offices,
+                  const char *sql,
+                  const char *date)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < offices->len; i++)
+    {
+      gint64 n = 0;
+
+      if (date != NULL)
+        jhk_db_query_int64 (db, &n, NULL, sql, JHK_I (g_array_index (offices, gint64, i)),
+                            JHK_T (date), JHK_DB_END);
+      else
+        jhk_db_query_int64 (db, &n, NULL, sql, JHK_I (g_array_index (offices, gint64, i)),
+                            JHK_DB_END);
+      total += n;
+    }
+  return (guint) CLAMP (total, 0, G_MAXUINT);
+}
+
+static void
+add_item (GPtrArray  *items,
+          const char *key,
+          guint       count,
+          const char *title,
+          char       *subtitle,
+          const char *icon)
+{
+  JhkAttentionItem *item;
+
+  if (count == 0)
+    {
+      g_free (subtitle);
+      return;
+    }
+  item = g_new0 (JhkAttentionItem, 1);
+  item->key = key;
+  item->count = count;
+  item->title = g_strdup (title);
+  item->subtitle = subtitle;
+  item->icon = icon;
+  item->workspace = "ledger";
+  g_ptr_array_add (items, item);
+}
+
+GPtrArray *
+jhk_attention_ledger (JhkDb      *db,
+                      JhkSession *actor)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_attention_item_free);
+  JhkRole managers[] = { JHK_ROLE_INFO_MANAGER };
+  JhkRole keepers[] = { JHK_ROLE_OPS_MANAGER, JHK_ROLE_INFO_LEAD, JHK_ROLE_INFO_MANAGER,
+                        JHK_ROLE_INFO_ASSISTANT };
+  g_autoptr(GArray) managed = NULL;
+  g_autoptr(GArray) kept = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -JHK_ATTENTION_LENT_DAYS);
+  g_autofree char *since = g_date_time_format (then, "%Y-%m-%d");
+  guint n;
+
+  g_return_val_if_fail (JHK_IS_SESSION (actor), items);
+
+  /* 様式第1号 保管後の経過欄: the 情報管理者 confirms each step. */
+  managed = offices_of (db, actor, managers, G_N_ELEMENTS (managers));
+  n = count_in_offices (db, managed,
+                        "SELECT COUNT(*) FROM material_events e"
+                        " JOIN materials m ON m.id = e.material_id"
+                        " WHERE e.confirmed_by IS NULL AND m.org_unit_id = ?",
+                        NULL);
+  add_item (items, "ledger.unconfirmed", n, _("Steps Waiting for Your Confirmation"),
+            g_strdup_printf (ngettext ("%u step of a material has no information manager's "
+                                       "confirmation yet",
+                                       "%u steps of materials have no information manager's "
+                                       "confirmation yet", n), n),
+            "object-select-symbolic");
+
+  /* Lent out and untouched for a month: is it coming back? */
+  kept = offices_of (db, actor, keepers, G_N_ELEMENTS (keepers));
+  n = count_in_offices (db, kept,
+                        "SELECT COUNT(*) FROM materials"
+                        " WHERE org_unit_id = ? AND status = 'lent' AND last_entry_on < ?",
+                        since);
+  add_item (items, "ledger.lent", n, _("Materials Lent Out for Long"),
+            g_strdup_printf (ngettext ("%u material has been lent out for more than %d days",
+                                       "%u materials have been lent out for more than %d days",
+                                       n), n, JHK_ATTENTION_LENT_DAYS),
+            "document-send-symbolic");
+  return items;
+}

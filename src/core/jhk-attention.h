@@ -1,0 +1,34 @@
+/* jhk-attention.h: what waits for the logged-in user in the ledgers.
+ *
+ * The dashboard lists these items; each says what is waiting, how much of
+ * it, and which workspace deals with it. Only items with something waiting
+ * are returned.
+ */
+#pragma once
+
+#include "jhk-db.h"
+#include "jhk-session.h"
+
+G_BEGIN_DECLS
+
+/* A material lent out with no entry for this many days is shown as
+ * waiting for its return. */
+#define JHK_ATTENTION_LENT_DAYS 30
+
+typedef struct
+{
+  const char *key;        /* "ledger.unconfirmed", "ledger.lent"... */
+  guint       count;
+  char       *title;      /* translated */
+  char       *subtitle;   /* translated, with the count */
+  const char *icon;       /* symbolic icon name */
+  const char *workspace;  /* where it is dealt with, e.g. "ledger" */
+} JhkAttentionItem;
+
+void       jhk_attention_item_free (JhkAttentionItem *item);
+
+/* GPtrArray of JhkAttentionItem, owned by the caller. */
+GPtrArray *jhk_attention_ledger    (JhkDb       *db,
+                                    JhkSession  *actor);
+
+G_END_DECLS
