@@ -324,6 +324,7 @@ jhk_lists_alt_structures_filter (JhkQueryModel *model,
 /* The ledger page -------------------------------------------------------- */
 
 #define MATERIALS_OFFICE_KEY "jhk-lists-materials-office"
+#define MATERIALS_IDS_FROM "materials m"
 
 JhkQueryModel *
 jhk_lists_materials (JhkDb  *db,
@@ -341,6 +342,9 @@ jhk_lists_materials (JhkDb  *db,
 
   *office = org_unit_id;
   g_object_set_data_full (G_OBJECT (model), MATERIALS_OFFICE_KEY, office, g_free);
+  /* The filters and orders need the materials alone (but see the sort by
+   * business): their ids come out of an index without a join. */
+  jhk_query_model_set_id_from (model, MATERIALS_IDS_FROM);
   jhk_query_model_set_order (model, "m.acquired_on DESC, m.id DESC");
   jhk_lists_materials_filter (model, NULL);
   return model;
@@ -418,6 +422,7 @@ jhk_lists_materials_sort (JhkQueryModel    *model,
   g_autoptr(GError) error = NULL;
   g_autofree char *order = NULL;
   const char *dir = descending ? " DESC" : "";
+  const char *from = MATERIALS_IDS_FROM;
 
   /* Every term runs the same way, id last: an index on (office, key...,
    * id) then gives the order read forwards or backwards, with no sort. */
@@ -428,6 +433,7 @@ jhk_lists_materials_sort (JhkQueryModel    *model,
       break;
     case JHK_MATERIALS_SORT_BUSINESS:
       order = g_strdup_printf ("b.code%s, m.acquired_on%s, m.id%s", dir, dir, dir);
+      from = MATERIALS_IDS_FROM " JOIN businesses b ON b.id = m.business_id";
       break;
     case JHK_MATERIALS_SORT_STATUS:
       order = g_strdup_printf ("m.status%s, m.acquired_on%s, m.id%s", dir, dir, dir);
@@ -437,6 +443,7 @@ jhk_lists_materials_sort (JhkQueryModel    *model,
       order = g_strdup_printf ("m.acquired_on%s, m.id%s", dir, dir);
       break;
     }
+  jhk_query_model_set_id_from (model, from);
   jhk_query_model_set_order (model, order);
   if (!jhk_query_model_refresh (model, &error))
     g_critical ("Could not read the list: %s", error->message);

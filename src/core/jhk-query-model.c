@@ -10,6 +10,7 @@ struct _JhkQueryModel
   JhkDb      *db;
   char       *columns_sql;
   char       *from;
+  char       *id_from;       /* from for the id scan, or NULL */
   char       *id_column;
   char       *where;
   GVariant   *params;
@@ -94,6 +95,7 @@ jhk_query_model_finalize (GObject *object)
   g_clear_pointer (&self->params, g_variant_unref);
   g_free (self->columns_sql);
   g_free (self->from);
+  g_free (self->id_from);
   g_free (self->id_column);
   g_free (self->where);
   g_free (self->order);
@@ -204,6 +206,23 @@ jhk_query_model_set_order (JhkQueryModel *self,
 }
 
 void
+jhk_query_model_set_id_from (JhkQueryModel *self,
+                             const char    *from)
+{
+  g_return_if_fail (JHK_IS_QUERY_MODEL (self));
+
+  self->ids_current = FALSE;
+  g_free (self->id_from);
+  self->id_from = g_strdup (from);
+}
+
+static const char *
+id_from (JhkQueryModel *self)
+{
+  return self->id_from != NULL ? self->id_from : self->from;
+}
+
+void
 jhk_query_model_set_append_only (JhkQueryModel *self,
                                  gboolean       append_only)
 {
@@ -242,7 +261,7 @@ refresh_appended (JhkQueryModel  *self,
   JhkDbStep step;
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s%s%s > ? ORDER BY %s%s", self->id_column,
-                         self->from, self->where ? "(" : "", self->where ? self->where : "",
+                         id_from (self), self->where ? "(" : "", self->where ? self->where : "",
                          self->where ? ") AND " : "", self->id_column, self->id_column,
                          descending ? " DESC" : "");
   stmt = jhk_db_prepare (self->db, sql, error);
@@ -312,7 +331,7 @@ jhk_query_model_refresh (JhkQueryModel  *self,
       return refresh_appended (self, descending, error);
   }
 
-  sql = g_strdup_printf ("SELECT %s FROM %s%s%s ORDER BY %s%s%s", self->id_column, self->from,
+  sql = g_strdup_printf ("SELECT %s FROM %s%s%s ORDER BY %s%s%s", self->id_column, id_from (self),
                          self->where ? " WHERE " : "", self->where ? self->where : "",
                          self->order ? self->order : "", self->order ? ", " : "",
                          self->id_column);
