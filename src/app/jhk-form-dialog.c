@@ -16,9 +16,20 @@ struct _JhkFormDialog
   JhkFormApplyFunc  apply_func;
   gpointer          apply_data;
   GDestroyNotify    apply_destroy;
+  JhkFormApplyFunc  check_func;
+  guint             check_idle;
+  gboolean          touched;     /* the user changed something */
 };
 
 G_DEFINE_FINAL_TYPE (JhkFormDialog, jhk_form_dialog, ADW_TYPE_WINDOW)
+
+static void
+show_message (JhkFormDialog *self,
+              const char    *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
 
 gboolean
 jhk_form_dialog_apply (JhkFormDialog *self)
@@ -30,8 +41,7 @@ jhk_form_dialog_apply (JhkFormDialog *self)
 
   if (!self->apply_func (self, self->apply_data, &error))
     {
-      gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+      show_message (self, error != NULL ? error->message : NULL);
       return FALSE;
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -56,10 +66,64 @@ apply_activated (GtkWidget  *widget,
   jhk_form_dialog_apply (JHK_FORM_DIALOG (widget));
 }
 
+static gboolean
+check_cb (gpointer data)
+{
+  JhkFormDialog *self = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  self->check_idle = 0;
+  if (self->check_func == NULL)
+    return G_SOURCE_REMOVE;
+  ok = self->check_func (self, self->apply_data, &error);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.apply", ok);
+  if (self->touched)
+    show_message (self, ok || error == NULL ? NULL : error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+form_changed_cb (JhkFormDialog *self)
+{
+  self->touched = TRUE;
+  if (self->check_idle == 0)
+    self->check_idle = g_idle_add (check_cb, self);
+}
+
+void
+jhk_form_dialog_set_check_func (JhkFormDialog    *self,
+                                JhkFormApplyFunc  func)
+{
+  g_autoptr(GSList) objects = NULL;
+
+  g_return_if_fail (JHK_IS_FORM_DIALOG (self));
+
+  self->check_func = func;
+  objects = gtk_builder_get_objects (self->builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      if (GTK_IS_EDITABLE (l->data))
+        g_signal_connect_object (l->data, "changed", G_CALLBACK (form_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      else if (ADW_IS_COMBO_ROW (l->data))
+        g_signal_connect_object (l->data, "notify::selected", G_CALLBACK (form_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+      else if (GTK_IS_SWITCH (l->data))
+        g_signal_connect_object (l->data, "notify::active", G_CALLBACK (form_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  /* As the form opens: the button tells, the message waits for the user. */
+  check_cb (self);
+}
+
 static void
 jhk_form_dialog_dispose (GObject *object)
 {
   JhkFormDialog *self = JHK_FORM_DIALOG (object);
+
+  g_clear_handle_id (&self->check_idle, g_source_remove);
+  self->check_func = NULL;
 
   if (self->apply_destroy != NULL)
     g_clear_pointer (&self->apply_data, self->apply_destroy);

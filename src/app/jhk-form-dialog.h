@@ -28,6 +28,12 @@ void           jhk_form_dialog_set_apply_func (JhkFormDialog   *self,
                                                JhkFormApplyFunc func,
                                                gpointer         user_data,
                                                GDestroyNotify   destroy);
+/* Checks the form as the user types: func (called with the apply
+ * function's user_data) runs after each change; while it fails the apply
+ * button is insensitive and, once the user has changed something, its
+ * message shows under the form. Set after the apply function. */
+void           jhk_form_dialog_set_check_func (JhkFormDialog   *self,
+                                               JhkFormApplyFunc func);
 /* Runs the apply function as the Apply button does. */
 gboolean       jhk_form_dialog_apply         (JhkFormDialog    *self);
 const char    *jhk_form_dialog_get_error     (JhkFormDialog    *self);

@@ -10,6 +10,7 @@
 #include "jhk-lists.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
+#include "jhk-util.h"
 
 struct _JhkLedgerPage
 {
@@ -609,6 +610,119 @@ step_basis_changed_cb (AdwComboRow   *row,
                           adw_combo_row_get_selected (row) == 0);
 }
 
+/* What the step dialog holds, as the services take it. */
+typedef struct
+{
+  char                   *date;
+  char                   *counterpart;
+  char                   *note;
+  gboolean                quantity_ok;
+  JhkMaterialEvent        event;
+  JhkMaterialDisposition  disposition;
+} StepForm;
+
+static void
+step_form_clear (StepForm *f)
+{
+  g_clear_pointer (&f->date, g_free);
+  g_clear_pointer (&f->counterpart, g_free);
+  g_clear_pointer (&f->note, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StepForm, step_form_clear)
+
+static void
+step_read (JhkFormDialog *dialog,
+           StepData      *d,
+           StepForm      *f)
+{
+  gint64 handler = choice_get_id (jhk_form_dialog_get_object (dialog, "handler_row"));
+  gint64 witness = choice_get_id (jhk_form_dialog_get_object (dialog, "witness_row"));
+  const char *method = disposal_choice (jhk_form_dialog_get_object (dialog, "method_row"));
+
+  f->date = jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "date_row"));
+  f->counterpart = jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "counterpart_row"));
+  f->note = jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "note_row"));
+  f->quantity_ok = TRUE;
+
+  if (d->action == JHK_LEDGER_ACTION_FINAL)
+    {
+      guint kind = adw_combo_row_get_selected (
+        ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "final_kind_row")));
+
+      f->disposition.kind = kind < G_N_ELEMENTS (final_kinds) ? final_kinds[kind] : NULL;
+      f->disposition.happened_on = f->date;
+      f->disposition.handler_staff_id = handler;
+      if (kind == 0)
+        {
+          f->disposition.method = method;
+          f->disposition.witness_staff_id = witness;
+        }
+      else
+        f->disposition.counterpart = f->counterpart;
+      f->disposition.note = f->note;
+      return;
+    }
+
+  f->event.kind = jhk_ledger_action_kind (d->action);
+  f->event.happened_on = f->date;
+  f->event.quantity = quantity_from (jhk_form_dialog_get_object (dialog, "quantity_row"));
+  f->quantity_ok = f->event.quantity >= 0;
+  f->event.handler_staff_id = handler;
+  f->event.confirmed_by = choice_get_id (jhk_form_dialog_get_object (dialog, "confirmed_row"));
+  f->event.counterpart = f->counterpart;
+  f->event.note = f->note;
+  if (d->action == JHK_LEDGER_ACTION_PARTIAL_DISPOSE)
+    {
+      f->event.method = method;
+      f->event.witness_staff_id = witness;
+    }
+  if (d->action == JHK_LEDGER_ACTION_COPY)
+    {
+      guint basis = adw_combo_row_get_selected (
+        ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "basis_row")));
+
+      f->event.copy_basis = basis == 0 ? "manager_approval" : "maintenance_test";
+      if (basis == 0)
+        f->event.approved_by = choice_get_id (jhk_form_dialog_get_object (dialog,
+                                                                          "approved_row"));
+    }
+}
+
+/* What can be told before the database is asked, as the user types. */
+static gboolean
+step_check_form (StepData  *d,
+                 StepForm  *f,
+                 GError   **error)
+{
+  gint64 unused;
+
+  if (!jhk_parse_date (f->date, &unused))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                           _("Enter the date as YYYY-MM-DD."));
+      return FALSE;
+    }
+  if (!f->quantity_ok)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                           _("The quantity must be a whole number."));
+      return FALSE;
+    }
+  return d->action == JHK_LEDGER_ACTION_FINAL || jhk_ledger_check_event (&f->event, error);
+}
+
+static gboolean
+step_check (JhkFormDialog  *dialog,
+            gpointer        user_data,
+            GError        **error)
+{
+  g_auto(StepForm) f = { 0 };
+
+  step_read (dialog, user_data, &f);
+  return step_check_form (user_data, &f, error);
+}
+
 static gboolean
 step_apply (JhkFormDialog  *dialog,
             gpointer        user_data,
@@ -617,80 +731,29 @@ step_apply (JhkFormDialog  *dialog,
   StepData *d = user_data;
   JhkDb *db = jhk_page_get_db (JHK_PAGE (d->page));
   JhkSession *session = jhk_page_get_session (JHK_PAGE (d->page));
-  g_autofree char *date = jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "date_row"));
-  g_autofree char *counterpart =
-    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "counterpart_row"));
-  g_autofree char *note = jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "note_row"));
-  gint64 handler = choice_get_id (jhk_form_dialog_get_object (dialog, "handler_row"));
-  gint64 witness = choice_get_id (jhk_form_dialog_get_object (dialog, "witness_row"));
-  const char *method = disposal_choice (jhk_form_dialog_get_object (dialog, "method_row"));
+  g_auto(StepForm) f = { 0 };
   g_autofree char *message = NULL;
+  gint64 copy_id = 0;
 
+  step_read (dialog, d, &f);
+  if (!step_check_form (d, &f, error))
+    return FALSE;
   if (d->action == JHK_LEDGER_ACTION_FINAL)
     {
-      JhkMaterialDisposition disposition = { 0 };
-      guint kind = adw_combo_row_get_selected (
-        ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "final_kind_row")));
-
-      disposition.kind = kind < G_N_ELEMENTS (final_kinds) ? final_kinds[kind] : NULL;
-      disposition.happened_on = date;
-      disposition.handler_staff_id = handler;
-      if (kind == 0)
-        {
-          disposition.method = method;
-          disposition.witness_staff_id = witness;
-        }
-      else
-        disposition.counterpart = counterpart;
-      disposition.note = note;
-      if (!jhk_ledger_final_disposition (db, session, d->material_id, &disposition, error))
+      if (!jhk_ledger_final_disposition (db, session, d->material_id, &f.disposition, error))
         return FALSE;
       material_changed (d->page, d->material_id, _("The final disposition was recorded."));
       return TRUE;
     }
+  if (jhk_ledger_record_event (db, session, d->material_id, &f.event, &copy_id, error) == 0)
+    return FALSE;
+  if (copy_id != 0)
+    message = g_strdup_printf (_("The copy was registered as material %lld."),
+                               (long long) copy_id);
   else
-    {
-      JhkMaterialEvent event = { 0 };
-      gint64 copy_id = 0;
-
-      event.kind = jhk_ledger_action_kind (d->action);
-      event.happened_on = date;
-      event.quantity = quantity_from (jhk_form_dialog_get_object (dialog, "quantity_row"));
-      if (event.quantity < 0)
-        {
-          g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                               _("The quantity must be a whole number."));
-          return FALSE;
-        }
-      event.handler_staff_id = handler;
-      event.confirmed_by = choice_get_id (jhk_form_dialog_get_object (dialog, "confirmed_row"));
-      event.counterpart = counterpart;
-      event.note = note;
-      if (d->action == JHK_LEDGER_ACTION_PARTIAL_DISPOSE)
-        {
-          event.method = method;
-          event.witness_staff_id = witness;
-        }
-      if (d->action == JHK_LEDGER_ACTION_COPY)
-        {
-          guint basis = adw_combo_row_get_selected (
-            ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "basis_row")));
-
-          event.copy_basis = basis == 0 ? "manager_approval" : "maintenance_test";
-          if (basis == 0)
-            event.approved_by = choice_get_id (jhk_form_dialog_get_object (dialog,
-                                                                           "approved_row"));
-        }
-      if (jhk_ledger_record_event (db, session, d->material_id, &event, &copy_id, error) == 0)
-        return FALSE;
-      if (copy_id != 0)
-        message = g_strdup_printf (_("The copy was registered as material %lld."),
-                                   (long long) copy_id);
-      else
-        message = g_strdup_printf (_("“%s” was recorded."), event_label (event.kind));
-      material_changed (d->page, d->material_id, message);
-      return TRUE;
-    }
+    message = g_strdup_printf (_("“%s” was recorded."), event_label (f.event.kind));
+  material_changed (d->page, d->material_id, message);
+  return TRUE;
 }
 
 static void
@@ -798,6 +861,7 @@ open_step (JhkLedgerPage   *self,
     }
 
   jhk_form_dialog_set_apply_func (dialog, step_apply, d, step_data_free);
+  jhk_form_dialog_set_check_func (dialog, step_check);
   jhk_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
 }
 
@@ -1148,14 +1212,97 @@ register_business_changed_cb (AdwComboRow   *row,
                        choice_get_id (row));
 }
 
-static gboolean
-register_apply (JhkFormDialog  *dialog,
-                gpointer        user_data,
-                GError        **error)
+/* What the register dialog holds, as the service takes it. */
+typedef struct
+{
+  GPtrArray       *texts;   /* the strings spec points to */
+  JhkMaterialSpec  spec;
+} RegisterForm;
+
+static void
+register_form_clear (RegisterForm *f)
+{
+  g_clear_pointer (&f->texts, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RegisterForm, register_form_clear)
+
+static const char *
+register_text (JhkFormDialog *dialog,
+               RegisterForm  *f,
+               const char    *row)
+{
+  char *text = jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, row));
+
+  g_ptr_array_add (f->texts, text);
+  return text;
+}
+
+static void
+register_read (JhkFormDialog *dialog,
+               RegisterData  *d,
+               RegisterForm  *f)
 {
   static const char *const acquisitions[] = { "received", "printed", "other" };
   static const char *const measures[] = { "store", "dispose_without_storing", "other" };
   static const char *const reasons[] = { "law", "procedure", "maintenance_test" };
+  JhkMaterialSpec *spec = &f->spec;
+  guint acquisition, measure, reason;
+
+  f->texts = g_ptr_array_new_with_free_func (g_free);
+#define SELECTED(id) adw_combo_row_get_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, id)))
+  acquisition = SELECTED ("acquisition_row");
+  measure = SELECTED ("measure_row");
+  reason = SELECTED ("reason_row");
+  spec->org_unit_id = d->office_id;
+  spec->direction = SELECTED ("direction_row") == 1 ? "output" : "input";
+#undef SELECTED
+  spec->name = register_text (dialog, f, "name_row");
+  spec->quantity = quantity_from (jhk_form_dialog_get_object (dialog, "quantity_row"));
+  spec->breakdown = register_text (dialog, f, "breakdown_row");
+  spec->summary = register_text (dialog, f, "summary_row");
+  spec->business_id = choice_get_id (jhk_form_dialog_get_object (dialog, "business_row"));
+  spec->handler_staff_id = choice_get_id (jhk_form_dialog_get_object (dialog, "handler_row"));
+  spec->purpose = register_text (dialog, f, "purpose_row");
+  spec->personal_data = gtk_switch_get_active (
+    GTK_SWITCH (jhk_form_dialog_get_object (dialog, "personal_switch")));
+  spec->designated = gtk_switch_get_active (
+    GTK_SWITCH (jhk_form_dialog_get_object (dialog, "designated_switch")));
+  if (spec->designated)
+    spec->designated_by = choice_get_id (jhk_form_dialog_get_object (dialog,
+                                                                     "designated_by_row"));
+  if (spec->personal_data && g_str_equal (spec->direction, "output") &&
+      reason < G_N_ELEMENTS (reasons))
+    spec->creation_reason = reasons[reason];
+  spec->acquired_on = register_text (dialog, f, "acquired_on_row");
+  spec->acquisition_method = acquisition < G_N_ELEMENTS (acquisitions)
+                               ? acquisitions[acquisition]
+                               : NULL;
+  if (acquisition != 1)
+    spec->acquisition_text = register_text (dialog, f, "acquisition_text_row");
+  spec->measure = measure < G_N_ELEMENTS (measures) ? measures[measure] : NULL;
+  if (measure == 0)
+    spec->storage_place_id = choice_get_id (jhk_form_dialog_get_object (dialog, "place_row"));
+  if (measure == 2)
+    spec->measure_text = register_text (dialog, f, "measure_text_row");
+  if (measure == 1)
+    {
+      spec->disposed_on = register_text (dialog, f, "disposed_on_row");
+      spec->disposal_method = disposal_choice (jhk_form_dialog_get_object (dialog, "method_row"));
+      if (spec->personal_data)
+        spec->disposal_witness_id = choice_get_id (jhk_form_dialog_get_object (dialog,
+                                                                               "witness_row"));
+    }
+}
+
+/* The row of the field a refusal is about is marked (and focused when
+ * the refusal came from pressing the button). */
+static void
+register_mark (JhkFormDialog *dialog,
+               RegisterData  *d,
+               const char    *field,
+               gboolean       focus)
+{
   static const struct { const char *field; const char *row; } rows[] = {
     { "direction", "direction_row" }, { "name", "name_row" }, { "quantity", "quantity_row" },
     { "breakdown", "breakdown_row" }, { "summary", "summary_row" },
@@ -1167,97 +1314,75 @@ register_apply (JhkFormDialog  *dialog,
     { "storage_place_id", "place_row" }, { "disposed_on", "disposed_on_row" },
     { "disposal_method", "method_row" }, { "disposal_witness_id", "witness_row" },
   };
-  RegisterData *d = user_data;
-  JhkMaterialSpec spec = { 0 };
-  g_autofree char *name = jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "name_row"));
-  g_autofree char *breakdown =
-    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "breakdown_row"));
-  g_autofree char *summary =
-    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "summary_row"));
-  g_autofree char *purpose =
-    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "purpose_row"));
-  g_autofree char *acquired_on =
-    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "acquired_on_row"));
-  g_autofree char *acquisition_text =
-    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "acquisition_text_row"));
-  g_autofree char *measure_text =
-    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "measure_text_row"));
-  g_autofree char *disposed_on =
-    jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, "disposed_on_row"));
-  g_autofree char *message = NULL;
-  const char *field = NULL;
-  guint acquisition, measure, reason;
-  gint64 id;
-
-#define SELECTED(id) adw_combo_row_get_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, id)))
-  acquisition = SELECTED ("acquisition_row");
-  measure = SELECTED ("measure_row");
-  reason = SELECTED ("reason_row");
-  spec.org_unit_id = d->office_id;
-  spec.direction = SELECTED ("direction_row") == 1 ? "output" : "input";
-#undef SELECTED
-  spec.name = name;
-  spec.quantity = quantity_from (jhk_form_dialog_get_object (dialog, "quantity_row"));
-  spec.breakdown = breakdown;
-  spec.summary = summary;
-  spec.business_id = choice_get_id (jhk_form_dialog_get_object (dialog, "business_row"));
-  spec.handler_staff_id = choice_get_id (jhk_form_dialog_get_object (dialog, "handler_row"));
-  spec.purpose = purpose;
-  spec.personal_data = gtk_switch_get_active (
-    GTK_SWITCH (jhk_form_dialog_get_object (dialog, "personal_switch")));
-  spec.designated = gtk_switch_get_active (
-    GTK_SWITCH (jhk_form_dialog_get_object (dialog, "designated_switch")));
-  if (spec.designated)
-    spec.designated_by = choice_get_id (jhk_form_dialog_get_object (dialog, "designated_by_row"));
-  if (spec.personal_data && g_str_equal (spec.direction, "output") &&
-      reason < G_N_ELEMENTS (reasons))
-    spec.creation_reason = reasons[reason];
-  spec.acquired_on = acquired_on;
-  spec.acquisition_method = acquisition < G_N_ELEMENTS (acquisitions) ? acquisitions[acquisition]
-                                                                       : NULL;
-  spec.acquisition_text = acquisition != 1 ? acquisition_text : NULL;
-  spec.measure = measure < G_N_ELEMENTS (measures) ? measures[measure] : NULL;
-  if (measure == 0)
-    spec.storage_place_id = choice_get_id (jhk_form_dialog_get_object (dialog, "place_row"));
-  if (measure == 2)
-    spec.measure_text = measure_text;
-  if (measure == 1)
-    {
-      spec.disposed_on = disposed_on;
-      spec.disposal_method = disposal_choice (jhk_form_dialog_get_object (dialog, "method_row"));
-      if (spec.personal_data)
-        spec.disposal_witness_id = choice_get_id (jhk_form_dialog_get_object (dialog,
-                                                                              "witness_row"));
-    }
 
   if (d->error_row != NULL)
     gtk_widget_remove_css_class (d->error_row, "error");
   g_clear_object (&d->error_row);
-  if (spec.quantity < 0)
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (rows); i++)
+    if (g_str_equal (field, rows[i].field))
+      {
+        d->error_row = g_object_ref (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
+                                                                             rows[i].row)));
+        gtk_widget_add_css_class (d->error_row, "error");
+        if (focus)
+          gtk_widget_grab_focus (d->error_row);
+      }
+}
+
+static gboolean
+register_check_form (RegisterForm  *f,
+                     const char   **field,
+                     GError       **error)
+{
+  if (f->spec.quantity < 0)
     {
-      field = "quantity";
+      *field = "quantity";
       g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
                            _("The quantity must be a whole number."));
-      id = 0;
+      return FALSE;
     }
-  else
+  return jhk_ledger_check_material (&f->spec, field, error);
+}
+
+static gboolean
+register_check (JhkFormDialog  *dialog,
+                gpointer        user_data,
+                GError        **error)
+{
+  g_auto(RegisterForm) f = { 0 };
+  const char *field = NULL;
+  gboolean ok;
+
+  register_read (dialog, user_data, &f);
+  ok = register_check_form (&f, &field, error);
+  /* Marked as the user types only once they have typed the name: an
+   * empty form is not an error. */
+  register_mark (dialog, user_data, ok || jhk_is_blank (f.spec.name) ? NULL : field, FALSE);
+  return ok;
+}
+
+static gboolean
+register_apply (JhkFormDialog  *dialog,
+                gpointer        user_data,
+                GError        **error)
+{
+  RegisterData *d = user_data;
+  g_auto(RegisterForm) f = { 0 };
+  g_autofree char *message = NULL;
+  const char *field = NULL;
+  gint64 id = 0;
+
+  register_read (dialog, d, &f);
+  if (register_check_form (&f, &field, error))
     id = jhk_ledger_register_material_full (jhk_page_get_db (JHK_PAGE (d->page)),
-                                            jhk_page_get_session (JHK_PAGE (d->page)), &spec,
+                                            jhk_page_get_session (JHK_PAGE (d->page)), &f.spec,
                                             &field, error);
   if (id == 0)
     {
-      /* The row the refusal is about is marked and focused. */
-      for (guint i = 0; field != NULL && i < G_N_ELEMENTS (rows); i++)
-        if (g_str_equal (field, rows[i].field))
-          {
-            d->error_row = g_object_ref (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
-                                                                                 rows[i].row)));
-            gtk_widget_add_css_class (d->error_row, "error");
-            gtk_widget_grab_focus (d->error_row);
-          }
+      register_mark (dialog, d, field, TRUE);
       return FALSE;
     }
-  message = g_strdup_printf (_("“%s” was registered as material %lld."), name,
+  message = g_strdup_printf (_("“%s” was registered as material %lld."), f.spec.name,
                              (long long) id);
   material_changed (d->page, id, message);
   return TRUE;
@@ -1329,6 +1454,7 @@ register_activated (GtkWidget  *widget,
   register_update_rows (dialog);
 
   jhk_form_dialog_set_apply_func (dialog, register_apply, d, register_data_free);
+  jhk_form_dialog_set_check_func (dialog, register_check);
   jhk_present_dialog (widget, GTK_WINDOW (dialog));
 }
 

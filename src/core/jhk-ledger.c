@@ -1012,3 +1012,20 @@ fail:
   jhk_service_abort (db);
   return FALSE;
 }
+
+gboolean
+jhk_ledger_check_material (const JhkMaterialSpec  *spec,
+                           const char            **out_field,
+                           GError                **error)
+{
+  if (out_field != NULL)
+    *out_field = NULL;
+  return check_spec (spec, out_field, error);
+}
+
+gboolean
+jhk_ledger_check_event (const JhkMaterialEvent  *event,
+                        GError                 **error)
+{
+  return check_event (event, error);
+}

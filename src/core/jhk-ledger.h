@@ -116,6 +116,15 @@ gboolean    jhk_ledger_final_disposition  (JhkDb                        *db,
                                            const JhkMaterialDisposition *disposition,
                                            GError                      **error);
 
+/* What the services check of a spec or a step before they read the
+ * database, for forms that check as the user types; the services check it
+ * all again. *out_field as with jhk_ledger_register_material_full(). */
+gboolean    jhk_ledger_check_material     (const JhkMaterialSpec        *spec,
+                                           const char                  **out_field,
+                                           GError                      **error);
+gboolean    jhk_ledger_check_event        (const JhkMaterialEvent       *event,
+                                           GError                      **error);
+
 /* 情報管理者確認 of a step recorded without it: by the office's
  * 情報管理者, once. Also after the final disposition, since it adds a
  * confirmation and changes nothing of what happened. */

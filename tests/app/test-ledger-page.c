@@ -197,6 +197,23 @@ test_register (void)
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "name_row")),
                          "運転者照会結果一覧表");
+  /* Checked as the user types: nothing shows before they type; a
+   * quantity that is no number is told and marked at once. */
+  g_assert_null (jhk_form_dialog_get_error (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "quantity_row")), "三");
+  app_test_wait (50);
+  g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "The quantity must be a whole number.");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
+                                                                                   "quantity_row")),
+                                           "error"));
+  app_test_save_png (GTK_WIDGET (dialog), "ledger-register-as-you-type");
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "quantity_row")), "1");
+  app_test_wait (50);
+  /* Now the purpose of use is what is missing. */
+  g_assert_nonnull (jhk_form_dialog_get_error (dialog));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
+                                                                                    "quantity_row")),
+                                            "error"));
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "purpose_row")),
                          "交通事故捜査");
   adw_combo_row_set_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog,
