@@ -791,7 +791,7 @@ fill_materials (JhkDb   *db,
 
   offices = g_strdup_printf (
     "INSERT INTO org_units (code, name, kind, valid_from, created_at)"
-    " WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < %" G_GINT64_FORMAT ")"
+    " WITH RECURSIVE n(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM n WHERE i + 1 < %" G_GINT64_FORMAT ")"
     " SELECT 'BENCH' || CAST(i AS TEXT), 'ベンチ署' || CAST(i AS TEXT), 'office', '2000-01-01', 0"
     " FROM n", n_offices);
   /* Dates spread over 2000-2025; about 1 in 10 names holds 名簿, 1 in 5
@@ -802,7 +802,7 @@ fill_materials (JhkDb   *db,
     " handler_staff_id, handler_section_id, purpose, designated, designated_by, personal_data,"
     " creation_reason, acquired_on, acquisition_method, acquired_by, measure, quantity_on_hand,"
     " quantity_lent, status, last_entry_on, created_at, created_by)"
-    " WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < %" G_GINT64_FORMAT "),"
+    " WITH RECURSIVE n(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM n WHERE i + 1 < %" G_GINT64_FORMAT "),"
     " o(id, k) AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 FROM org_units"
     "              WHERE code LIKE 'BENCH%%'),"
     " b(id, k) AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 FROM businesses),"
@@ -833,7 +833,7 @@ fill_materials (JhkDb   *db,
       events = g_strdup_printf (
         "INSERT INTO material_events (material_id, happened_on, kind, quantity,"
         " handler_staff_id, note, created_at, created_by)"
-        " WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < %" G_GINT64_FORMAT "),"
+        " WITH RECURSIVE n(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM n WHERE i + 1 < %" G_GINT64_FORMAT "),"
         " s(id) AS (SELECT id FROM staff ORDER BY id LIMIT 1)"
         " SELECT %" G_GINT64_FORMAT " + 1 + n.i %% %" G_GINT64_FORMAT ", '2025-12-01', 'other', 1,"
         " s.id, 'bench', 0, 'bench' FROM n CROSS JOIN s",
