@@ -5,7 +5,7 @@
 #include "jhk-form-dialog.h"
 #include "jhk-ledger.h"
 #include "jhk-ledger-actions.h"
-#include "jhk-ledger-page.h"
+#include "jhk-ledger-page-private.h"
 #include "jhk-ledger-query.h"
 #include "jhk-lists.h"
 #include "jhk-policy.h"
@@ -32,6 +32,7 @@ struct _JhkLedgerPage
   GtkLabel           *count_label;
   GtkStack           *detail_stack;
   GtkBox             *detail_box;
+  GtkFlowBox         *actions_flow;  /* the steps of the material shown */
 
   GArray             *office_ids;    /* gint64 per office_dropdown item */
   GArray             *business_ids;  /* gint64 per business_dropdown item, 0 first */
@@ -554,11 +555,13 @@ setup_sorting (JhkLedgerPage *self)
 }
 
 /* After a write: the list read again, the material selected and shown. */
-static void
-material_changed (JhkLedgerPage *self,
-                  gint64         material_id,
-                  const char    *message)
+void
+jhk_ledger_page_material_changed (JhkLedgerPage *self,
+                                  gint64         material_id,
+                                  const char    *message)
 {
+  if (material_id == 0 && self->material != NULL)
+    material_id = self->material->id;
   apply_filter (self);
   if (!jhk_ledger_page_select_material (self, material_id))
     selection_changed_cb (self);
@@ -742,7 +745,8 @@ step_apply (JhkFormDialog  *dialog,
     {
       if (!jhk_ledger_final_disposition (db, session, d->material_id, &f.disposition, error))
         return FALSE;
-      material_changed (d->page, d->material_id, _("The final disposition was recorded."));
+      jhk_ledger_page_material_changed (d->page, d->material_id,
+                                        _("The final disposition was recorded."));
       return TRUE;
     }
   if (jhk_ledger_record_event (db, session, d->material_id, &f.event, &copy_id, error) == 0)
@@ -752,7 +756,7 @@ step_apply (JhkFormDialog  *dialog,
                                (long long) copy_id);
   else
     message = g_strdup_printf (_("“%s” was recorded."), event_label (f.event.kind));
-  material_changed (d->page, d->material_id, message);
+  jhk_ledger_page_material_changed (d->page, d->material_id, message);
   return TRUE;
 }
 
@@ -823,7 +827,8 @@ open_step (JhkLedgerPage   *self,
       g_autoptr(GtkStringList) bases = gtk_string_list_new (NULL);
       AdwComboRow *basis_row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "basis_row"));
       gint64 business_id = 0;
-      g_autoptr(JhkQueryModel) businesses = jhk_lists_businesses (jhk_page_get_db (JHK_PAGE (self)));
+      g_autoptr(JhkQueryModel) businesses =
+        jhk_lists_businesses (jhk_page_get_db (JHK_PAGE (self)));
 
       gtk_string_list_append (bases, _("Approved by the Business's Manager"));
       gtk_string_list_append (bases, _("For Maintenance or Testing"));
@@ -874,10 +879,10 @@ step_clicked_cb (GtkButton     *button,
 
 /* The detail pane. */
 
-static void
-add_field (AdwPreferencesGroup *group,
-           const char          *title,
-           const char          *value)
+void
+jhk_ledger_page_add_field (AdwPreferencesGroup *group,
+                           const char          *title,
+                           const char          *value)
 {
   GtkWidget *row;
 
@@ -891,9 +896,9 @@ add_field (AdwPreferencesGroup *group,
   adw_preferences_group_add (group, row);
 }
 
-static AdwPreferencesGroup *
-add_group (JhkLedgerPage *self,
-           const char    *title)
+AdwPreferencesGroup *
+jhk_ledger_page_add_group (JhkLedgerPage *self,
+                           const char    *title)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
@@ -942,7 +947,7 @@ confirm_clicked_cb (GtkButton     *button,
       jhk_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
-  material_changed (self, material_id, _("The step was confirmed."));
+  jhk_ledger_page_material_changed (self, material_id, _("The step was confirmed."));
 }
 
 /* "label value", or the value alone. */
@@ -960,7 +965,7 @@ static void
 show_history (JhkLedgerPage *self)
 {
   JhkLedgerMaterial *m = self->material;
-  AdwPreferencesGroup *group = add_group (self, _("History After Acquisition"));
+  AdwPreferencesGroup *group = jhk_ledger_page_add_group (self, _("History After Acquisition"));
 
   if (m->events == NULL || m->events->len == 0)
     adw_preferences_group_set_description (group, _("Nothing has happened to it since."));
@@ -1047,6 +1052,28 @@ show_actions (JhkLedgerPage *self)
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
     }
   gtk_box_append (self->detail_box, flow);
+  self->actions_flow = GTK_FLOW_BOX (flow);
+}
+
+void
+jhk_ledger_page_add_action (JhkLedgerPage *self,
+                            GtkWidget     *button,
+                            const char    *why)
+{
+  g_return_if_fail (JHK_IS_LEDGER_PAGE (self));
+  g_return_if_fail (self->actions_flow != NULL);
+
+  gtk_widget_set_sensitive (button, why == NULL);
+  if (why != NULL)
+    gtk_widget_set_tooltip_text (button, why);
+  gtk_flow_box_append (self->actions_flow, button);
+}
+
+const JhkLedgerMaterial *
+jhk_ledger_page_get_material (JhkLedgerPage *self)
+{
+  g_return_val_if_fail (JHK_IS_LEDGER_PAGE (self), NULL);
+  return self->material;
 }
 
 static void
@@ -1062,6 +1089,7 @@ show_material (JhkLedgerPage *self)
   g_autofree char *acquired_by = NULL;
   g_autofree char *original = NULL;
 
+  self->actions_flow = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
   if (m == NULL)
@@ -1094,52 +1122,52 @@ show_material (JhkLedgerPage *self)
   }
   show_actions (self);
 
-  group = add_group (self, _("Material"));
-  add_field (group, _("Input or Output"), m->direction != NULL ? direction_label (m->direction)
-                                                                : NULL);
+  group = jhk_ledger_page_add_group (self, _("Material"));
+  jhk_ledger_page_add_field (group, _("Input or Output"),
+                             m->direction != NULL ? direction_label (m->direction) : NULL);
   quantity = m->breakdown != NULL && *m->breakdown != '\0'
                ? g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", m->quantity, m->breakdown)
                : g_strdup_printf ("%" G_GINT64_FORMAT, m->quantity);
-  add_field (group, _("Quantity"), quantity);
+  jhk_ledger_page_add_field (group, _("Quantity"), quantity);
   on_hand = g_strdup_printf (_("%lld at hand, %lld lent out"),
                              (long long) m->quantity_on_hand, (long long) m->quantity_lent);
-  add_field (group, _("Now"), on_hand);
-  add_field (group, _("Summary"), m->summary);
+  jhk_ledger_page_add_field (group, _("Now"), on_hand);
+  jhk_ledger_page_add_field (group, _("Summary"), m->summary);
   {
     g_autofree char *business = g_strdup_printf ("%s %s", m->business_code, m->business_name);
-    add_field (group, _("Business"), business);
+    jhk_ledger_page_add_field (group, _("Business"), business);
   }
   handler = m->handler_section != NULL
               ? g_strdup_printf ("%s %s", m->handler_section, m->handler_name)
               : g_strdup (m->handler_name);
-  add_field (group, _("Handler"), handler);
-  add_field (group, _("Purpose of Use"), m->purpose);
+  jhk_ledger_page_add_field (group, _("Handler"), handler);
+  jhk_ledger_page_add_field (group, _("Purpose of Use"), m->purpose);
   if (m->personal_data)
-    add_field (group, _("Personal Data"), reason_label (m->creation_reason) != NULL
+    jhk_ledger_page_add_field (group, _("Personal Data"), reason_label (m->creation_reason) != NULL
                                             ? reason_label (m->creation_reason)
                                             : _("Contains personal data"));
   if (m->designated)
-    add_field (group, _("Designation"), _("Especially important (R15-3)"));
+    jhk_ledger_page_add_field (group, _("Designation"), _("Especially important (R15-3)"));
   if (m->original_id != 0)
     {
       original = g_strdup_printf (_("A copy of material %lld"), (long long) m->original_id);
-      add_field (group, _("Original"), original);
+      jhk_ledger_page_add_field (group, _("Original"), original);
     }
 
-  group = add_group (self, _("Acquisition"));
-  add_field (group, _("Acquired On"), m->acquired_on);
+  group = jhk_ledger_page_add_group (self, _("Acquisition"));
+  jhk_ledger_page_add_field (group, _("Acquired On"), m->acquired_on);
   {
     g_autofree char *how = m->acquisition_text != NULL && *m->acquisition_text != '\0'
                              ? g_strdup_printf ("%s (%s)",
                                                 acquisition_label (m->acquisition_method),
                                                 m->acquisition_text)
                              : g_strdup (acquisition_label (m->acquisition_method));
-    add_field (group, _("How Acquired"), how);
+    jhk_ledger_page_add_field (group, _("How Acquired"), how);
   }
   acquired_by = m->acquired_by_section != NULL
                   ? g_strdup_printf ("%s %s", m->acquired_by_section, m->acquired_by_name)
                   : g_strdup (m->acquired_by_name);
-  add_field (group, _("Acquired By"), acquired_by);
+  jhk_ledger_page_add_field (group, _("Acquired By"), acquired_by);
   {
     g_autofree char *measure = m->storage_place != NULL
                                  ? g_strdup_printf ("%s (%s)", measure_label (m->measure),
@@ -1148,7 +1176,7 @@ show_material (JhkLedgerPage *self)
                                      ? g_strdup_printf ("%s (%s)", measure_label (m->measure),
                                                         m->measure_text)
                                      : g_strdup (measure_label (m->measure));
-    add_field (group, _("After Acquisition"), measure);
+    jhk_ledger_page_add_field (group, _("After Acquisition"), measure);
   }
 
   show_history (self);
@@ -1250,7 +1278,8 @@ register_read (JhkFormDialog *dialog,
   guint acquisition, measure, reason;
 
   f->texts = g_ptr_array_new_with_free_func (g_free);
-#define SELECTED(id) adw_combo_row_get_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, id)))
+#define SELECTED(id) \
+  adw_combo_row_get_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, id)))
   acquisition = SELECTED ("acquisition_row");
   measure = SELECTED ("measure_row");
   reason = SELECTED ("reason_row");
@@ -1384,7 +1413,7 @@ register_apply (JhkFormDialog  *dialog,
     }
   message = g_strdup_printf (_("“%s” was registered as material %lld."), f.spec.name,
                              (long long) id);
-  material_changed (d->page, id, message);
+  jhk_ledger_page_material_changed (d->page, id, message);
   return TRUE;
 }
 

@@ -139,7 +139,8 @@ test_lend (void)
   g_assert_nonnull (give_back);
   g_assert_nonnull (lend);
   g_assert_false (gtk_widget_get_sensitive (give_back));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (give_back), ==, "Nothing of this material is lent out.");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (give_back), ==,
+                   "Nothing of this material is lent out.");
   g_assert_true (gtk_widget_get_sensitive (lend));
   app_test_save_png (GTK_WIDGET (window), "ledger-detail");
 

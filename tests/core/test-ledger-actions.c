@@ -157,6 +157,8 @@ test_other_office (Fixture       *f,
                    "partial_dispose");
 }
 
+#define CONFIRMED "SELECT COUNT(*) FROM audit_log WHERE action = 'material.confirm'"
+
 static gint64
 query_int (JhkDb      *db,
            const char *sql)
@@ -193,7 +195,8 @@ static void
 test_confirm (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(JhkLedgerMaterial) m = find_material (f, "m.status = 'stored' AND m.quantity_on_hand > 0");
+  g_autoptr(JhkLedgerMaterial) m =
+    find_material (f, "m.status = 'stored' AND m.quantity_on_hand > 0");
   g_autoptr(JhkLedgerMaterial) after_read = NULL;
   g_autoptr(JhkSession) unyo = jhk_test_login (f->db, "chuo-unyo");
   g_autoptr(GError) error = NULL;
@@ -201,7 +204,7 @@ test_confirm (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   JhkLedgerEvent *recorded = NULL;
-  gint64 audited = query_int (f->db, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.confirm'");
+  gint64 audited = query_int (f->db, CONFIRMED);
   guint waiting;
   gint64 id;
 
@@ -234,7 +237,7 @@ test_confirm (Fixture       *f,
 
   g_assert_true (jhk_ledger_confirm_event (f->db, f->kanri, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->db, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.confirm'"),
+  g_assert_cmpint (query_int (f->db, CONFIRMED),
                    ==, audited + 1);
   g_assert_cmpuint (attention_count (f->db, f->kanri, "ledger.unconfirmed"), ==, waiting - 1);
 
