@@ -1129,7 +1129,7 @@ show_material (JhkLedgerPage *self)
                ? g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", m->quantity, m->breakdown)
                : g_strdup_printf ("%" G_GINT64_FORMAT, m->quantity);
   jhk_ledger_page_add_field (group, _("Quantity"), quantity);
-  on_hand = g_strdup_printf (_("%lld at hand, %lld lent out"),
+  on_hand = g_strdup_printf (_("%lld held, %lld of them lent out"),
                              (long long) m->quantity_on_hand, (long long) m->quantity_lent);
   jhk_ledger_page_add_field (group, _("Now"), on_hand);
   jhk_ledger_page_add_field (group, _("Summary"), m->summary);
@@ -1613,9 +1613,9 @@ jhk_ledger_page_constructed (GObject *object)
   JhkLedgerPage *self = JHK_LEDGER_PAGE (object);
   static const JhkColumnEntry columns[] = {
     { N_("In/Out"), NULL, direction_text, 50, FALSE },
-    { N_("Name"), "name", NULL, 170, TRUE },
+    { N_("Material Name"), "name", NULL, 170, TRUE },
     { N_("Business"), "business_code", NULL, 55, FALSE },
-    { N_("At Hand"), "quantity_on_hand", NULL, 45, FALSE },
+    { N_("Held"), "quantity_on_hand", NULL, 45, FALSE },
     { N_("Handler"), "handler_name", NULL, 85, FALSE },
     { N_("Acquired"), "acquired_on", NULL, 95, FALSE },
     { N_("Status"), NULL, status_text, 90, FALSE },
