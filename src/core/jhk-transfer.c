@@ -22,6 +22,10 @@ static const char * const tables[] = {
   "materials",
   "material_events",
   "material_dispositions",
+  "delivery_officers",
+  "delivery_channels",
+  "delivery_folder_officers",
+  "transfers",
   "audit_log",
   NULL
 };
