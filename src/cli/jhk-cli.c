@@ -19,6 +19,7 @@
 #include "jhk-cli-util.h"
 #include "jhk-cli-import.h"
 #include "jhk-cli-material.h"
+#include "jhk-cli-transfer.h"
 #include "jhk-db.h"
 #include "jhk-demo.h"
 #include "jhk-lists.h"
@@ -1086,6 +1087,22 @@ cmd_import (Cli *cli, int argc, char **argv)
   return jhk_cli_import (&context, argc, argv);
 }
 
+static int
+cmd_delivery (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_delivery (&context, argc, argv);
+}
+
+static int
+cmd_transfer (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_transfer (&context, argc, argv);
+}
+
 static const struct
 {
   const char *name;
@@ -1104,6 +1121,8 @@ static const struct
   { "import", cmd_import, N_("materials FILE.csv: migrate a spreadsheet materials ledger") },
   { "material", cmd_material, N_("list | show | add | event | dispose: the materials ledger") },
   { "form1", cmd_form1, N_("Write a material's form 1 (materials control sheet) as a PDF") },
+  { "delivery", cmd_delivery, N_("officer | terminal | folder | email | fax: the transfer registers") },
+  { "transfer", cmd_transfer, N_("send | confirm | deleted | receive | list | show: transfers") },
 };
 
 static void
