@@ -678,7 +678,7 @@ jhk_form_preview_init (JhkFormPreview *self)
                                               _("Next page (Page Down)")));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), box);
 
-  button = gtk_button_new_with_mnemonic (_("Save as _PDF…"));
+  button = gtk_button_new_with_mnemonic (_("_Save as PDF…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "preview.save");
   gtk_widget_set_tooltip_text (button, _("Save the form as a PDF file (Ctrl+S)"));
   gtk_widget_add_css_class (button, "suggested-action");
