@@ -130,8 +130,9 @@ update_attention (JhkDashboardPage *self)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                    gtk_image_new_from_icon_name ("go-next-symbolic"));
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.workspace");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->workspace);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.attention");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", item->workspace,
+                                          item->key);
         g_object_set_data_full (G_OBJECT (row), "jhk-attention", g_strdup (item->key), g_free);
         adw_preferences_group_add (self->attention_group, row);
         g_ptr_array_add (self->item_rows, row);

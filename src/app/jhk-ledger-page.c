@@ -44,6 +44,7 @@ struct _JhkLedgerPage
   GtkColumnViewColumn *sort_columns[4];
   int                  probed_column;
   gboolean             filling;
+  gboolean             unconfirmed;   /* the dashboard's filter, see attention_activated */
 };
 
 G_DEFINE_FINAL_TYPE (JhkLedgerPage, jhk_ledger_page, JHK_TYPE_PAGE)
@@ -352,7 +353,13 @@ static void
 update_count (JhkLedgerPage *self)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-  g_autofree char *text = g_strdup_printf (ngettext ("%u material", "%u materials", n), n);
+  g_autofree char *text =
+    self->unconfirmed
+      ? g_strdup_printf (ngettext ("%u material with a step waiting for confirmation "
+                                   "(Clear Filters shows all)",
+                                   "%u materials with steps waiting for confirmation "
+                                   "(Clear Filters shows all)", n), n)
+      : g_strdup_printf (ngettext ("%u material", "%u materials", n), n);
 
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, n == 0 ? "empty" : "list");
@@ -386,6 +393,7 @@ apply_filter (JhkLedgerPage *self)
   filter.personal_data = personal < G_N_ELEMENTS (tristate) ? tristate[personal] : -1;
   filter.designated = designated < G_N_ELEMENTS (tristate) ? tristate[designated] : -1;
   filter.text = text;
+  filter.unconfirmed = self->unconfirmed;
   /* A date is used once it is whole; a half-typed one is marked. */
   filter.from = jhk_parse_date (from, &unused) ? from : NULL;
   filter.to = jhk_parse_date (to, &unused) ? to : NULL;
@@ -400,7 +408,8 @@ apply_filter (JhkLedgerPage *self)
 
   jhk_lists_materials_filter (self->model, &filter);
 
-  filtered = *text != '\0' || filter.direction != NULL || filter.status != NULL ||
+  filtered = *text != '\0' || filter.unconfirmed || filter.direction != NULL ||
+             filter.status != NULL ||
              filter.business_id != 0 || filter.personal_data >= 0 || filter.designated >= 0 ||
              filter.from != NULL || filter.to != NULL;
   if (filtered)
@@ -1511,8 +1520,35 @@ clear_filters_activated (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->designated_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  self->unconfirmed = FALSE;
   self->filling = FALSE;
   apply_filter (self);
+}
+
+/* From the dashboard: the materials an item of jhk_attention_ledger()
+ * is about. */
+static void
+attention_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JhkLedgerPage *self = JHK_LEDGER_PAGE (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+
+  clear_filters_activated (widget, NULL, NULL);
+  if (g_str_equal (key, "ledger.unconfirmed"))
+    self->unconfirmed = TRUE;
+  else if (g_str_equal (key, "ledger.lent"))
+    {
+      /* Lent out, the longest lent first. */
+      self->filling = TRUE;
+      gtk_drop_down_set_selected (self->status_dropdown, 2);
+      self->filling = FALSE;
+      gtk_column_view_sort_by_column (self->column_view, self->sort_columns[2],
+                                      GTK_SORT_ASCENDING);
+    }
+  apply_filter (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 /* The offices the session keeps a ledger of; every office for those who
@@ -1712,6 +1748,7 @@ jhk_ledger_page_class_init (JhkLedgerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "ledger.register", NULL, register_activated);
   gtk_widget_class_install_action (widget_class, "ledger.clear-filters", NULL,
                                    clear_filters_activated);
+  gtk_widget_class_install_action (widget_class, "page.attention", "s", attention_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "ledger.register", NULL);
 }

@@ -202,6 +202,26 @@ verify_audit_activated (GtkWidget  *widget,
   gtk_widget_activate_action (visible_page (self), "audit.verify", NULL);
 }
 
+/* A dashboard item: its workspace, told what the item was (for a ledger
+ * item, the page shows those materials). */
+static void
+attention_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JhkWindow *self = JHK_WINDOW (widget);
+  const char *workspace = NULL;
+  const char *key = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &workspace, &key);
+  if (!jhk_window_show_workspace (self, workspace))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  gtk_widget_activate_action (visible_page (self), "page.attention", "s", key);
+}
+
 static void
 show_preferences_activated (GtkWidget  *widget,
                             const char *action_name,
@@ -247,6 +267,7 @@ jhk_window_actions_update (JhkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.lock", jhk_window_can_lock (self));
   gtk_widget_action_set_enabled (widget, "win.show-change-password", main_view);
   gtk_widget_action_set_enabled (widget, "win.workspace", main_view);
+  gtk_widget_action_set_enabled (widget, "win.attention", main_view);
   gtk_widget_action_set_enabled (widget, "win.search", main_view);
   gtk_widget_action_set_enabled (widget, "win.verify-audit", main_view);
   gtk_widget_action_set_enabled (widget, "win.show-preferences", main_view);
@@ -268,6 +289,7 @@ jhk_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_activated);
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_activated);
   gtk_widget_class_install_action (widget_class, "win.workspace", "s", workspace_activated);
+  gtk_widget_class_install_action (widget_class, "win.attention", "(ss)", attention_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.verify-audit", NULL,
                                    verify_audit_activated);

@@ -411,6 +411,11 @@ jhk_lists_materials_filter (JhkQueryModel            *model,
       g_variant_builder_add (&f.params, "s", pattern);
       g_variant_builder_add (&f.params, "s", pattern);
     }
+  /* The dashboard's "steps waiting for confirmation": few, found through
+   * material_events_unconfirmed. */
+  if (filter->unconfirmed)
+    filter_add (&f, "m.id IN (SELECT e.material_id FROM material_events e"
+                    " WHERE e.confirmed_by IS NULL)");
   filter_apply (&f, model);
 }
 

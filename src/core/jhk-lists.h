@@ -92,10 +92,11 @@ typedef struct
   const char *from;           /* acquired on or after, 'YYYY-MM-DD', or NULL */
   const char *to;             /* acquired on or before, or NULL */
   const char *text;           /* found in 資料名 or 資料概要, or NULL */
+  gboolean    unconfirmed;    /* only those with a step without 情報管理者確認 */
 } JhkMaterialsFilter;
 
 #define JHK_MATERIALS_FILTER_ANY \
-  ((JhkMaterialsFilter) { NULL, 0, NULL, -1, -1, NULL, NULL, NULL })
+  ((JhkMaterialsFilter) { NULL, 0, NULL, -1, -1, NULL, NULL, NULL, FALSE })
 
 /* filter NULL = no filter; the office stays the one the list was made for. */
 void           jhk_lists_materials_filter (JhkQueryModel            *model,

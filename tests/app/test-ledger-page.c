@@ -266,6 +266,49 @@ test_supervisor (void)
   app_test_destroy_window (window);
 }
 
+/* The dashboard's ledger item leads to the materials it counts: here the
+ * steps waiting for the 情報管理者確認 (RF1), confirmed from the page. */
+static void
+test_attention (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page;
+  GListModel *list;
+  g_autoptr(JhkRow) first = NULL;
+  gint64 waiting = 0;
+  const char *unconfirmed_sql =
+    "SELECT COUNT(DISTINCT m.id) FROM materials m JOIN org_units o ON o.id = m.org_unit_id"
+    " JOIN material_events e ON e.material_id = m.id"
+    " WHERE o.name = '中央警察署' AND e.confirmed_by IS NULL";
+  GtkWidget *confirm;
+
+  app_test_log_in (window, "chuo-kanri", "jhk-demo");
+  app_test_wait (100);
+  waiting = count (window, unconfirmed_sql);
+  g_assert_cmpint (waiting, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "ledger", "ledger.unconfirmed"));
+  app_test_wait (100);
+  g_assert_cmpstr (jhk_window_get_workspace (window), ==, "ledger");
+  page = jhk_window_get_page (window, "ledger");
+  list = page_list (page);
+  g_assert_cmpint (g_list_model_get_n_items (list), ==, waiting);
+
+  /* Confirming the steps of the first one takes it off the list. */
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), jhk_row_get_id (first)));
+  app_test_wait (100);
+  while ((confirm = find_button (page, "_Confirm")) != NULL)
+    {
+      g_signal_emit_by_name (confirm, "clicked");
+      app_test_wait (50);
+    }
+  g_assert_cmpint (count (window, unconfirmed_sql), ==, waiting - 1);
+  g_assert_cmpint (g_list_model_get_n_items (list), ==, waiting - 1);
+  app_test_save_png (GTK_WIDGET (window), "ledger-attention");
+  app_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +319,7 @@ main (int    argc,
   g_test_add_func ("/app/ledger/R15-1/lend", test_lend);
   g_test_add_func ("/app/ledger/R15-5/register", test_register);
   g_test_add_func ("/app/ledger/R15-1/supervisor-reads", test_supervisor);
+  g_test_add_func ("/app/ledger/RF1/dashboard-to-confirm", test_attention);
 
   return app_test_run ();
 }
