@@ -11,6 +11,7 @@
 #include "jhk-accounts.h"
 #include "jhk-audit.h"
 #include "jhk-demo.h"
+#include "jhk-ledger.h"
 #include "jhk-lists.h"
 #include "jhk-org.h"
 #include "jhk-settings.h"
@@ -513,6 +514,55 @@ test_jhk_roles_at_work (Fixture       *f,
   g_assert_cmpint (alt_id, >, 0);
 }
 
+/* RF1 情報管理者確認 afterwards (0010): a step's empty confirmation is
+ * filled once, within the office; nothing else of a step can be changed,
+ * and another office's steps are out of reach. */
+static void
+test_ledger_confirm (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDb) db = NULL;
+  g_autoptr(JhkSession) kanri = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *sql = NULL;
+  PGconn *pg;
+  gint64 event;
+
+  if (f->owner == NULL)
+    return;
+  event = owner_int (f, "SELECT MIN(e.id) FROM material_events e"
+                        " JOIN materials m ON m.id = e.material_id"
+                        " JOIN org_units o ON o.id = m.org_unit_id"
+                        " WHERE o.code = '910' AND e.confirmed_by IS NULL");
+  g_assert_cmpint (event, >, 0);
+
+  pg = connect_as (f, "chuo-kanri");
+  sql = g_strdup_printf ("UPDATE material_events SET note = 'changed' WHERE id = %"
+                         G_GINT64_FORMAT, event);
+  assert_refused (pg, sql, DENIED);
+  PQfinish (pg);
+
+  pg = connect_as (f, "higashi-unyo");
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE material_events SET confirmed_by = 1 WHERE id = %"
+                         G_GINT64_FORMAT, event);
+  g_assert_cmpint (run_ok (pg, sql), ==, 0);
+  PQfinish (pg);
+
+  uri = jhk_test_pg_uri (f->dbname, "chuo-kanri", JHK_DEMO_PASSWORD);
+  db = jhk_db_open (uri, JHK_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  kanri = jhk_test_login (db, "chuo-kanri");
+  g_assert_true (jhk_ledger_confirm_event (db, kanri, event, &error));
+  g_assert_no_error (error);
+
+  /* Once filled, not again, not even directly. */
+  pg = connect_as (f, "chuo-kanri");
+  g_assert_cmpint (run_ok (pg, sql), ==, 0);
+  PQfinish (pg);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +588,7 @@ main (int   argc,
   ADD ("privileged/only-entitled-roles", test_privileged_writes);
   ADD ("jhk/works-as-staff-role", test_jhk_as_staff_role);
   ADD ("jhk/roles-at-work", test_jhk_roles_at_work);
+  ADD ("ledger/confirm-once-in-office", test_ledger_confirm);
 #undef ADD
 
   return jhk_test_run ();
