@@ -3,6 +3,7 @@
 
 #include "jhk-app-util.h"
 #include "jhk-form-dialog.h"
+#include "jhk-form-preview.h"
 #include "jhk-ledger.h"
 #include "jhk-ledger-actions.h"
 #include "jhk-ledger-page-private.h"
@@ -1062,6 +1063,37 @@ show_actions (JhkLedgerPage *self)
     }
   gtk_box_append (self->detail_box, flow);
   self->actions_flow = GTK_FLOW_BOX (flow);
+
+  /* 様式第1号, to look at, print or save, whatever the material's state. */
+  {
+    GtkWidget *form = gtk_button_new_with_mnemonic (_("_Print Sheet (Form 1)…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (form), "ledger.form1");
+    gtk_widget_set_tooltip_text (form, _("Preview, print or save the material's sheet "
+                                         "(Ctrl+P)"));
+    gtk_flow_box_append (GTK_FLOW_BOX (flow), form);
+  }
+}
+
+static void
+form1_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JhkLedgerPage *self = JHK_LEDGER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->material == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if (jhk_form_preview_show_material (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      jhk_page_get_db (JHK_PAGE (self)),
+                                      jhk_page_get_session (JHK_PAGE (self)),
+                                      self->material->id, &error) == NULL)
+    jhk_widget_show_error (widget, error);
 }
 
 void
@@ -1099,6 +1131,7 @@ show_material (JhkLedgerPage *self)
   g_autofree char *original = NULL;
 
   self->actions_flow = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.form1", m != NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
   if (m == NULL)
@@ -1749,8 +1782,11 @@ jhk_ledger_page_class_init (JhkLedgerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "ledger.clear-filters", NULL,
                                    clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "page.attention", "s", attention_activated);
+  gtk_widget_class_install_action (widget_class, "ledger.form1", NULL, form1_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "ledger.register", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "ledger.form1", NULL);
 }
 
 static void
