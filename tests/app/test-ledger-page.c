@@ -3,6 +3,7 @@
  * steps with their reasons, and the dialogs writing through the services. */
 #include "app-test-util.h"
 #include "jhk-form-dialog.h"
+#include "jhk-form-preview.h"
 #include "jhk-ledger-page.h"
 #include "jhk-lists.h"
 
@@ -143,6 +144,19 @@ test_lend (void)
                    "Nothing of this material is lent out.");
   g_assert_true (gtk_widget_get_sensitive (lend));
   app_test_save_png (GTK_WIDGET (window), "ledger-detail");
+
+  /* RF1: its 様式第1号 from the detail pane. */
+  {
+    JhkFormPreview *preview;
+
+    g_assert_true (gtk_widget_activate_action (page, "ledger.form1", NULL));
+    app_test_wait (200);
+    preview = JHK_FORM_PREVIEW (app_test_find_toplevel (JHK_TYPE_FORM_PREVIEW));
+    g_assert_nonnull (preview);
+    g_assert_cmpuint (jhk_form_preview_get_n_pages (preview), >=, 1);
+    gtk_window_destroy (GTK_WINDOW (preview));
+    app_test_wait (50);
+  }
 
   g_signal_emit_by_name (lend, "clicked");
   app_test_wait (100);
