@@ -73,9 +73,15 @@ find (JhkDb       *db,
               : g_str_equal (kind, "business") ? jhk_org_find_business (db, code)
               : jhk_org_find_staff (db, code);
 
-  if (id == 0)
+  if (id == 0 && g_str_equal (kind, "office"))
     g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                 _("There is no %s with the code %s."), kind, code);
+                 _("There is no office with the code %s."), code);
+  else if (id == 0 && g_str_equal (kind, "business"))
+    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                 _("There is no business with the code %s."), code);
+  else if (id == 0)
+    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                 _("There is no staff member with the number %s."), code);
   return id;
 }
 

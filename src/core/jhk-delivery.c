@@ -663,7 +663,11 @@ keyring_store (JhkDb       *db,
     return FALSE;
   attributes = transfer_attributes (db, transfer_id);
   /* Translators: in the keyring's own window. */
-  label = g_strdup_printf (_("Jhk: password of transfer %" G_GINT64_FORMAT), transfer_id);
+  {
+    g_autofree char *number = id_text (transfer_id);
+
+    label = g_strdup_printf (_("Jhk: password of transfer %s"), number);
+  }
   if (!secret_password_storev_sync (transfer_schema (), attributes,
                                     secret_collection != NULL ? secret_collection
                                                               : SECRET_COLLECTION_DEFAULT,

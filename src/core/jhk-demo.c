@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jhk-accounts.h"
+#include "jhk-approvals.h"
 #include "jhk-demo.h"
 #include "jhk-ledger.h"
 #include "jhk-org.h"
@@ -308,6 +309,32 @@ later_day (DemoLedger *l,
   return *day;
 }
 
+/* R16-2: a copy or hand-over of personal-data input material in the
+ * generated history goes with the 総括責任者's approval, asked for by the
+ * office's keeper and used by the step. */
+static gboolean
+demo_approval_for (DemoLedger          *l,
+                   const DemoMaterial  *t,
+                   gint64               material,
+                   JhkMaterialEvent    *ev,
+                   GError             **error)
+{
+  g_autoptr(JhkSession) supervisor = NULL;
+
+  if (!t->personal_data || g_strcmp0 (t->direction, "input") != 0 ||
+      (g_strcmp0 (ev->kind, "copy") != 0 && g_strcmp0 (ev->kind, "hand_over") != 0))
+    return TRUE;
+  supervisor = jhk_session_load (l->db, jhk_accounts_lookup (l->db, "soukatsu"), NULL, error);
+  if (supervisor == NULL)
+    return FALSE;
+  ev->approval_id = jhk_approvals_request (l->db, l->actor, material, ev->kind,
+                                           g_str_equal (ev->kind, "copy")
+                                           ? "捜査のため複写を要する" : "事件送致に伴う交付",
+                                           NULL, error);
+  return ev->approval_id != 0 &&
+         jhk_approvals_approve (l->db, supervisor, ev->approval_id, "承認する", error);
+}
+
 static gboolean
 demo_one_material (DemoLedger          *l,
                    const DemoMaterial  *t,
@@ -445,7 +472,8 @@ demo_one_material (DemoLedger          *l,
           ev.quantity = 0;
           ev.note = pick (l->rand, 2) ? "保管状況の点検" : "保管場所の移動（同一保管庫内）";
         }
-      if (jhk_ledger_record_event (db, l->actor, id, &ev, NULL, error) == 0)
+      if (!demo_approval_for (l, t, id, &ev, error) ||
+          jhk_ledger_record_event (db, l->actor, id, &ev, NULL, error) == 0)
         return FALSE;
     }
 

@@ -4,6 +4,7 @@
 #include "jhk-ledger.h"
 #include "jhk-ledger-query.h"
 #include "jhk-policy.h"
+#include "jhk-signoffs.h"
 
 static void
 event_free (JhkLedgerEvent *event)
@@ -67,6 +68,7 @@ jhk_ledger_material_free (JhkLedgerMaterial *m)
   g_free (m->last_entry_on);
   g_clear_pointer (&m->events, g_ptr_array_unref);
   g_clear_pointer (&m->disposition, disposition_free);
+  g_clear_pointer (&m->signoffs, g_ptr_array_unref);
   g_free (m);
 }
 
@@ -251,8 +253,10 @@ jhk_ledger_query_material (JhkDb       *db,
                    (long long) material_id);
       return NULL;
     }
-  if (!load_events (db, m, error) || !load_disposition (db, m, error))
+  if (!load_events (db, m, error) || !load_disposition (db, m, error) ||
+      (m->signoffs = jhk_signoffs_list (db, m->id, error)) == NULL)
     return NULL;
+  m->final_signoff_requested = jhk_signoffs_final_requested (db, m->id);
   return g_steal_pointer (&m);
 }
 

@@ -84,6 +84,11 @@ typedef struct
   /* Filled by jhk_ledger_query_material() only. */
   GPtrArray            *events;             /* of JhkLedgerEvent, oldest first */
   JhkLedgerDisposition *disposition;        /* NULL while open */
+  /* 作成時確認欄 and 最終処理確認欄: of JhkSignoff (jhk-signoffs.h),
+   * "created" first, each stage in the form's order; only the signed
+   * boxes. */
+  GPtrArray            *signoffs;
+  gboolean              final_signoff_requested;
 } JhkLedgerMaterial;
 
 void jhk_ledger_material_free (JhkLedgerMaterial *material);

@@ -691,6 +691,70 @@ check_event (const JhkMaterialEvent  *event,
     return invalid (error, _("Name the business's manager who approved the copy."));
   if (!is_dispose && (event->method != NULL || event->witness_staff_id != 0))
     return invalid (error, _("Only a disposal has a method and a witness."));
+  if (event->approval_id != 0 && !is_copy && !g_str_equal (kind, "hand_over"))
+    return invalid (error, _("Only a copy or a hand-over uses an approval."));
+  return TRUE;
+}
+
+/* R16-2: a copy or hand_over of personal-data input material needs the
+ * 総括責任者's approval of that kind for the material, approved and not
+ * used yet (read under the write lock, so it is used once). Work that no
+ * person does (the system session: the demo's history) is not asked. */
+static gboolean
+check_approval (JhkDb                   *db,
+                JhkSession              *actor,
+                gint64                   material_id,
+                const JhkMaterialEvent  *event,
+                GError                 **error)
+{
+  g_autofree char *direction = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *status = NULL;
+  gboolean needed = FALSE;
+  gint64 personal = 0, of_material = 0, used = 0;
+
+  if ((g_str_equal (event->kind, "copy") || g_str_equal (event->kind, "hand_over")) &&
+      jhk_db_query_text (db, &direction, NULL, "SELECT direction FROM materials WHERE id = ?",
+                         JHK_I (material_id), JHK_DB_END) &&
+      jhk_db_query_int64 (db, &personal, NULL,
+                          "SELECT personal_data FROM materials WHERE id = ?",
+                          JHK_I (material_id), JHK_DB_END))
+    needed = personal != 0 && g_strcmp0 (direction, "input") == 0;
+  if (event->approval_id == 0)
+    {
+      if (!needed || jhk_session_is_system (actor))
+        return TRUE;
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+                           g_str_equal (event->kind, "copy")
+                           ? _("Copying personal-data input material needs the general "
+                               "supervisor's approval: name the approved request.")
+                           : _("Handing over personal-data input material needs the general "
+                               "supervisor's approval: name the approved request."));
+      return FALSE;
+    }
+  if (!jhk_db_query_int64 (db, &of_material, NULL,
+                           "SELECT material_id FROM material_approvals WHERE id = ?",
+                           JHK_I (event->approval_id), JHK_DB_END) ||
+      of_material != material_id ||
+      !jhk_db_query_text (db, &kind, NULL, "SELECT kind FROM material_approvals WHERE id = ?",
+                          JHK_I (event->approval_id), JHK_DB_END) ||
+      !jhk_db_query_text (db, &status, NULL,
+                          "SELECT status FROM material_approvals WHERE id = ?",
+                          JHK_I (event->approval_id), JHK_DB_END))
+    return invalid (error, _("The approval named is not one for this material."));
+  if (!g_str_equal (kind, event->kind))
+    return invalid (error, _("The approval named is for another kind of step."));
+  if (!g_str_equal (status, "approved"))
+    return invalid (error, _("The request named has not been approved."));
+  if (jhk_db_query_int64 (db, &used, NULL,
+                          "SELECT used_by_event_id FROM material_approvals WHERE id = ?"
+                          " AND used_by_event_id IS NOT NULL",
+                          JHK_I (event->approval_id), JHK_DB_END) && used != 0)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
+                           _("This approval has been used already: ask again."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -801,6 +865,8 @@ jhk_ledger_record_event_locked (JhkDb                   *db,
       !check_disposal (db, event->method, state.personal_data, state.office_id,
                        event->handler_staff_id, event->witness_staff_id, NULL, error))
     return 0;
+  if (!check_approval (db, actor, material_id, event, error))
+    return 0;
   /* R17-6/7: with the approval of the business's manager, or for
    * maintenance and testing; the copy is a material of its own. */
   if (is_copy)
@@ -850,6 +916,19 @@ jhk_ledger_record_event_locked (JhkDb                   *db,
                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
     return 0;
+  /* R16-2: the approval is used up by this step. */
+  if (event->approval_id != 0 &&
+      (!jhk_db_run (db, error,
+                    "UPDATE material_approvals SET used_by_event_id = ?"
+                    " WHERE id = ? AND status = 'approved' AND used_by_event_id IS NULL",
+                    JHK_I (id), JHK_I (event->approval_id), JHK_DB_END) ||
+       jhk_db_changes (db) != 1))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
+                             _("This approval has been used already: ask again."));
+      return 0;
+    }
   if (!jhk_db_run (db, error,
                    "UPDATE materials SET quantity_on_hand = ?, quantity_lent = ?, status = ?,"
                    " last_entry_on = ? WHERE id = ?",
@@ -866,6 +945,8 @@ jhk_ledger_record_event_locked (JhkDb                   *db,
     json_object_set_string_member (details, "method", event->method);
   if (copy_id != 0)
     json_object_set_int_member (details, "copy_id", copy_id);
+  if (event->approval_id != 0)
+    json_object_set_int_member (details, "approval_id", event->approval_id);
   if (out_copy_id != NULL)
     *out_copy_id = copy_id;
   return id;

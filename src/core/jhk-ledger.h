@@ -62,6 +62,10 @@ typedef struct
   const char *copy_basis;        /* copy: "manager_approval" or "maintenance_test" */
   gint64      approved_by;       /* copy with "manager_approval": the business's manager */
   const char *note;
+  /* R16-2: a copy or hand_over of personal-data input material names the
+   * 総括責任者's approved request of that kind for the material (see
+   * jhk-approvals.h), which the step uses up; 0 for none. */
+  gint64      approval_id;
 } JhkMaterialEvent;
 
 /* The final disposition (最終処理), after which the material only shows. */

@@ -26,6 +26,9 @@ static const char * const tables[] = {
   "delivery_channels",
   "delivery_folder_officers",
   "transfers",
+  "material_approvals",
+  "material_signoffs",
+  "material_signoff_requests",
   "audit_log",
   NULL
 };
