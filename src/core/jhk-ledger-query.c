@@ -5,6 +5,7 @@
 #include "jhk-ledger-query.h"
 #include "jhk-policy.h"
 #include "jhk-signoffs.h"
+#include "jhk-sysdocs.h"
 
 static void
 event_free (JhkLedgerEvent *event)
@@ -66,6 +67,8 @@ jhk_ledger_material_free (JhkLedgerMaterial *m)
   g_free (m->storage_place);
   g_free (m->status);
   g_free (m->last_entry_on);
+  g_free (m->category);
+  g_free (m->purged_by);
   g_clear_pointer (&m->events, g_ptr_array_unref);
   g_clear_pointer (&m->disposition, disposition_free);
   g_clear_pointer (&m->signoffs, g_ptr_array_unref);
@@ -84,12 +87,38 @@ may_view_office (JhkDb      *db,
          jhk_ledger_may_keep_office (db, actor, office_id);
 }
 
+static gboolean
+is_viewer (JhkDb      *db,
+           JhkSession *actor,
+           gint64      material_id)
+{
+  return jhk_session_get_staff_id (actor) != 0 &&
+         jhk_db_query_int64 (db, NULL, NULL,
+                             "SELECT staff_id FROM material_viewers"
+                             " WHERE material_id = ? AND staff_id = ?",
+                             JHK_I (material_id), JHK_I (jhk_session_get_staff_id (actor)),
+                             JHK_DB_END);
+}
+
+gboolean
+jhk_ledger_may_view (JhkDb      *db,
+                     JhkSession *actor,
+                     gint64      material_id,
+                     gint64      office_id,
+                     const char *category)
+{
+  if (may_view_office (db, actor, office_id))
+    return TRUE;
+  return jhk_sysdocs_is_restricted (category) && is_viewer (db, actor, material_id);
+}
+
 #define MATERIAL_COLUMNS \
   "m.id, m.org_unit_id, o.code, o.name, m.direction, m.name, m.quantity, m.breakdown," \
   " m.summary, b.code, b.name, hs.staff_no, hs.name, sec.name, m.purpose, m.designated," \
   " m.personal_data, m.creation_reason, m.acquired_on, m.acquisition_method," \
   " m.acquisition_text, ab.name, absec.name, m.measure, m.measure_text, sp.name," \
-  " m.original_id, m.quantity_on_hand, m.quantity_lent, m.status, m.last_entry_on" \
+  " m.original_id, m.quantity_on_hand, m.quantity_lent, m.status, m.last_entry_on," \
+  " m.category, m.printed_manual, m.purged_at, m.purged_by" \
   " FROM materials m" \
   " LEFT JOIN org_units o ON o.id = m.org_unit_id" \
   " LEFT JOIN businesses b ON b.id = m.business_id" \
@@ -136,6 +165,24 @@ material_from_row (JhkDbStmt *stmt)
   m->quantity_lent = jhk_db_stmt_get_int64 (stmt, c++);
   m->status = jhk_db_stmt_dup_text (stmt, c++);
   m->last_entry_on = jhk_db_stmt_dup_text (stmt, c++);
+  m->category = jhk_db_stmt_dup_text (stmt, c++);
+  m->printed_manual = jhk_db_stmt_get_int64 (stmt, c++) != 0;
+  m->purged_at = jhk_db_stmt_get_int64 (stmt, c++);
+  m->purged_by = jhk_db_stmt_dup_text (stmt, c++);
+  /* R15-3: the tombstone shows what is left, and nothing of whom. */
+  if (m->purged_at != 0)
+    {
+      g_free (m->status);
+      m->status = g_strdup ("purged");
+      g_clear_pointer (&m->business_code, g_free);
+      g_clear_pointer (&m->business_name, g_free);
+      g_clear_pointer (&m->handler_staff_no, g_free);
+      g_clear_pointer (&m->handler_name, g_free);
+      g_clear_pointer (&m->handler_section, g_free);
+      g_clear_pointer (&m->acquired_by_name, g_free);
+      g_clear_pointer (&m->acquired_by_section, g_free);
+      g_clear_pointer (&m->storage_place, g_free);
+    }
   return m;
 }
 
@@ -246,7 +293,7 @@ jhk_ledger_query_material (JhkDb       *db,
   g_clear_pointer (&stmt, jhk_db_stmt_release);
   /* One answer for "none" and "not yours": the ledger of another office is
    * not even confirmed to exist. */
-  if (m == NULL || !may_view_office (db, actor, m->office_id))
+  if (m == NULL || !jhk_ledger_may_view (db, actor, m->id, m->office_id, m->category))
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
                    _("There is no material %lld in the ledgers you keep."),
@@ -267,13 +314,35 @@ jhk_ledger_query_list (JhkDb       *db,
                        const char  *status,
                        GError     **error)
 {
+  JhkLedgerFilter filter = { .office_id = office_id, .status = status };
+
+  return jhk_ledger_query_list_full (db, actor, &filter, error);
+}
+
+GPtrArray *
+jhk_ledger_query_list_full (JhkDb                 *db,
+                            JhkSession            *actor,
+                            const JhkLedgerFilter *filter,
+                            GError               **error)
+{
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_ledger_material_free);
   g_autoptr(GHashTable) allowed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          NULL);
   g_autoptr(JhkDbStmt) stmt = NULL;
+  const char *status = filter->status != NULL ? filter->status : "";
+  const char *stored_status = g_str_equal (status, "purged") ? "closed" : status;
+  gint64 office_id = filter->office_id;
   JhkDbStep step;
 
-  if (office_id != 0 && !may_view_office (db, actor, office_id))
+  /* The office's ledger is its keepers'; a named viewer of a system
+   * document (R18-3) sees only those (filtered below). */
+  if (office_id != 0 && !may_view_office (db, actor, office_id) &&
+      !jhk_db_query_int64 (db, NULL, NULL,
+                           "SELECT v.material_id FROM material_viewers v"
+                           " JOIN materials m ON m.id = v.material_id"
+                           " WHERE v.staff_id = ? AND m.org_unit_id = ? LIMIT 1",
+                           JHK_I (jhk_session_get_staff_id (actor)), JHK_I (office_id),
+                           JHK_DB_END))
     {
       g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
                            _("Only the office's operations manager, information management "
@@ -284,9 +353,16 @@ jhk_ledger_query_list (JhkDb       *db,
   stmt = jhk_db_query (db, error,
                        "SELECT " MATERIAL_COLUMNS
                        " WHERE (? = 0 OR m.org_unit_id = ?) AND (? = '' OR m.status = ?)"
+                       " AND (? = '' OR (m.purged_at IS NOT NULL) = (? = 'purged'))"
+                       " AND (? = '' OR m.category = ?)"
+                       " AND (? = '' OR m.last_entry_on <= ?)"
                        " ORDER BY m.acquired_on DESC, m.id DESC",
-                       JHK_I (office_id), JHK_I (office_id), JHK_T (status ? status : ""),
-                       JHK_T (status ? status : ""), JHK_DB_END);
+                       JHK_I (office_id), JHK_I (office_id), JHK_T (stored_status),
+                       JHK_T (stored_status), JHK_T (status), JHK_T (status),
+                       JHK_T (filter->category ? filter->category : ""),
+                       JHK_T (filter->category ? filter->category : ""),
+                       JHK_T (filter->last_entry_by ? filter->last_entry_by : ""),
+                       JHK_T (filter->last_entry_by ? filter->last_entry_by : ""), JHK_DB_END);
   if (stmt == NULL)
     return NULL;
   while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
@@ -296,7 +372,8 @@ jhk_ledger_query_list (JhkDb       *db,
     return NULL;
 
   /* Which offices the actor keeps, asked once each, after the statement
-   * is done (the checks query too). */
+   * is done (the checks query too); a restricted system document also by
+   * its viewers. */
   for (guint i = list->len; i > 0; i--)
     {
       JhkLedgerMaterial *m = g_ptr_array_index (list, i - 1);
@@ -307,7 +384,8 @@ jhk_ledger_query_list (JhkDb       *db,
           known = GINT_TO_POINTER (may_view_office (db, actor, m->office_id) ? 1 : 2);
           g_hash_table_insert (allowed, g_memdup2 (&m->office_id, sizeof m->office_id), known);
         }
-      if (GPOINTER_TO_INT (known) == 2)
+      if (GPOINTER_TO_INT (known) == 2 &&
+          !(jhk_sysdocs_is_restricted (m->category) && is_viewer (db, actor, m->id)))
         g_ptr_array_remove_index (list, i - 1);
     }
   return g_steal_pointer (&list);

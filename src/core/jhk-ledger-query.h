@@ -1,4 +1,4 @@
-/* jhk-ledger-query.h: the read side of the materials ledger (第15-第17).
+/* jhk-ledger-query.h: the read side of the materials ledger (第15-第18).
  *
  * One material with its history and final disposition, and the list of an
  * office's materials, as plain records for jhkctl, 様式第1号 and the UI.
@@ -78,8 +78,16 @@ typedef struct
   gint64                original_id;        /* a copy's original, 0 otherwise */
   gint64                quantity_on_hand;
   gint64                quantity_lent;
-  char                 *status;             /* stored lent closed */
+  char                 *status;             /* stored lent closed, or purged (R15-3) */
   char                 *last_entry_on;
+  char                 *category;           /* io system_document program manual (R18-1) */
+  gboolean              printed_manual;     /* R18-5 */
+  /* R15-3: a purged material is a tombstone: status "purged", its id,
+   * office, direction, category, dates and quantities stay; name, summary,
+   * breakdown, purpose, texts, business, handler and storage place are
+   * empty (NULL or ""), it has no events and no disposition. */
+  gint64                purged_at;          /* µs, 0 unless purged */
+  char                 *purged_by;          /* login */
 
   /* Filled by jhk_ledger_query_material() only. */
   GPtrArray            *events;             /* of JhkLedgerEvent, oldest first */
@@ -109,5 +117,30 @@ GPtrArray         *jhk_ledger_query_list     (JhkDb       *db,
                                               gint64       office_id,
                                               const char  *status,
                                               GError     **error);
+
+/* The same with more filters; zero members filter nothing. */
+typedef struct
+{
+  gint64      office_id;
+  const char *status;         /* stored lent closed purged */
+  const char *category;       /* R18-1 */
+  const char *last_entry_by;  /* R15-3: last entry on or before this date */
+} JhkLedgerFilter;
+
+GPtrArray         *jhk_ledger_query_list_full (JhkDb                 *db,
+                                               JhkSession            *actor,
+                                               const JhkLedgerFilter *filter,
+                                               GError               **error);
+
+/* R18-3: whether the actor may view the material of this office and
+ * category: the office's ledger keepers (jhk_ledger_may_keep_office), the
+ * 総括責任者 and the システム管理者; for a system document or program
+ * (jhk_sysdocs_is_restricted) also the staff named as its viewers, and
+ * for no other category anyone else. */
+gboolean           jhk_ledger_may_view       (JhkDb       *db,
+                                              JhkSession  *actor,
+                                              gint64       material_id,
+                                              gint64       office_id,
+                                              const char  *category);
 
 G_END_DECLS

@@ -34,6 +34,36 @@ jhk_ledger_disposal_method_label (const char *method)
   return method;
 }
 
+static const char *const categories[] = {
+  "io", "system_document", "program", "manual", NULL
+};
+
+const char *const *
+jhk_ledger_categories (void)
+{
+  return categories;
+}
+
+const char *
+jhk_ledger_category_label (const char *category)
+{
+  if (g_strcmp0 (category, "io") == 0)
+    return _("Input/output material");
+  if (g_strcmp0 (category, "system_document") == 0)
+    return _("System document");
+  if (g_strcmp0 (category, "program") == 0)
+    return _("Program");
+  if (g_strcmp0 (category, "manual") == 0)
+    return _("Manual");
+  return category;
+}
+
+const char *
+jhk_ledger_spec_category (const JhkMaterialSpec *spec)
+{
+  return spec->category != NULL ? spec->category : "io";
+}
+
 static gboolean
 invalid (GError     **error,
          const char  *message)
@@ -343,6 +373,46 @@ fail:
   return 0;
 }
 
+/* 第18: what differs for the system documents ledger. */
+static gboolean
+check_category (const JhkMaterialSpec  *spec,
+                const char            **field,
+                GError                **error)
+{
+  const char *category = jhk_ledger_spec_category (spec);
+
+  if (!is_one_of (category, jhk_ledger_categories ()))
+    return refuse (error, field, "category",
+                   _("A material is an input or output material, a system document, a "
+                     "program or a manual."));
+  if (spec->printed_manual &&
+      (!g_str_equal (category, "manual") || !g_str_equal (spec->acquisition_method, "printed")))
+    return refuse (error, field, "printed_manual",
+                   _("Only a manual acquired by printing is a manual printed from an "
+                     "electronic one."));
+  if (g_str_equal (category, "io"))
+    return TRUE;
+  /* 第16 and 第17 are of input and output materials. */
+  if (spec->personal_data)
+    return refuse (error, field, "personal_data",
+                   _("System documents, programs and manuals are not personal-data "
+                     "materials: record those as input or output materials."));
+  if (spec->creation_reason != NULL)
+    return refuse (error, field, "creation_reason",
+                   _("The creation reason is of personal-data output only."));
+  /* R18-4: a manual is kept in its department's set place; a printed one
+   * may also be shredded at once (R18-5). */
+  if (g_str_equal (category, "manual") && !g_str_equal (spec->measure, "store") &&
+      !(spec->printed_manual && g_str_equal (spec->measure, "dispose_without_storing")))
+    return refuse (error, field, "measure",
+                   _("A manual is stored in its department's set place."));
+  if (spec->printed_manual && spec->disposal_method != NULL &&
+      !g_str_equal (spec->disposal_method, "shred"))
+    return refuse (error, field, "disposal_method",
+                   _("A printed manual is disposed of by shredding."));
+  return TRUE;
+}
+
 /* What can be checked without the database. */
 static gboolean
 check_spec (const JhkMaterialSpec  *spec,
@@ -419,7 +489,7 @@ check_spec (const JhkMaterialSpec  *spec,
     return refuse (error, field, spec->designated ? "designated_by" : "designated",
                    _("A material designated as especially important names who "
                      "designated it."));
-  return TRUE;
+  return check_category (spec, field, error);
 }
 
 gint64
@@ -443,6 +513,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
   gint64 handler_unit = 0, section = spec->handler_section_id;
   gint64 acquired_by = spec->acquired_by != 0 ? spec->acquired_by : spec->handler_staff_id;
   const char *disposal_field = NULL;
+  const char *category = jhk_ledger_spec_category (spec);
   gboolean personal_output, disposed;
   gint64 id;
 
@@ -512,6 +583,15 @@ jhk_ledger_register_material_full (JhkDb                  *db,
                     "only in a locked place."));
           goto fail;
         }
+      /* R18-2: system documents and programs on paper or media under
+       * lock (R18-4: designated manuals too, the rule above). */
+      if ((g_str_equal (category, "system_document") || g_str_equal (category, "program")) &&
+          locked == 0)
+        {
+          refuse (error, out_field, "storage_place_id",
+                  _("System documents and programs are stored only in a locked place."));
+          goto fail;
+        }
     }
   /* R15-6: an irrecoverable method; R16-3, R17-3: personal data before
    * the office's 情報管理者, who is not the handler. */
@@ -532,9 +612,9 @@ jhk_ledger_register_material_full (JhkDb                  *db,
                            " designated, designated_by, personal_data, creation_reason, acquired_on,"
                            " acquisition_method, acquisition_text, acquired_by, measure, measure_text,"
                            " storage_place_id, quantity_on_hand, quantity_lent, status,"
-                           " last_entry_on, created_at, created_by)"
+                           " last_entry_on, created_at, created_by, category, printed_manual)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                           " ?, 0, ?, ?, ?, ?) RETURNING id",
+                           " ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id",
                            JHK_I (spec->org_unit_id), JHK_T (spec->direction), JHK_T (spec->name),
                            JHK_I (spec->quantity), JHK_T (or_empty (spec->breakdown)),
                            JHK_T (or_empty (spec->summary)), JHK_I (spec->business_id),
@@ -550,7 +630,8 @@ jhk_ledger_register_material_full (JhkDb                  *db,
                            JHK_T (disposed ? "closed" : open_status (0)),
                            JHK_T (disposed ? spec->disposed_on : spec->acquired_on),
                            JHK_I (jhk_now_us ()),
-                           JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
+                           JHK_T (jhk_session_get_login (actor)), JHK_T (category),
+                           JHK_I (spec->printed_manual ? 1 : 0), JHK_DB_END);
   if (id == 0)
     goto fail;
   /* The final disposition in the same transaction: the material is
@@ -572,6 +653,10 @@ jhk_ledger_register_material_full (JhkDb                  *db,
   json_object_set_int_member (details, "business_id", spec->business_id);
   json_object_set_boolean_member (details, "personal_data", spec->personal_data);
   json_object_set_boolean_member (details, "designated", spec->designated);
+  if (!g_str_equal (category, "io"))
+    json_object_set_string_member (details, "category", category);
+  if (spec->printed_manual)
+    json_object_set_boolean_member (details, "printed_manual", TRUE);
   if (personal_output)
     json_object_set_string_member (details, "creation_reason", spec->creation_reason);
   if (disposed)
@@ -985,6 +1070,15 @@ jhk_ledger_final_disposition (JhkDb                         *db,
   if (state.lent > 0)
     {
       invalid (error, _("Part of this material is lent out: record its return first."));
+      goto fail;
+    }
+  /* R18-5: a manual printed from an electronic one ends shredded. */
+  if ((!is_dispose || g_strcmp0 (disposition->method, "shred") != 0) &&
+      jhk_db_query_int64 (db, NULL, NULL,
+                          "SELECT id FROM materials WHERE id = ? AND printed_manual = 1",
+                          JHK_I (material_id), JHK_DB_END))
+    {
+      invalid (error, _("A printed manual is disposed of by shredding."));
       goto fail;
     }
   if (is_dispose &&

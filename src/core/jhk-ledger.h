@@ -46,6 +46,18 @@ typedef struct
   const char *disposal_method;     /* an irrecoverable method (R15-6) */
   gint64      disposal_witness_id; /* personal data: the office's 情報管理者,
                                     * not the handler (R16-3, R17-3) */
+  /* Which ledger (R18-1): NULL or "io" for an input or output material
+   * (第15-第17); "system_document", "program" or "manual" (取扱説明書) for
+   * the system documents ledger (第18). These have no personal data and
+   * no creation reason (第16, 第17 are of input and output materials);
+   * stored system documents and programs lie in a locked place (R18-2); a
+   * manual is stored in its department's set place (R18-4), a designated
+   * one locked. Viewing a system document or program is restricted
+   * (R18-3, see jhk-sysdocs.h). */
+  const char *category;
+  /* R18-5: a 取扱説明書 printed from an electronic one (category
+   * "manual", acquired "printed"): its disposal is by shredding. */
+  gboolean    printed_manual;
 } JhkMaterialSpec;
 
 /* One step of 保管後の経過. */
@@ -136,6 +148,12 @@ gboolean    jhk_ledger_confirm_event      (JhkDb                        *db,
                                            JhkSession                   *actor,
                                            gint64                        event_id,
                                            GError                      **error);
+
+/* The categories of materials (R18-1): keys ("io" first) and translated
+ * labels; a spec's category, "io" when NULL. */
+const char *const *jhk_ledger_categories          (void);
+const char        *jhk_ledger_category_label      (const char            *category);
+const char        *jhk_ledger_spec_category       (const JhkMaterialSpec *spec);
 
 /* The irrecoverable disposal methods (R15-6): keys and translated labels. */
 const char *const *jhk_ledger_disposal_methods     (void);

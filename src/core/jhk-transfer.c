@@ -22,6 +22,7 @@ static const char * const tables[] = {
   "materials",
   "material_events",
   "material_dispositions",
+  "material_viewers",
   "delivery_officers",
   "delivery_channels",
   "delivery_folder_officers",
