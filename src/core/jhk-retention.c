@@ -94,6 +94,15 @@ count_rows (JhkDb      *db,
   return n;
 }
 
+/* The material's rows that a purge deletes, those that refer to others
+ * first: approvals (0007) refer to the events they were used for,
+ * transfers (0008) to their hand-over event. The same list is in
+ * jhk_purge_material_history() of 0009-system-documents.pg.sql. */
+static const char *const history_tables[] = {
+  "material_approvals", "material_signoffs", "material_signoff_requests", "transfers",
+  "material_events", "material_dispositions", NULL
+};
+
 /* On a server users cannot delete history (0005): a function of
  * 0009-system-documents.pg.sql deletes that of a purged material. */
 static gboolean
@@ -104,10 +113,15 @@ delete_history (JhkDb   *db,
   if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
     return jhk_db_query_int64 (db, NULL, error, "SELECT 1 FROM jhk_purge_material_history (?)",
                                JHK_I (material_id), JHK_DB_END);
-  return jhk_db_run (db, error, "DELETE FROM material_events WHERE material_id = ?",
-                     JHK_I (material_id), JHK_DB_END) &&
-         jhk_db_run (db, error, "DELETE FROM material_dispositions WHERE material_id = ?",
-                     JHK_I (material_id), JHK_DB_END);
+  for (guint i = 0; history_tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE material_id = ?",
+                                              history_tables[i]);
+
+      if (!jhk_db_run (db, error, sql, JHK_I (material_id), JHK_DB_END))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -184,6 +198,13 @@ jhk_retention_purge (JhkDb       *db,
 
   n_events = count_rows (db, "SELECT COUNT(*) FROM material_events WHERE material_id = ?",
                          material_id);
+  for (guint i = 0; history_tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s WHERE material_id = ?",
+                                              history_tables[i]);
+
+      json_object_set_int_member (details, history_tables[i], count_rows (db, sql, material_id));
+    }
   n_viewers = count_rows (db, "SELECT COUNT(*) FROM material_viewers WHERE material_id = ?",
                           material_id);
   has_disposition = count_rows (db, "SELECT COUNT(*) FROM material_dispositions"
@@ -203,8 +224,6 @@ jhk_retention_purge (JhkDb       *db,
       !jhk_db_run (db, error, "DELETE FROM material_viewers WHERE material_id = ?",
                    JHK_I (material_id), JHK_DB_END))
     goto fail;
-  /* TODO(0007/0008): the approvals, sign-offs and transfers of the
-   * material go here too, once their tables are in. */
 
   json_object_set_int_member (details, "org_unit_id", office_id);
   json_object_set_string_member (details, "category", category);
@@ -213,7 +232,8 @@ jhk_retention_purge (JhkDb       *db,
                                  ends_on = jhk_retention_ends_on (last_entry_on));
   json_object_set_string_member (details, "purged",
                                  "name, summary, breakdown, purpose, acquisition and measure "
-                                 "texts, history, final disposition, viewers");
+                                 "texts, history, final disposition, approvals, sign-offs, "
+                                 "transfers, viewers");
   json_object_set_int_member (details, "events", n_events);
   json_object_set_boolean_member (details, "disposition", has_disposition);
   json_object_set_int_member (details, "viewers", n_viewers);

@@ -37,6 +37,12 @@ BEGIN
     RAISE EXCEPTION 'only the history of a purged material of the user''s offices is deleted'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  -- What refers to the history first: approvals (0007) name the events
+  -- they were used for, transfers (0008) their hand-over event.
+  DELETE FROM material_approvals WHERE material_id = p_material;
+  DELETE FROM material_signoffs WHERE material_id = p_material;
+  DELETE FROM material_signoff_requests WHERE material_id = p_material;
+  DELETE FROM transfers WHERE material_id = p_material;
   DELETE FROM material_events WHERE material_id = p_material;
   DELETE FROM material_dispositions WHERE material_id = p_material;
   RETURN true;
