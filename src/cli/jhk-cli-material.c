@@ -9,12 +9,14 @@
 #include "jhk-cli.h"
 #include "jhk-cli-util.h"
 #include "jhk-cli-material.h"
+#include "jhk-cli-approval.h"
 #include "jhk-form1-material.h"
 #include "jhk-ledger.h"
 #include "jhk-ledger-query.h"
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
+#include "jhk-signoffs.h"
 
 typedef struct
 {
@@ -298,6 +300,25 @@ cmd_show (Run *run, int argc, char **argv)
 
       add_material (builder, m);
       root = json_builder_get_root (builder);
+      /* 作成時確認欄, 最終処理確認欄 and the 総括責任者's approvals. */
+      {
+        g_autoptr(JsonBuilder) extra = json_builder_new ();
+        g_autoptr(JsonNode) more = NULL;
+        JsonObject *object = json_node_get_object (root);
+        JsonObject *added;
+
+        json_builder_begin_object (extra);
+        jhk_cli_add_signoffs_json (extra, m->signoffs);
+        if (!jhk_cli_add_approvals_json (extra, run->db, run->session, m->id, &error))
+          return jhk_cli_rule_error (error);
+        json_builder_end_object (extra);
+        more = json_builder_get_root (extra);
+        added = json_node_get_object (more);
+        json_object_set_member (object, "signoffs",
+                                json_node_copy (json_object_get_member (added, "signoffs")));
+        json_object_set_member (object, "approvals",
+                                json_node_copy (json_object_get_member (added, "approvals")));
+      }
       print_json (root);
       return JHK_CLI_OK;
     }
@@ -323,6 +344,13 @@ cmd_show (Run *run, int argc, char **argv)
     g_print (_("Final disposition: %s %s %s by %s\n"), m->disposition->happened_on,
              m->disposition->kind, text_or_dash (m->disposition->method),
              text_or_dash (m->disposition->handler_name));
+  for (guint i = 0; i < m->signoffs->len; i++)
+    {
+      const JhkSignoff *s = g_ptr_array_index (m->signoffs, i);
+
+      g_print (_("Confirmed (%s, %s): %s %s\n"), s->stage, s->role, text_or_dash (s->staff_name),
+               s->signed_on);
+    }
   return JHK_CLI_OK;
 }
 
@@ -439,7 +467,7 @@ cmd_event (Run *run, int argc, char **argv)
   g_autofree char *copy_basis = NULL, *approved_by = NULL;
   g_autoptr(GError) error = NULL;
   JhkMaterialEvent event = { 0 };
-  gint64 id, event_id, copy_id = 0;
+  gint64 id, event_id, copy_id = 0, approval = 0;
   int quantity = -1, status;
   GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
@@ -458,6 +486,9 @@ cmd_event (Run *run, int argc, char **argv)
     { "approved-by", 0, 0, G_OPTION_ARG_STRING, &approved_by,
       N_("Staff number of the business's manager who approved the copy"), "NO" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), "TEXT" },
+    { "approval", 0, 0, G_OPTION_ARG_INT64, &approval,
+      N_("The general supervisor's approved request that allows a copy or hand-over of "
+         "personal-data input"), "ID" },
     { NULL }
   };
 
@@ -468,7 +499,7 @@ cmd_event (Run *run, int argc, char **argv)
     return jhk_cli_usage_error (
       _("Usage: jhkctl material event ID --kind KIND --date YYYY-MM-DD "
         "--quantity N --handler NO [--confirmed-by NO] [--method METHOD] "
-        "[--witness NO] [--note TEXT]"));
+        "[--witness NO] [--approval ID] [--note TEXT]"));
   if ((status = login (run)) != JHK_CLI_OK)
     return status;
 
@@ -479,6 +510,7 @@ cmd_event (Run *run, int argc, char **argv)
   event.method = method;
   event.copy_basis = copy_basis;
   event.note = note;
+  event.approval_id = approval;
   if ((event.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
       !find_optional_staff (run->db, confirmed_by, &event.confirmed_by, &error) ||
       !find_optional_staff (run->db, witness, &event.witness_staff_id, &error) ||
@@ -570,6 +602,11 @@ jhk_cli_material (JhkCliContext *context,
   };
   Run run = { context, NULL, NULL };
 
+  /* The sign-offs of 様式第1号 (jhk-cli-approval.c). */
+  if (argc >= 2 && g_strcmp0 (argv[1], "signoff") == 0)
+    return jhk_cli_material_signoff (context, argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "request-signoffs") == 0)
+    return jhk_cli_material_request_signoffs (context, argc - 1, argv + 1);
   if (argc < 2)
     return jhk_cli_usage_error (
       _("material needs a subcommand: list, show, add, event or dispose."));

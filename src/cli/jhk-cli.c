@@ -19,6 +19,7 @@
 #include "jhk-cli-util.h"
 #include "jhk-cli-import.h"
 #include "jhk-cli-material.h"
+#include "jhk-cli-approval.h"
 #include "jhk-cli-transfer.h"
 #include "jhk-db.h"
 #include "jhk-demo.h"
@@ -1096,6 +1097,14 @@ cmd_delivery (Cli *cli, int argc, char **argv)
 }
 
 static int
+cmd_approval (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_approval (&context, argc, argv);
+}
+
+static int
 cmd_transfer (Cli *cli, int argc, char **argv)
 {
   JhkCliContext context = { cli->json, material_login, cli };
@@ -1119,7 +1128,8 @@ static const struct
   { "migrate", cmd_migrate, N_("Copy the whole database to another file or server") },
   { "bench", cmd_bench, N_("Measure the speed of the core operations") },
   { "import", cmd_import, N_("materials FILE.csv: migrate a spreadsheet materials ledger") },
-  { "material", cmd_material, N_("list | show | add | event | dispose: the materials ledger") },
+  { "material", cmd_material, N_("list | show | add | event | dispose | signoff | request-signoffs: the materials ledger") },
+  { "approval", cmd_approval, N_("request | list | approve | decline | withdraw: the general supervisor's approvals") },
   { "form1", cmd_form1, N_("Write a material's form 1 (materials control sheet) as a PDF") },
   { "delivery", cmd_delivery, N_("officer | terminal | folder | email | fax: the transfer registers") },
   { "transfer", cmd_transfer, N_("send | confirm | deleted | receive | list | show: transfers") },
