@@ -15,6 +15,8 @@
 #include "jhk-ledger-query.h"
 #include "jhk-org.h"
 #include "jhk-policy.h"
+#include "jhk-retention.h"
+#include "jhk-sysdocs.h"
 #include "jhk-settings.h"
 #include "jhk-signoffs.h"
 
@@ -158,6 +160,23 @@ add_material (JsonBuilder             *builder,
   add_int (builder, "quantity_lent", m->quantity_lent);
   add_string (builder, "status", m->status);
   add_string (builder, "last_entry_on", m->last_entry_on);
+  add_string (builder, "category", m->category);
+  json_builder_set_member_name (builder, "printed_manual");
+  json_builder_add_boolean_value (builder, m->printed_manual);
+  if (m->last_entry_on != NULL && g_str_equal (m->status, "closed"))
+    {
+      g_autofree char *ends = jhk_retention_ends_on (m->last_entry_on);
+
+      add_string (builder, "retention_ends_on", ends);
+    }
+  if (m->purged_at != 0)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (m->purged_at / G_USEC_PER_SEC);
+      g_autofree char *text = g_date_time_format_iso8601 (at);
+
+      add_string (builder, "purged_at", text);
+      add_string (builder, "purged_by", m->purged_by);
+    }
 
   if (m->events != NULL)
     {
@@ -225,13 +244,18 @@ cmd_list (Run *run, int argc, char **argv)
 {
   g_autofree char *office = NULL;
   g_autofree char *state = NULL;
+  g_autofree char *category = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  JhkLedgerFilter filter = { 0 };
   gint64 office_id = 0;
   int status;
   GOptionEntry entries[] = {
     { "office", 0, 0, G_OPTION_ARG_STRING, &office, N_("Code of the office"), "CODE" },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &state, N_("stored, lent or closed"), "STATUS" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &state, N_("stored, lent, closed or purged"),
+      "STATUS" },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category,
+      N_("io, system_document, program or manual"), "CATEGORY" },
     { NULL }
   };
 
@@ -240,15 +264,21 @@ cmd_list (Run *run, int argc, char **argv)
   if (argc != 1)
     return jhk_cli_usage_error (
       _("Usage: jhkctl material list [--office CODE] "
-        "[--status stored|lent|closed]"));
+        "[--status stored|lent|closed|purged] "
+        "[--category io|system_document|program|manual]"));
   if (state != NULL && !g_str_equal (state, "stored") && !g_str_equal (state, "lent") &&
-      !g_str_equal (state, "closed"))
-    return jhk_cli_usage_error (_("--status is stored, lent or closed."));
+      !g_str_equal (state, "closed") && !g_str_equal (state, "purged"))
+    return jhk_cli_usage_error (_("--status is stored, lent, closed or purged."));
+  if (category != NULL && !g_strv_contains (jhk_ledger_categories (), category))
+    return jhk_cli_usage_error (_("--category is io, system_document, program or manual."));
   if ((status = login (run)) != JHK_CLI_OK)
     return status;
   if (office != NULL && (office_id = find_office (run->db, office, &error)) == 0)
     return jhk_cli_rule_error (error);
-  list = jhk_ledger_query_list (run->db, run->session, office_id, state, &error);
+  filter.office_id = office_id;
+  filter.status = state;
+  filter.category = category;
+  list = jhk_ledger_query_list_full (run->db, run->session, &filter, &error);
   if (list == NULL)
     return jhk_cli_rule_error (error);
 
@@ -322,8 +352,23 @@ cmd_show (Run *run, int argc, char **argv)
       print_json (root);
       return JHK_CLI_OK;
     }
+  if (m->purged_at != 0)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (m->purged_at / G_USEC_PER_SEC);
+      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
+
+      g_print (_("Material %lld of %s %s (%s, %s): purged on %s by %s after its retention "
+                 "ended; last entry %s.\n"),
+               (long long) m->id, m->office_code, m->office_name,
+               jhk_ledger_category_label (m->category), m->direction, when,
+               text_or_dash (m->purged_by), m->last_entry_on);
+      return JHK_CLI_OK;
+    }
   g_print (_("Material %lld: %s (%s, %s)\n"), (long long) m->id, m->name, m->direction,
            m->status);
+  if (!g_str_equal (m->category, "io"))
+    g_print (_("Category: %s%s\n"), jhk_ledger_category_label (m->category),
+             m->printed_manual ? _(" (printed from an electronic manual)") : "");
   g_print (_("Office: %s %s; business: %s %s\n"), m->office_code, m->office_name,
            text_or_dash (m->business_code), text_or_dash (m->business_name));
   g_print (_("Quantity: %lld (on hand %lld, lent %lld)\n"), (long long) m->quantity,
@@ -363,8 +408,9 @@ cmd_add (Run *run, int argc, char **argv)
   g_autofree char *breakdown = NULL, *summary = NULL, *designated_by = NULL;
   g_autofree char *disposed_on = NULL, *disposal_method = NULL, *witness = NULL;
   g_autofree char *today = jhk_today ();
+  g_autofree char *category = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean personal = FALSE, discard = FALSE;
+  gboolean personal = FALSE, discard = FALSE, printed_manual = FALSE;
   gint64 store = 0, id;
   int quantity = 0, status, n_measures;
   JhkMaterialSpec spec = { 0 };
@@ -403,6 +449,10 @@ cmd_add (Run *run, int argc, char **argv)
       N_("With --dispose-without-storing of personal data: staff number of the witness"), "NO" },
     { "measure-text", 0, 0, G_OPTION_ARG_STRING, &measure_text,
       N_("Another measure after acquisition"), "TEXT" },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category,
+      N_("io (default), system_document, program or manual"), "CATEGORY" },
+    { "printed-manual", 0, 0, G_OPTION_ARG_NONE, &printed_manual,
+      N_("A manual printed from an electronic one"), NULL },
     { NULL }
   };
 
@@ -432,6 +482,8 @@ cmd_add (Run *run, int argc, char **argv)
   spec.measure = store != 0 ? "store" : discard ? "dispose_without_storing" : "other";
   spec.measure_text = measure_text;
   spec.storage_place_id = store;
+  spec.category = category;
+  spec.printed_manual = printed_manual;
   if (discard)
     {
       spec.disposed_on = disposed_on != NULL ? disposed_on : spec.acquired_on;
@@ -584,6 +636,136 @@ cmd_dispose (Run *run, int argc, char **argv)
   return JHK_CLI_OK;
 }
 
+/* R15-3: the materials whose retention has ended. */
+static int
+cmd_expired (Run *run, int argc, char **argv)
+{
+  g_autofree char *office = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 office_id = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "office", 0, 0, G_OPTION_ARG_STRING, &office, N_("Code of the office"), "CODE" },
+    { NULL }
+  };
+
+  if (!jhk_cli_parse_options ("material expired", NULL, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return jhk_cli_usage_error (_("Usage: jhkctl material expired [--office CODE]"));
+  if ((status = login (run)) != JHK_CLI_OK)
+    return status;
+  if (office != NULL && (office_id = find_office (run->db, office, &error)) == 0)
+    return jhk_cli_rule_error (error);
+  list = jhk_retention_list_expired (run->db, run->session, office_id, &error);
+  if (list == NULL)
+    return jhk_cli_rule_error (error);
+  if (run->context->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        add_material (builder, g_ptr_array_index (list, i));
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return JHK_CLI_OK;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const JhkLedgerMaterial *m = g_ptr_array_index (list, i);
+      g_autofree char *ends = jhk_retention_ends_on (m->last_entry_on);
+
+      g_print ("%-6" G_GINT64_FORMAT " %s %s %-4s %s\n", m->id, m->last_entry_on, ends,
+               m->office_code, m->name);
+    }
+  return JHK_CLI_OK;
+}
+
+static int
+cmd_purge (Run *run, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  if (!jhk_cli_parse_options ("material purge", N_("ID"), NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return jhk_cli_usage_error (_("Usage: jhkctl material purge ID"));
+  if ((status = login (run)) != JHK_CLI_OK)
+    return status;
+  if (!jhk_retention_purge (run->db, run->session, id, &error))
+    return jhk_cli_rule_error (error);
+  if (run->context->json)
+    g_print ("{\n  \"id\" : %" G_GINT64_FORMAT ",\n  \"status\" : \"purged\"\n}\n", id);
+  else
+    g_print (_("Material %lld has been purged: only its tombstone is left.\n"), (long long) id);
+  return JHK_CLI_OK;
+}
+
+/* R18-3: who may view a system document or program. */
+static int
+cmd_viewers (Run *run, int argc, char **argv)
+{
+  g_autofree char *add = NULL, *remove = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) viewers = NULL;
+  gint64 id, staff = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "add", 0, 0, G_OPTION_ARG_STRING, &add, N_("Staff number allowed to view it"), "NO" },
+    { "remove", 0, 0, G_OPTION_ARG_STRING, &remove, N_("Staff number no longer allowed"), "NO" },
+    { NULL }
+  };
+
+  if (!jhk_cli_parse_options ("material viewers", N_("ID"), entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !parse_id (argv[1], &id) || (add != NULL && remove != NULL))
+    return jhk_cli_usage_error (_("Usage: jhkctl material viewers ID [--add NO | --remove NO]"));
+  if ((status = login (run)) != JHK_CLI_OK)
+    return status;
+  if ((add != NULL || remove != NULL) &&
+      ((staff = find_staff (run->db, add != NULL ? add : remove, &error)) == 0 ||
+       !(add != NULL ? jhk_sysdocs_add_viewer (run->db, run->session, id, staff, &error)
+                     : jhk_sysdocs_remove_viewer (run->db, run->session, id, staff, &error))))
+    return jhk_cli_rule_error (error);
+  viewers = jhk_sysdocs_list_viewers (run->db, run->session, id, &error);
+  if (viewers == NULL)
+    return jhk_cli_rule_error (error);
+  if (run->context->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < viewers->len; i++)
+        {
+          const JhkSysdocViewer *v = g_ptr_array_index (viewers, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "staff_no", v->staff_no);
+          add_string (builder, "name", v->name);
+          add_string (builder, "unit", v->unit);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return JHK_CLI_OK;
+    }
+  for (guint i = 0; i < viewers->len; i++)
+    {
+      const JhkSysdocViewer *v = g_ptr_array_index (viewers, i);
+
+      g_print ("%s %s %s\n", v->staff_no, v->name, text_or_dash (v->unit));
+    }
+  return JHK_CLI_OK;
+}
+
 int
 jhk_cli_material (JhkCliContext *context,
                   int            argc,
@@ -599,6 +781,9 @@ jhk_cli_material (JhkCliContext *context,
     { "add", cmd_add },
     { "event", cmd_event },
     { "dispose", cmd_dispose },
+    { "expired", cmd_expired },
+    { "purge", cmd_purge },
+    { "viewers", cmd_viewers },
   };
   Run run = { context, NULL, NULL };
 
@@ -609,7 +794,8 @@ jhk_cli_material (JhkCliContext *context,
     return jhk_cli_material_request_signoffs (context, argc - 1, argv + 1);
   if (argc < 2)
     return jhk_cli_usage_error (
-      _("material needs a subcommand: list, show, add, event or dispose."));
+      _("material needs a subcommand: list, show, add, event, dispose, expired, purge or "
+        "viewers."));
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
       return subcommands[i].func (&run, argc - 1, argv + 1);
