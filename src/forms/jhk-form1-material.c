@@ -1,5 +1,6 @@
 /* jhk-form1-material.c: 様式第1号 of one material of the ledger. */
 #include "jhk-form1-material.h"
+#include "jhk-signoffs.h"
 
 struct _JhkForm1Material
 {
@@ -175,8 +176,22 @@ jhk_form1_material_new (const JhkLedgerMaterial *m)
       form->final.confirmer = keep (self, g_strdup (d->witness_name));
       form->final.note = remarks (self, d->counterpart, d->method, d->note);
     }
-  /* The sign-off boxes (作成時確認欄, 最終処理確認欄) stay empty: the ledger
-   * has no sign-offs yet. */
+  /* 作成時確認欄 and 最終処理確認欄: who confirmed, and when (the
+   * electronic confirmation); an unsigned box stays empty. */
+  for (guint i = 0; m->signoffs != NULL && i < m->signoffs->len; i++)
+    {
+      const JhkSignoff *signoff = g_ptr_array_index (m->signoffs, i);
+      JhkForm1Stamp *stamps = g_strcmp0 (signoff->stage, "final") == 0 ? form->final_stamps
+                                                                        : form->created_stamps;
+      JhkRole role = jhk_role_from_key (signoff->role);
+
+      for (guint r = 0; r < JHK_FORM1_N_ROLES; r++)
+        if (jhk_signoff_roles[r] == role)
+          {
+            stamps[r].name = keep (self, g_strdup (signoff->staff_name));
+            stamps[r].date = keep (self, g_strdup (signoff->signed_on));
+          }
+    }
   return self;
 }
 

@@ -422,6 +422,29 @@ test_signoffs (Fixture       *f,
                                                   "stage"), ==, "final");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (signoffs, 4),
                                                   "date"), ==, f->today);
+
+  /* The printed form carries the stamps (the 運用管理者 is 加藤 正男). */
+  jhkctl (f, "--user", "chuo-kanri", "form1", material, "-o", "@form1.pdf", NULL);
+  assert_success (f);
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *pdf = g_build_filename (f->dir, "form1.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *args[] = { "pdftotext", pdf, "-", NULL };
+    int wait_status = 0;
+
+    if (pdftotext == NULL)
+      {
+        g_test_message ("pdftotext is missing: the stamps' text is not checked");
+        return;
+      }
+    args[0] = pdftotext;
+    g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &wait_status, &error));
+    g_assert_no_error (error);
+    assert_in (text, "加藤");
+  }
 }
 
 #define ADD_TEST(path, func) \
