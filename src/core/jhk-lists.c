@@ -334,7 +334,8 @@ jhk_lists_materials (JhkDb  *db,
     jhk_query_model_new (db,
                          "m.direction, m.name, m.quantity_on_hand, m.business_id,"
                          " b.code AS business_code, hs.name AS handler_name, m.acquired_on,"
-                         " m.status, m.id AS id",
+                         " CASE WHEN m.purged_at IS NULL THEN m.status ELSE 'purged' END"
+                         " AS status, m.id AS id, m.category",
                          "materials m JOIN businesses b ON b.id = m.business_id"
                          " JOIN staff hs ON hs.id = m.handler_staff_id",
                          "m.id");
@@ -410,6 +411,13 @@ jhk_lists_materials_filter (JhkQueryModel            *model,
       filter_add (&f, "m.name LIKE ? ESCAPE '\\' OR m.summary LIKE ? ESCAPE '\\'");
       g_variant_builder_add (&f.params, "s", pattern);
       g_variant_builder_add (&f.params, "s", pattern);
+    }
+  /* R18-1: one ledger of the office's, input and output materials or
+   * system documents, programs, manuals (materials_office_category). */
+  if (filter->category != NULL && *filter->category != '\0')
+    {
+      filter_add (&f, "m.category = ?");
+      g_variant_builder_add (&f.params, "s", filter->category);
     }
   /* The dashboard's "steps waiting for confirmation": few, found through
    * material_events_unconfirmed. */

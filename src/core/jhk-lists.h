@@ -77,7 +77,8 @@ void           jhk_lists_alt_structures_filter (JhkQueryModel *model,
  * office), newest first. Columns: id, direction ('input'/'output'), name,
  * quantity_on_hand, business_id, business_code, handler_name, acquired_on,
  * status ('stored', 'lent', 'closed': the ledger's own status column, as
- * jhk-ledger-query.c reads it). */
+ * jhk-ledger-query.c reads it, or 'purged' for the tombstone of R15-3),
+ * category ('io', 'system_document', 'program', 'manual': R18-1). */
 JhkQueryModel *jhk_lists_materials    (JhkDb         *db,
                                        gint64         org_unit_id);
 
@@ -93,6 +94,8 @@ typedef struct
   const char *to;             /* acquired on or before, or NULL */
   const char *text;           /* found in 資料名 or 資料概要, or NULL */
   gboolean    unconfirmed;    /* only those with a step without 情報管理者確認 */
+  const char *category;       /* R18-1: 'io', 'system_document', 'program',
+                               * 'manual' or NULL */
 } JhkMaterialsFilter;
 
 #define JHK_MATERIALS_FILTER_ANY \

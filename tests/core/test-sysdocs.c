@@ -6,6 +6,8 @@
  */
 #include "jhk-ledger.h"
 #include "jhk-ledger-query.h"
+#include "jhk-lists.h"
+#include "jhk-query-model.h"
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
@@ -200,6 +202,21 @@ test_categories (Fixture       *f,
                            &copy, &error);
   g_assert_no_error (error);
   g_assert_cmpint (copy, >, 0);
+  /* The ledger page's list, filtered by category. */
+  {
+    g_autoptr(JhkQueryModel) model = jhk_lists_materials (f->db, f->office);
+    JhkMaterialsFilter filter = JHK_MATERIALS_FILTER_ANY;
+    gint64 n = 0;
+
+    filter.category = "program";
+    jhk_lists_materials_filter (model, &filter);
+    g_assert_true (jhk_db_query_int64 (f->db, &n, NULL,
+                                       "SELECT COUNT(*) FROM materials WHERE org_unit_id = ?"
+                                       " AND category = 'program'",
+                                       JHK_I (f->office), JHK_DB_END));
+    g_assert_cmpint (n, >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  }
   c = jhk_ledger_query_material (f->db, f->shokuin, copy, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (c->category, ==, "system_document");
