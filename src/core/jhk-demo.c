@@ -9,6 +9,7 @@
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
+#include "jhk-signoffs.h"
 
 typedef struct
 {
@@ -705,6 +706,80 @@ demo_ledger (JhkDb       *db,
          demo_generated_ledger (db, locked, shelf, error);
 }
 
+/* The 総括責任者's approvals and the confirmations of 様式第1号 in the demo
+ * ledger of 中央警察署: requests pending on the 総括責任者's dashboard, one
+ * declined; the 作成時確認欄 of the first material signed; the final
+ * confirmations of a disposed material asked for and half signed, so they
+ * wait on the 運用管理者's and 情報管理責任者's dashboards. */
+static gboolean
+demo_approvals_and_signoffs (JhkDb   *db,
+                             GError **error)
+{
+  g_autoptr(JhkSession) kanri = NULL;
+  g_autoptr(JhkSession) supervisor = NULL;
+  gint64 office = jhk_org_find_unit (db, "910");
+  gint64 fingerprints = 0, licences = 0, closed = 0, declined;
+  static const char *const signers[] = { "chuo-unyo", "chuo-sekinin", "chuo-kanri",
+                                         "chuo-hojo" };
+
+  kanri = jhk_session_load (db, jhk_accounts_lookup (db, "chuo-kanri"), NULL, error);
+  supervisor = kanri ? jhk_session_load (db, jhk_accounts_lookup (db, "soukatsu"), NULL, error)
+                     : NULL;
+  if (supervisor == NULL ||
+      !jhk_db_query_int64 (db, &fingerprints, error,
+                           "SELECT MIN(id) FROM materials WHERE org_unit_id = ?"
+                           " AND name = '指紋照合結果一覧表'", JHK_I (office), JHK_DB_END) ||
+      !jhk_db_query_int64 (db, &licences, error,
+                           "SELECT MIN(id) FROM materials WHERE org_unit_id = ?"
+                           " AND name = '運転免許照会依頼書'", JHK_I (office), JHK_DB_END) ||
+      !jhk_db_query_int64 (db, &closed, error,
+                           "SELECT MIN(d.material_id) FROM material_dispositions d"
+                           " JOIN materials m ON m.id = d.material_id"
+                           " WHERE m.org_unit_id = ? AND d.created_by = 'chuo-kanri'",
+                           JHK_I (office), JHK_DB_END))
+    return FALSE;
+
+  /* R15-2 and R16-2: two pending, one declined. */
+  if (jhk_approvals_request (db, kanri, fingerprints, "view", "遺留指紋の照合結果の確認",
+                             "生活安全課 木村 彩", error) == 0 ||
+      jhk_approvals_request (db, kanri, licences, "copy", "事件送致のため写しを要する", NULL,
+                             error) == 0)
+    return FALSE;
+  declined = jhk_approvals_request (db, kanri, licences, "hand_over", "地域課での照会のため",
+                                    NULL, error);
+  if (declined == 0 ||
+      !jhk_approvals_decline (db, supervisor, declined,
+                              "交付の必要はない。閲覧で足りる。", error))
+    return FALSE;
+
+  /* 作成時確認欄 of the first material, by all four. */
+  for (guint i = 0; i < G_N_ELEMENTS (signers); i++)
+    {
+      g_autoptr(JhkSession) signer = jhk_session_load (db, jhk_accounts_lookup (db, signers[i]),
+                                                       NULL, error);
+
+      if (signer == NULL ||
+          !jhk_signoffs_sign (db, signer, fingerprints, "created", JHK_ROLE_INVALID, error))
+        return FALSE;
+    }
+  /* 最終処理確認欄: asked for by the disposer, signed from the bottom up
+   * to the 情報管理者. */
+  if (closed == 0)
+    return TRUE;
+  if (!jhk_signoffs_request_final (db, kanri, closed, error))
+    return FALSE;
+  for (guint i = G_N_ELEMENTS (signers) - 1; i >= 2; i--)
+    {
+      g_autoptr(JhkSession) signer = jhk_session_load (db, jhk_accounts_lookup (db, signers[i]),
+                                                       NULL, error);
+
+      if (signer == NULL ||
+          !jhk_signoffs_sign (db, signer, closed, "final", JHK_ROLE_INVALID, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 jhk_demo_populate (JhkDb   *db,
                    GError **error)
@@ -803,7 +878,8 @@ jhk_demo_populate (JhkDb   *db,
                                    error))
       goto out;
 
-  if (!demo_ledger (db, system, error))
+  if (!demo_ledger (db, system, error) ||
+      !demo_approvals_and_signoffs (db, error))
     goto out;
 
   ok = TRUE;

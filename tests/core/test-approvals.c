@@ -13,6 +13,7 @@
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
+#include "jhk-signoffs.h"
 #include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
@@ -539,6 +540,33 @@ test_pg_row_security (void)
                               JHK_I (id), JHK_DB_END) && jhk_db_changes (chuo) > 0);
 }
 
+/* The demo ledger: requests pending on the 総括責任者's dashboard, one
+ * declined, and final confirmations waiting for the 運用管理者. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = jhk_approvals_list_pending_for (f->db, f->soukatsu, &error);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(JhkSession) unyo = jhk_test_login (f->db, "chuo-unyo");
+  guint declined = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, >=, 2);
+  all = jhk_approvals_list_office (f->db, f->kanri, f->office, "declined", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    declined += ((JhkApproval *) g_ptr_array_index (all, i))->comment[0] != '\0';
+  g_assert_cmpuint (declined, >=, 1);
+  waiting = jhk_signoffs_waiting_for (f->db, unyo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waiting->len, >=, 1);
+  g_test_message ("demo: %u pending, %u declined, %u boxes waiting for the 運用管理者",
+                  pending->len, declined, waiting->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -554,6 +582,7 @@ main (int    argc,
   ADD ("/approvals/R15-2/only-supervisor-decides", test_only_supervisor_decides);
   ADD ("/approvals/R15-2/withdraw", test_withdraw);
   ADD ("/approvals/R15-2/lists", test_lists);
+  ADD ("/approvals/R15-2/demo", test_demo);
 #undef ADD
   g_test_add_func ("/approvals/R15-2/pg-row-security", test_pg_row_security);
 
