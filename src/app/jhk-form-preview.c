@@ -40,15 +40,22 @@ struct _JhkFormPreview
   gpointer          user_data;
   GDestroyNotify    destroy;
 
+  /* The PDF being written, a page per idle call, then its bytes. */
+  cairo_surface_t  *pdf_surface;
+  cairo_t          *pdf_cr;
+  GByteArray       *pdf_buffer;
+  guint             pdf_next;
+  guint             pdf_id;
   GBytes           *pdf;
   PopplerDocument  *document;
   GError           *pdf_error;
 
   double            zoom;
   guint             page;
-  guint             render_next;    /* the next page to draw on screen */
-  guint             n_rendered;
+  GArray           *drawn_zoom;     /* of double: the zoom each page is drawn at, 0 if not */
   guint             render_id;
+  guint             keep_page_id;   /* puts page back at the top after a zoom */
+  gboolean          going_to_page;
 
   AdwWindowTitle   *window_title;
   AdwToastOverlay  *toasts;
@@ -89,42 +96,93 @@ append_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static void queue_render (JhkFormPreview *self);
+
 /* Every page through the form's routine into a PDF in memory; cairo embeds
  * the subsets of the fonts the form uses. */
-static GBytes *
-write_pdf (JhkFormPreview  *self,
-           GError         **error)
+static void
+start_pdf (JhkFormPreview *self)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  self->pdf_buffer = g_byte_array_new ();
+  self->pdf_surface = cairo_pdf_surface_create_for_stream (append_cb, self->pdf_buffer,
+                                                           JHK_FORMS_A4_WIDTH,
+                                                           JHK_FORMS_A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (self->pdf_surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (self->pdf_surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Jhk " PACKAGE_VERSION);
+  self->pdf_cr = cairo_create (self->pdf_surface);
+  self->pdf_next = 0;
+}
 
-  surface = cairo_pdf_surface_create_for_stream (append_cb, buffer,
-                                                 JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  for (guint page = 0; page < self->n_pages; page++)
-    {
-      cairo_save (cr);
-      self->draw (cr, page, self->user_data);
-      cairo_restore (cr);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
+static void
+finish_pdf (JhkFormPreview *self)
+{
+  cairo_status_t status = cairo_status (self->pdf_cr);
+
+  g_clear_handle_id (&self->pdf_id, g_source_remove);
+  g_clear_pointer (&self->pdf_cr, cairo_destroy);
+  cairo_surface_finish (self->pdf_surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (self->pdf_surface);
+  g_clear_pointer (&self->pdf_surface, cairo_surface_destroy);
+  if (status == CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED,
-                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
+      self->pdf = g_byte_array_free_to_bytes (g_steal_pointer (&self->pdf_buffer));
+      self->document = poppler_document_new_from_bytes (self->pdf, NULL, &self->pdf_error);
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  else
+    {
+      g_clear_pointer (&self->pdf_buffer, g_byte_array_unref);
+      g_set_error (&self->pdf_error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED,
+                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
+    }
+  if (self->pdf_error != NULL)
+    {
+      show_error (self, self->pdf_error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.save", FALSE);
+      return;
+    }
+  queue_render (self);
+}
+
+/* Writes the next page; TRUE while pages are left. */
+static gboolean
+pdf_step (JhkFormPreview *self)
+{
+  if (self->pdf_next < self->n_pages)
+    {
+      cairo_save (self->pdf_cr);
+      self->draw (self->pdf_cr, self->pdf_next, self->user_data);
+      cairo_restore (self->pdf_cr);
+      cairo_show_page (self->pdf_cr);
+      self->pdf_next++;
+    }
+  if (self->pdf_next < self->n_pages)
+    return TRUE;
+  finish_pdf (self);
+  return FALSE;
+}
+
+static gboolean
+pdf_step_cb (gpointer user_data)
+{
+  JhkFormPreview *self = user_data;
+
+  if (pdf_step (self))
+    return G_SOURCE_CONTINUE;
+  /* finish_pdf() has cleared the id. */
+  return G_SOURCE_REMOVE;
+}
+
+/* The rest of the PDF at once, for saving before the preview is done. */
+static void
+ensure_pdf (JhkFormPreview *self)
+{
+  if (self->pdf_cr == NULL)
+    return;
+  /* Keep the source from being removed twice: finish_pdf() clears it. */
+  while (pdf_step (self))
+    ;
 }
 
 gboolean
@@ -140,6 +198,7 @@ jhk_form_preview_save_pdf (JhkFormPreview  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  ensure_pdf (self);
   if (self->pdf == NULL)
     {
       g_set_error_literal (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED,
@@ -229,33 +288,62 @@ render_page (JhkFormPreview *self,
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
+/* The pages in view and the one on either side of them: only these are
+ * kept drawn, so that a long form takes the memory of a few pages. */
+static void
+pages_near_view (JhkFormPreview *self,
+                 guint          *first,
+                 guint          *last)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double pitch = page_height_px (self) + PAGE_SPACING;
+  double top = gtk_adjustment_get_value (adjustment) - VIEW_MARGIN;
+  double bottom = top + MAX (gtk_adjustment_get_page_size (adjustment), pitch);
+
+  *first = (guint) MAX (0.0, top / pitch);
+  *last = (guint) MAX (0.0, bottom / pitch);
+  *first = *first > 0 ? *first - 1 : 0;
+  *last = MIN (*last + 1, self->n_pages - 1);
+  *first = MIN (*first, *last);
+}
+
 static gboolean
 render_next_cb (gpointer user_data)
 {
   JhkFormPreview *self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  guint index;
+  guint first, last, index;
 
-  if (self->render_next >= self->pictures->len)
+  pages_near_view (self, &first, &last);
+  /* Pages far from the view give their pixels back. */
+  for (guint i = 0; i < self->n_pages; i++)
+    if ((i + 2 < first || i > last + 2) && g_array_index (self->drawn_zoom, double, i) != 0)
+      {
+        gtk_picture_set_paintable (g_ptr_array_index (self->pictures, i), NULL);
+        g_array_index (self->drawn_zoom, double, i) = 0;
+      }
+  /* One page a call, the page at the top first. */
+  index = MIN (MAX (self->page, first), last);
+  if (g_array_index (self->drawn_zoom, double, index) == self->zoom)
+    for (index = first; index <= last; index++)
+      if (g_array_index (self->drawn_zoom, double, index) != self->zoom)
+        break;
+  if (index <= last)
     {
-      self->render_id = 0;
-      return G_SOURCE_REMOVE;
+      g_autoptr(GdkTexture) texture = render_page (self, index);
+
+      gtk_picture_set_paintable (g_ptr_array_index (self->pictures, index),
+                                 GDK_PAINTABLE (texture));
+      g_array_index (self->drawn_zoom, double, index) = self->zoom;
+      return G_SOURCE_CONTINUE;
     }
-  /* The page in view first, then the rest in order. */
-  index = (self->render_next + self->page) % self->pictures->len;
-  texture = render_page (self, index);
-  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, index), GDK_PAINTABLE (texture));
-  self->render_next++;
-  self->n_rendered = MAX (self->n_rendered, self->render_next);
-  return G_SOURCE_CONTINUE;
+  self->render_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
 queue_render (JhkFormPreview *self)
 {
-  self->render_next = 0;
-  self->n_rendered = 0;
-  if (self->render_id == 0 && self->document != NULL)
+  if (self->render_id == 0 && self->document != NULL && self->n_pages > 0)
     self->render_id = g_idle_add_full (G_PRIORITY_LOW, render_next_cb, self, NULL);
 }
 
@@ -269,6 +357,19 @@ update_page_label (JhkFormPreview *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous-page", self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page",
                                  self->page + 1 < self->n_pages);
+}
+
+static void go_to_page (JhkFormPreview *self,
+                        guint           page);
+
+static gboolean
+keep_page_cb (gpointer user_data)
+{
+  JhkFormPreview *self = user_data;
+
+  self->keep_page_id = 0;
+  go_to_page (self, self->page);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -288,9 +389,11 @@ set_zoom (JhkFormPreview *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in", zoom < ZOOM_MAX);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out", zoom > ZOOM_MIN);
   queue_render (self);
-  /* Stay on the page that was in view. */
+  /* Stay on the page that was in view, once the pages have their new size. */
   self->page = page;
   update_page_label (self);
+  if (self->keep_page_id == 0)
+    self->keep_page_id = g_idle_add (keep_page_cb, self);
 }
 
 static void
@@ -303,8 +406,12 @@ go_to_page (JhkFormPreview *self,
     return;
   page = MIN (page, self->n_pages - 1);
   self->page = page;
+  /* The last pages may not reach the top: the page asked for is the page. */
+  self->going_to_page = TRUE;
   gtk_adjustment_set_value (adjustment, page * (double) (page_height_px (self) + PAGE_SPACING));
+  self->going_to_page = FALSE;
   update_page_label (self);
+  queue_render (self);
 }
 
 static void
@@ -312,9 +419,13 @@ scrolled_cb (GtkAdjustment  *adjustment,
              JhkFormPreview *self)
 {
   double pitch = page_height_px (self) + PAGE_SPACING;
-  /* The page that fills the upper part of the view. */
-  double top = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 3;
+  /* The page whose upper half is at the top of the view. */
+  double top = gtk_adjustment_get_value (adjustment) + pitch / 2;
   guint page = (guint) MAX (0.0, (top - VIEW_MARGIN) / pitch);
+
+  queue_render (self);
+  if (self->going_to_page)
+    return;
 
   page = MIN (page, MAX (self->n_pages, 1) - 1);
   if (page != self->page)
@@ -541,6 +652,11 @@ jhk_form_preview_dispose (GObject *object)
   JhkFormPreview *self = JHK_FORM_PREVIEW (object);
 
   g_clear_handle_id (&self->render_id, g_source_remove);
+  g_clear_handle_id (&self->keep_page_id, g_source_remove);
+  g_clear_handle_id (&self->pdf_id, g_source_remove);
+  g_clear_pointer (&self->pdf_cr, cairo_destroy);
+  g_clear_pointer (&self->pdf_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->pdf_buffer, g_byte_array_unref);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -557,6 +673,7 @@ jhk_form_preview_finalize (GObject *object)
   if (self->destroy != NULL)
     self->destroy (self->user_data);
   g_clear_pointer (&self->pictures, g_ptr_array_unref);
+  g_clear_pointer (&self->drawn_zoom, g_array_unref);
   g_clear_object (&self->document);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_clear_error (&self->pdf_error);
@@ -654,6 +771,7 @@ jhk_form_preview_init (JhkFormPreview *self)
   ensure_style ();
   self->zoom = 1.0;
   self->pictures = g_ptr_array_new ();
+  self->drawn_zoom = g_array_new (FALSE, TRUE, sizeof (double));
 
   gtk_window_set_default_size (GTK_WINDOW (self), 900, 960);
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -713,6 +831,9 @@ jhk_form_preview_init (JhkFormPreview *self)
   adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->scroller));
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                     G_CALLBACK (scrolled_cb), self);
+  /* A taller window shows more pages. */
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                            G_CALLBACK (queue_render), self);
 
   self->pages_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_SPACING);
   gtk_widget_set_halign (self->pages_box, GTK_ALIGN_CENTER);
@@ -748,14 +869,9 @@ jhk_form_preview_new (const char      *title,
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
 
-  self->pdf = write_pdf (self, &self->pdf_error);
-  if (self->pdf != NULL)
-    self->document = poppler_document_new_from_bytes (self->pdf, NULL, &self->pdf_error);
-  if (self->pdf_error != NULL)
-    {
-      show_error (self, self->pdf_error->message);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.save", FALSE);
-    }
+  /* The window shows at once; the PDF is written a page per idle call. */
+  start_pdf (self);
+  self->pdf_id = g_idle_add (pdf_step_cb, self);
 
   for (guint i = 0; i < n_pages; i++)
     {
@@ -769,6 +885,7 @@ jhk_form_preview_new (const char      *title,
       gtk_box_append (GTK_BOX (self->pages_box), picture);
       g_ptr_array_add (self->pictures, picture);
     }
+  g_array_set_size (self->drawn_zoom, n_pages);
   set_zoom (self, 1.0);
   return self;
 }
@@ -804,7 +921,19 @@ guint
 jhk_form_preview_get_n_rendered (JhkFormPreview *self)
 {
   g_return_val_if_fail (JHK_IS_FORM_PREVIEW (self), 0);
-  return self->n_rendered;
+  guint n = 0;
+
+  for (guint i = 0; i < self->n_pages; i++)
+    if (g_array_index (self->drawn_zoom, double, i) == self->zoom)
+      n++;
+  return n;
+}
+
+gboolean
+jhk_form_preview_is_rendering (JhkFormPreview *self)
+{
+  g_return_val_if_fail (JHK_IS_FORM_PREVIEW (self), FALSE);
+  return self->pdf_id != 0 || self->render_id != 0;
 }
 
 double
@@ -818,6 +947,7 @@ GBytes *
 jhk_form_preview_get_pdf (JhkFormPreview *self)
 {
   g_return_val_if_fail (JHK_IS_FORM_PREVIEW (self), NULL);
+  ensure_pdf (self);
   return self->pdf;
 }
 

@@ -42,8 +42,12 @@ void            jhk_form_preview_present      (JhkFormPreview  *self,
 guint           jhk_form_preview_get_n_pages  (JhkFormPreview  *self);
 /* The page at the top of the view, from 0. */
 guint           jhk_form_preview_get_page     (JhkFormPreview  *self);
-/* Pages drawn on screen so far; all of them once the preview is idle. */
+/* Pages drawn on screen at the current zoom. Only the pages in view and
+ * those next to them are drawn, one per idle call; the others are drawn
+ * when scrolled to. */
 guint           jhk_form_preview_get_n_rendered (JhkFormPreview *self);
+/* TRUE while pages in view are still to be drawn. */
+gboolean        jhk_form_preview_is_rendering (JhkFormPreview *self);
 /* 1.0 is the page at its printed size on a 96 dpi screen. */
 double          jhk_form_preview_get_zoom     (JhkFormPreview  *self);
 /* The PDF the preview shows and saves. */
