@@ -5,7 +5,8 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
-#include "jhk-delivery.h"
+#include "jhk-audit.h"
+#include "jhk-delivery-private.h"
 #include "jhk-ledger-private.h"
 #include "jhk-org.h"
 #include "jhk-pdf-encrypt.h"
@@ -911,14 +912,18 @@ office_name (JhkDb  *db,
   return name;
 }
 
-gint64
-jhk_delivery_send (JhkDb                  *db,
-                   JhkSession             *actor,
-                   const JhkTransferSpec  *spec,
-                   char                  **out_password,
-                   GError                **error)
+/* keep: the password goes to the keyring and the caller (every transfer
+ * but the demo's, which wipes it). */
+static gint64
+send_transfer (JhkDb                  *db,
+               JhkSession             *actor,
+               const JhkTransferSpec  *spec,
+               gboolean                keep,
+               char                  **out_password,
+               GError                **error)
 {
   g_autoptr(JsonObject) details = json_object_new ();
+  g_autoptr(JsonObject) event_details = json_object_new ();
   g_auto(SourceMaterial) m = { 0 };
   g_autofree char *counterpart = NULL;
   g_autofree char *sha256 = NULL;
@@ -936,12 +941,12 @@ jhk_delivery_send (JhkDb                  *db,
     return 0;
   method = spec->method;
   electronic = is_electronic (method);
-  if (electronic && out_password == NULL)
+  if (electronic && keep && out_password == NULL)
     {
       invalid (error, _("An encrypted transfer's password must be shown to its officer."));
       return 0;
     }
-  if (electronic && !keyring_reachable (error))
+  if (electronic && keep && !keyring_reachable (error))
     return 0;
 
   if (!jhk_service_begin (db, actor, error))
@@ -996,9 +1001,21 @@ jhk_delivery_send (JhkDb                  *db,
   event_id = jhk_ledger_record_event_locked (db, actor, spec->material_id, &(JhkMaterialEvent) {
       .kind = "hand_over", .happened_on = spec->sent_on, .quantity = spec->quantity,
       .handler_staff_id = spec->officer_staff_id, .counterpart = counterpart,
-      .note = spec->note }, details, NULL, error);
+      .note = spec->note }, event_details, NULL, error);
   if (event_id == 0)
     goto fail;
+  /* Every step of a material has its material.event entry, this one too;
+   * the transfer's own entry follows at the commit, in the same write. */
+  {
+    g_autofree char *event_text = id_text (event_id);
+
+    if (!jhk_audit_append (db, actor, "material.event", "material_event", event_text,
+                           event_details, error))
+      goto fail;
+  }
+  json_object_set_int_member (details, "material_id", spec->material_id);
+  json_object_set_string_member (details, "date", spec->sent_on);
+  json_object_set_int_member (details, "quantity", spec->quantity);
   id = jhk_service_insert (db, error,
                            "INSERT INTO transfers (material_id, event_id, from_office_id,"
                            " to_office_id, recipient, business_id, method, sent_on, quantity,"
@@ -1036,9 +1053,9 @@ jhk_delivery_send (JhkDb                  *db,
       if (sha256 == NULL ||
           !jhk_db_run (db, error, "UPDATE transfers SET file_sha256 = ? WHERE id = ?",
                        JHK_T (sha256), JHK_I (id), JHK_DB_END) ||
-          !keyring_store (db, id, password, error))
+          (keep && !keyring_store (db, id, password, error)))
         goto fail;
-      secret_stored = TRUE;
+      secret_stored = keep;
     }
 
   json_object_set_int_member (details, "transfer_id", id);
@@ -1061,7 +1078,7 @@ jhk_delivery_send (JhkDb                  *db,
     json_object_set_string_member (details, "file_sha256", sha256);
   if (jhk_service_commit_new (db, actor, id, "transfer.send", "transfer", details, error) == 0)
     goto undo;
-  if (out_password != NULL)
+  if (out_password != NULL && keep)
     *out_password = password;
   else
     jhk_pdf_password_free (password);
@@ -1076,6 +1093,25 @@ undo:
     g_unlink (spec->out_file);
   jhk_pdf_password_free (password);
   return 0;
+}
+
+gint64
+jhk_delivery_send (JhkDb                  *db,
+                   JhkSession             *actor,
+                   const JhkTransferSpec  *spec,
+                   char                  **out_password,
+                   GError                **error)
+{
+  return send_transfer (db, actor, spec, TRUE, out_password, error);
+}
+
+gint64
+jhk_delivery_send_discarding_password (JhkDb                  *db,
+                                       JhkSession             *actor,
+                                       const JhkTransferSpec  *spec,
+                                       GError                **error)
+{
+  return send_transfer (db, actor, spec, FALSE, NULL, error);
 }
 
 typedef struct
@@ -1304,11 +1340,14 @@ jhk_delivery_receive (JhkDb       *db,
                    " WHERE id = ? AND received_material_id IS NULL",
                    JHK_I (id), JHK_T (received_on), JHK_I (transfer_id), JHK_DB_END))
     goto fail;
-  json_object_set_int_member (details, "transfer_id", transfer_id);
+  /* The receiving ledger registers a material like any other (the
+   * audit's material.register), acquired "received" through the transfer. */
   json_object_set_int_member (details, "org_unit_id", t.to_office_id);
+  json_object_set_string_member (details, "acquisition_method", "received");
+  json_object_set_int_member (details, "transfer_id", transfer_id);
   json_object_set_string_member (details, "received_on", received_on);
   json_object_set_int_member (details, "storage_place_id", storage_place_id);
-  return jhk_service_commit_new (db, actor, id, "transfer.receive", "material", details, error);
+  return jhk_service_commit_new (db, actor, id, "material.register", "material", details, error);
 
 fail:
   jhk_service_abort (db);

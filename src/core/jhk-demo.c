@@ -1,9 +1,11 @@
 /* jhk-demo.c: the demo organisation. Everything goes through the services,
  * so the demo database has a complete audit chain like a real one. */
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "jhk-accounts.h"
 #include "jhk-approvals.h"
+#include "jhk-delivery-private.h"
 #include "jhk-demo.h"
 #include "jhk-ledger.h"
 #include "jhk-org.h"
@@ -706,6 +708,148 @@ demo_ledger (JhkDb       *db,
          demo_generated_ledger (db, locked, shelf, error);
 }
 
+/* Transfers of personal-data output (第17-4, 第17-5) from 中央警察署 to
+ * 東警察署 and outside, with the registers they need: confirmed or not by
+ * the 運用管理者, received or not, one file-server transfer whose file is
+ * still to be deleted from the folder. The encrypted files are written to
+ * a temporary folder and removed; their passwords are wiped at once (the
+ * demo keeps no password anywhere). */
+static gboolean
+demo_transfers (JhkDb   *db,
+                GError **error)
+{
+  static const char pdf[] =
+    "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+    "trailer << /Root 1 0 R >>\n%%EOF\n";
+  g_autoptr(JhkSession) unyo = jhk_session_load (db, jhk_accounts_lookup (db, "chuo-unyo"),
+                                                 NULL, error);
+  g_autoptr(JhkSession) kanri = unyo ? jhk_session_load (db, jhk_accounts_lookup (db, "chuo-kanri"),
+                                                         NULL, error) : NULL;
+  g_autoptr(JhkSession) higashi = kanri ? jhk_session_load (db, jhk_accounts_lookup (db, "higashi-unyo"),
+                                                            NULL, error) : NULL;
+  g_autofree char *d40 = days_ago (40);
+  g_autofree char *d20 = days_ago (20);
+  g_autofree char *d0 = days_ago (0);
+  g_autofree char *d10 = days_ago (10);
+  g_autofree char *d9 = days_ago (9);
+  g_autofree char *d5 = days_ago (5);
+  g_autofree char *d3 = days_ago (3);
+  g_autofree char *dir = NULL;
+  g_autofree char *in = NULL;
+  g_autofree char *out = NULL;
+  gint64 chuo = jhk_org_find_unit (db, "910");
+  gint64 east = jhk_org_find_unit (db, "920");
+  gint64 b101 = jhk_org_find_business (db, "B101");
+  gint64 koufu = jhk_org_find_staff (db, "C9113");
+  gint64 receiver = jhk_org_find_staff (db, "C9201");
+  gint64 officers[] = { koufu, 0 };
+  gint64 locked, east_locked, terminal, folder, email, fax, m[3], t;
+  gboolean ok = FALSE;
+
+  if (higashi == NULL)
+    return FALSE;
+  dir = g_dir_make_tmp ("jhk-demo-XXXXXX", error);
+  if (dir == NULL)
+    return FALSE;
+  in = g_build_filename (dir, "in.pdf", NULL);
+  out = g_build_filename (dir, "out.pdf", NULL);
+  if (!g_file_set_contents (in, pdf, -1, error))
+    goto out;
+
+  /* R17-5: the registers, kept by the 運用管理者 of 中央警察署. */
+  if (jhk_delivery_add_officer (db, unyo, chuo, b101, koufu, error) == 0 ||
+      (terminal = jhk_delivery_add_channel (db, unyo, &(JhkDeliveryChannelSpec) {
+          .org_unit_id = chuo, .kind = "terminal", .name = "警務課 交付用端末 KM-01",
+          .tested_on = d40 }, error)) == 0 ||
+      (folder = jhk_delivery_add_channel (db, unyo, &(JhkDeliveryChannelSpec) {
+          .org_unit_id = chuo, .kind = "folder", .business_id = b101,
+          .name = "指紋照合業務 交付用共有フォルダ", .address = "\\\\fs-chuo\\koufu\\B101",
+          .tested_on = d40, .officers = officers }, error)) == 0 ||
+      (email = jhk_delivery_add_channel (db, unyo, &(JhkDeliveryChannelSpec) {
+          .org_unit_id = chuo, .kind = "email", .name = "東警察署 警務課",
+          .address = "keimu@higashi.police.example", .tested_on = d40 }, error)) == 0 ||
+      (fax = jhk_delivery_add_channel (db, unyo, &(JhkDeliveryChannelSpec) {
+          .org_unit_id = chuo, .kind = "fax", .name = "本部 刑事総務課 鑑識係",
+          .address = "03-3581-0110", .tested_on = d40 }, error)) == 0 ||
+      jhk_delivery_add_channel (db, unyo, &(JhkDeliveryChannelSpec) {
+          .org_unit_id = chuo, .kind = "email", .name = "西警察署 交通課（試験送信前）",
+          .address = "koutsu@nishi.police.example" }, error) == 0)
+    goto out;
+
+  locked = jhk_ledger_add_storage_place (db, unyo, chuo, "警務課 交付待ち 施錠保管庫", TRUE, error);
+  east_locked = locked ? jhk_ledger_add_storage_place (db, higashi, east, "警務課 施錠保管庫", TRUE,
+                                                      error) : 0;
+  if (east_locked == 0)
+    goto out;
+  for (int i = 0; i < 3; i++)
+    {
+      static const char *const names[] = { "指紋照合結果一覧表（交付用）", "遺留指紋照合回答書（写）",
+                                           "被疑者指紋照会結果" };
+
+      m[i] = jhk_ledger_register_material (db, kanri, &(JhkMaterialSpec) {
+          .org_unit_id = chuo, .direction = "output", .name = names[i], .quantity = 5,
+          .breakdown = "A4 5枚", .summary = "遺留指紋と登録指紋の照合結果", .business_id = b101,
+          .handler_staff_id = koufu, .purpose = "合同捜査本部への交付", .personal_data = TRUE,
+          .creation_reason = "procedure", .acquired_on = d40, .acquisition_method = "printed",
+          .measure = "store", .storage_place_id = locked }, error);
+      if (m[i] == 0)
+        goto out;
+    }
+
+  /* 文書集配便, confirmed and received. */
+  t = jhk_delivery_send (db, kanri, &(JhkTransferSpec) {
+      .material_id = m[0], .method = "courier", .sent_on = d20, .quantity = 2,
+      .officer_staff_id = koufu, .to_office_id = east }, NULL, error);
+  if (t == 0 || !jhk_delivery_confirm (db, unyo, t, error) ||
+      jhk_delivery_receive (db, higashi, t, d20, receiver, east_locked, error) == 0)
+    goto out;
+  /* 職員携行, received, still to be confirmed. */
+  t = jhk_delivery_send (db, kanri, &(JhkTransferSpec) {
+      .material_id = m[0], .method = "carried", .sent_on = d10, .quantity = 1,
+      .officer_staff_id = koufu, .to_office_id = east, .recipient = "刑事課長" }, NULL, error);
+  if (t == 0 || jhk_delivery_receive (db, higashi, t, d10, receiver, east_locked, error) == 0)
+    goto out;
+  /* 電子メール, file deleted from the mail server, confirmed, received. */
+  t = jhk_delivery_send_discarding_password (db, kanri, &(JhkTransferSpec) {
+      .material_id = m[1], .method = "email", .sent_on = d10, .quantity = 1,
+      .officer_staff_id = koufu, .to_office_id = east, .channel_id = email,
+      .terminal_id = terminal, .file = in, .out_file = out }, error);
+  if (t == 0 || !jhk_delivery_confirm_deleted (db, kanri, t, d9, error) ||
+      !jhk_delivery_confirm (db, unyo, t, error) ||
+      jhk_delivery_receive (db, higashi, t, d9, receiver, east_locked, error) == 0)
+    goto out;
+  /* ファイルサーバ, the file still to be deleted from the folder, waiting
+   * for confirmation and for 受入. */
+  t = jhk_delivery_send_discarding_password (db, kanri, &(JhkTransferSpec) {
+      .material_id = m[1], .method = "file_server", .sent_on = d3, .quantity = 1,
+      .officer_staff_id = koufu, .to_office_id = east, .channel_id = folder,
+      .terminal_id = terminal, .file = in, .out_file = out }, error);
+  if (t == 0)
+    goto out;
+  /* ファクシミリ of an inquiry record, outside the ledgers of the offices. */
+  t = jhk_delivery_send (db, kanri, &(JhkTransferSpec) {
+      .material_id = m[2], .method = "fax", .sent_on = d5, .quantity = 1,
+      .officer_staff_id = koufu, .recipient = "本部 刑事総務課 鑑識係", .channel_id = fax,
+      .fax_reason = "inquiry_record" }, NULL, error);
+  if (t == 0 || !jhk_delivery_confirm (db, unyo, t, error))
+    goto out;
+  /* 書留郵便 with the 総括責任者's special approval (the demo's roles
+   * start today). */
+  t = jhk_delivery_send (db, kanri, &(JhkTransferSpec) {
+      .material_id = m[2], .method = "registered_mail", .sent_on = d0, .quantity = 1,
+      .officer_staff_id = koufu, .recipient = "地方検察庁 刑事部",
+      .approved_by = jhk_org_find_staff (db, "A1001"), .note = "遠隔地のため" }, NULL, error);
+  ok = t != 0 && jhk_delivery_confirm (db, unyo, t, error);
+
+out:
+  g_unlink (in);
+  g_unlink (out);
+  g_rmdir (dir);
+  return ok;
+}
+
 /* The 総括責任者's approvals and the confirmations of 様式第1号 in the demo
  * ledger of 中央警察署: requests pending on the 総括責任者's dashboard, one
  * declined; the 作成時確認欄 of the first material signed; the final
@@ -878,8 +1022,9 @@ jhk_demo_populate (JhkDb   *db,
                                    error))
       goto out;
 
-  if (!demo_ledger (db, system, error) ||
-      !demo_approvals_and_signoffs (db, error))
+  if (!demo_ledger (db, system, error))
+    goto out;
+  if (!demo_transfers (db, error))
     goto out;
 
   ok = TRUE;
