@@ -64,6 +64,8 @@ struct _JhkFormPreview
   GtkLabel         *zoom_label;
   GPtrArray        *pictures;       /* of GtkPicture, one a page */
   GtkFileChooserNative *chooser;
+  GtkPrintOperation *print_operation;
+  gboolean          print_finished;
 };
 
 G_DEFINE_FINAL_TYPE (JhkFormPreview, jhk_form_preview, ADW_TYPE_WINDOW)
@@ -511,29 +513,6 @@ draw_page_cb (GtkPrintOperation *operation,
   self->draw (cr, page, self->user_data);
 }
 
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               JhkFormPreview          *self)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *message = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("Could not print: %s"),
-                                 error != NULL ? error->message : _("unknown error"));
-      show_error (self, message);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&session_print_settings, gtk_print_operation_get_print_settings (operation));
-      g_set_object (&session_page_setup, gtk_print_operation_get_default_page_setup (operation));
-    }
-  g_object_unref (operation);
-}
-
 static GtkPageSetup *
 a4_portrait (void)
 {
@@ -545,52 +524,116 @@ a4_portrait (void)
   return setup;
 }
 
+/* What a print ends with: the settings are kept for the session, an error
+ * is shown. Called once, from "done" or after a run that did not emit it. */
 static void
-print_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
+print_finished (JhkFormPreview          *self,
+                GtkPrintOperation       *operation,
+                GtkPrintOperationResult  result,
+                const GError            *run_error)
 {
-  JhkFormPreview *self = JHK_FORM_PREVIEW (widget);
+  if (self->print_finished)
+    return;
+  self->print_finished = TRUE;
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (error == NULL && run_error != NULL)
+        error = g_error_copy (run_error);
+      message = g_strdup_printf (_("Could not print: %s"),
+                                 error != NULL ? error->message : _("unknown error"));
+      show_error (self, message);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY &&
+           gtk_print_operation_get_print_settings (operation) != NULL)
+    {
+      g_set_object (&session_print_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&session_page_setup, gtk_print_operation_get_default_page_setup (operation));
+    }
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               JhkFormPreview          *self)
+{
+  print_finished (self, operation, result, NULL);
+}
+
+/* 印刷… in @action: the print dialog, or a PDF file through the print
+ * system when @export_path is set. */
+static GtkPrintOperationResult
+run_print (JhkFormPreview           *self,
+           GtkPrintOperationAction   action,
+           const char               *export_path,
+           GError                  **error)
+{
   g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GError) error = NULL;
   GtkPrintOperation *operation;
   GtkPrintOperationResult result;
 
-  if (self->n_pages == 0)
-    return;
-  operation = gtk_print_operation_new ();
+  if (self->print_operation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->print_operation, self);
+      g_clear_object (&self->print_operation);
+    }
+  operation = self->print_operation = gtk_print_operation_new ();
   setup = session_page_setup != NULL ? g_object_ref (session_page_setup) : a4_portrait ();
   gtk_print_operation_set_default_page_setup (operation, setup);
-  if (session_print_settings != NULL)
+  if (session_print_settings != NULL && export_path == NULL)
     gtk_print_operation_set_print_settings (operation, session_print_settings);
   gtk_print_operation_set_job_name (operation, self->title);
   gtk_print_operation_set_n_pages (operation, self->n_pages);
   /* Points from the corner of the paper: the form has its own margins. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, export_path == NULL);
   gtk_print_operation_set_current_page (operation, self->page);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    return;
-  /* Finished without "done": report it here. */
+  self->print_finished = FALSE;
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (self), error);
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && export_path == NULL)
+    print_finished (self, operation, result, error != NULL ? *error : NULL);
+  return result;
+}
+
+gboolean
+jhk_form_preview_print_to_file (JhkFormPreview  *self,
+                                const char      *path,
+                                GError         **error)
+{
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (JHK_IS_FORM_PREVIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  result = run_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, path, error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not print: %s"),
-                                                  error != NULL ? error->message
-                                                                : _("unknown error"));
-      show_error (self, message);
+      if (error != NULL && *error == NULL)
+        gtk_print_operation_get_error (self->print_operation, error);
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL, _("unknown error"));
+      return FALSE;
     }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&session_print_settings, gtk_print_operation_get_print_settings (operation));
-      g_set_object (&session_page_setup, gtk_print_operation_get_default_page_setup (operation));
-    }
-  g_signal_handlers_disconnect_by_data (operation, self);
-  g_object_unref (operation);
+  return TRUE;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  JhkFormPreview *self = JHK_FORM_PREVIEW (widget);
+
+  if (self->n_pages > 0)
+    run_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
 }
 
 /* PDFとして保存… */
@@ -653,6 +696,11 @@ jhk_form_preview_dispose (GObject *object)
 
   g_clear_handle_id (&self->render_id, g_source_remove);
   g_clear_handle_id (&self->keep_page_id, g_source_remove);
+  if (self->print_operation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->print_operation, self);
+      g_clear_object (&self->print_operation);
+    }
   g_clear_handle_id (&self->pdf_id, g_source_remove);
   g_clear_pointer (&self->pdf_cr, cairo_destroy);
   g_clear_pointer (&self->pdf_surface, cairo_surface_destroy);

@@ -58,6 +58,13 @@ gboolean        jhk_form_preview_save_pdf     (JhkFormPreview  *self,
                                                const char      *path,
                                                GError         **error);
 
+/* What 印刷… sends to the printer, A4 portrait and drawn by the same routine,
+ * written to a PDF file by the print system instead (GtkPrintOperation's
+ * export). */
+gboolean        jhk_form_preview_print_to_file (JhkFormPreview *self,
+                                                const char     *path,
+                                                GError        **error);
+
 /* 様式第1号 of material @material_id as @actor may see it, titled
  * "入出力資料管理票 — <資料名>", shown for the window of @parent. NULL
  * with @error set when the material cannot be read. */

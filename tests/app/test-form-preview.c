@@ -169,6 +169,33 @@ test_material_preview (void)
   g_assert_nonnull (strstr (text, "入出力資料管理票"));
   g_assert_nonnull (strstr (text, material->name));
 
+  /* What 印刷… sends to the printer, exported to a file by the print
+   * system: A4 portrait, the same sheets and text, no margins added. */
+  {
+    g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+    g_autofree char *printed_uri = g_filename_to_uri (printed, NULL, NULL);
+    g_autoptr(GObject) printed_doc = NULL;
+    g_autoptr(GObject) printed_page = NULL;
+    g_autofree char *printed_text = NULL;
+    double width, height;
+
+    g_assert_true (jhk_form_preview_print_to_file (preview, printed, &error));
+    g_assert_no_error (error);
+    printed_doc = G_OBJECT (poppler_document_new_from_file (printed_uri, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (printed_doc)), ==,
+                     jhk_form_preview_get_n_pages (preview));
+    printed_page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (printed_doc), 0));
+    poppler_page_get_size (POPPLER_PAGE (printed_page), &width, &height);
+    g_test_message ("printed page: %.1f x %.1f pt", width, height);
+    g_assert_cmpfloat_with_epsilon (width, JHK_FORMS_A4_WIDTH, 1.0);
+    g_assert_cmpfloat_with_epsilon (height, JHK_FORMS_A4_HEIGHT, 1.0);
+    printed_text = poppler_page_get_text (POPPLER_PAGE (printed_page));
+    g_assert_nonnull (strstr (printed_text, "入出力資料管理票"));
+    g_assert_nonnull (strstr (printed_text, material->name));
+    g_unlink (printed);
+  }
+
   /* A folder that is not there: an error, nothing written. */
   {
     g_autofree char *bad = g_build_filename (dir, "missing", "sheet.pdf", NULL);
