@@ -12,6 +12,7 @@
 #include "jhk-policy.h"
 #include "jhk-settings.h"
 #include "jhk-signoffs.h"
+#include "jhk-sysdocs.h"
 
 typedef struct
 {
@@ -169,6 +170,102 @@ days_ago (int days)
   g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
 
   return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* Issue 4, 第18 and R15-3 (engineer C): 中央警察署's system documents,
+ * programs and manuals, one document open to a named member of staff
+ * (R18-3), and closed materials of 中央 and 西警察署 whose five years
+ * from the last entry are over, for jhkctl material expired and the
+ * dashboard. */
+static gboolean
+demo_system_documents (JhkDb   *db,
+                       GError **error)
+{
+  g_autoptr(JhkSession) chuo = jhk_session_load (db, jhk_accounts_lookup (db, "chuo-unyo"),
+                                                 NULL, error);
+  g_autoptr(JhkSession) nishi = NULL;
+  static const struct { const char *name; const char *category; gboolean printed; } docs[] = {
+    { "指紋照合システム 運用設計書", "system_document", FALSE },
+    { "指紋照合システム 障害対応手順書", "system_document", FALSE },
+    { "指紋照合端末 プログラム媒体（CD-R）", "program", FALSE },
+    { "指紋照合端末 取扱説明書", "manual", FALSE },
+    { "運転免許照会端末 操作手順（電子版から印刷）", "manual", TRUE },
+  };
+  static const int expired_days[] = { 2555, 2300, 1900 };
+  gint64 office = jhk_org_find_unit (db, "910");
+  gint64 handler = jhk_org_find_staff (db, "C9113");
+  gint64 cabinet, shelf, first = 0;
+  g_autofree char *d40 = days_ago (40);
+
+  if (chuo == NULL)
+    return FALSE;
+  cabinet = jhk_ledger_add_storage_place (db, chuo, office, "情報管理 文書庫", TRUE, error);
+  shelf = cabinet ? jhk_ledger_add_storage_place (db, chuo, office, "警務課 取扱説明書棚", FALSE,
+                                                  error) : 0;
+  if (shelf == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      gboolean manual = g_str_equal (docs[i].category, "manual");
+      gint64 id = jhk_ledger_register_material (db, chuo, &(JhkMaterialSpec) {
+          .org_unit_id = office, .direction = "input", .name = docs[i].name, .quantity = 1,
+          .business_id = jhk_org_find_business (db, manual && docs[i].printed ? "B103" : "B101"),
+          .handler_staff_id = handler, .purpose = "システムの運用と保守",
+          .acquired_on = d40,
+          .acquisition_method = docs[i].printed ? "printed" : "received",
+          .acquisition_text = docs[i].printed ? NULL : "情報管理課 システム係",
+          .measure = "store", .storage_place_id = manual ? shelf : cabinet,
+          .category = docs[i].category, .printed_manual = docs[i].printed },
+        error);
+
+      if (id == 0)
+        return FALSE;
+      if (first == 0)
+        first = id;
+    }
+  /* R18-3: 刑事課's C9132 maintains the system and may view its design. */
+  if (!jhk_sysdocs_add_viewer (db, chuo, first, jhk_org_find_staff (db, "C9132"), error))
+    return FALSE;
+
+  /* R15-3: closed long ago; the last of them is not five years old yet. */
+  for (guint i = 0; i < G_N_ELEMENTS (expired_days); i++)
+    {
+      g_autofree char *on = days_ago (expired_days[i]);
+      g_autofree char *name = g_strdup_printf ("犯罪統計 集計表（%s）", on);
+      gint64 id = jhk_ledger_register_material (db, chuo, &(JhkMaterialSpec) {
+          .org_unit_id = office, .direction = "output", .name = name, .quantity = 2,
+          .business_id = jhk_org_find_business (db, "B102"), .handler_staff_id = handler,
+          .purpose = "統計の報告", .acquired_on = on, .acquisition_method = "printed",
+          .measure = "store", .storage_place_id = cabinet },
+        error);
+
+      if (id == 0 ||
+          !jhk_ledger_record_event (db, chuo, id, &(JhkMaterialEvent) {
+              .kind = "lend", .happened_on = on, .quantity = 1, .handler_staff_id = handler,
+              .counterpart = "刑事課" }, NULL, error) ||
+          !jhk_ledger_record_event (db, chuo, id, &(JhkMaterialEvent) {
+              .kind = "return", .happened_on = on, .quantity = 1, .handler_staff_id = handler,
+              .counterpart = "刑事課" }, NULL, error) ||
+          !jhk_ledger_final_disposition (db, chuo, id, &(JhkMaterialDisposition) {
+              .kind = "dispose", .happened_on = on, .method = "shred",
+              .handler_staff_id = handler }, error))
+        return FALSE;
+    }
+  nishi = jhk_session_load (db, jhk_accounts_lookup (db, "nishi-unyo"), NULL, error);
+  if (nishi == NULL)
+    return FALSE;
+  {
+    g_autofree char *on = days_ago (2200);
+
+    return jhk_ledger_register_material (db, nishi, &(JhkMaterialSpec) {
+        .org_unit_id = jhk_org_find_unit (db, "930"), .direction = "output",
+        .name = "交通事故 統計表（旧様式）", .quantity = 1,
+        .business_id = jhk_org_find_business (db, "B102"),
+        .handler_staff_id = jhk_org_find_staff (db, "C9301"), .purpose = "統計の報告",
+        .acquired_on = on, .acquisition_method = "printed",
+        .measure = "dispose_without_storing", .disposed_on = on, .disposal_method = "shred" },
+      error) != 0;
+  }
 }
 
 /* The generated part of the demo ledger: a few hundred materials of 中央警察署
@@ -1022,7 +1119,8 @@ jhk_demo_populate (JhkDb   *db,
                                    error))
       goto out;
 
-  if (!demo_ledger (db, system, error))
+  if (!demo_ledger (db, system, error) ||
+      !demo_system_documents (db, error))
     goto out;
   if (!demo_transfers (db, error))
     goto out;

@@ -390,11 +390,22 @@ test_viewers (Fixture       *f,
   g_assert_cmpint (((JhkSysdocViewer *) g_ptr_array_index (viewers, 0))->staff_id, ==,
                    f->shokuin_staff);
 
-  /* The viewer's list: that document and nothing else of the office. */
+  /* The viewer's list: the documents they are named for (the demo names
+   * them for one more) and nothing else of the office. */
   list = jhk_ledger_query_list (f->db, f->shokuin, f->office, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 1);
   g_assert_true (list_has (list, doc));
+  g_assert_false (list_has (list, io));
+  for (guint i = 0; i < list->len; i++)
+    {
+      JhkLedgerMaterial *m = g_ptr_array_index (list, i);
+
+      g_assert_true (jhk_sysdocs_is_restricted (m->category));
+      g_assert_true (jhk_db_query_int64 (f->db, NULL, NULL,
+                                         "SELECT staff_id FROM material_viewers"
+                                         " WHERE material_id = ? AND staff_id = ?",
+                                         JHK_I (m->id), JHK_I (f->shokuin_staff), JHK_DB_END));
+    }
   g_clear_pointer (&list, g_ptr_array_unref);
   none = jhk_ledger_query_material (f->db, f->shokuin, io, &error);
   g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
@@ -406,8 +417,17 @@ test_viewers (Fixture       *f,
   g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
   g_clear_error (&error);
   list = jhk_ledger_query_list (f->db, f->shokuin, f->office, NULL, &error);
-  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
-  g_assert_null (list);
+  g_assert_no_error (error);
+  g_assert_false (list_has (list, doc));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  /* Another member of staff named for nothing: the ledger is not theirs. */
+  {
+    g_autoptr(JhkSession) kanbu = jhk_test_login (f->db, "chuo-kanbu");
+
+    list = jhk_ledger_query_list (f->db, kanbu, f->office, NULL, &error);
+    g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
+    g_assert_null (list);
+  }
 }
 
 int
