@@ -533,6 +533,31 @@ test_pg_row_security (void)
                               "UPDATE material_approvals SET status = 'declined'", JHK_DB_END) &&
                   jhk_db_changes (higashi) > 0);
   g_assert_cmpint (count_approvals (chuo), >, 1);
+  /* Sign-offs: signed through the signer's own role, seen by the office,
+   * not by another office. */
+  g_assert_true (jhk_signoffs_sign (chuo, kanri, material, "created", JHK_ROLE_INVALID, &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_signoffs_sign (unyo_db, unyo, material, "created", JHK_ROLE_INVALID,
+                                    &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) boxes = jhk_signoffs_list (unyo_db, material, &error);
+    gint64 n = -1;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (boxes->len, ==, 2);
+    g_assert_cmpstr (((JhkSignoff *) g_ptr_array_index (boxes, 0))->role, ==, "ops_manager");
+    g_assert_nonnull (((JhkSignoff *) g_ptr_array_index (boxes, 1))->staff_name);
+    g_assert_true (jhk_db_query_int64 (higashi, &n, NULL,
+                                       "SELECT COUNT(*) FROM material_signoffs", JHK_DB_END));
+    g_assert_cmpint (n, ==, 0);
+    /* Nobody signs in another's name around Jhk. */
+    g_assert_false (jhk_db_run (chuo, NULL,
+                                "INSERT INTO material_signoffs (material_id, stage, role,"
+                                " staff_id, signed_at, signed_by) SELECT ?, 'created',"
+                                " 'info_lead', id, 0, 'x' FROM staff WHERE staff_no = 'C9102'",
+                                JHK_I (material), JHK_DB_END));
+  }
   /* The keeper cannot decide by writing the row. */
   g_assert_false (jhk_db_run (chuo, NULL,
                               "UPDATE material_approvals SET status = 'declined',"
