@@ -765,8 +765,6 @@ jhk_form_preview_class_init (JhkFormPreviewClass *klass)
   add_shortcut (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "preview.zoom-out");
   add_shortcut (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "preview.zoom-fit");
   add_shortcut (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "preview.zoom-fit");
-  add_shortcut (widget_class, GDK_KEY_Page_Up, 0, "preview.previous-page");
-  add_shortcut (widget_class, GDK_KEY_Page_Down, 0, "preview.next-page");
   add_shortcut (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "preview.print");
   add_shortcut (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "preview.save");
   add_shortcut (widget_class, GDK_KEY_Escape, 0, "window.close");
@@ -817,6 +815,26 @@ jhk_form_preview_init (JhkFormPreview *self)
   GtkWidget *label;
 
   ensure_style ();
+  /* Page Up and Page Down go a sheet at a time, before the scrolled window
+   * would scroll a screenful. */
+  {
+    GtkEventController *pages = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (pages, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (pages),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, 0),
+                        gtk_named_action_new ("preview.previous-page")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (pages),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, 0),
+                        gtk_named_action_new ("preview.next-page")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (pages),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Page_Up, 0),
+                        gtk_named_action_new ("preview.previous-page")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (pages),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Page_Down, 0),
+                        gtk_named_action_new ("preview.next-page")));
+    gtk_widget_add_controller (GTK_WIDGET (self), pages);
+  }
   self->zoom = 1.0;
   self->pictures = g_ptr_array_new ();
   self->drawn_zoom = g_array_new (FALSE, TRUE, sizeof (double));
