@@ -5,6 +5,7 @@
 #include "jhk-ledger.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
+#include "jhk-settings.h"
 #include "jhk-util.h"
 
 static const char *const kinds[] = { "view", "hand_over", "copy", NULL };
@@ -233,6 +234,20 @@ require_pending (const char  *status,
   return FALSE;
 }
 
+/* The conditional UPDATE changed the request: another workstation did not
+ * decide or withdraw it in between (on a server, between the read and the
+ * write). */
+static gboolean
+changed_once (JhkDb   *db,
+              GError **error)
+{
+  if (jhk_db_changes (db) == 1)
+    return TRUE;
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
+                       _("This request was decided or withdrawn meanwhile."));
+  return FALSE;
+}
+
 static gboolean
 decide (JhkDb       *db,
         JhkSession  *actor,
@@ -245,6 +260,7 @@ decide (JhkDb       *db,
   g_autofree char *status = NULL;
   g_autofree char *id_text = NULL;
   g_autofree char *comment_text = strip_dup (comment);
+  g_autofree char *today = NULL;
   gint64 requester = 0, material = 0;
 
   g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
@@ -272,12 +288,23 @@ decide (JhkDb       *db,
                            _("A request is decided by someone other than the one who made it."));
       goto fail;
     }
+  /* The role as the register says now, not as it was at login (R5-1). */
+  today = jhk_today ();
+  if (!jhk_policy_staff_held_role (db, jhk_session_get_staff_id (actor), JHK_ROLE_SUPERVISOR,
+                                   today))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+                           _("Only the general supervisor approves or declines these "
+                             "requests."));
+      goto fail;
+    }
   if (!jhk_db_run (db, error,
                    "UPDATE material_approvals SET status = ?, decided_by = ?, decided_at = ?,"
                    " comment = ? WHERE id = ? AND status = 'pending'",
                    JHK_T (approve ? "approved" : "declined"),
                    JHK_I (jhk_session_get_staff_id (actor)), JHK_I (jhk_now_us ()),
-                   JHK_T (comment_text), JHK_I (approval_id), JHK_DB_END))
+                   JHK_T (comment_text), JHK_I (approval_id), JHK_DB_END) ||
+      !changed_once (db, error))
     goto fail;
   json_object_set_int_member (details, "material_id", material);
   if (comment_text[0] != '\0')
@@ -338,7 +365,8 @@ jhk_approvals_withdraw (JhkDb       *db,
       !jhk_db_run (db, error,
                    "UPDATE material_approvals SET status = 'withdrawn'"
                    " WHERE id = ? AND status = 'pending'",
-                   JHK_I (approval_id), JHK_DB_END))
+                   JHK_I (approval_id), JHK_DB_END) ||
+      !changed_once (db, error))
     goto fail;
   json_object_set_int_member (details, "material_id", material);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, approval_id);
