@@ -55,6 +55,7 @@ struct _JhkFormPreview
   GArray           *drawn_zoom;     /* of double: the zoom each page is drawn at, 0 if not */
   guint             render_id;
   guint             keep_page_id;   /* puts page back at the top after a zoom */
+  guint             keep_page_tries;
   gboolean          going_to_page;
 
   AdwWindowTitle   *window_title;
@@ -368,8 +369,16 @@ static gboolean
 keep_page_cb (gpointer user_data)
 {
   JhkFormPreview *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double pitch = page_height_px (self) + PAGE_SPACING;
+  double needed = self->n_pages * pitch;
 
+  /* Wait for the layout to give the pages their new size, a few turns at
+   * most: before that, the scroll position would be cut short. */
+  if (gtk_adjustment_get_upper (adjustment) + 1 < needed && self->keep_page_tries++ < 20)
+    return G_SOURCE_CONTINUE;
   self->keep_page_id = 0;
+  self->keep_page_tries = 0;
   go_to_page (self, self->page);
   return G_SOURCE_REMOVE;
 }

@@ -322,6 +322,12 @@ test_long_form_keys (void)
   g_assert_nonnull (gtk_picture_get_paintable (page_picture (preview, 20)));
   g_assert_null (gtk_picture_get_paintable (page_picture (preview, 0)));
   g_assert_cmpfloat (ink_share (preview, 20), >, 0.01);
+  /* Zooming keeps the sheet in view. */
+  g_assert_true (gtk_widget_activate_action (widget, "preview.zoom-in", NULL));
+  app_test_wait (200);
+  wait_rendered (preview);
+  g_assert_cmpuint (jhk_form_preview_get_page (preview), ==, 20);
+  g_assert_nonnull (gtk_picture_get_paintable (page_picture (preview, 20)));
   app_test_save_png (widget, "form-preview-30-pages");
 
   /* Escape closes the preview. */
