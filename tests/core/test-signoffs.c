@@ -262,6 +262,37 @@ test_final (Fixture       *f,
   sign_ok (f, f->unyo, "created");
 }
 
+/* One who holds two of the office's roles chooses the box they sign. */
+static void
+test_several_roles (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkSession) soukatsu = jhk_test_login (f->db, "soukatsu");
+  g_autoptr(JhkSession) hojo = NULL;
+  g_autoptr(GPtrArray) boxes = NULL;
+
+  g_assert_cmpint (jhk_org_grant_role (f->db, soukatsu, jhk_org_find_staff (f->db, "C9112"),
+                                       JHK_ROLE_INFO_LEAD, f->office, 0, f->today, NULL,
+                                       "試験", &error), >, 0);
+  g_assert_no_error (error);
+  hojo = jhk_test_login (f->db, "chuo-hojo");
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_signoffs_sign (f->db, hojo, f->material, "created", JHK_ROLE_INVALID,
+                                     refusal));
+  g_assert_true (jhk_signoffs_sign (f->db, hojo, f->material, "created", JHK_ROLE_INFO_LEAD,
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_signoffs_sign (f->db, hojo, f->material, "created",
+                                    JHK_ROLE_INFO_ASSISTANT, &error));
+  g_assert_no_error (error);
+  boxes = jhk_signoffs_list (f->db, f->material, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (boxes->len, ==, 2);
+  g_assert_cmpstr (((JhkSignoff *) g_ptr_array_index (boxes, 0))->role, ==, "info_lead");
+  g_assert_cmpstr (((JhkSignoff *) g_ptr_array_index (boxes, 1))->role, ==, "info_assistant");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +304,7 @@ main (int    argc,
   ADD ("/signoffs/R17-11/created-four-boxes", test_created);
   ADD ("/signoffs/R17-11/role-not-held", test_role_not_held);
   ADD ("/signoffs/R17-11/final-after-disposition", test_final);
+  ADD ("/signoffs/R17-11/several-roles-choose", test_several_roles);
 #undef ADD
 
   return jhk_test_run ();
