@@ -806,7 +806,8 @@ demo_ledger (JhkDb       *db,
 }
 
 /* Transfers of personal-data output (第17-4, 第17-5) from 中央警察署 to
- * 東警察署 and outside, with the registers they need: confirmed or not by
+ * 刑事総務課 (鑑識係, which runs 指紋照合業務) and outside, with the
+ * registers they need: confirmed or not by
  * the 運用管理者, received or not, one file-server transfer whose file is
  * still to be deleted from the folder. The encrypted files are written to
  * a temporary folder and removed; their passwords are wiped at once (the
@@ -824,8 +825,9 @@ demo_transfers (JhkDb   *db,
                                                  NULL, error);
   g_autoptr(JhkSession) kanri = unyo ? jhk_session_load (db, jhk_accounts_lookup (db, "chuo-kanri"),
                                                          NULL, error) : NULL;
-  g_autoptr(JhkSession) higashi = kanri ? jhk_session_load (db, jhk_accounts_lookup (db, "higashi-unyo"),
-                                                            NULL, error) : NULL;
+  /* 刑事総務課 has no office roles in the demo: the system keeps its
+   * ledger and records its 受入. */
+  g_autoptr(JhkSession) keiji = jhk_session_new_system ("demo");
   g_autofree char *d40 = days_ago (40);
   g_autofree char *d20 = days_ago (20);
   g_autofree char *d0 = days_ago (0);
@@ -837,15 +839,15 @@ demo_transfers (JhkDb   *db,
   g_autofree char *in = NULL;
   g_autofree char *out = NULL;
   gint64 chuo = jhk_org_find_unit (db, "910");
-  gint64 east = jhk_org_find_unit (db, "920");
+  gint64 dest = jhk_org_find_unit (db, "310");
   gint64 b101 = jhk_org_find_business (db, "B101");
   gint64 koufu = jhk_org_find_staff (db, "C9113");
-  gint64 receiver = jhk_org_find_staff (db, "C9201");
+  gint64 receiver = jhk_org_find_staff (db, "A3101");
   gint64 officers[] = { koufu, 0 };
-  gint64 locked, east_locked, terminal, folder, email, fax, m[3], t;
+  gint64 locked, dest_locked, terminal, folder, email, fax, m[3], t;
   gboolean ok = FALSE;
 
-  if (higashi == NULL)
+  if (kanri == NULL)
     return FALSE;
   dir = g_dir_make_tmp ("jhk-demo-XXXXXX", error);
   if (dir == NULL)
@@ -865,8 +867,8 @@ demo_transfers (JhkDb   *db,
           .name = "指紋照合業務 交付用共有フォルダ", .address = "\\\\fs-chuo\\koufu\\B101",
           .tested_on = d40, .officers = officers }, error)) == 0 ||
       (email = jhk_delivery_add_channel (db, unyo, &(JhkDeliveryChannelSpec) {
-          .org_unit_id = chuo, .kind = "email", .name = "東警察署 警務課",
-          .address = "keimu@higashi.police.example", .tested_on = d40 }, error)) == 0 ||
+          .org_unit_id = chuo, .kind = "email", .name = "刑事総務課 鑑識係",
+          .address = "kanshiki@keiji.police.example", .tested_on = d40 }, error)) == 0 ||
       (fax = jhk_delivery_add_channel (db, unyo, &(JhkDeliveryChannelSpec) {
           .org_unit_id = chuo, .kind = "fax", .name = "本部 刑事総務課 鑑識係",
           .address = "03-3581-0110", .tested_on = d40 }, error)) == 0 ||
@@ -876,9 +878,9 @@ demo_transfers (JhkDb   *db,
     goto out;
 
   locked = jhk_ledger_add_storage_place (db, unyo, chuo, "警務課 交付待ち 施錠保管庫", TRUE, error);
-  east_locked = locked ? jhk_ledger_add_storage_place (db, higashi, east, "警務課 施錠保管庫", TRUE,
+  dest_locked = locked ? jhk_ledger_add_storage_place (db, keiji, dest, "鑑識係 施錠保管庫", TRUE,
                                                       error) : 0;
-  if (east_locked == 0)
+  if (dest_locked == 0)
     goto out;
   for (int i = 0; i < 3; i++)
     {
@@ -898,30 +900,30 @@ demo_transfers (JhkDb   *db,
   /* 文書集配便, confirmed and received. */
   t = jhk_delivery_send (db, kanri, &(JhkTransferSpec) {
       .material_id = m[0], .method = "courier", .sent_on = d20, .quantity = 2,
-      .officer_staff_id = koufu, .to_office_id = east }, NULL, error);
+      .officer_staff_id = koufu, .to_office_id = dest }, NULL, error);
   if (t == 0 || !jhk_delivery_confirm (db, unyo, t, error) ||
-      jhk_delivery_receive (db, higashi, t, d20, receiver, east_locked, error) == 0)
+      jhk_delivery_receive (db, keiji, t, d20, receiver, dest_locked, error) == 0)
     goto out;
   /* 職員携行, received, still to be confirmed. */
   t = jhk_delivery_send (db, kanri, &(JhkTransferSpec) {
       .material_id = m[0], .method = "carried", .sent_on = d10, .quantity = 1,
-      .officer_staff_id = koufu, .to_office_id = east, .recipient = "刑事課長" }, NULL, error);
-  if (t == 0 || jhk_delivery_receive (db, higashi, t, d10, receiver, east_locked, error) == 0)
+      .officer_staff_id = koufu, .to_office_id = dest, .recipient = "鑑識係長" }, NULL, error);
+  if (t == 0 || jhk_delivery_receive (db, keiji, t, d10, receiver, dest_locked, error) == 0)
     goto out;
   /* 電子メール, file deleted from the mail server, confirmed, received. */
   t = jhk_delivery_send_discarding_password (db, kanri, &(JhkTransferSpec) {
       .material_id = m[1], .method = "email", .sent_on = d10, .quantity = 1,
-      .officer_staff_id = koufu, .to_office_id = east, .channel_id = email,
+      .officer_staff_id = koufu, .to_office_id = dest, .channel_id = email,
       .terminal_id = terminal, .file = in, .out_file = out }, error);
   if (t == 0 || !jhk_delivery_confirm_deleted (db, kanri, t, d9, error) ||
       !jhk_delivery_confirm (db, unyo, t, error) ||
-      jhk_delivery_receive (db, higashi, t, d9, receiver, east_locked, error) == 0)
+      jhk_delivery_receive (db, keiji, t, d9, receiver, dest_locked, error) == 0)
     goto out;
   /* ファイルサーバ, the file still to be deleted from the folder, waiting
    * for confirmation and for 受入. */
   t = jhk_delivery_send_discarding_password (db, kanri, &(JhkTransferSpec) {
       .material_id = m[1], .method = "file_server", .sent_on = d3, .quantity = 1,
-      .officer_staff_id = koufu, .to_office_id = east, .channel_id = folder,
+      .officer_staff_id = koufu, .to_office_id = dest, .channel_id = folder,
       .terminal_id = terminal, .file = in, .out_file = out }, error);
   if (t == 0)
     goto out;
