@@ -39,6 +39,7 @@ typedef enum
   COL_DISPOSED_ON,
   COL_DISPOSAL_METHOD,
   COL_WITNESS,
+  COL_CATEGORY,
   N_COLUMNS
 } Column;
 
@@ -68,6 +69,9 @@ static const struct
   [COL_DISPOSED_ON] = { "廃棄年月日", FALSE },
   [COL_DISPOSAL_METHOD] = { "廃棄方法", FALSE },
   [COL_WITNESS] = { "立会者", FALSE },
+  /* R18-1: 入出力資料 (empty), システムドキュメント, プログラム, 取扱説明書,
+   * or 取扱説明書（印刷） for one printed from an electronic manual. */
+  [COL_CATEGORY] = { "種別", FALSE },
 };
 
 /* The column of each member of JhkMaterialSpec that the ledger may refuse
@@ -99,6 +103,8 @@ static const struct
   { "disposed_on", COL_DISPOSED_ON },
   { "disposal_method", COL_DISPOSAL_METHOD },
   { "disposal_witness_id", COL_WITNESS },
+  { "category", COL_CATEGORY },
+  { "printed_manual", COL_CATEGORY },
 };
 
 /* The Japanese header of the column a refused member comes from; NULL for
@@ -324,6 +330,7 @@ read_row (JhkDb            *db,
   g_autofree char *measure = normalized (cell[COL_MEASURE]);
   g_autofree char *disposal_method = normalized (cell[COL_DISPOSAL_METHOD]);
   g_autofree char *witness = normalized (cell[COL_WITNESS]);
+  g_autofree char *category = normalized (cell[COL_CATEGORY]);
   g_autoptr(GMatchInfo) info = NULL;
   int mark;
 
@@ -473,6 +480,25 @@ read_row (JhkDb            *db,
   if (*witness != '\0' && (spec->disposal_witness_id = jhk_org_find_staff (db, witness)) == 0)
     add_error (report, line, columns[COL_WITNESS].header,
                _("No staff member has the staff number “%s”."), witness);
+  spec->category = NULL;
+  spec->printed_manual = FALSE;
+  if (*category == '\0' || g_str_equal (category, "入出力資料"))
+    spec->category = "io";
+  else if (g_str_equal (category, "システムドキュメント"))
+    spec->category = "system_document";
+  else if (g_str_equal (category, "プログラム"))
+    spec->category = "program";
+  else if (g_str_equal (category, "取扱説明書"))
+    spec->category = "manual";
+  else if (g_str_has_prefix (category, "取扱説明書") && strstr (category, "印刷") != NULL)
+    {
+      spec->category = "manual";
+      spec->printed_manual = TRUE;
+    }
+  else
+    add_error (report, line, columns[COL_CATEGORY].header,
+               _("Write the category as 入出力資料, システムドキュメント, プログラム, "
+                 "取扱説明書 or 取扱説明書（印刷）."));
 #undef REQUIRE
   return report->errors->len == errors;
 }

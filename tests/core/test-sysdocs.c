@@ -4,6 +4,9 @@
  * Every refusal leaves every table as it was (jhk_test_dump_tables).
  * SQLite, and PostgreSQL with `meson test --setup postgresql`.
  */
+#include <string.h>
+
+#include "jhk-import.h"
 #include "jhk-ledger.h"
 #include "jhk-ledger-query.h"
 #include "jhk-lists.h"
@@ -430,6 +433,69 @@ test_viewers (Fixture       *f,
   }
 }
 
+/* R18-1: a spreadsheet ledger imports with its 種別 column; an unknown
+ * 種別, or a system document on an open shelf (R18-2), refuses the whole
+ * file, database unchanged. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkImportReport) report = NULL;
+  g_autoptr(JhkImportReport) bad = NULL;
+  g_autoptr(JhkImportReport) open_shelf = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  static const char header[] =
+    "資料区分,資料名,数量,業務,所属,取扱者,使用目的,入手年月日,入手方法,受領先,"
+    "入手後の措置,保管先,種別\n";
+  g_autofree char *good = g_strconcat (header,
+    "入力,照合システム 設計書（取込）,1,B101,910,C9113,保守,2026/04/01,受領,情報管理課,保管,"
+    "試験用 文書庫,システムドキュメント\n"
+    "入力,照合端末 操作手順（取込）,1,B101,910,C9113,運用,2026/04/01,印字出力,,保管,"
+    "試験用 警務課 説明書棚,取扱説明書（印刷）\n"
+    "出力,照合結果（取込）,1,B101,910,C9113,捜査,2026/04/01,印字出力,,保管,"
+    "試験用 文書庫,\n", NULL);
+  g_autofree char *unknown = g_strconcat (header,
+    "入力,設計図（取込）,1,B101,910,C9113,保守,2026/04/01,受領,情報管理課,保管,"
+    "試験用 文書庫,設計図\n", NULL);
+  g_autofree char *unlocked = g_strconcat (header,
+    "入力,設計書（書棚）,1,B101,910,C9113,保守,2026/04/01,受領,情報管理課,保管,"
+    "試験用 警務課 説明書棚,システムドキュメント\n", NULL);
+  gint64 n = 0;
+
+  before = jhk_test_dump_tables (f->db);
+  bad = jhk_import_materials (f->db, f->unyo, unknown, strlen (unknown), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (bad->committed);
+  g_assert_cmpuint (bad->errors->len, ==, 1);
+  g_assert_cmpstr (((JhkImportError *) g_ptr_array_index (bad->errors, 0))->column, ==, "種別");
+  open_shelf = jhk_import_materials (f->db, f->unyo, unlocked, strlen (unlocked), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (open_shelf->committed);
+  g_assert_cmpuint (open_shelf->errors->len, ==, 1);
+  g_assert_cmpstr (((JhkImportError *) g_ptr_array_index (open_shelf->errors, 0))->column, ==,
+                   "保管先");
+  after = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (after, ==, before);
+
+  report = jhk_import_materials (f->db, f->unyo, good, strlen (good), FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->errors->len; i++)
+    g_test_message ("line %u %s: %s",
+                    ((JhkImportError *) g_ptr_array_index (report->errors, i))->line,
+                    ((JhkImportError *) g_ptr_array_index (report->errors, i))->column,
+                    ((JhkImportError *) g_ptr_array_index (report->errors, i))->message);
+  g_assert_true (report->committed);
+  g_assert_cmpuint (report->n_imported, ==, 3);
+  g_assert_true (jhk_db_query_int64 (f->db, &n, NULL,
+                                     "SELECT COUNT(*) FROM materials WHERE name LIKE '%（取込）'"
+                                     " AND ((category = 'system_document' AND printed_manual = 0)"
+                                     " OR (category = 'manual' AND printed_manual = 1)"
+                                     " OR (category = 'io' AND printed_manual = 0))", JHK_DB_END));
+  g_assert_cmpint (n, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +510,7 @@ main (int   argc,
   ADD ("/sysdocs/R18-4/manual-set-place", test_manual_place);
   ADD ("/sysdocs/R18-5/printed-manual-shredded", test_printed_manual);
   ADD ("/sysdocs/R18-3/viewing-restricted", test_viewers);
+  ADD ("/sysdocs/R18-1/import-with-category", test_import);
 #undef ADD
 
   return jhk_test_run ();
