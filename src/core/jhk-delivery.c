@@ -775,6 +775,9 @@ check_transfer_spec (const JhkTransferSpec  *spec,
     return invalid (error, _("Choose the designated terminal the file is sent from."));
   if (is_electronic (method) && (jhk_is_blank (spec->file) || jhk_is_blank (spec->out_file)))
     return invalid (error, _("Name the PDF file to send and where to write it encrypted."));
+  if (is_electronic (method) && g_strcmp0 (spec->file, spec->out_file) == 0)
+    return invalid (error, _("Write the encrypted file to another path than the PDF it "
+                             "encrypts."));
   if (!is_electronic (method) && (spec->file != NULL || spec->terminal_id != 0))
     return invalid (error, _("Only a file server or e-mail transfer sends a file from a "
                              "terminal."));

@@ -776,6 +776,19 @@ test_electronic (Fixture       *f,
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
                   jhk_delivery_confirm_deleted (f->db, f->koufu, id, f->today, refusal));
 
+  /* The encrypted file never overwrites the PDF it encrypts. */
+  spec = courier (f);
+  spec.quantity = 1;
+  spec.method = "email";
+  spec.channel_id = f->email;
+  spec.terminal_id = f->terminal;
+  spec.file = in;
+  spec.out_file = in;
+  g_clear_pointer (&password, jhk_pdf_password_free);
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_delivery_send (f->db, f->kanri, &spec, &password, refusal));
+  g_assert_null (password);
+
   /* A file that is no PDF: nothing written, nothing kept. */
   spec = courier (f);
   spec.quantity = 1;
