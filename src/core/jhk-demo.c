@@ -1122,6 +1122,7 @@ jhk_demo_populate (JhkDb   *db,
       goto out;
 
   if (!demo_ledger (db, system, error) ||
+      !demo_approvals_and_signoffs (db, error) ||
       !demo_system_documents (db, error))
     goto out;
   if (!demo_transfers (db, error))
