@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "jhk-app-util.h"
+#include "jhk-approvals.h"
 #include "jhk-form-dialog.h"
 #include "jhk-form-preview.h"
 #include "jhk-ledger.h"
@@ -685,6 +686,9 @@ step_read (JhkFormDialog *dialog,
   f->event.confirmed_by = choice_get_id (jhk_form_dialog_get_object (dialog, "confirmed_row"));
   f->event.counterpart = f->counterpart;
   f->event.note = f->note;
+  /* R16-2: the approved request the step uses, when one is needed. */
+  if (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog, "approval_row"))))
+    f->event.approval_id = choice_get_id (jhk_form_dialog_get_object (dialog, "approval_row"));
   if (d->action == JHK_LEDGER_ACTION_PARTIAL_DISPOSE)
     {
       f->event.method = method;
@@ -828,6 +832,36 @@ open_step (JhkLedgerPage   *self,
                           (dispose || final));
   gtk_widget_set_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog, "counterpart_row")),
                           counterpart || final);
+
+  /* R16-2: personal-data input is copied or handed over with an approved
+   * request of the 総括責任者, chosen here, used once. */
+  {
+    g_autoptr(GPtrArray) approvals =
+      jhk_ledger_action_approvals (jhk_page_get_db (JHK_PAGE (self)),
+                                   jhk_page_get_session (JHK_PAGE (self)), m, action);
+    AdwComboRow *approval_row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog,
+                                                                           "approval_row"));
+
+    if (approvals != NULL)
+      {
+        g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+        GArray *ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+        for (guint i = 0; i < approvals->len; i++)
+          {
+            JhkApproval *approval = g_ptr_array_index (approvals, i);
+            g_autofree char *label = g_strdup_printf (_("No. %lld: %s"), (long long) approval->id,
+                                                      approval->reason);
+
+            gtk_string_list_append (labels, label);
+            g_array_append_val (ids, approval->id);
+          }
+        g_object_set_data_full (G_OBJECT (approval_row), "jhk-choice-ids", ids,
+                                (GDestroyNotify) g_array_unref);
+        adw_combo_row_set_model (approval_row, G_LIST_MODEL (labels));
+        gtk_widget_set_visible (GTK_WIDGET (approval_row), TRUE);
+      }
+  }
 
   /* R17-6/7: the basis of a copy. */
   gtk_widget_set_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog, "basis_row")), copy);

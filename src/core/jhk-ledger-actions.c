@@ -1,6 +1,7 @@
 /* jhk-ledger-actions.c: what may be done to a material now, and why not. */
 #include <glib/gi18n-lib.h>
 
+#include "jhk-approvals.h"
 #include "jhk-ledger.h"
 #include "jhk-ledger-actions.h"
 #include "jhk-policy.h"
@@ -55,8 +56,18 @@ jhk_ledger_action_refusal (JhkDb                   *db,
   available = material->quantity_on_hand - material->quantity_lent;
   switch (action)
     {
-    case JHK_LEDGER_ACTION_LEND:
     case JHK_LEDGER_ACTION_HAND_OVER:
+      if (available <= 0)
+        return _("None of this material is at hand.");
+      {
+        g_autoptr(GPtrArray) approvals = jhk_ledger_action_approvals (db, actor, material, action);
+
+        if (approvals != NULL && approvals->len == 0)
+          return _("Handing over personal-data input material needs the general supervisor's "
+                   "approval: ask for it first (R16-2).");
+      }
+      return NULL;
+    case JHK_LEDGER_ACTION_LEND:
     case JHK_LEDGER_ACTION_PARTIAL_DISPOSE:
       if (available <= 0)
         return _("None of this material is at hand.");
@@ -70,12 +81,50 @@ jhk_ledger_action_refusal (JhkDb                   *db,
         return _("Part of this material is lent out: record its return first.");
       return NULL;
     case JHK_LEDGER_ACTION_COPY:
+      {
+        g_autoptr(GPtrArray) approvals = jhk_ledger_action_approvals (db, actor, material, action);
+
+        if (approvals != NULL && approvals->len == 0)
+          return _("Copying personal-data input material needs the general supervisor's "
+                   "approval: ask for it first (R16-2).");
+      }
+      return NULL;
     case JHK_LEDGER_ACTION_RECEIVE:
     case JHK_LEDGER_ACTION_OTHER:
     case JHK_LEDGER_N_ACTIONS:
     default:
       return NULL;
     }
+}
+
+GPtrArray *
+jhk_ledger_action_approvals (JhkDb                   *db,
+                             JhkSession              *actor,
+                             const JhkLedgerMaterial *material,
+                             JhkLedgerAction          action)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *usable;
+  const char *kind;
+
+  g_return_val_if_fail (material != NULL, NULL);
+
+  if ((action != JHK_LEDGER_ACTION_COPY && action != JHK_LEDGER_ACTION_HAND_OVER) ||
+      !material->personal_data || g_strcmp0 (material->direction, "input") != 0 ||
+      jhk_session_is_system (actor))
+    return NULL;
+  kind = jhk_ledger_action_kind (action);
+  usable = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_approval_free);
+  all = jhk_approvals_list_material (db, actor, material->id, NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      JhkApproval *approval = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (approval->kind, kind) == 0 &&
+          g_strcmp0 (approval->status, "approved") == 0 && approval->used_by_event_id == 0)
+        g_ptr_array_add (usable, g_ptr_array_steal_index (all, i--));
+    }
+  return usable;
 }
 
 const char *

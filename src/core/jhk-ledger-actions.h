@@ -37,6 +37,15 @@ const char *jhk_ledger_action_refusal (JhkDb                   *db,
                                        const JhkLedgerMaterial *material,
                                        JhkLedgerAction          action);
 
+/* R16-2: the approved requests not used yet that allow a copy or a
+ * hand-over (action) of personal-data input material: a GPtrArray of
+ * JhkApproval (jhk-approvals.h), empty when none is needed or none is
+ * there; NULL when the step needs no approval at all. */
+GPtrArray  *jhk_ledger_action_approvals (JhkDb                   *db,
+                                         JhkSession              *actor,
+                                         const JhkLedgerMaterial *material,
+                                         JhkLedgerAction          action);
+
 /* The same for the 情報管理者確認 of a step (jhk_ledger_confirm_event):
  * NULL when the actor may confirm it now. */
 const char *jhk_ledger_confirm_refusal (JhkDb                   *db,

@@ -4,6 +4,7 @@
  * agree with what the services do when asked anyway. */
 #include <glib/gi18n-lib.h>
 
+#include "jhk-approvals.h"
 #include "jhk-attention.h"
 #include "jhk-ledger.h"
 #include "jhk-ledger-actions.h"
@@ -272,6 +273,58 @@ test_lent_long (Fixture       *f,
                                       " AND m.status = 'lent'"));
 }
 
+/* R16-2: handing over (or copying) personal-data input material is
+ * offered once the 総括責任者 approved a request for it, and the step
+ * uses the approval up. */
+static void
+test_r16_2_approval (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JhkLedgerMaterial) m =
+    find_material (f, "m.status = 'stored' AND m.quantity_lent = 0 AND m.quantity_on_hand > 0"
+                      " AND m.personal_data = 1 AND m.direction = 'input'");
+  g_autoptr(JhkLedgerMaterial) output =
+    find_material (f, "m.status = 'stored' AND m.quantity_lent = 0 AND m.quantity_on_hand > 0"
+                      " AND m.personal_data = 1 AND m.direction = 'output'");
+  g_autoptr(JhkSession) soukatsu = jhk_test_login (f->db, "soukatsu");
+  g_autoptr(GPtrArray) usable = NULL;
+  g_autoptr(GError) error = NULL;
+  JhkMaterialEvent event = event_for (JHK_LEDGER_ACTION_HAND_OVER, m, f->kanri);
+  gint64 request;
+
+  /* Output material needs none (R16-2 is of input material). */
+  g_assert_null (jhk_ledger_action_approvals (f->db, f->kanri, output,
+                                              JHK_LEDGER_ACTION_HAND_OVER));
+  g_assert_null (jhk_ledger_action_refusal (f->db, f->kanri, output,
+                                            JHK_LEDGER_ACTION_HAND_OVER));
+
+  usable = jhk_ledger_action_approvals (f->db, f->kanri, m, JHK_LEDGER_ACTION_HAND_OVER);
+  g_assert_nonnull (usable);
+  if (usable->len == 0)
+    g_assert_cmpstr (jhk_ledger_action_refusal (f->db, f->kanri, m, JHK_LEDGER_ACTION_HAND_OVER),
+                     ==, _("Handing over personal-data input material needs the general "
+                           "supervisor's approval: ask for it first (R16-2)."));
+  g_clear_pointer (&usable, g_ptr_array_unref);
+
+  request = jhk_approvals_request (f->db, f->kanri, m->id, "hand_over", "本部照会のため",
+                                   NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (jhk_approvals_approve (f->db, soukatsu, request, "了", &error));
+  g_assert_no_error (error);
+  g_assert_null (jhk_ledger_action_refusal (f->db, f->kanri, m, JHK_LEDGER_ACTION_HAND_OVER));
+  usable = jhk_ledger_action_approvals (f->db, f->kanri, m, JHK_LEDGER_ACTION_HAND_OVER);
+  g_assert_cmpuint (usable->len, >=, 1);
+  g_clear_pointer (&usable, g_ptr_array_unref);
+
+  event.approval_id = request;
+  event.counterpart = "本部 刑事総務課";
+  g_assert_cmpint (jhk_ledger_record_event (f->db, f->kanri, m->id, &event, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  usable = jhk_ledger_action_approvals (f->db, f->kanri, m, JHK_LEDGER_ACTION_HAND_OVER);
+  for (guint i = 0; i < usable->len; i++)
+    g_assert_cmpint (((JhkApproval *) g_ptr_array_index (usable, i))->id, !=, request);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +338,7 @@ main (int    argc,
   ADD ("/ledger/R17-11/actions/closed", test_closed);
   ADD ("/ledger/R15-5/actions/other-office", test_other_office);
   ADD ("/ledger/RF1/confirm-event", test_confirm);
+  ADD ("/ledger/R16-2/actions/approval", test_r16_2_approval);
   ADD ("/ledger/R15-1/attention/lent-long", test_lent_long);
 #undef ADD
 
