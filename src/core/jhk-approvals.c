@@ -541,3 +541,43 @@ jhk_approvals_list_visible (JhkDb       *db,
                                 JHK_I (pending_only ? 1 : 0), JHK_DB_END),
                   error);
 }
+
+/* What the ledger page offers -------------------------------------------- */
+
+const char *
+jhk_approvals_request_refusal (JhkDb                   *db,
+                               JhkSession              *actor,
+                               const JhkLedgerMaterial *material,
+                               const char              *kind)
+{
+  g_return_val_if_fail (material != NULL, NULL);
+
+  /* The same order as jhk_approvals_request checks in. */
+  if (kind != NULL && !g_strv_contains (kinds, kind))
+    return _("Choose what the approval is for: viewing, handing over or copying.");
+  if (jhk_session_get_staff_id (actor) == 0)
+    return _("A request for approval is made by a member of staff.");
+  if (!jhk_ledger_may_keep_office (db, actor, material->office_id))
+    return _("Only the office's operations manager, information management lead, "
+             "information manager or assistant keep its materials ledger.");
+  if (g_strcmp0 (material->status, "stored") != 0 && g_strcmp0 (material->status, "lent") != 0)
+    return _("This material has had its final disposition: it can only be viewed now.");
+  if (kind != NULL && !g_str_equal (kind, "view") &&
+      (!material->personal_data || g_strcmp0 (material->direction, "input") != 0))
+    return _("Handing over or copying needs the general supervisor's approval only for "
+             "personal-data input material.");
+  return NULL;
+}
+
+const char *
+jhk_approvals_withdraw_refusal (JhkSession        *actor,
+                                const JhkApproval *approval)
+{
+  g_return_val_if_fail (approval != NULL, NULL);
+
+  if (approval->requested_by != jhk_session_get_staff_id (actor))
+    return _("Only the one who made a request withdraws it.");
+  if (g_strcmp0 (approval->status, "pending") != 0)
+    return _("This request was decided or withdrawn meanwhile.");
+  return NULL;
+}

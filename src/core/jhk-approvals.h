@@ -14,6 +14,7 @@
 #pragma once
 
 #include "jhk-db.h"
+#include "jhk-ledger-query.h"
 #include "jhk-session.h"
 
 G_BEGIN_DECLS
@@ -105,5 +106,17 @@ GPtrArray *jhk_approvals_list_visible     (JhkDb       *db,
                                            JhkSession  *actor,
                                            gboolean     pending_only,
                                            GError     **error);
+
+/* What the ledger page offers (the services check again when called). */
+/* NULL when the actor may ask for approval of kind for the material now;
+ * otherwise the reason, translated, as jhk_approvals_request would refuse
+ * it. kind NULL: of any kind. */
+const char *jhk_approvals_request_refusal  (JhkDb                   *db,
+                                            JhkSession              *actor,
+                                            const JhkLedgerMaterial *material,
+                                            const char              *kind);
+/* NULL when the actor may withdraw the request now; otherwise the reason. */
+const char *jhk_approvals_withdraw_refusal (JhkSession              *actor,
+                                            const JhkApproval       *approval);
 
 G_END_DECLS

@@ -401,3 +401,107 @@ jhk_signoffs_waiting_for (JhkDb       *db,
     }
   return g_steal_pointer (&list);
 }
+
+/* What the ledger page offers. */
+
+guint
+jhk_signoffs_roles_held (JhkDb      *db,
+                         JhkSession *actor,
+                         gint64      office_id,
+                         JhkRole     roles[4])
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (jhk_signoff_roles); i++)
+    if (holds_for_office (db, actor, jhk_signoff_roles[i], office_id))
+      roles[n++] = jhk_signoff_roles[i];
+  return n;
+}
+
+static gboolean
+box_signed (const JhkLedgerMaterial *material,
+            const char              *stage,
+            JhkRole                  role)
+{
+  for (guint i = 0; material->signoffs != NULL && i < material->signoffs->len; i++)
+    {
+      const JhkSignoff *s = g_ptr_array_index (material->signoffs, i);
+
+      if (g_strcmp0 (s->stage, stage) == 0 && jhk_role_from_key (s->role) == role)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+jhk_signoffs_sign_refusal (JhkDb                   *db,
+                           JhkSession              *actor,
+                           const JhkLedgerMaterial *material,
+                           const char              *stage,
+                           JhkRole                  role)
+{
+  JhkRole held[4];
+  guint n_held;
+  gboolean open_box = FALSE;
+
+  g_return_val_if_fail (material != NULL, NULL);
+
+  /* The same order as jhk_signoffs_sign checks in. */
+  if (jhk_session_get_staff_id (actor) == 0)
+    return _("A confirmation is signed by a member of staff in person.");
+  if (!jhk_ledger_may_keep_office (db, actor, material->office_id))
+    return _("Only the office's operations manager, information management lead, "
+             "information manager or assistant keep its materials ledger.");
+  n_held = jhk_signoffs_roles_held (db, actor, material->office_id, held);
+  if (role != JHK_ROLE_INVALID)
+    {
+      gboolean holds = FALSE;
+
+      for (guint i = 0; i < n_held; i++)
+        holds |= held[i] == role;
+      if (!holds)
+        return _("Only the holder of this role for the material's office signs this box.");
+    }
+  else if (n_held == 0)
+    return _("Only the holder of this role for the material's office signs this box.");
+  if (g_strcmp0 (stage, "final") == 0 && g_strcmp0 (material->status, "closed") != 0)
+    return _("The final confirmation comes after the material's final disposition.");
+  if (role != JHK_ROLE_INVALID)
+    return box_signed (material, stage, role)
+             ? _("This box has been signed already.")
+             : NULL;
+  for (guint i = 0; i < n_held; i++)
+    open_box |= !box_signed (material, stage, held[i]);
+  return open_box ? NULL : _("This box has been signed already.");
+}
+
+const char *
+jhk_signoffs_request_final_refusal (JhkDb                   *db,
+                                    JhkSession              *actor,
+                                    const JhkLedgerMaterial *material)
+{
+  g_autofree char *recorded_by = NULL;
+  gint64 handler = 0;
+
+  g_return_val_if_fail (material != NULL, NULL);
+
+  if (jhk_session_get_staff_id (actor) == 0)
+    return _("The final confirmations are collected by a member of staff.");
+  if (!jhk_ledger_may_keep_office (db, actor, material->office_id))
+    return _("Only the office's operations manager, information management lead, "
+             "information manager or assistant keep its materials ledger.");
+  if (g_strcmp0 (material->status, "closed") != 0 ||
+      !jhk_db_query_int64 (db, &handler, NULL,
+                           "SELECT handler_staff_id FROM material_dispositions"
+                           " WHERE material_id = ?", JHK_I (material->id), JHK_DB_END) ||
+      !jhk_db_query_text (db, &recorded_by, NULL,
+                          "SELECT created_by FROM material_dispositions WHERE material_id = ?",
+                          JHK_I (material->id), JHK_DB_END))
+    return _("The final confirmation comes after the material's final disposition.");
+  if (handler != jhk_session_get_staff_id (actor) &&
+      g_strcmp0 (recorded_by, jhk_session_get_login (actor)) != 0)
+    return _("The one who made the final disposition collects its confirmations.");
+  if (material->final_signoff_requested)
+    return _("The final confirmations of this material have been asked for already.");
+  return NULL;
+}

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "jhk-db.h"
+#include "jhk-ledger-query.h"
 #include "jhk-roles.h"
 #include "jhk-session.h"
 
@@ -81,5 +82,26 @@ GPtrArray *jhk_signoffs_waiting_for     (JhkDb       *db,
 /* Whether the final stage of the material has been requested. */
 gboolean   jhk_signoffs_final_requested (JhkDb       *db,
                                          gint64       material_id);
+
+/* What the ledger page offers (the services check again when called). */
+/* The four roles the actor holds for the office, in the form's order;
+ * returns how many were written to roles. */
+guint       jhk_signoffs_roles_held            (JhkDb                   *db,
+                                                JhkSession              *actor,
+                                                gint64                   office_id,
+                                                JhkRole                  roles[4]);
+/* NULL when the actor may sign the box of stage for role now (role
+ * JHK_ROLE_INVALID: for any one of the roles they hold); otherwise the
+ * reason, translated, as jhk_signoffs_sign would refuse. */
+const char *jhk_signoffs_sign_refusal          (JhkDb                   *db,
+                                                JhkSession              *actor,
+                                                const JhkLedgerMaterial *material,
+                                                const char              *stage,
+                                                JhkRole                  role);
+/* NULL when the actor may ask for the final confirmations now; otherwise
+ * the reason, as jhk_signoffs_request_final would refuse. */
+const char *jhk_signoffs_request_final_refusal (JhkDb                   *db,
+                                                JhkSession              *actor,
+                                                const JhkLedgerMaterial *material);
 
 G_END_DECLS
