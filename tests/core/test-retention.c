@@ -342,6 +342,51 @@ test_purge_refusals (Fixture       *f,
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_CONFLICT, jhk_retention_purge (f->db, f->unyo, old, refusal));
 }
 
+/* The purge takes the material's approvals and sign-offs (0007) with its
+ * history; another material's stay. */
+static void
+test_purge_related (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *six_years = shift_days (f->cutoff, -500);
+  gint64 id = material_on (f, six_years, TRUE);
+  gint64 other = material_on (f, six_years, TRUE);
+  gint64 n = -1;
+  gint64 ids[] = { id, other };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_assert_true (jhk_db_run (f->db, &error,
+                                 "INSERT INTO material_approvals (material_id, org_unit_id, kind,"
+                                 " reason, requested_by, requested_at, created_by)"
+                                 " VALUES (?, ?, 'copy', '試験', ?, 1, 'test')",
+                                 JHK_I (ids[i]), JHK_I (f->office), JHK_I (f->handler),
+                                 JHK_DB_END));
+      g_assert_no_error (error);
+      g_assert_true (jhk_db_run (f->db, &error,
+                                 "INSERT INTO material_signoffs (material_id, stage, role, staff_id,"
+                                 " signed_at, signed_by) VALUES (?, 'final', 'info_manager', ?, 1,"
+                                 " 'test')",
+                                 JHK_I (ids[i]), JHK_I (f->handler), JHK_DB_END));
+      g_assert_no_error (error);
+    }
+  jhk_retention_purge (f->db, f->unyo, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (jhk_db_query_int64 (f->db, &n, NULL,
+                                     "SELECT (SELECT COUNT(*) FROM material_approvals"
+                                     " WHERE material_id = ?) + (SELECT COUNT(*)"
+                                     " FROM material_signoffs WHERE material_id = ?)",
+                                     JHK_I (id), JHK_I (id), JHK_DB_END));
+  g_assert_cmpint (n, ==, 0);
+  g_assert_true (jhk_db_query_int64 (f->db, &n, NULL,
+                                     "SELECT (SELECT COUNT(*) FROM material_approvals"
+                                     " WHERE material_id = ?) + (SELECT COUNT(*)"
+                                     " FROM material_signoffs WHERE material_id = ?)",
+                                     JHK_I (other), JHK_I (other), JHK_DB_END));
+  g_assert_cmpint (n, ==, 2);
+}
+
 /* The demo ledger: 中央 and 西警察署 each have materials past their
  * retention for jhkctl material expired and the dashboard, and 中央 has
  * its system documents, programs and manuals (第18). */
@@ -379,6 +424,7 @@ main (int   argc,
   ADD ("/retention/R15-3/list-expired", test_list_expired);
   ADD ("/retention/R15-3/purge-leaves-tombstone", test_purge_tombstone);
   ADD ("/retention/R15-3/purge-refusals", test_purge_refusals);
+  ADD ("/retention/R15-3/purge-takes-approvals-and-signoffs", test_purge_related);
   ADD ("/retention/R15-3/demo-has-expired-materials", test_demo);
 #undef ADD
 
