@@ -9,6 +9,7 @@
 #include "jhk-ledger-actions.h"
 #include "jhk-ledger-page-private.h"
 #include "jhk-ledger-query.h"
+#include "jhk-ledger-signoffs.h"
 #include "jhk-lists.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
@@ -1256,6 +1257,7 @@ show_material (JhkLedgerPage *self)
   }
 
   show_history (self);
+  jhk_ledger_signoffs_show (self);
 }
 
 /* Register a material. */
