@@ -30,5 +30,10 @@ void       jhk_attention_item_free (JhkAttentionItem *item);
 /* GPtrArray of JhkAttentionItem, owned by the caller. */
 GPtrArray *jhk_attention_ledger    (JhkDb       *db,
                                     JhkSession  *actor);
+/* The transfers waiting for the actor (workspace "transfers"): keys
+ * "transfers.confirm" (R17-9), "transfers.deleted" (R17-5) and
+ * "transfers.receive" (R17-8); jhk-attention-transfers.c. */
+GPtrArray *jhk_attention_transfers (JhkDb       *db,
+                                    JhkSession  *actor);
 
 G_END_DECLS
