@@ -5,6 +5,7 @@
 
 #include "jhk-accounts.h"
 #include "jhk-app-util.h"
+#include "jhk-approvals-page.h"
 #include "jhk-audit-page.h"
 #include "jhk-business-page.h"
 #include "jhk-ledger-page.h"
@@ -37,6 +38,8 @@ static const struct
     jhk_dashboard_page_new },
   { JHK_WORKSPACE_LEDGER, "ledger", N_("Materials Ledger"), "folder-open-symbolic",
     jhk_ledger_page_new },
+  { JHK_WORKSPACE_APPROVALS, "approvals", N_("Approvals"), "emblem-ok-symbolic",
+    jhk_approvals_page_new },
   { JHK_WORKSPACE_STAFF, "staff", N_("Staff and Roles"), "system-users-symbolic",
     jhk_staff_page_new },
   { JHK_WORKSPACE_ORGANISATION, "organisation", N_("Organisation"),

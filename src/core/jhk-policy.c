@@ -46,6 +46,9 @@ jhk_policy_can_open_workspace (JhkSession   *actor,
              jhk_session_has_role (actor, JHK_ROLE_INFO_LEAD) ||
              jhk_session_has_role (actor, JHK_ROLE_INFO_MANAGER) ||
              jhk_session_has_role (actor, JHK_ROLE_INFO_ASSISTANT);
+    case JHK_WORKSPACE_APPROVALS:
+      /* R15-2, R16-2: the 総括責任者 decides the requests for approval. */
+      return jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR);
     case JHK_N_WORKSPACES:
     default:
       return FALSE;

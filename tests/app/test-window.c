@@ -246,7 +246,7 @@ typedef struct
 
 static const SidebarCase sidebar_cases[] = {
   { "admin", "dashboard,ledger,staff,organisation,businesses,audit" },
-  { "soukatsu", "dashboard,ledger,staff,organisation,businesses,audit" },
+  { "soukatsu", "dashboard,ledger,approvals,staff,organisation,businesses,audit" },
   { "gyomu", "dashboard,businesses" },
   { "chuo-unyo", "dashboard,ledger,staff" },
   { "chuo-kanri", "dashboard,ledger" },

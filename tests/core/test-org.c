@@ -971,18 +971,18 @@ typedef struct
 static void
 test_r13_2_workspaces_per_role (void)
 {
-  /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT, LEDGER */
+  /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT, LEDGER, APPROVALS */
   static const WorkspaceCase cases[] = {
-    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE } },
-    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE } },
-    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE } },
-    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE } },
-    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE } },
-    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE } },
-    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
-    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
+    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE } },
+    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE } },
+    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, FALSE } },
+    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE } },
+    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE } },
+    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE } },
+    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
+    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
   };
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
 
