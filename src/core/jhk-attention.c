@@ -1,9 +1,11 @@
 /* jhk-attention.c: what waits for the logged-in user in the ledgers. */
 #include <glib/gi18n-lib.h>
 
+#include "jhk-approvals.h"
 #include "jhk-attention.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
+#include "jhk-signoffs.h"
 
 void
 jhk_attention_item_free (JhkAttentionItem *item)
@@ -98,6 +100,8 @@ add_item (GPtrArray  *items,
   g_ptr_array_add (items, item);
 }
 
+static void jhk_attention_approvals (JhkDb *db, JhkSession *actor, GPtrArray *items);
+
 GPtrArray *
 jhk_attention_ledger (JhkDb      *db,
                       JhkSession *actor)
@@ -140,5 +144,78 @@ jhk_attention_ledger (JhkDb      *db,
                                        "%u materials have been lent out for more than %d days",
                                        n), n, JHK_ATTENTION_LENT_DAYS),
             "document-send-symbolic");
+  jhk_attention_approvals (db, actor, items);
   return items;
+}
+
+/* R15-2, R16-2 and 様式第1号's confirmations: the requests waiting for the
+ * 総括責任者 (workspace "approvals", key "approvals.pending"), the boxes of
+ * final confirmations waiting for this user ("ledger.signoffs"), and the
+ * user's own requests decided in the last 7 days ("ledger.approvals"). */
+static void
+jhk_attention_approvals (JhkDb      *db,
+                         JhkSession *actor,
+                         GPtrArray  *items)
+{
+  g_autoptr(GPtrArray) pending = jhk_approvals_list_pending_for (db, actor, NULL);
+  g_autoptr(GPtrArray) boxes = jhk_signoffs_waiting_for (db, actor, NULL);
+  gint64 decided = 0;
+  JhkAttentionItem *item;
+  guint n;
+
+  n = pending != NULL ? pending->len : 0;
+  if (n > 0)
+    {
+      item = g_new0 (JhkAttentionItem, 1);
+      item->key = "approvals.pending";
+      item->count = n;
+      item->title = g_strdup (_("Requests Waiting for Your Approval"));
+      item->subtitle = g_strdup_printf (ngettext ("%u request to view, hand over or copy a "
+                                                  "material waits for your decision",
+                                                  "%u requests to view, hand over or copy "
+                                                  "materials wait for your decision", n), n);
+      item->icon = "emblem-ok-symbolic";
+      item->workspace = "approvals";
+      g_ptr_array_add (items, item);
+    }
+
+  n = boxes != NULL ? boxes->len : 0;
+  if (n > 0)
+    {
+      item = g_new0 (JhkAttentionItem, 1);
+      item->key = "ledger.signoffs";
+      item->count = n;
+      item->title = g_strdup (_("Final Confirmations Waiting for You"));
+      item->subtitle = g_strdup_printf (ngettext ("%u box of a final disposition's "
+                                                  "confirmation waits for your signature",
+                                                  "%u boxes of final dispositions' "
+                                                  "confirmations wait for your signature", n),
+                                        n);
+      item->icon = "document-edit-symbolic";
+      item->workspace = "ledger";
+      g_ptr_array_add (items, item);
+    }
+
+  if (jhk_session_get_staff_id (actor) != 0)
+    jhk_db_query_int64 (db, &decided, NULL,
+                        "SELECT COUNT(*) FROM material_approvals WHERE requested_by = ?"
+                        " AND status IN ('approved', 'declined') AND decided_at >= ?",
+                        JHK_I (jhk_session_get_staff_id (actor)),
+                        JHK_I (jhk_now_us () - (gint64) 7 * 24 * 3600 * G_USEC_PER_SEC),
+                        JHK_DB_END);
+  n = (guint) CLAMP (decided, 0, G_MAXUINT);
+  if (n > 0)
+    {
+      item = g_new0 (JhkAttentionItem, 1);
+      item->key = "ledger.approvals";
+      item->count = n;
+      item->title = g_strdup (_("Your Requests Decided"));
+      item->subtitle = g_strdup_printf (ngettext ("%u of your requests for approval was "
+                                                  "decided in the last 7 days",
+                                                  "%u of your requests for approval were "
+                                                  "decided in the last 7 days", n), n);
+      item->icon = "mail-unread-symbolic";
+      item->workspace = "ledger";
+      g_ptr_array_add (items, item);
+    }
 }
