@@ -511,6 +511,12 @@ static const struct
   { "structure.end", N_("Other structure ended") },
   { "business.add", N_("Business registered") },
   { "business.approve", N_("Business approved") },
+  { "approval.request", N_("Approval requested") },
+  { "approval.approve", N_("Request approved") },
+  { "approval.decline", N_("Request declined") },
+  { "approval.withdraw", N_("Request withdrawn") },
+  { "material.signoff", N_("Material sheet confirmed") },
+  { "material.signoff_request", N_("Final confirmations requested") },
   { "settings.set", N_("Policy changed") },
 };
 

@@ -6,6 +6,7 @@
  * PostgreSQL.
  */
 #include "jhk-approvals.h"
+#include "jhk-audit.h"
 #include "jhk-ledger.h"
 #include "jhk-ledger-query.h"
 #include "jhk-org.h"
@@ -217,6 +218,22 @@ test_request (Fixture       *f,
   ASSERT_REFUSED (f, jhk_approvals_withdraw (f->db, f->kanri, id, refusal));
 }
 
+/* The audit log says what these entries are, in words. */
+static void
+test_audit_labels (void)
+{
+  static const char *const actions[] = { "approval.request", "approval.approve",
+                                         "approval.decline", "approval.withdraw",
+                                         "material.signoff", "material.signoff_request" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_assert_cmpstr (jhk_audit_action_label (actions[i]), !=, actions[i]);
+      g_assert_true (g_strv_contains (jhk_audit_list_actions (), actions[i]));
+    }
+  g_assert_cmpstr (jhk_audit_action_label ("approval.decline"), ==, "Request declined");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +245,7 @@ main (int    argc,
   ADD ("/signoff-actions/R17-11/sign-why-not", test_sign);
   ADD ("/signoff-actions/R15-2/R16-2/request-why-not", test_request);
 #undef ADD
+  g_test_add_func ("/signoff-actions/R17-11/audit-labels", test_audit_labels);
 
   return jhk_test_run ();
 }
