@@ -12,6 +12,8 @@
 #include "jhk-ledger-signoffs.h"
 #include "jhk-lists.h"
 #include "jhk-policy.h"
+#include "jhk-retention.h"
+#include "jhk-sysdocs.h"
 #include "jhk-settings.h"
 #include "jhk-util.h"
 
@@ -26,6 +28,7 @@ struct _JhkLedgerPage
   GtkDropDown        *business_dropdown;
   GtkDropDown        *personal_dropdown;
   GtkDropDown        *designated_dropdown;
+  GtkDropDown        *category_dropdown;
   GtkEntry           *from_entry;
   GtkEntry           *to_entry;
   GtkWidget          *register_button;
@@ -53,6 +56,7 @@ struct _JhkLedgerPage
 G_DEFINE_FINAL_TYPE (JhkLedgerPage, jhk_ledger_page, JHK_TYPE_PAGE)
 
 static void show_material (JhkLedgerPage *self);
+static void purge_clicked_cb (JhkLedgerPage *self);
 
 /* Labels. */
 
@@ -75,6 +79,8 @@ status_label (const char *status)
     return _("Lent Out");
   if (g_strcmp0 (status, "closed") == 0)
     return _("Final Disposition Made");
+  if (g_strcmp0 (status, "purged") == 0)
+    return _("Purged");
   return status != NULL ? status : "";
 }
 
@@ -130,9 +136,14 @@ reason_label (const char *reason)
   return NULL;
 }
 
+/* 入力 / 出力, or the kind of a system document, program or manual. */
 static char *
 direction_text (JhkRow *row)
 {
+  const char *category = jhk_row_get_by_name (row, "category");
+
+  if (category != NULL && g_strcmp0 (category, "io") != 0)
+    return g_strdup (jhk_ledger_category_label (category));
   return g_strdup (direction_label (jhk_row_get_by_name (row, "direction")));
 }
 
@@ -372,7 +383,8 @@ static void
 apply_filter (JhkLedgerPage *self)
 {
   static const char *const directions[] = { NULL, "input", "output" };
-  static const char *const statuses[] = { NULL, "stored", "lent", "closed" };
+  static const char *const statuses[] = { NULL, "stored", "lent", "closed", "expired",
+                                          "purged" };
   static const int tristate[] = { -1, 1, 0 };
   JhkMaterialsFilter filter = JHK_MATERIALS_FILTER_ANY;
   guint direction = gtk_drop_down_get_selected (self->direction_dropdown);
@@ -397,6 +409,15 @@ apply_filter (JhkLedgerPage *self)
   filter.designated = designated < G_N_ELEMENTS (tristate) ? tristate[designated] : -1;
   filter.text = text;
   filter.unconfirmed = self->unconfirmed;
+  {
+    const char *const *categories = jhk_ledger_categories ();
+    guint category = gtk_drop_down_get_selected (self->category_dropdown);
+
+    /* 0 is every kind; then the categories in their order. */
+    for (guint i = 0; category != GTK_INVALID_LIST_POSITION && categories[i] != NULL; i++)
+      if (i + 1 == category)
+        filter.category = categories[i];
+  }
   /* A date is used once it is whole; a half-typed one is marked. */
   filter.from = jhk_parse_date (from, &unused) ? from : NULL;
   filter.to = jhk_parse_date (to, &unused) ? to : NULL;
@@ -411,7 +432,8 @@ apply_filter (JhkLedgerPage *self)
 
   jhk_lists_materials_filter (self->model, &filter);
 
-  filtered = *text != '\0' || filter.unconfirmed || filter.direction != NULL ||
+  filtered = *text != '\0' || filter.unconfirmed || filter.category != NULL ||
+             filter.direction != NULL ||
              filter.status != NULL ||
              filter.business_id != 0 || filter.personal_data >= 0 || filter.designated >= 0 ||
              filter.from != NULL || filter.to != NULL;
@@ -1099,6 +1121,25 @@ show_actions (JhkLedgerPage *self)
   gtk_box_append (self->detail_box, flow);
   self->actions_flow = GTK_FLOW_BOX (flow);
 
+  /* R15-3: after the final disposition, the purge once the retention ended. */
+  if (g_strcmp0 (m->status, "closed") == 0)
+    {
+      g_autofree char *why = jhk_ledger_purge_refusal (jhk_page_get_db (JHK_PAGE (self)),
+                                                       jhk_page_get_session (JHK_PAGE (self)),
+                                                       m);
+      GtkWidget *purge = gtk_button_new_with_mnemonic (_("P_urge…"));
+
+      /* Not the action: a button with one is as sensitive as the action. */
+      g_signal_connect_object (purge, "clicked", G_CALLBACK (purge_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_widget_set_sensitive (purge, why == NULL);
+      gtk_widget_set_tooltip_text (purge, why != NULL ? why
+                                                      : _("Purge the material from the ledger, "
+                                                          "its retention having ended"));
+      gtk_widget_add_css_class (purge, "destructive-action");
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), purge);
+    }
+
   /* 様式第1号, to look at, print or save, whatever the material's state. */
   {
     GtkWidget *form = gtk_button_new_with_mnemonic (_("_Print Sheet (Form 1)…"));
@@ -1108,6 +1149,170 @@ show_actions (JhkLedgerPage *self)
                                          "(Ctrl+P)"));
     gtk_flow_box_append (GTK_FLOW_BOX (flow), form);
   }
+}
+
+static void
+purge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   JhkLedgerPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "jhk-material"));
+
+  if (g_strcmp0 (response, "purge") != 0)
+    return;
+  if (!jhk_retention_purge (jhk_page_get_db (JHK_PAGE (self)),
+                            jhk_page_get_session (JHK_PAGE (self)), id, &error))
+    {
+      jhk_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  jhk_ledger_page_material_changed (self, id, _("The material was purged from the ledger."));
+}
+
+/* R15-3: a purge cannot be undone; the dialog says what goes. */
+static void
+purge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JhkLedgerPage *self = JHK_LEDGER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *why = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->material == NULL)
+    return;
+  why = jhk_ledger_purge_refusal (jhk_page_get_db (JHK_PAGE (self)),
+                                  jhk_page_get_session (JHK_PAGE (self)), self->material);
+  if (why != NULL)
+    {
+      jhk_widget_show_toast (widget, why);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Purge Material?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The retention of “%s” has ended. Its name, contents, "
+                                    "history and final disposition will be removed from the "
+                                    "ledger for good; only its number, dates and quantities "
+                                    "stay, with who purged it and when. This cannot be "
+                                    "undone."),
+                                  self->material->name);
+  g_object_set_data (G_OBJECT (dialog), "jhk-material",
+                     GSIZE_TO_POINTER (self->material->id));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "purge", _("P_urge"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "purge", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (purge_response_cb), self, 0);
+  jhk_present_dialog (widget, GTK_WINDOW (dialog));
+}
+
+static void
+purge_clicked_cb (JhkLedgerPage *self)
+{
+  purge_activated (GTK_WIDGET (self), NULL, NULL);
+}
+
+/* R18-3: who may view a system document or program besides the keepers;
+ * the office's 運用管理者 names them. */
+
+static void
+viewer_remove_clicked_cb (GtkButton     *button,
+                          JhkLedgerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 staff = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "jhk-staff"));
+
+  if (self->material == NULL ||
+      !jhk_sysdocs_remove_viewer (jhk_page_get_db (JHK_PAGE (self)),
+                                  jhk_page_get_session (JHK_PAGE (self)), self->material->id,
+                                  staff, &error))
+    {
+      if (error != NULL)
+        jhk_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  jhk_ledger_page_material_changed (self, 0, _("The viewer was taken off."));
+}
+
+static void
+viewer_add_clicked_cb (GtkButton     *button,
+                       JhkLedgerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer staff_row = g_object_get_data (G_OBJECT (button), "jhk-staff-row");
+  gint64 staff = choice_get_id (staff_row);
+
+  if (self->material == NULL ||
+      !jhk_sysdocs_add_viewer (jhk_page_get_db (JHK_PAGE (self)),
+                               jhk_page_get_session (JHK_PAGE (self)), self->material->id, staff,
+                               &error))
+    {
+      if (error != NULL)
+        jhk_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  jhk_ledger_page_material_changed (self, 0, _("The viewer was named."));
+}
+
+static void
+show_viewers (JhkLedgerPage *self)
+{
+  JhkLedgerMaterial *m = self->material;
+  JhkDb *db = jhk_page_get_db (JHK_PAGE (self));
+  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
+  g_autoptr(GPtrArray) viewers = NULL;
+  AdwPreferencesGroup *group;
+  gboolean manages;
+
+  if (!jhk_sysdocs_is_restricted (m->category))
+    return;
+  manages = jhk_sysdocs_is_ops_manager (db, session, m->office_id);
+  viewers = jhk_sysdocs_list_viewers (db, session, m->id, NULL);
+  group = jhk_ledger_page_add_group (self, _("Staff Allowed to View"));
+  adw_preferences_group_set_description (group,
+                                         _("Besides those who keep the ledger, only the staff "
+                                           "named here view this material (R18-3)."));
+  for (guint i = 0; viewers != NULL && i < viewers->len; i++)
+    {
+      JhkSysdocViewer *v = g_ptr_array_index (viewers, i);
+      g_autofree char *title = g_strdup_printf ("%s %s", v->staff_no, v->name);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (v->unit != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), v->unit);
+      if (manages)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (remove, _("Take this viewer off"));
+          gtk_widget_add_css_class (remove, "flat");
+          g_object_set_data (G_OBJECT (remove), "jhk-staff", GSIZE_TO_POINTER (v->staff_id));
+          g_signal_connect_object (remove, "clicked", G_CALLBACK (viewer_remove_clicked_cb),
+                                   self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+      adw_preferences_group_add (group, row);
+    }
+  if (manages)
+    {
+      GtkWidget *staff_row = adw_combo_row_new ();
+      GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (staff_row), _("Name a Viewer"));
+      set_staff_choices (self, staff_row, m->office_id);
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (add), "jhk-staff-row", staff_row);
+      g_signal_connect_object (add, "clicked", G_CALLBACK (viewer_add_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (staff_row), add);
+      adw_preferences_group_add (group, staff_row);
+    }
 }
 
 static void
@@ -1177,7 +1382,7 @@ show_material (JhkLedgerPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 
   {
-    GtkWidget *title = gtk_label_new (m->name);
+    GtkWidget *title = gtk_label_new (m->purged_at != 0 ? _("Purged Material") : m->name);
     GtkWidget *subtitle;
 
     gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -1197,9 +1402,36 @@ show_material (JhkLedgerPage *self)
       gtk_box_append (self->detail_box, box);
     }
   }
+  /* R15-3: a tombstone, nothing more to do or to see. */
+  if (m->purged_at != 0)
+    {
+      g_autofree char *when = jhk_format_date (m->purged_at);
+      g_autofree char *range = g_strdup_printf (_("Acquired %s, last entry %s"), m->acquired_on,
+                                                m->last_entry_on);
+
+      group = jhk_ledger_page_add_group (self, _("Purged"));
+      adw_preferences_group_set_description (group,
+                                             _("Its retention of five years after the last "
+                                               "entry ended, and its contents and history were "
+                                               "purged from the ledger. The audit log records "
+                                               "what was removed."));
+      jhk_ledger_page_add_field (group, _("Purged On"), when);
+      jhk_ledger_page_add_field (group, _("Purged By"), m->purged_by);
+      jhk_ledger_page_add_field (group, _("Dates"), range);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.form1", FALSE);
+      return;
+    }
   show_actions (self);
 
   group = jhk_ledger_page_add_group (self, _("Material"));
+  /* R18-1: the system documents ledger on the same page. */
+  if (m->category != NULL && g_strcmp0 (m->category, "io") != 0)
+    jhk_ledger_page_add_field (group, _("Kind of Material"),
+                               jhk_ledger_category_label (m->category));
+  if (m->printed_manual)
+    jhk_ledger_page_add_field (group, _("Printed Manual"),
+                               _("Printed from an electronic manual: shredded when no longer "
+                                 "needed (R18-5)"));
   jhk_ledger_page_add_field (group, _("Input or Output"),
                              m->direction != NULL ? direction_label (m->direction) : NULL);
   quantity = m->breakdown != NULL && *m->breakdown != '\0'
@@ -1210,10 +1442,13 @@ show_material (JhkLedgerPage *self)
                              (long long) m->quantity_on_hand, (long long) m->quantity_lent);
   jhk_ledger_page_add_field (group, _("Now"), on_hand);
   jhk_ledger_page_add_field (group, _("Summary"), m->summary);
-  {
-    g_autofree char *business = g_strdup_printf ("%s %s", m->business_code, m->business_name);
-    jhk_ledger_page_add_field (group, _("Business"), business);
-  }
+  if (m->business_code != NULL)
+    {
+      g_autofree char *business = g_strdup_printf ("%s %s", m->business_code,
+                                                   m->business_name != NULL ? m->business_name
+                                                                            : "");
+      jhk_ledger_page_add_field (group, _("Business"), business);
+    }
   handler = m->handler_section != NULL
               ? g_strdup_printf ("%s %s", m->handler_section, m->handler_name)
               : g_strdup (m->handler_name);
@@ -1257,6 +1492,7 @@ show_material (JhkLedgerPage *self)
   }
 
   show_history (self);
+  show_viewers (self);
   jhk_ledger_signoffs_show (self);
 }
 
@@ -1293,10 +1529,20 @@ register_update_rows (JhkFormDialog *dialog)
   guint measure = adw_combo_row_get_selected (
     ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "measure_row")));
 
+  guint category = adw_combo_row_get_selected (
+    ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "category_row")));
+  gboolean io = category == 0 || category == GTK_INVALID_LIST_POSITION;
+
 #define SHOW(id, visible) \
   gtk_widget_set_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog, id)), (visible))
+  /* 第16, 第17 are of input and output materials only. */
+  SHOW ("personal_row", io);
   /* R17-1: the reason is asked of personal-data output. */
-  SHOW ("reason_row", personal && direction == 1);
+  SHOW ("reason_row", io && personal && direction == 1);
+  /* R18-5: a manual printed from an electronic one. */
+  SHOW ("printed_manual_row", !io && acquisition == 1 &&
+                                g_strcmp0 (jhk_ledger_categories ()[MIN (category, 3)],
+                                           "manual") == 0);
   SHOW ("designated_by_row", designated);
   SHOW ("acquisition_text_row", acquisition != 1);
   SHOW ("place_row", measure == 0);
@@ -1362,6 +1608,14 @@ register_read (JhkFormDialog *dialog,
   measure = SELECTED ("measure_row");
   reason = SELECTED ("reason_row");
   spec->org_unit_id = d->office_id;
+  {
+    const char *const *categories = jhk_ledger_categories ();
+    guint category = SELECTED ("category_row");
+
+    for (guint i = 0; categories[i] != NULL; i++)
+      if (i == category)
+        spec->category = categories[i];
+  }
   spec->direction = SELECTED ("direction_row") == 1 ? "output" : "input";
 #undef SELECTED
   spec->name = register_text (dialog, f, "name_row");
@@ -1371,8 +1625,15 @@ register_read (JhkFormDialog *dialog,
   spec->business_id = choice_get_id (jhk_form_dialog_get_object (dialog, "business_row"));
   spec->handler_staff_id = choice_get_id (jhk_form_dialog_get_object (dialog, "handler_row"));
   spec->purpose = register_text (dialog, f, "purpose_row");
-  spec->personal_data = gtk_switch_get_active (
-    GTK_SWITCH (jhk_form_dialog_get_object (dialog, "personal_switch")));
+  spec->personal_data = gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (
+                                                  dialog, "personal_row"))) &&
+                        gtk_switch_get_active (
+                          GTK_SWITCH (jhk_form_dialog_get_object (dialog, "personal_switch")));
+  spec->printed_manual = gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (
+                                                   dialog, "printed_manual_row"))) &&
+                         gtk_switch_get_active (
+                           GTK_SWITCH (jhk_form_dialog_get_object (dialog,
+                                                                   "printed_manual_switch")));
   spec->designated = gtk_switch_get_active (
     GTK_SWITCH (jhk_form_dialog_get_object (dialog, "designated_switch")));
   if (spec->designated)
@@ -1411,6 +1672,8 @@ register_mark (JhkFormDialog *dialog,
                gboolean       focus)
 {
   static const struct { const char *field; const char *row; } rows[] = {
+    { "category", "category_row" }, { "printed_manual", "printed_manual_row" },
+    { "personal_data", "personal_row" }, { "designated", "designated_by_row" },
     { "direction", "direction_row" }, { "name", "name_row" }, { "quantity", "quantity_row" },
     { "breakdown", "breakdown_row" }, { "summary", "summary_row" },
     { "business_id", "business_row" }, { "handler_staff_id", "handler_row" },
@@ -1509,7 +1772,8 @@ register_activated (GtkWidget  *widget,
   JhkFormDialog *dialog;
   RegisterData *d;
   const char *const switches[] = { "personal_switch", "designated_switch" };
-  const char *const combos[] = { "direction_row", "acquisition_row", "measure_row" };
+  const char *const combos[] = { "category_row", "direction_row", "acquisition_row",
+                                 "measure_row" };
 
   if (office <= 0 || !jhk_ledger_may_keep_office (db, jhk_page_get_session (JHK_PAGE (self)),
                                                   office))
@@ -1532,6 +1796,15 @@ register_activated (GtkWidget  *widget,
                G_LIST_MODEL (businesses), jhk_business_row_label, NULL, NULL,
                keep_approved_business, NULL, 0);
   set_staff_choices (self, jhk_form_dialog_get_object (dialog, "handler_row"), office);
+  {
+    g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+    const char *const *categories = jhk_ledger_categories ();
+
+    for (guint i = 0; categories[i] != NULL; i++)
+      gtk_string_list_append (labels, jhk_ledger_category_label (categories[i]));
+    adw_combo_row_set_model (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "category_row")),
+                             G_LIST_MODEL (labels));
+  }
   places = jhk_lists_storage_places (db, office);
   choices_set (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "place_row")),
                G_LIST_MODEL (places), place_row_label, NULL, NULL, NULL, NULL, 0);
@@ -1587,6 +1860,7 @@ clear_filters_activated (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->business_dropdown, 0);
   gtk_drop_down_set_selected (self->personal_dropdown, 0);
   gtk_drop_down_set_selected (self->designated_dropdown, 0);
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
   self->unconfirmed = FALSE;
@@ -1607,6 +1881,12 @@ attention_activated (GtkWidget  *widget,
   clear_filters_activated (widget, NULL, NULL);
   if (g_str_equal (key, "ledger.unconfirmed"))
     self->unconfirmed = TRUE;
+  else if (g_str_equal (key, "ledger.expired"))
+    {
+      self->filling = TRUE;
+      gtk_drop_down_set_selected (self->status_dropdown, 4);
+      self->filling = FALSE;
+    }
   else if (g_str_equal (key, "ledger.lent"))
     {
       /* Lent out, the longest lent first. */
@@ -1746,6 +2026,18 @@ jhk_ledger_page_constructed (GObject *object)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
   fill_businesses (self);
+  {
+    g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+    const char *const *categories = jhk_ledger_categories ();
+
+    gtk_string_list_append (labels, _("All Kinds"));
+    for (guint i = 0; categories[i] != NULL; i++)
+      gtk_string_list_append (labels, jhk_ledger_category_label (categories[i]));
+    self->filling = TRUE;
+    gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (labels));
+    gtk_drop_down_set_selected (self->category_dropdown, 0);
+    self->filling = FALSE;
+  }
   fill_offices (self);
   set_office (self);
   setup_sorting (self);
@@ -1806,6 +2098,7 @@ jhk_ledger_page_class_init (JhkLedgerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhkLedgerPage, business_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JhkLedgerPage, personal_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JhkLedgerPage, designated_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JhkLedgerPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JhkLedgerPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, JhkLedgerPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, JhkLedgerPage, register_button);
@@ -1826,6 +2119,7 @@ jhk_ledger_page_class_init (JhkLedgerPageClass *klass)
                                    clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "page.attention", "s", attention_activated);
   gtk_widget_class_install_action (widget_class, "ledger.form1", NULL, form1_activated);
+  gtk_widget_class_install_action (widget_class, "ledger.purge", NULL, purge_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "ledger.register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

@@ -4,6 +4,7 @@
 #include "jhk-approvals.h"
 #include "jhk-attention.h"
 #include "jhk-policy.h"
+#include "jhk-retention.h"
 #include "jhk-settings.h"
 #include "jhk-signoffs.h"
 
@@ -144,6 +145,26 @@ jhk_attention_ledger (JhkDb      *db,
                                        "%u materials have been lent out for more than %d days",
                                        n), n, JHK_ATTENTION_LENT_DAYS),
             "document-send-symbolic");
+
+  /* R15-3: what the office's 運用管理者 may purge now. */
+  {
+    g_autofree char *cutoff = jhk_retention_cutoff ();
+    g_autoptr(GArray) purgeable = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    for (guint i = 0; i < kept->len; i++)
+      if (jhk_retention_may_purge (db, actor, g_array_index (kept, gint64, i)))
+        g_array_append_val (purgeable, g_array_index (kept, gint64, i));
+    n = count_in_offices (db, purgeable,
+                          "SELECT COUNT(*) FROM materials WHERE org_unit_id = ?"
+                          " AND status = 'closed' AND purged_at IS NULL AND last_entry_on <= ?",
+                          cutoff);
+    add_item (items, "ledger.expired", n, _("Materials Past Their Retention"),
+              g_strdup_printf (ngettext ("%u material's five years of retention have ended: "
+                                         "purge it from the ledger",
+                                         "%u materials' five years of retention have ended: "
+                                         "purge them from the ledger", n), n),
+              "user-trash-symbolic");
+  }
   jhk_attention_approvals (db, actor, items);
   return items;
 }

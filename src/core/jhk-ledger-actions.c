@@ -5,6 +5,7 @@
 #include "jhk-ledger.h"
 #include "jhk-ledger-actions.h"
 #include "jhk-policy.h"
+#include "jhk-retention.h"
 
 static const struct
 {
@@ -125,6 +126,34 @@ jhk_ledger_action_approvals (JhkDb                   *db,
         g_ptr_array_add (usable, g_ptr_array_steal_index (all, i--));
     }
   return usable;
+}
+
+char *
+jhk_ledger_purge_refusal (JhkDb                   *db,
+                          JhkSession              *actor,
+                          const JhkLedgerMaterial *material)
+{
+  g_autofree char *cutoff = jhk_retention_cutoff ();
+  g_autofree char *ends_on = NULL;
+
+  g_return_val_if_fail (material != NULL, NULL);
+
+  /* In the order jhk_retention_purge() checks. */
+  if (!jhk_retention_may_purge (db, actor, material->office_id))
+    return g_strdup (_("Only the office's operations manager purges materials whose "
+                       "retention has ended."));
+  if (material->purged_at != 0)
+    return g_strdup (_("This material has been purged already."));
+  if (g_strcmp0 (material->status, "closed") != 0)
+    return g_strdup (_("An open material is kept: only a material after its final "
+                       "disposition comes to the end of its retention."));
+  if (material->last_entry_on != NULL && strcmp (material->last_entry_on, cutoff) > 0)
+    {
+      ends_on = jhk_retention_ends_on (material->last_entry_on);
+      return g_strdup_printf (_("The retention of this material ends on %s, five years after "
+                                "its last entry."), ends_on);
+    }
+  return NULL;
 }
 
 const char *

@@ -46,6 +46,13 @@ GPtrArray  *jhk_ledger_action_approvals (JhkDb                   *db,
                                          const JhkLedgerMaterial *material,
                                          JhkLedgerAction          action);
 
+/* R15-3: NULL when the actor may purge the material now (its retention
+ * ended); otherwise the reason, as jhk_retention_purge() gives it (a new
+ * string). */
+char       *jhk_ledger_purge_refusal   (JhkDb                   *db,
+                                        JhkSession              *actor,
+                                        const JhkLedgerMaterial *material);
+
 /* The same for the 情報管理者確認 of a step (jhk_ledger_confirm_event):
  * NULL when the actor may confirm it now. */
 const char *jhk_ledger_confirm_refusal (JhkDb                   *db,

@@ -1,6 +1,7 @@
 /* jhk-lists.c: list models with their filters. */
 #include "jhk-lists.h"
 
+#include "jhk-retention.h"
 #include "jhk-settings.h"
 
 /* Builds "cond AND cond ..." and the parameter tuple together. */
@@ -379,10 +380,23 @@ jhk_lists_materials_filter (JhkQueryModel            *model,
       filter_add (&f, "m.business_id = ?");
       g_variant_builder_add (&f.params, "x", filter->business_id);
     }
-  if (filter->status != NULL && *filter->status != '\0')
+  /* R15-3: a purged material keeps its status 'closed' under its
+   * tombstone; 'expired' is closed, not purged, past its retention. */
+  if (g_strcmp0 (filter->status, "purged") == 0)
+    filter_add (&f, "m.purged_at IS NOT NULL");
+  else if (g_strcmp0 (filter->status, "expired") == 0)
+    {
+      g_autofree char *cutoff = jhk_retention_cutoff ();
+
+      filter_add (&f, "m.status = 'closed' AND m.purged_at IS NULL AND m.last_entry_on <= ?");
+      g_variant_builder_add (&f.params, "s", cutoff);
+    }
+  else if (filter->status != NULL && *filter->status != '\0')
     {
       filter_add (&f, "m.status = ?");
       g_variant_builder_add (&f.params, "s", filter->status);
+      if (g_str_equal (filter->status, "closed"))
+        filter_add (&f, "m.purged_at IS NULL");
     }
   if (filter->personal_data >= 0)
     {

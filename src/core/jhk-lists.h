@@ -87,7 +87,8 @@ typedef struct
 {
   const char *direction;      /* 'input', 'output' or NULL */
   gint64      business_id;    /* 0 = any */
-  const char *status;         /* 'stored', 'lent', 'closed' or NULL */
+  const char *status;         /* 'stored', 'lent', 'closed' (not purged), 'expired'
+                               * (closed, retention ended, R15-3), 'purged' or NULL */
   int         personal_data;  /* -1 = any, 0 or 1 */
   int         designated;     /* -1 = any, 0 or 1 */
   const char *from;           /* acquired on or after, 'YYYY-MM-DD', or NULL */

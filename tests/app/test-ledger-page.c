@@ -6,6 +6,7 @@
 #include "jhk-form-preview.h"
 #include "jhk-ledger-page.h"
 #include "jhk-lists.h"
+#include "jhk-retention.h"
 
 static gint64
 count (JhkWindow  *window,
@@ -85,7 +86,7 @@ test_list (void)
   for (GtkWidget *w = app_test_find_descendant (page, GTK_TYPE_DROP_DOWN); w != NULL;
        w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_DROP_DOWN (w) &&
-        g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (w))) == 4)
+        g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (w))) == 6)
       status = GTK_DROP_DOWN (w);
   g_assert_nonnull (status);
   gtk_drop_down_set_selected (status, 3);
@@ -336,6 +337,148 @@ test_attention (void)
   app_test_destroy_window (window);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  return ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* R15-3: the dashboard's "past their retention" leads to them; the
+ * office's 運用管理者 purges one after a confirmation, leaving a
+ * tombstone; a 情報管理者 is told why not. */
+static void
+test_purge (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page;
+  GListModel *list;
+  g_autoptr(JhkRow) first = NULL;
+  g_autofree char *cutoff = jhk_retention_cutoff ();
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM materials m JOIN org_units o"
+                                          " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
+                                          " AND m.status = 'closed' AND m.purged_at IS NULL"
+                                          " AND m.last_entry_on <= '%s'", cutoff);
+  gint64 expired, purges;
+  AdwMessageDialog *dialog;
+  GtkWidget *purge;
+
+  app_test_log_in (window, "chuo-unyo", "jhk-demo");
+  app_test_wait (100);
+  expired = count (window, sql);
+  g_assert_cmpint (expired, >, 0);
+  purges = count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.purge'");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "ledger", "ledger.expired"));
+  app_test_wait (100);
+  page = jhk_window_get_page (window, "ledger");
+  list = page_list (page);
+  g_assert_cmpint (g_list_model_get_n_items (list), ==, expired);
+
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), jhk_row_get_id (first)));
+  app_test_wait (100);
+  purge = find_button (page, "P_urge");
+  g_assert_nonnull (purge);
+  g_assert_true (gtk_widget_get_sensitive (purge));
+
+  /* Cancelled: nothing happens. */
+  g_assert_true (gtk_widget_activate_action (page, "ledger.purge", NULL));
+  app_test_wait (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  app_test_save_png (GTK_WIDGET (dialog), "ledger-purge-confirm");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  app_test_wait (50);
+  g_assert_cmpint (count (window, sql), ==, expired);
+
+  g_assert_true (gtk_widget_activate_action (page, "ledger.purge", NULL));
+  app_test_wait (100);
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "purge");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  app_test_wait (100);
+  g_assert_cmpint (count (window, sql), ==, expired - 1);
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.purge'"),
+                   ==, purges + 1);
+  g_assert_cmpint (g_list_model_get_n_items (list), ==, expired - 1);
+  app_test_destroy_window (window);
+
+  /* The 情報管理者 keeps the ledger but does not purge it. */
+  window = app_test_new_window ();
+  page = open_ledger (window, "chuo-kanri");
+  {
+    gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+                               " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
+                               " AND m.status = 'closed' AND m.purged_at IS NULL");
+
+    g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), id));
+    app_test_wait (100);
+    purge = find_button (page, "P_urge");
+    g_assert_nonnull (purge);
+    g_assert_false (gtk_widget_get_sensitive (purge));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (purge), ==,
+                     "Only the office's operations manager purges materials whose retention "
+                     "has ended.");
+  }
+  app_test_destroy_window (window);
+}
+
+/* R18-1, R18-3: a system document registered on the same page, and the
+ * staff allowed to view it named by the office's 運用管理者. */
+static void
+test_system_document (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page = open_ledger (window, "chuo-unyo");
+  gint64 before = count (window, "SELECT COUNT(*) FROM materials WHERE category = 'system_document'");
+  gint64 viewers = count (window, "SELECT COUNT(*) FROM material_viewers");
+  gint64 locked = count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
+                                 " ON o.id = p.org_unit_id WHERE o.name = '中央警察署'"
+                                 " AND p.locked = 1");
+  JhkFormDialog *dialog;
+  GtkWidget *place_row, *staff_row, *add;
+  GArray *ids;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (page, "ledger.register", NULL));
+  app_test_wait (100);
+  dialog = JHK_FORM_DIALOG (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "category_row")),
+                              1);
+  app_test_wait (50);
+  /* Personal data is of input and output materials: not asked. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
+                                                                                  "personal_row"))));
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "name_row")),
+                         "照会システム運用手順書");
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "purpose_row")),
+                         "システム運用");
+  place_row = GTK_WIDGET (jhk_form_dialog_get_object (dialog, "place_row"));
+  ids = g_object_get_data (G_OBJECT (place_row), "jhk-choice-ids");
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == locked)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (place_row), i);
+  g_assert_true (jhk_form_dialog_apply (dialog));
+  app_test_wait (100);
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials WHERE category = 'system_document'"),
+                   ==, before + 1);
+  id = count (window, "SELECT MAX(id) FROM materials WHERE category = 'system_document'");
+  g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), id));
+  app_test_wait (100);
+
+  /* R18-3: name a viewer. */
+  add = find_button (page, "_Add");
+  g_assert_nonnull (add);
+  staff_row = g_object_get_data (G_OBJECT (add), "jhk-staff-row");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (staff_row), 1);
+  g_signal_emit_by_name (add, "clicked");
+  app_test_wait (100);
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM material_viewers"), ==, viewers + 1);
+  app_test_save_png (GTK_WIDGET (window), "ledger-system-document");
+  app_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +490,8 @@ main (int    argc,
   g_test_add_func ("/app/ledger/R15-5/register", test_register);
   g_test_add_func ("/app/ledger/R15-1/supervisor-reads", test_supervisor);
   g_test_add_func ("/app/ledger/RF1/dashboard-to-confirm", test_attention);
+  g_test_add_func ("/app/ledger/R15-3/purge", test_purge);
+  g_test_add_func ("/app/ledger/R18-3/system-document", test_system_document);
 
   return app_test_run ();
 }
