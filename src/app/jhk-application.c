@@ -166,6 +166,7 @@ jhk_application_startup (GApplication *application)
     { "win.workspace::organisation", { "<Control>4", NULL } },
     { "win.workspace::businesses", { "<Control>5", NULL } },
     { "win.workspace::audit", { "<Control>6", NULL } },
+    { "win.workspace::transfers", { "<Control>7", NULL } },
     { "win.workspace::approvals", { "<Control>8", NULL } },
   };
 

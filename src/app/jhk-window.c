@@ -9,6 +9,7 @@
 #include "jhk-audit-page.h"
 #include "jhk-business-page.h"
 #include "jhk-ledger-page.h"
+#include "jhk-transfers-page.h"
 #include "jhk-dashboard-page.h"
 #include "jhk-db-password-dialog.h"
 #include "jhk-db-secret.h"
@@ -38,6 +39,8 @@ static const struct
     jhk_dashboard_page_new },
   { JHK_WORKSPACE_LEDGER, "ledger", N_("Materials Ledger"), "folder-open-symbolic",
     jhk_ledger_page_new },
+  { JHK_WORKSPACE_TRANSFERS, "transfers", N_("Transfers"), "document-send-symbolic",
+    jhk_transfers_page_new },
   { JHK_WORKSPACE_APPROVALS, "approvals", N_("Approvals"), "emblem-ok-symbolic",
     jhk_approvals_page_new },
   { JHK_WORKSPACE_STAFF, "staff", N_("Staff and Roles"), "system-users-symbolic",

@@ -46,6 +46,15 @@ jhk_policy_can_open_workspace (JhkSession   *actor,
              jhk_session_has_role (actor, JHK_ROLE_INFO_LEAD) ||
              jhk_session_has_role (actor, JHK_ROLE_INFO_MANAGER) ||
              jhk_session_has_role (actor, JHK_ROLE_INFO_ASSISTANT);
+    case JHK_WORKSPACE_TRANSFERS:
+      /* R17-4, R17-5, R17-8, R17-9: the office role holders record, confirm
+       * and receive transfers and keep the registers; the 交付等担当者
+       * confirms the deletion of what they sent. */
+      return jhk_session_has_role (actor, JHK_ROLE_OPS_MANAGER) ||
+             jhk_session_has_role (actor, JHK_ROLE_INFO_LEAD) ||
+             jhk_session_has_role (actor, JHK_ROLE_INFO_MANAGER) ||
+             jhk_session_has_role (actor, JHK_ROLE_INFO_ASSISTANT) ||
+             jhk_session_has_role (actor, JHK_ROLE_TRANSFER_OFFICER);
     case JHK_WORKSPACE_APPROVALS:
       /* R15-2, R16-2: the 総括責任者 decides the requests for approval. */
       return jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR);

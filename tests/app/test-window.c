@@ -248,8 +248,9 @@ static const SidebarCase sidebar_cases[] = {
   { "admin", "dashboard,ledger,staff,organisation,businesses,audit" },
   { "soukatsu", "dashboard,ledger,approvals,staff,organisation,businesses,audit" },
   { "gyomu", "dashboard,businesses" },
-  { "chuo-unyo", "dashboard,ledger,staff" },
-  { "chuo-kanri", "dashboard,ledger" },
+  { "chuo-unyo", "dashboard,ledger,transfers,staff" },
+  { "chuo-kanri", "dashboard,ledger,transfers" },
+  { "chuo-koufu", "dashboard,transfers" },
   { "chuo-shokuin", "dashboard" },
 };
 

@@ -971,18 +971,19 @@ typedef struct
 static void
 test_r13_2_workspaces_per_role (void)
 {
-  /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT, LEDGER, APPROVALS */
+  /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT, LEDGER, TRANSFERS, APPROVALS */
   static const WorkspaceCase cases[] = {
-    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE } },
-    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE } },
-    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, FALSE } },
-    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE } },
-    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE } },
-    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE } },
-    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
-    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
+    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE } },
+    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE } },
+    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE } },
+    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE } },
+    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE } },
+    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE } },
+    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE } },
+    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE } },
+    { "chuo-koufu", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
   };
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
 
