@@ -114,6 +114,9 @@ update_attention (JhkDashboardPage *self)
   /* What waits in the ledgers, each row leading to its workspace. */
   {
     g_autoptr(GPtrArray) items = jhk_attention_ledger (db, session);
+    g_autoptr(GPtrArray) transfers = jhk_attention_transfers (db, session);
+
+    g_ptr_array_extend_and_steal (items, g_steal_pointer (&transfers));
 
     for (guint i = 0; i < self->item_rows->len; i++)
       adw_preferences_group_remove (self->attention_group,
