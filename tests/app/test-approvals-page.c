@@ -106,6 +106,22 @@ test_decide (void)
   app_test_destroy_window (window);
 }
 
+/* The dashboard's item leads the 総括責任者 to the Approvals workspace. */
+static void
+test_dashboard_item (void)
+{
+  JhkWindow *window = app_test_new_window ();
+
+  app_test_log_in (window, "soukatsu", "jhk-demo");
+  app_test_wait (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "approvals", "approvals.pending"));
+  app_test_wait (100);
+  g_assert_cmpstr (jhk_window_get_workspace (window), ==, "approvals");
+  g_assert_true (JHK_IS_APPROVALS_PAGE (jhk_window_get_page (window, "approvals")));
+  app_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -113,5 +129,6 @@ main (int    argc,
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/app/approvals/R15-2/R16-2/approve-and-decline", test_decide);
+  g_test_add_func ("/app/approvals/R15-2/dashboard-item", test_dashboard_item);
   return app_test_run ();
 }

@@ -4,7 +4,10 @@
  * dialogs; the database checked after each step. */
 #include "app-test-util.h"
 #include "jhk-form-dialog.h"
+#include "jhk-accounts.h"
 #include "jhk-ledger-page.h"
+#include "jhk-org.h"
+#include "jhk-settings.h"
 
 static gint64
 count (JhkWindow  *window,
@@ -109,6 +112,52 @@ test_sign (void)
   g_assert_cmpuint (count_buttons (page, "Confirm", TRUE), ==, 0);
   g_assert_cmpuint (count_buttons (page, "Confirm", FALSE), ==, 3);
   app_test_save_png (GTK_WIDGET (window), "ledger-signoffs-signed");
+  app_test_destroy_window (window);
+}
+
+/* R17-11: one who holds two of the office's roles has a 確認 button on
+ * each of their boxes, and so chooses the role by the box. */
+static void
+test_choose_role (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkSession) soukatsu = jhk_session_load (db, jhk_accounts_lookup (db, "soukatsu"),
+                                                     NULL, &error);
+  g_autofree char *today = jhk_today ();
+  gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+                             " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
+                             " AND m.status = 'stored' AND NOT EXISTS (SELECT 1 FROM"
+                             " material_signoffs s WHERE s.material_id = m.id)");
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM material_signoffs"
+                                          " WHERE material_id = %" G_GINT64_FORMAT
+                                          " AND stage = 'created' AND role = 'info_lead'", id);
+  GtkWidget *page, *lead = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (jhk_org_grant_role (db, soukatsu, jhk_org_find_staff (db, "C9112"),
+                                       JHK_ROLE_INFO_LEAD, jhk_org_find_unit (db, "910"), 0,
+                                       today, NULL, "試験", &error), >, 0);
+  g_assert_no_error (error);
+  page = open_material (window, "chuo-hojo", id);
+  g_assert_cmpuint (count_buttons (page, "Confirm", TRUE), ==, 2);
+  for (GtkWidget *w = find_button (page, "Confirm", TRUE); w != NULL && lead == NULL;
+       w = find_button (page, "Confirm", TRUE))
+    {
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (w),
+                     "Confirm as Information management lead") == 0)
+        lead = w;
+      else
+        gtk_widget_set_sensitive (w, FALSE);  /* look past the other box */
+    }
+  g_assert_nonnull (lead);
+  g_signal_emit_by_name (lead, "clicked");
+  app_test_wait (100);
+  g_assert_cmpint (count (window, sql), ==, 1);
+  /* The assistant's box is still theirs to sign. */
+  g_assert_cmpuint (count_buttons (page, "Confirm", TRUE), ==, 1);
+  app_test_save_png (GTK_WIDGET (window), "ledger-signoffs-two-roles");
   app_test_destroy_window (window);
 }
 
@@ -233,6 +282,7 @@ main (int    argc,
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/app/ledger/R17-11/sign-created-box", test_sign);
+  g_test_add_func ("/app/ledger/R17-11/choose-role", test_choose_role);
   g_test_add_func ("/app/ledger/R17-11/request-final", test_request_final);
   g_test_add_func ("/app/ledger/R15-2/R16-2/request-and-withdraw", test_request_and_withdraw);
   g_test_add_func ("/app/ledger/R16-2/kinds-offered", test_kinds_offered);
