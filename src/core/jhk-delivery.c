@@ -7,6 +7,7 @@
 
 #include "jhk-audit.h"
 #include "jhk-delivery-private.h"
+#include "jhk-ledger-actions.h"
 #include "jhk-ledger-private.h"
 #include "jhk-org.h"
 #include "jhk-pdf-encrypt.h"
@@ -1115,6 +1116,47 @@ jhk_delivery_send_discarding_password (JhkDb                  *db,
                                        GError                **error)
 {
   return send_transfer (db, actor, spec, FALSE, NULL, error);
+}
+
+gboolean
+jhk_delivery_check_transfer (const JhkTransferSpec  *spec,
+                             GError                **error)
+{
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  return check_transfer_spec (spec, error);
+}
+
+const char *
+jhk_delivery_send_refusal (JhkDb         *db,
+                           JhkSession    *actor,
+                           gconstpointer  material)
+{
+  const JhkLedgerMaterial *m = material;
+  const char *why;
+  gint64 found = 0;
+
+  g_return_val_if_fail (JHK_IS_DB (db), NULL);
+  g_return_val_if_fail (m != NULL, NULL);
+
+  if (g_strcmp0 (m->direction, "output") != 0 || (!m->personal_data && !m->designated))
+    return _("Transfers are recorded here for personal-data or especially important output "
+             "material; record other hand-overs as a step of the material.");
+  why = jhk_ledger_action_refusal (db, actor, m, JHK_LEDGER_ACTION_HAND_OVER);
+  if (why != NULL)
+    return why;
+  if (!jhk_ledger_may_keep_office (db, actor, m->office_id))
+    return _("Only the office's operations manager, information management lead, "
+             "information manager or assistant keep its materials ledger.");
+  /* R17-5: only the business's designated 交付等担当者 sends. */
+  if (!jhk_db_query_int64 (db, &found, NULL,
+                           "SELECT o.id FROM delivery_officers o JOIN materials m"
+                           " ON m.org_unit_id = o.org_unit_id AND m.business_id = o.business_id"
+                           " WHERE m.id = ? AND o.valid_to IS NULL",
+                           JHK_I (m->id), JHK_DB_END) || found == 0)
+    return _("No transfer officer is designated for the material's business in this office: "
+             "the office's operations manager designates one.");
+  return NULL;
 }
 
 typedef struct

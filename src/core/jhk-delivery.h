@@ -138,6 +138,19 @@ gint64   jhk_delivery_send            (JhkDb                  *db,
                                        const JhkTransferSpec  *spec,
                                        char                  **out_password,
                                        GError                **error);
+/* The checks of jhk_delivery_send() that need no database, in its order
+ * and with its messages: for a form checking as the user types. */
+gboolean jhk_delivery_check_transfer  (const JhkTransferSpec  *spec,
+                                       GError                **error);
+/* R17-4, R17-5: NULL when the actor may send the material (a
+ * JhkLedgerMaterial as read, taken as gconstpointer to keep this header
+ * free of the ledger's) now; otherwise the reason, translated (a static
+ * string): not personal-data or especially important output, a hand-over
+ * the ledger refuses (jhk_ledger_action_refusal), or no designated
+ * 交付等担当者 for its business in the office. */
+const char *jhk_delivery_send_refusal (JhkDb                  *db,
+                                       JhkSession             *actor,
+                                       gconstpointer           material);
 /* R17-9: the sending office's 運用管理者 confirms the transfer, once. */
 gboolean jhk_delivery_confirm         (JhkDb                  *db,
                                        JhkSession             *actor,
