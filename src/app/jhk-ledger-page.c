@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "jhk-app-util.h"
+#include "jhk-attention.h"
 #include "jhk-approvals.h"
 #include "jhk-form-dialog.h"
 #include "jhk-form-preview.h"
@@ -10,6 +11,7 @@
 #include "jhk-ledger-page-private.h"
 #include "jhk-ledger-query.h"
 #include "jhk-ledger-signoffs.h"
+#include "jhk-ledger-transfer.h"
 #include "jhk-lists.h"
 #include "jhk-policy.h"
 #include "jhk-retention.h"
@@ -51,6 +53,7 @@ struct _JhkLedgerPage
   int                  probed_column;
   gboolean             filling;
   gboolean             unconfirmed;   /* the dashboard's filter, see attention_activated */
+  GArray              *attention_ids; /* the same: a dashboard item's materials, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (JhkLedgerPage, jhk_ledger_page, JHK_TYPE_PAGE)
@@ -373,6 +376,11 @@ update_count (JhkLedgerPage *self)
                                    "(Clear Filters shows all)",
                                    "%u materials with steps waiting for confirmation "
                                    "(Clear Filters shows all)", n), n)
+    : self->attention_ids != NULL
+      ? g_strdup_printf (ngettext ("%u material of the dashboard's item "
+                                   "(Clear Filters shows all)",
+                                   "%u materials of the dashboard's item "
+                                   "(Clear Filters shows all)", n), n)
       : g_strdup_printf (ngettext ("%u material", "%u materials", n), n);
 
   gtk_label_set_text (self->count_label, text);
@@ -409,6 +417,7 @@ apply_filter (JhkLedgerPage *self)
   filter.designated = designated < G_N_ELEMENTS (tristate) ? tristate[designated] : -1;
   filter.text = text;
   filter.unconfirmed = self->unconfirmed;
+  filter.ids = self->attention_ids;
   {
     const char *const *categories = jhk_ledger_categories ();
     guint category = gtk_drop_down_get_selected (self->category_dropdown);
@@ -432,7 +441,8 @@ apply_filter (JhkLedgerPage *self)
 
   jhk_lists_materials_filter (self->model, &filter);
 
-  filtered = *text != '\0' || filter.unconfirmed || filter.category != NULL ||
+  filtered = *text != '\0' || filter.unconfirmed || filter.ids != NULL ||
+             filter.category != NULL ||
              filter.direction != NULL ||
              filter.status != NULL ||
              filter.business_id != 0 || filter.personal_data >= 0 || filter.designated >= 0 ||
@@ -1494,6 +1504,7 @@ show_material (JhkLedgerPage *self)
   show_history (self);
   show_viewers (self);
   jhk_ledger_signoffs_show (self);
+  jhk_ledger_transfer_show (self);
 }
 
 /* Register a material. */
@@ -1864,6 +1875,7 @@ clear_filters_activated (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
   self->unconfirmed = FALSE;
+  g_clear_pointer (&self->attention_ids, g_array_unref);
   self->filling = FALSE;
   apply_filter (self);
 }
@@ -1881,6 +1893,11 @@ attention_activated (GtkWidget  *widget,
   clear_filters_activated (widget, NULL, NULL);
   if (g_str_equal (key, "ledger.unconfirmed"))
     self->unconfirmed = TRUE;
+  else if ((self->attention_ids = jhk_attention_material_ids (jhk_page_get_db (JHK_PAGE (self)),
+                                                              jhk_page_get_session (
+                                                                JHK_PAGE (self)),
+                                                              key)) != NULL)
+    ;
   else if (g_str_equal (key, "ledger.expired"))
     {
       self->filling = TRUE;
@@ -2063,6 +2080,7 @@ jhk_ledger_page_dispose (GObject *object)
   g_clear_pointer (&self->material, jhk_ledger_material_free);
   g_clear_pointer (&self->office_ids, g_array_unref);
   g_clear_pointer (&self->business_ids, g_array_unref);
+  g_clear_pointer (&self->attention_ids, g_array_unref);
 
   G_OBJECT_CLASS (jhk_ledger_page_parent_class)->dispose (object);
 }

@@ -240,3 +240,48 @@ jhk_attention_approvals (JhkDb      *db,
       g_ptr_array_add (items, item);
     }
 }
+
+GArray *
+jhk_attention_material_ids (JhkDb      *db,
+                            JhkSession *actor,
+                            const char *key)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (JHK_IS_SESSION (actor), NULL);
+
+  if (g_strcmp0 (key, "ledger.signoffs") == 0)
+    {
+      g_autoptr(GPtrArray) boxes = jhk_signoffs_waiting_for (db, actor, NULL);
+
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; boxes != NULL && i < boxes->len; i++)
+        {
+          JhkSignoffTask *task = g_ptr_array_index (boxes, i);
+
+          g_array_append_val (ids, task->material_id);
+        }
+      return ids;
+    }
+  if (g_strcmp0 (key, "ledger.approvals") == 0)
+    {
+      g_autoptr(JhkDbStmt) stmt = NULL;
+
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      stmt = jhk_db_query (db, NULL,
+                           "SELECT DISTINCT material_id FROM material_approvals"
+                           " WHERE requested_by = ? AND status IN ('approved', 'declined')"
+                           " AND decided_at >= ?",
+                           JHK_I (jhk_session_get_staff_id (actor)),
+                           JHK_I (jhk_now_us () - (gint64) 7 * 24 * 3600 * G_USEC_PER_SEC),
+                           JHK_DB_END);
+      while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+        {
+          gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+      return ids;
+    }
+  return NULL;
+}

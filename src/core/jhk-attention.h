@@ -36,4 +36,12 @@ GPtrArray *jhk_attention_ledger    (JhkDb       *db,
 GPtrArray *jhk_attention_transfers (JhkDb       *db,
                                     JhkSession  *actor);
 
+/* The materials an item is about, for the ledger page to show them: a
+ * GArray of gint64, or NULL for an item that is no list of materials
+ * (those the ledger page filters by itself: "ledger.unconfirmed",
+ * "ledger.lent", "ledger.expired"). */
+GArray    *jhk_attention_material_ids (JhkDb       *db,
+                                       JhkSession  *actor,
+                                       const char  *key);
+
 G_END_DECLS

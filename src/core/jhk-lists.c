@@ -433,6 +433,20 @@ jhk_lists_materials_filter (JhkQueryModel            *model,
       filter_add (&f, "m.category = ?");
       g_variant_builder_add (&f.params, "s", filter->category);
     }
+  /* The materials of a dashboard item: a handful, by their ids. */
+  if (filter->ids != NULL)
+    {
+      GString *in = g_string_new ("m.id IN (0");
+
+      for (guint i = 0; i < MIN (filter->ids->len, 1000); i++)
+        {
+          g_string_append (in, ", ?");
+          g_variant_builder_add (&f.params, "x", g_array_index (filter->ids, gint64, i));
+        }
+      g_string_append_c (in, ')');
+      filter_add (&f, in->str);
+      g_string_free (in, TRUE);
+    }
   /* The dashboard's "steps waiting for confirmation": few, found through
    * material_events_unconfirmed. */
   if (filter->unconfirmed)

@@ -97,6 +97,8 @@ typedef struct
   gboolean    unconfirmed;    /* only those with a step without 情報管理者確認 */
   const char *category;       /* R18-1: 'io', 'system_document', 'program',
                                * 'manual' or NULL */
+  GArray     *ids;            /* gint64: only these materials (a dashboard item's),
+                               * or NULL */
 } JhkMaterialsFilter;
 
 #define JHK_MATERIALS_FILTER_ANY \

@@ -2,6 +2,7 @@
  * a person would: the list and its filters and sorting, the detail pane's
  * steps with their reasons, and the dialogs writing through the services. */
 #include "app-test-util.h"
+#include "jhk-attention.h"
 #include "jhk-form-dialog.h"
 #include "jhk-form-preview.h"
 #include "jhk-ledger-page.h"
@@ -337,6 +338,39 @@ test_attention (void)
   app_test_destroy_window (window);
 }
 
+/* The final confirmations waiting for the 運用管理者 (様式第1号's note):
+ * the dashboard's item shows exactly those materials. */
+static void
+test_attention_signoffs (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page;
+  gint64 waiting;
+
+  app_test_log_in (window, "chuo-unyo", "jhk-demo");
+  app_test_wait (100);
+  {
+    g_autoptr(GArray) ids = jhk_attention_material_ids (jhk_window_get_database (window),
+                                                        jhk_window_get_session (window),
+                                                        "ledger.signoffs");
+    g_autoptr(GHashTable) distinct = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < ids->len; i++)
+      g_hash_table_add (distinct, &g_array_index (ids, gint64, i));
+    waiting = g_hash_table_size (distinct);
+  }
+  g_assert_cmpint (waiting, >=, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "ledger", "ledger.signoffs"));
+  app_test_wait (100);
+  page = jhk_window_get_page (window, "ledger");
+  g_assert_cmpint (g_list_model_get_n_items (page_list (page)), ==, waiting);
+  /* Clear Filters brings the whole ledger back. */
+  g_assert_true (gtk_widget_activate_action (page, "ledger.clear-filters", NULL));
+  g_assert_cmpint (g_list_model_get_n_items (page_list (page)), >, waiting);
+  app_test_destroy_window (window);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -491,6 +525,7 @@ main (int    argc,
   g_test_add_func ("/app/ledger/R15-1/supervisor-reads", test_supervisor);
   g_test_add_func ("/app/ledger/RF1/dashboard-to-confirm", test_attention);
   g_test_add_func ("/app/ledger/R15-3/purge", test_purge);
+  g_test_add_func ("/app/ledger/RF1/dashboard-to-signoffs", test_attention_signoffs);
   g_test_add_func ("/app/ledger/R18-3/system-document", test_system_document);
 
   return app_test_run ();
