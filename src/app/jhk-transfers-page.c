@@ -1190,23 +1190,23 @@ jhk_transfers_page_constructed (GObject *object)
 {
   JhkTransfersPage *self = JHK_TRANSFERS_PAGE (object);
   static const JhkColumnEntry transfer_columns[] = {
-    { N_("Date"), "sent_on", NULL, 100, FALSE },
-    { N_("Material"), "material", NULL, 220, TRUE },
-    { N_("Method"), "method", NULL, 130, FALSE },
-    { N_("From"), "from", NULL, 140, FALSE },
-    { N_("To"), "to", NULL, 180, FALSE },
-    { N_("Officer"), "officer", NULL, 150, FALSE },
-    { N_("State"), "state", NULL, 200, FALSE },
+    { N_("Date"), "sent_on", NULL, 90, FALSE },
+    { N_("Material"), "material", NULL, 170, TRUE },
+    { N_("Method"), "method", NULL, 110, FALSE },
+    { N_("From"), "from", NULL, 100, FALSE },
+    { N_("To"), "to", NULL, 140, FALSE },
+    { N_("Officer"), "officer", NULL, 120, FALSE },
+    { N_("State"), "state", NULL, 160, FALSE },
   };
   static const JhkColumnEntry register_columns[] = {
-    { N_("Office"), "office", NULL, 120, FALSE },
-    { N_("Kind"), "kind", NULL, 120, FALSE },
-    { N_("Business"), "business", NULL, 160, FALSE },
-    { N_("Name"), "name", NULL, 200, TRUE },
-    { N_("Address"), "address", NULL, 200, FALSE },
-    { N_("Tested On"), "tested_on", NULL, 100, FALSE },
-    { N_("Allowed Officers"), "officers", NULL, 160, FALSE },
-    { N_("Since"), "valid_from", NULL, 100, FALSE },
+    { N_("Office"), "office", NULL, 100, FALSE },
+    { N_("Kind"), "kind", NULL, 110, FALSE },
+    { N_("Business"), "business", NULL, 140, FALSE },
+    { N_("Name"), "name", NULL, 170, TRUE },
+    { N_("Address"), "address", NULL, 160, FALSE },
+    { N_("Tested On"), "tested_on", NULL, 95, FALSE },
+    { N_("Allowed Officers"), "officers", NULL, 140, FALSE },
+    { N_("Since"), "valid_from", NULL, 95, FALSE },
   };
   JhkDb *db = jhk_page_get_db (JHK_PAGE (self));
   JhkSession *session = jhk_page_get_session (JHK_PAGE (self));

@@ -3,6 +3,9 @@
  * (R17-9), 削除確認 (R17-5) and 受入 (R17-8) through their dialogs, and
  * the registers (R17-5) added to, tested and retired; the database is
  * checked after each, and a refused input leaves it unchanged. */
+#include <locale.h>
+#include <glib/gi18n.h>
+
 #include "app-test-util.h"
 #include "jhk-accounts.h"
 #include "jhk-delivery.h"
@@ -305,14 +308,52 @@ test_registers (void)
   app_test_destroy_window (window);
 }
 
+/* The 交付等担当者 sees the transfers they sent: the deletion of their
+ * file waits for them; 確認 is the 運用管理者's, and the registers are
+ * only read. */
+static void
+test_officer (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page = open_page (window, "chuo-koufu");
+  GtkDropDown *filter = GTK_DROP_DOWN (app_test_find_descendant (page, GTK_TYPE_DROP_DOWN));
+  GtkWidget *confirm = find_button (page, "transfers.confirm");
+
+  g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==,
+                    count (window, "SELECT COUNT(*) FROM transfers"));
+  gtk_drop_down_set_selected (filter, 1);  /* Waiting for Me */
+  app_test_wait (100);
+  g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 1);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible_list (page)), 0);
+  app_test_wait (50);
+  g_assert_true (gtk_widget_get_sensitive (find_button (page, "transfers.deleted")));
+  g_assert_false (gtk_widget_get_sensitive (confirm));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (confirm), ==,
+                   "Only the office's operations manager keeps its transfer registers and "
+                   "confirms its transfers.");
+  g_assert_false (gtk_widget_get_visible (find_button (page, "registers.add-officer")));
+  app_test_save_png (GTK_WIDGET (window), "transfers-officer");
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* JHK_TEST_LANG=1 with LC_ALL=ja_JP.UTF-8 takes the PNGs in Japanese,
+   * to look at (the English assertions then fail). */
+  if (g_getenv ("JHK_TEST_LANG") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JHK_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/transfers-page/R17-9/confirm-and-R17-5-deleted", test_confirm_and_deleted);
   g_test_add_func ("/transfers-page/R17-8/receive", test_receive);
   g_test_add_func ("/transfers-page/R17-5/registers", test_registers);
+  g_test_add_func ("/transfers-page/R17-5/officer", test_officer);
   return app_test_run ();
 }
