@@ -680,8 +680,20 @@ update_register_actions (JhkTransfersPage *self)
               _("Record the date of the selected channel's test transmission"));
 }
 
+/* Officers and channels are numbered apart: an entry is its kind and id. */
+static gboolean
+is_entry (const JhkDeliveryEntry *e,
+          const char             *kind,
+          gint64                  id)
+{
+  gboolean officer = g_strcmp0 (e->kind, "officer") == 0;
+
+  return e->id == id && officer == (g_strcmp0 (kind, "officer") == 0);
+}
+
 static void
 reload_registers (JhkTransfersPage *self,
+                  const char       *select_kind,
                   gint64            select_id)
 {
   g_autoptr(GError) error = NULL;
@@ -706,7 +718,7 @@ reload_registers (JhkTransfersPage *self,
       JhkDeliveryEntry *e = g_ptr_array_index (self->entries, i);
 
       g_ptr_array_add (rows, entry_row_new (self, e));
-      if (e->id == select_id)
+      if (select_id != 0 && is_entry (e, select_kind, select_id))
         select = i;
     }
   g_list_store_splice (self->entry_rows, 0,
@@ -720,15 +732,16 @@ static void
 kind_changed_cb (JhkTransfersPage *self)
 {
   if (self->entry_rows != NULL)
-    reload_registers (self, 0);
+    reload_registers (self, NULL, 0);
 }
 
 static void
 register_written (JhkTransfersPage *self,
+                  const char       *kind,
                   gint64            id,
                   const char       *message)
 {
-  reload_registers (self, id);
+  reload_registers (self, kind, id);
   jhk_widget_show_toast (GTK_WIDGET (self), message);
 }
 
@@ -765,11 +778,21 @@ static void
 set_business_choices (JhkTransfersPage *self,
                       AdwComboRow      *combo)
 {
-  g_autoptr(JhkQueryModel) businesses = jhk_lists_businesses (jhk_page_get_db (JHK_PAGE (self)));
+  JhkDb *db = jhk_page_get_db (JHK_PAGE (self));
+  g_autoptr(JhkQueryModel) businesses = jhk_lists_businesses (db);
+  g_autoptr(GListStore) usable = g_list_store_new (JHK_TYPE_ROW);
 
+  /* Officers and folders are for businesses that may be used now. */
   jhk_lists_businesses_filter (businesses, NULL, "");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (businesses)); i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (businesses), i);
+
+      if (jhk_org_business_is_usable (db, jhk_row_get_id (row)))
+        g_list_store_append (usable, row);
+    }
   adw_combo_row_set_expression (combo, jhk_row_expression_new (jhk_business_row_label));
-  adw_combo_row_set_model (combo, G_LIST_MODEL (businesses));
+  adw_combo_row_set_model (combo, G_LIST_MODEL (usable));
 }
 
 /* Add a 交付等担当者. */
@@ -832,7 +855,7 @@ officer_apply (JhkFormDialog  *dialog,
                                  staff != NULL ? jhk_row_get_id (staff) : 0, error);
   if (id == 0)
     return FALSE;
-  register_written (d->page, id, _("The transfer officer was designated."));
+  register_written (d->page, "officer", id, _("The transfer officer was designated."));
   return TRUE;
 }
 
@@ -1005,7 +1028,7 @@ channel_apply (JhkFormDialog  *dialog,
                                  error);
   if (id == 0)
     return FALSE;
-  register_written (d->page, id, _("The register entry was added."));
+  register_written (d->page, kind, id, _("The register entry was added."));
   return TRUE;
 }
 
@@ -1065,7 +1088,7 @@ test_apply (JhkFormDialog  *dialog,
                                  jhk_page_get_session (JHK_PAGE (d->page)), d->entry_id, date,
                                  error))
     return FALSE;
-  register_written (d->page, d->entry_id, _("The test transmission was recorded."));
+  register_written (d->page, "channel", d->entry_id, _("The test transmission was recorded."));
   return TRUE;
 }
 
@@ -1119,7 +1142,7 @@ retire_response_cb (AdwMessageDialog *dialog,
       jhk_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
-  register_written (self, 0, _("The register entry was retired."));
+  register_written (self, NULL, 0, _("The register entry was retired."));
 }
 
 static void
@@ -1245,7 +1268,7 @@ jhk_transfers_page_constructed (GObject *object)
   gtk_widget_set_visible (self->retire_button, self->offices->len > 0);
 
   reload_transfers (self, 0);
-  reload_registers (self, 0);
+  reload_registers (self, NULL, 0);
 }
 
 static void
@@ -1271,9 +1294,11 @@ jhk_transfers_page_reload (JhkPage *page)
   JhkTransfersPage *self = JHK_TRANSFERS_PAGE (page);
   const JhkTransferRecord *r = selected_transfer (self);
   const JhkDeliveryEntry *e = selected_entry (self);
+  g_autofree char *kind = e != NULL ? g_strdup (e->kind) : NULL;
+  gint64 entry_id = e != NULL ? e->id : 0;
 
   reload_transfers (self, r != NULL ? r->id : 0);
-  reload_registers (self, e != NULL ? e->id : 0);
+  reload_registers (self, kind, entry_id);
 }
 
 static void

@@ -244,7 +244,8 @@ test_receive (void)
 }
 
 /* R17-5, 第17-5: the 運用管理者 adds a fax number (a bad one refused as
- * typed), records its test and retires it; the 情報管理者 only reads. */
+ * typed), records its test and retires it, and designates a 交付等担当者
+ * and retires them; the 情報管理者 only reads. */
 static void
 test_registers (void)
 {
@@ -298,6 +299,43 @@ test_registers (void)
   answer ("retire");
   g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_channels WHERE valid_to IS NOT NULL"
                                   " AND address = '03-1234-5678'"), ==, 1);
+
+  /* A 交付等担当者 of B101 designated and retired again. */
+  {
+    gint64 officers = count (window, "SELECT COUNT(*) FROM delivery_officers");
+    AdwComboRow *row;
+
+    g_assert_true (gtk_widget_activate_action (page, "registers.add-officer", NULL));
+    app_test_wait (100);
+    dialog = form_dialog ();
+    row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "business_row"));
+    for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (row)); i++)
+      {
+        g_autoptr(JhkRow) business = g_list_model_get_item (adw_combo_row_get_model (row), i);
+
+        if (g_strcmp0 (jhk_row_get_by_name (business, "code"), "B101") == 0)
+          adw_combo_row_set_selected (row, i);
+      }
+    row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "staff_row"));
+    for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (row)); i++)
+      {
+        g_autoptr(JhkRow) staff = g_list_model_get_item (adw_combo_row_get_model (row), i);
+
+        if (g_strcmp0 (jhk_row_get_by_name (staff, "staff_no"), "C9112") == 0)
+          adw_combo_row_set_selected (row, i);
+      }
+    app_test_save_png (GTK_WIDGET (dialog), "transfers-add-officer-dialog");
+    g_assert_true (jhk_form_dialog_apply (dialog));
+    app_test_wait (100);
+    g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_officers"), ==, officers + 1);
+    g_assert_false (gtk_widget_get_sensitive (find_button (page, "registers.record-test")));
+    g_assert_true (gtk_widget_activate_action (page, "registers.retire", NULL));
+    app_test_wait (100);
+    answer ("retire");
+    g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_officers o JOIN staff s"
+                                    " ON s.id = o.staff_id WHERE s.staff_no = 'C9112'"
+                                    " AND o.valid_to IS NOT NULL"), ==, 1);
+  }
   app_test_destroy_window (window);
 
   /* The 情報管理者 reads the registers and changes nothing. */
