@@ -198,3 +198,35 @@ app_test_show_workspace (JhkWindow  *window,
   app_test_wait (100);
   return jhk_window_get_page (window, name);
 }
+
+gint64
+app_test_count (JhkWindow  *window,
+                const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (jhk_db_query_int64 (jhk_window_get_database (window), &n, &error, sql,
+                                     JHK_DB_END));
+  g_assert_no_error (error);
+  return n;
+}
+
+GtkWidget *
+app_test_find_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), label) &&
+      gtk_widget_is_drawable (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = app_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

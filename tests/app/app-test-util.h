@@ -32,6 +32,13 @@ GtkWindow  *app_test_find_toplevel   (GType        type);
 /* Shows a workspace through its action and returns its page. */
 GtkWidget  *app_test_show_workspace  (JhkWindow   *window,
                                       const char  *name);
+/* A number the database of the window answers (SELECT COUNT(*) …). */
+gint64      app_test_count           (JhkWindow   *window,
+                                      const char  *sql);
+/* The drawn button in a tree whose label is label, as written with its
+ * mnemonic ("_Confirm", "Lend…"), or NULL. */
+GtkWidget  *app_test_find_button     (GtkWidget   *widget,
+                                      const char  *label);
 /* Saves a PNG of a window into the build folder. */
 void        app_test_save_png        (GtkWidget   *window,
                                       const char  *name);

@@ -6,38 +6,6 @@
 #include "jhk-approvals-page.h"
 #include "jhk-form-dialog.h"
 
-static gint64
-count (JhkWindow  *window,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (jhk_window_get_database (window), &n, &error, sql,
-                                     JHK_DB_END));
-  g_assert_no_error (error);
-  return n;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
-      g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), label) &&
-      gtk_widget_is_drawable (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static JhkFormDialog *
 open_dialog (GtkWidget *button)
 {
@@ -57,13 +25,13 @@ static void
 test_decide (void)
 {
   JhkWindow *window = app_test_new_window ();
-  gint64 pending = count (window, "SELECT COUNT(*) FROM material_approvals"
+  gint64 pending = app_test_count (window, "SELECT COUNT(*) FROM material_approvals"
                                   " WHERE status = 'pending'");
-  gint64 approved = count (window, "SELECT COUNT(*) FROM material_approvals"
+  gint64 approved = app_test_count (window, "SELECT COUNT(*) FROM material_approvals"
                                    " WHERE status = 'approved'");
-  gint64 declined = count (window, "SELECT COUNT(*) FROM material_approvals"
+  gint64 declined = app_test_count (window, "SELECT COUNT(*) FROM material_approvals"
                                    " WHERE status = 'declined'");
-  gint64 audited = count (window, "SELECT COUNT(*) FROM audit_log"
+  gint64 audited = app_test_count (window, "SELECT COUNT(*) FROM audit_log"
                                   " WHERE action LIKE 'approval.%'");
   GtkWidget *page;
   JhkFormDialog *dialog;
@@ -75,28 +43,28 @@ test_decide (void)
   app_test_wait (100);
   app_test_save_png (GTK_WIDGET (window), "approvals-page");
 
-  dialog = open_dialog (find_button (page, "_Approve…"));
+  dialog = open_dialog (app_test_find_button (page, "_Approve…"));
   app_test_save_png (GTK_WIDGET (dialog), "approvals-approve-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM material_approvals"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM material_approvals"
                                   " WHERE status = 'approved'"), ==, approved + 1);
 
-  dialog = open_dialog (find_button (page, "_Decline…"));
+  dialog = open_dialog (app_test_find_button (page, "_Decline…"));
   g_assert_false (jhk_form_dialog_apply (dialog));
   g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "Give the reason for declining.");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM material_approvals"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM material_approvals"
                                   " WHERE status = 'declined'"), ==, declined);
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "comment_row")),
                          "閲覧で足りる。");
   app_test_save_png (GTK_WIDGET (dialog), "approvals-decline-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM material_approvals"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM material_approvals"
                                   " WHERE status = 'declined'"), ==, declined + 1);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM material_approvals"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM material_approvals"
                                   " WHERE status = 'pending'"), ==, pending - 2);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM audit_log"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log"
                                   " WHERE action LIKE 'approval.%'"), ==, audited + 2);
 
   /* The decided ones behind the switch. */

@@ -9,45 +9,12 @@
 #include "jhk-lists.h"
 #include "jhk-retention.h"
 
-static gint64
-count (JhkWindow  *window,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (jhk_window_get_database (window), &n, &error, sql,
-                                     JHK_DB_END));
-  g_assert_no_error (error);
-  return n;
-}
-
 static GListModel *
 page_list (GtkWidget *page)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW));
 
   return G_LIST_MODEL (gtk_column_view_get_model (view));
-}
-
-/* The button of the detail pane whose label starts with label. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
-      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), label) &&
-      gtk_widget_is_drawable (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -74,9 +41,9 @@ test_list (void)
   GtkDropDown *status = NULL;
   g_autoptr(JhkRow) first = NULL;
   g_autoptr(JhkRow) second = NULL;
-  gint64 office_total = count (window, "SELECT COUNT(*) FROM materials m JOIN org_units o"
+  gint64 office_total = app_test_count (window, "SELECT COUNT(*) FROM materials m JOIN org_units o"
                                        " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'");
-  gint64 closed = count (window, "SELECT COUNT(*) FROM materials m JOIN org_units o"
+  gint64 closed = app_test_count (window, "SELECT COUNT(*) FROM materials m JOIN org_units o"
                                  " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
                                  " AND m.status = 'closed'");
 
@@ -124,21 +91,21 @@ test_lend (void)
 {
   JhkWindow *window = app_test_new_window ();
   GtkWidget *page = open_ledger (window, "chuo-kanri");
-  gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+  gint64 id = app_test_count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
                              " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
                              " AND m.status = 'stored' AND m.quantity_on_hand > 1");
   g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM material_events"
                                           " WHERE material_id = %" G_GINT64_FORMAT
                                           " AND kind = 'lend'", id);
-  gint64 lends = count (window, sql);
-  gint64 audited = count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.event'");
-  GtkWidget *lend, *give_back;
+  gint64 lends = app_test_count (window, sql);
+  gint64 audited = app_test_count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.event'");
+  GtkWidget *lend, *give_back, *final;
   JhkFormDialog *dialog;
 
   g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), id));
   app_test_wait (100);
-  give_back = find_button (page, "Return");
-  lend = find_button (page, "Lend");
+  give_back = app_test_find_button (page, "Return…");
+  lend = app_test_find_button (page, "Lend…");
   g_assert_nonnull (give_back);
   g_assert_nonnull (lend);
   g_assert_false (gtk_widget_get_sensitive (give_back));
@@ -169,7 +136,7 @@ test_lend (void)
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "quantity_row")), "一");
   g_assert_false (jhk_form_dialog_apply (dialog));
   g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "The quantity must be a whole number.");
-  g_assert_cmpint (count (window, sql), ==, lends);
+  g_assert_cmpint (app_test_count (window, sql), ==, lends);
 
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "quantity_row")), "1");
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "counterpart_row")),
@@ -177,15 +144,16 @@ test_lend (void)
   app_test_save_png (GTK_WIDGET (dialog), "ledger-lend-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, sql), ==, lends + 1);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.event'"),
+  g_assert_cmpint (app_test_count (window, sql), ==, lends + 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.event'"),
                    ==, audited + 1);
 
   /* Now something is lent out: 返却 is offered, the final disposition not. */
-  give_back = find_button (page, "Return");
+  give_back = app_test_find_button (page, "Return…");
   g_assert_true (gtk_widget_get_sensitive (give_back));
-  g_assert_false (gtk_widget_get_sensitive (find_button (page, "Final Disposition")));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_button (page, "Final Disposition")), ==,
+  final = app_test_find_button (page, "Final Disposition…");
+  g_assert_false (gtk_widget_get_sensitive (final));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (final), ==,
                    "Part of this material is lent out: record its return first.");
   app_test_destroy_window (window);
 }
@@ -197,14 +165,14 @@ test_register (void)
 {
   JhkWindow *window = app_test_new_window ();
   GtkWidget *page = open_ledger (window, "chuo-kanri");
-  gint64 before = count (window, "SELECT COUNT(*) FROM materials");
+  gint64 before = app_test_count (window, "SELECT COUNT(*) FROM materials");
   JhkFormDialog *dialog;
   GtkWidget *place_row;
   GArray *place_ids;
-  gint64 unlocked = count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
+  gint64 unlocked = app_test_count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
                                    " ON o.id = p.org_unit_id WHERE o.name = '中央警察署'"
                                    " AND p.locked = 0");
-  gint64 locked = count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
+  gint64 locked = app_test_count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
                                  " ON o.id = p.org_unit_id WHERE o.name = '中央警察署'"
                                  " AND p.locked = 1");
 
@@ -247,7 +215,7 @@ test_register (void)
   g_assert_false (jhk_form_dialog_apply (dialog));
   g_assert_nonnull (jhk_form_dialog_get_error (dialog));
   g_assert_true (gtk_widget_has_css_class (place_row, "error"));
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials"), ==, before);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM materials"), ==, before);
   app_test_save_png (GTK_WIDGET (dialog), "ledger-register-refused");
 
   for (guint i = 0; i < place_ids->len; i++)
@@ -255,8 +223,8 @@ test_register (void)
       adw_combo_row_set_selected (ADW_COMBO_ROW (place_row), i);
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials"), ==, before + 1);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials WHERE name = '運転者照会結果一覧表'"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM materials"), ==, before + 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM materials WHERE name = '運転者照会結果一覧表'"
                                   " AND personal_data = 1 AND creation_reason = 'law'"),
                    ==, 1);
   app_test_save_png (GTK_WIDGET (window), "ledger-registered");
@@ -269,11 +237,11 @@ test_supervisor (void)
 {
   JhkWindow *window = app_test_new_window ();
   GtkWidget *page = open_ledger (window, "soukatsu");
-  gint64 total = count (window, "SELECT COUNT(*) FROM materials");
-  gint64 id = count (window, "SELECT MIN(id) FROM materials WHERE status = 'stored'");
+  gint64 total = app_test_count (window, "SELECT COUNT(*) FROM materials");
+  gint64 id = app_test_count (window, "SELECT MIN(id) FROM materials WHERE status = 'stored'");
   GtkWidget *lend;
 
-  gint64 first_office = count (window, "SELECT COUNT(*) FROM materials WHERE org_unit_id ="
+  gint64 first_office = app_test_count (window, "SELECT COUNT(*) FROM materials WHERE org_unit_id ="
                                        " (SELECT MIN(id) FROM org_units WHERE kind = 'office'"
                                        " AND code = (SELECT MIN(code) FROM org_units"
                                        " WHERE kind = 'office'))");
@@ -289,7 +257,7 @@ test_supervisor (void)
   g_assert_cmpint (g_list_model_get_n_items (page_list (page)), ==, total);
   g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), id));
   app_test_wait (100);
-  lend = find_button (page, "Lend");
+  lend = app_test_find_button (page, "Lend…");
   g_assert_false (gtk_widget_get_sensitive (lend));
   g_assert_nonnull (gtk_widget_get_tooltip_text (lend));
   app_test_destroy_window (window);
@@ -313,7 +281,7 @@ test_attention (void)
 
   app_test_log_in (window, "chuo-kanri", "jhk-demo");
   app_test_wait (100);
-  waiting = count (window, unconfirmed_sql);
+  waiting = app_test_count (window, unconfirmed_sql);
   g_assert_cmpint (waiting, >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
                                              "ledger", "ledger.unconfirmed"));
@@ -327,12 +295,12 @@ test_attention (void)
   first = g_list_model_get_item (list, 0);
   g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), jhk_row_get_id (first)));
   app_test_wait (100);
-  while ((confirm = find_button (page, "_Confirm")) != NULL)
+  while ((confirm = app_test_find_button (page, "_Confirm")) != NULL)
     {
       g_signal_emit_by_name (confirm, "clicked");
       app_test_wait (50);
     }
-  g_assert_cmpint (count (window, unconfirmed_sql), ==, waiting - 1);
+  g_assert_cmpint (app_test_count (window, unconfirmed_sql), ==, waiting - 1);
   g_assert_cmpint (g_list_model_get_n_items (list), ==, waiting - 1);
   app_test_save_png (GTK_WIDGET (window), "ledger-attention");
   app_test_destroy_window (window);
@@ -398,9 +366,9 @@ test_purge (void)
 
   app_test_log_in (window, "chuo-unyo", "jhk-demo");
   app_test_wait (100);
-  expired = count (window, sql);
+  expired = app_test_count (window, sql);
   g_assert_cmpint (expired, >, 0);
-  purges = count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.purge'");
+  purges = app_test_count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.purge'");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
                                              "ledger", "ledger.expired"));
   app_test_wait (100);
@@ -411,7 +379,7 @@ test_purge (void)
   first = g_list_model_get_item (list, 0);
   g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), jhk_row_get_id (first)));
   app_test_wait (100);
-  purge = find_button (page, "P_urge");
+  purge = app_test_find_button (page, "P_urge…");
   g_assert_nonnull (purge);
   g_assert_true (gtk_widget_get_sensitive (purge));
 
@@ -424,7 +392,7 @@ test_purge (void)
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   app_test_wait (50);
-  g_assert_cmpint (count (window, sql), ==, expired);
+  g_assert_cmpint (app_test_count (window, sql), ==, expired);
 
   g_assert_true (gtk_widget_activate_action (page, "ledger.purge", NULL));
   app_test_wait (100);
@@ -432,8 +400,8 @@ test_purge (void)
   adw_message_dialog_response (dialog, "purge");
   gtk_window_destroy (GTK_WINDOW (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, sql), ==, expired - 1);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.purge'"),
+  g_assert_cmpint (app_test_count (window, sql), ==, expired - 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.purge'"),
                    ==, purges + 1);
   g_assert_cmpint (g_list_model_get_n_items (list), ==, expired - 1);
   app_test_destroy_window (window);
@@ -442,13 +410,13 @@ test_purge (void)
   window = app_test_new_window ();
   page = open_ledger (window, "chuo-kanri");
   {
-    gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+    gint64 id = app_test_count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
                                " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
                                " AND m.status = 'closed' AND m.purged_at IS NULL");
 
     g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), id));
     app_test_wait (100);
-    purge = find_button (page, "P_urge");
+    purge = app_test_find_button (page, "P_urge…");
     g_assert_nonnull (purge);
     g_assert_false (gtk_widget_get_sensitive (purge));
     g_assert_cmpstr (gtk_widget_get_tooltip_text (purge), ==,
@@ -465,9 +433,9 @@ test_system_document (void)
 {
   JhkWindow *window = app_test_new_window ();
   GtkWidget *page = open_ledger (window, "chuo-unyo");
-  gint64 before = count (window, "SELECT COUNT(*) FROM materials WHERE category = 'system_document'");
-  gint64 viewers = count (window, "SELECT COUNT(*) FROM material_viewers");
-  gint64 locked = count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
+  gint64 before = app_test_count (window, "SELECT COUNT(*) FROM materials WHERE category = 'system_document'");
+  gint64 viewers = app_test_count (window, "SELECT COUNT(*) FROM material_viewers");
+  gint64 locked = app_test_count (window, "SELECT MIN(p.id) FROM storage_places p JOIN org_units o"
                                  " ON o.id = p.org_unit_id WHERE o.name = '中央警察署'"
                                  " AND p.locked = 1");
   JhkFormDialog *dialog;
@@ -495,20 +463,20 @@ test_system_document (void)
       adw_combo_row_set_selected (ADW_COMBO_ROW (place_row), i);
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials WHERE category = 'system_document'"),
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM materials WHERE category = 'system_document'"),
                    ==, before + 1);
-  id = count (window, "SELECT MAX(id) FROM materials WHERE category = 'system_document'");
+  id = app_test_count (window, "SELECT MAX(id) FROM materials WHERE category = 'system_document'");
   g_assert_true (jhk_ledger_page_select_material (JHK_LEDGER_PAGE (page), id));
   app_test_wait (100);
 
   /* R18-3: name a viewer. */
-  add = find_button (page, "_Add");
+  add = app_test_find_button (page, "_Add");
   g_assert_nonnull (add);
   staff_row = g_object_get_data (G_OBJECT (add), "jhk-staff-row");
   adw_combo_row_set_selected (ADW_COMBO_ROW (staff_row), 1);
   g_signal_emit_by_name (add, "clicked");
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM material_viewers"), ==, viewers + 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM material_viewers"), ==, viewers + 1);
   app_test_save_png (GTK_WIDGET (window), "ledger-system-document");
   app_test_destroy_window (window);
 }

@@ -9,19 +9,6 @@
 #include "jhk-org.h"
 #include "jhk-settings.h"
 
-static gint64
-count (JhkWindow  *window,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (jhk_window_get_database (window), &n, &error, sql,
-                                     JHK_DB_END));
-  g_assert_no_error (error);
-  return n;
-}
-
 /* The drawn button whose label starts with label, sensitive or not as
  * asked (-1: either). */
 static GtkWidget *
@@ -82,7 +69,7 @@ static void
 test_sign (void)
 {
   JhkWindow *window = app_test_new_window ();
-  gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+  gint64 id = app_test_count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
                              " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
                              " AND m.status = 'stored' AND NOT EXISTS (SELECT 1 FROM"
                              " material_signoffs s WHERE s.material_id = m.id)");
@@ -90,7 +77,7 @@ test_sign (void)
                                           " WHERE material_id = %" G_GINT64_FORMAT
                                           " AND stage = 'created' AND role = 'info_manager'",
                                           id);
-  gint64 audited = count (window, "SELECT COUNT(*) FROM audit_log"
+  gint64 audited = app_test_count (window, "SELECT COUNT(*) FROM audit_log"
                                   " WHERE action = 'material.signoff'");
   GtkWidget *page = open_material (window, "chuo-kanri", id);
   GtkWidget *confirm, *other;
@@ -105,8 +92,8 @@ test_sign (void)
   app_test_save_png (GTK_WIDGET (window), "ledger-signoffs-before");
   g_signal_emit_by_name (confirm, "clicked");
   app_test_wait (100);
-  g_assert_cmpint (count (window, sql), ==, 1);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM audit_log"
+  g_assert_cmpint (app_test_count (window, sql), ==, 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log"
                                   " WHERE action = 'material.signoff'"), ==, audited + 1);
   /* Signed: no button of the user's left, four boxes' rows remain. */
   g_assert_cmpuint (count_buttons (page, "Confirm", TRUE), ==, 0);
@@ -126,7 +113,7 @@ test_choose_role (void)
   g_autoptr(JhkSession) soukatsu = jhk_session_load (db, jhk_accounts_lookup (db, "soukatsu"),
                                                      NULL, &error);
   g_autofree char *today = jhk_today ();
-  gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+  gint64 id = app_test_count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
                              " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
                              " AND m.status = 'stored' AND NOT EXISTS (SELECT 1 FROM"
                              " material_signoffs s WHERE s.material_id = m.id)");
@@ -154,7 +141,7 @@ test_choose_role (void)
   g_assert_nonnull (lead);
   g_signal_emit_by_name (lead, "clicked");
   app_test_wait (100);
-  g_assert_cmpint (count (window, sql), ==, 1);
+  g_assert_cmpint (app_test_count (window, sql), ==, 1);
   /* The assistant's box is still theirs to sign. */
   g_assert_cmpuint (count_buttons (page, "Confirm", TRUE), ==, 1);
   app_test_save_png (GTK_WIDGET (window), "ledger-signoffs-two-roles");
@@ -167,7 +154,7 @@ static void
 test_request_final (void)
 {
   JhkWindow *window = app_test_new_window ();
-  gint64 id = count (window, "SELECT MIN(d.material_id) FROM material_dispositions d"
+  gint64 id = app_test_count (window, "SELECT MIN(d.material_id) FROM material_dispositions d"
                              " JOIN materials m ON m.id = d.material_id"
                              " JOIN org_units o ON o.id = m.org_unit_id"
                              " WHERE o.name = '中央警察署' AND d.created_by = 'chuo-kanri'"
@@ -184,7 +171,7 @@ test_request_final (void)
   g_assert_true (gtk_widget_get_sensitive (request));
   g_signal_emit_by_name (request, "clicked");
   app_test_wait (100);
-  g_assert_cmpint (count (window, sql), ==, 1);
+  g_assert_cmpint (app_test_count (window, sql), ==, 1);
   request = find_button (page, "Request Final Confirmations", -1);
   g_assert_false (gtk_widget_get_sensitive (request));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (request), ==,
@@ -201,7 +188,7 @@ static void
 test_request_and_withdraw (void)
 {
   JhkWindow *window = app_test_new_window ();
-  gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+  gint64 id = app_test_count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
                              " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
                              " AND m.status = 'stored' AND m.direction = 'input'"
                              " AND m.personal_data = 1");
@@ -211,8 +198,8 @@ test_request_and_withdraw (void)
   g_autofree char *withdrawn = g_strdup_printf ("SELECT COUNT(*) FROM material_approvals"
                                                 " WHERE material_id = %" G_GINT64_FORMAT
                                                 " AND status = 'withdrawn'", id);
-  gint64 before = count (window, sql);
-  gint64 all = count (window, "SELECT COUNT(*) FROM material_approvals");
+  gint64 before = app_test_count (window, sql);
+  gint64 all = app_test_count (window, "SELECT COUNT(*) FROM material_approvals");
   GtkWidget *page, *request;
   JhkFormDialog *dialog;
   GListModel *kinds;
@@ -232,22 +219,22 @@ test_request_and_withdraw (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "kind_row")), 2);
   g_assert_false (jhk_form_dialog_apply (dialog));
   g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "Give the reason for the request.");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM material_approvals"), ==, all);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM material_approvals"), ==, all);
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "reason_row")),
                          "公判準備のため写しを要する");
   app_test_save_png (GTK_WIDGET (dialog), "ledger-approval-request-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, sql), ==, before + 1);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM audit_log"
+  g_assert_cmpint (app_test_count (window, sql), ==, before + 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log"
                                   " WHERE action = 'approval.request'"), >=, 1);
   app_test_save_png (GTK_WIDGET (window), "ledger-approval-requested");
 
   /* Withdrawn by the requester from the list of the material's requests. */
   g_signal_emit_by_name (find_button (page, "_Withdraw", TRUE), "clicked");
   app_test_wait (100);
-  g_assert_cmpint (count (window, sql), ==, before);
-  g_assert_cmpint (count (window, withdrawn), >=, 1);
+  g_assert_cmpint (app_test_count (window, sql), ==, before);
+  g_assert_cmpint (app_test_count (window, withdrawn), >=, 1);
   app_test_destroy_window (window);
 }
 
@@ -257,7 +244,7 @@ static void
 test_kinds_offered (void)
 {
   JhkWindow *window = app_test_new_window ();
-  gint64 id = count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
+  gint64 id = app_test_count (window, "SELECT MIN(m.id) FROM materials m JOIN org_units o"
                              " ON o.id = m.org_unit_id WHERE o.name = '中央警察署'"
                              " AND m.status = 'stored' AND m.direction = 'output'");
   GtkWidget *page = open_material (window, "chuo-kanri", id);
