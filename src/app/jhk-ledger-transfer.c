@@ -48,7 +48,6 @@ typedef struct
   GPtrArray     *register_;    /* JhkDeliveryEntry of the office */
   GPtrArray     *channels;     /* JhkDeliveryEntry (borrowed), in the channel combo */
   GPtrArray     *terminals;    /* the same for the terminal combo */
-  gboolean       sending;
 } SendData;
 
 static void
@@ -56,6 +55,8 @@ send_data_free (gpointer data)
 {
   SendData *d = data;
 
+  if (d->dialog != NULL)
+    g_object_set_data (G_OBJECT (d->dialog), "jhk-send-data", NULL);
   g_clear_weak_pointer (&d->dialog);
   g_clear_object (&d->page);
   g_free (d->material_name);
@@ -444,7 +445,6 @@ show_password (GtkWidget  *parent,
 
 typedef struct
 {
-  SendData   *d;             /* borrowed: the dialog holds it */
   JhkDb      *source;
   JhkSession *session;
   SpecTexts   t;
@@ -497,6 +497,22 @@ set_sending (JhkFormDialog *dialog,
   gtk_widget_set_visible (GTK_WIDGET (OBJ (dialog, "progress_row")), sending);
   gtk_spinner_set_spinning (GTK_SPINNER (OBJ (dialog, "spinner")), sending);
   gtk_window_set_deletable (GTK_WINDOW (dialog), !sending);
+  /* On the dialog, which outlives its apply data while the thread runs. */
+  g_object_set_data (G_OBJECT (dialog), "jhk-sending", GINT_TO_POINTER (sending));
+}
+
+static gboolean
+is_sending (JhkFormDialog *dialog)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "jhk-sending"));
+}
+
+/* Not closed (Escape) while the send runs: its result shows here. */
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   user_data)
+{
+  return is_sending (JHK_FORM_DIALOG (window));
 }
 
 static void
@@ -508,16 +524,13 @@ send_done_cb (GObject      *object,
   GTask *task = G_TASK (result);
   SendJob *job = g_task_get_task_data (task);
   JhkFormDialog *dialog = user_data;   /* a reference */
-  SendData *d = g_object_get_data (G_OBJECT (dialog), "jhk-send-data");
   g_autoptr(GError) error = NULL;
 
-  if (d != NULL)
-    d->sending = FALSE;
+  set_sending (dialog, FALSE);
   if (!g_task_propagate_boolean (task, &error))
     {
       GtkLabel *label = GTK_LABEL (OBJ (dialog, "send_error"));
 
-      set_sending (dialog, FALSE);
       gtk_label_set_text (label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
       g_object_unref (dialog);
@@ -543,10 +556,9 @@ send_apply (JhkFormDialog  *dialog,
   SendJob *job;
   g_autoptr(GTask) task = NULL;
 
-  if (d->sending)
+  if (is_sending (dialog))
     return FALSE;
   job = g_new0 (SendJob, 1);
-  job->d = d;
   read_spec (dialog, d, &job->spec, &job->t);
   if (!jhk_delivery_check_transfer (&job->spec, error))
     {
@@ -556,7 +568,6 @@ send_apply (JhkFormDialog  *dialog,
   job->source = g_object_ref (DB (d->page));
   job->session = g_object_ref (SESSION (d->page));
   gtk_widget_set_visible (GTK_WIDGET (OBJ (dialog, "send_error")), FALSE);
-  d->sending = TRUE;
   set_sending (dialog, TRUE);
   task = g_task_new (d->page, NULL, send_done_cb, g_object_ref (dialog));
   g_task_set_source_tag (task, send_apply);
@@ -714,6 +725,7 @@ send_clicked_cb (GtkButton     *button,
                            G_CALLBACK (file_clicked_cb), dialog, 0);
   g_signal_connect_object (OBJ (dialog, "out_button"), "clicked",
                            G_CALLBACK (out_clicked_cb), dialog, 0);
+  g_signal_connect (dialog, "close-request", G_CALLBACK (close_request_cb), NULL);
   jhk_form_dialog_set_apply_func (dialog, send_apply, d, send_data_free);
   jhk_form_dialog_set_check_func (dialog, send_check);
   method_changed_cb (ADW_COMBO_ROW (OBJ (dialog, "method_row")), NULL, dialog);
