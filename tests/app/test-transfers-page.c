@@ -374,6 +374,50 @@ test_officer (void)
   app_test_destroy_window (window);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The dashboard's transfer items lead to the page, filtered. */
+static void
+test_dashboard (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *dashboard, *row, *page;
+
+  app_test_log_in (window, "chuo-unyo", "jhk-demo");
+  dashboard = app_test_show_workspace (window, "dashboard");
+  app_test_wait (100);
+  row = find_row (dashboard, "Transfers Waiting for Your Confirmation");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "2 transfers of your office have no operations manager's confirmation yet");
+  g_assert_nonnull (find_row (dashboard, "Sent Files Still to Be Deleted"));
+  g_assert_null (find_row (dashboard, "Transfers to Receive"));
+  app_test_save_png (GTK_WIDGET (window), "transfers-dashboard");
+  gtk_widget_activate (row);
+  app_test_wait (100);
+  page = app_test_find_descendant (GTK_WIDGET (window), JHK_TYPE_TRANSFERS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 2);
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,5 +437,6 @@ main (int   argc,
   g_test_add_func ("/transfers-page/R17-8/receive", test_receive);
   g_test_add_func ("/transfers-page/R17-5/registers", test_registers);
   g_test_add_func ("/transfers-page/R17-5/officer", test_officer);
+  g_test_add_func ("/transfers-page/R17-9/dashboard", test_dashboard);
   return app_test_run ();
 }
