@@ -16,19 +16,6 @@
 #include "jhk-settings.h"
 #include "jhk-transfers-page.h"
 
-static gint64
-count (JhkWindow  *window,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (jhk_window_get_database (window), &n, &error, sql,
-                                     JHK_DB_END));
-  g_assert_no_error (error);
-  return n;
-}
-
 /* The column view of the visible view of the page. */
 static GListModel *
 visible_list (GtkWidget *page)
@@ -99,14 +86,14 @@ test_confirm_and_deleted (void)
 {
   JhkWindow *window = app_test_new_window ();
   GtkWidget *page = open_page (window, "chuo-unyo");
-  gint64 confirmed = count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL");
-  gint64 deleted = count (window, "SELECT COUNT(*) FROM transfers WHERE deleted_on IS NOT NULL");
+  gint64 confirmed = app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL");
+  gint64 deleted = app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE deleted_on IS NOT NULL");
   GtkWidget *confirm = find_button (page, "transfers.confirm");
   GtkWidget *receive = find_button (page, "transfers.receive");
   JhkFormDialog *dialog;
 
   g_assert_cmpint (g_list_model_get_n_items (visible_list (page)), ==,
-                   count (window, "SELECT COUNT(*) FROM transfers"));
+                   app_test_count (window, "SELECT COUNT(*) FROM transfers"));
   app_test_save_png (GTK_WIDGET (window), "transfers-list");
 
   /* The dashboard's item: the two transfers still to confirm. */
@@ -125,14 +112,14 @@ test_confirm_and_deleted (void)
   g_signal_emit_by_name (confirm, "clicked");
   app_test_wait (100);
   answer ("cancel");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL"),
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL"),
                    ==, confirmed);
   g_signal_emit_by_name (confirm, "clicked");
   app_test_wait (100);
   app_test_save_png (GTK_WIDGET (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
                      "transfers-confirm-dialog");
   answer ("confirm");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL"),
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL"),
                    ==, confirmed + 1);
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 1);
 
@@ -148,7 +135,7 @@ test_confirm_and_deleted (void)
                          "2999-01-01");
   g_assert_false (jhk_form_dialog_apply (dialog));
   g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "The date cannot be in the future.");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM transfers WHERE deleted_on IS NOT NULL"),
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE deleted_on IS NOT NULL"),
                    ==, deleted);
   {
     g_autofree char *today = jhk_today ();
@@ -159,7 +146,7 @@ test_confirm_and_deleted (void)
   app_test_save_png (GTK_WIDGET (dialog), "transfers-deleted-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM transfers WHERE deleted_on IS NOT NULL"),
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE deleted_on IS NOT NULL"),
                    ==, deleted + 1);
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 0);
   app_test_destroy_window (window);
@@ -177,7 +164,7 @@ test_receive (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *today = jhk_today ();
   gint64 nishi = jhk_org_find_unit (db, "930");
-  gint64 material = count (window, "SELECT id FROM materials WHERE name = '被疑者指紋照会結果'");
+  gint64 material = app_test_count (window, "SELECT id FROM materials WHERE name = '被疑者指紋照会結果'");
   gint64 transfer, materials;
   GtkWidget *page;
   JhkFormDialog *dialog;
@@ -194,7 +181,7 @@ test_receive (void)
   g_assert_cmpint (jhk_ledger_add_storage_place (db, system, nishi, "施錠保管庫", TRUE, &error),
                    >, 0);
   g_assert_no_error (error);
-  materials = count (window, "SELECT COUNT(*) FROM materials");
+  materials = app_test_count (window, "SELECT COUNT(*) FROM materials");
 
   page = open_page (window, "nishi-unyo");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
@@ -220,7 +207,7 @@ test_receive (void)
   g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==,
                    "Personal-data and especially important materials are stored only in a "
                    "locked place.");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials"), ==, materials);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM materials"), ==, materials);
   for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (place_row)); i++)
     {
       g_autoptr(JhkRow) place = g_list_model_get_item (adw_combo_row_get_model (place_row), i);
@@ -231,13 +218,13 @@ test_receive (void)
   app_test_save_png (GTK_WIDGET (dialog), "transfers-receive-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM materials"), ==, materials + 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM materials"), ==, materials + 1);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM transfers WHERE id = %"
                                             G_GINT64_FORMAT " AND received_material_id IS NOT NULL",
                                             transfer);
 
-    g_assert_cmpint (count (window, sql), ==, 1);
+    g_assert_cmpint (app_test_count (window, sql), ==, 1);
   }
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 0);
   app_test_destroy_window (window);
@@ -252,7 +239,7 @@ test_registers (void)
   JhkWindow *window = app_test_new_window ();
   GtkWidget *page = open_page (window, "chuo-unyo");
   GtkStack *stack = GTK_STACK (app_test_find_descendant (page, GTK_TYPE_STACK));
-  gint64 channels = count (window, "SELECT COUNT(*) FROM delivery_channels");
+  gint64 channels = app_test_count (window, "SELECT COUNT(*) FROM delivery_channels");
   JhkFormDialog *dialog;
   GListModel *list;
 
@@ -260,8 +247,8 @@ test_registers (void)
   app_test_wait (100);
   list = visible_list (page);
   g_assert_cmpint (g_list_model_get_n_items (list), ==,
-                   count (window, "SELECT COUNT(*) FROM delivery_channels WHERE valid_to IS NULL") +
-                   count (window, "SELECT COUNT(*) FROM delivery_officers WHERE valid_to IS NULL"));
+                   app_test_count (window, "SELECT COUNT(*) FROM delivery_channels WHERE valid_to IS NULL") +
+                   app_test_count (window, "SELECT COUNT(*) FROM delivery_officers WHERE valid_to IS NULL"));
   g_assert_false (gtk_widget_get_sensitive (find_button (page, "registers.retire")));
   app_test_save_png (GTK_WIDGET (window), "transfers-registers");
 
@@ -276,14 +263,14 @@ test_registers (void)
   g_assert_false (jhk_form_dialog_apply (dialog));
   g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==,
                    "Enter the fax number with digits and hyphens only.");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_channels"), ==, channels);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_channels"), ==, channels);
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "address_row")),
                          "03-1234-5678");
   app_test_save_png (GTK_WIDGET (dialog), "transfers-add-channel-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_channels"), ==, channels + 1);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_channels WHERE tested_on IS NULL"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_channels"), ==, channels + 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_channels WHERE tested_on IS NULL"
                                   " AND address = '03-1234-5678'"), ==, 1);
 
   /* The new entry is selected: its test, then its retirement. */
@@ -292,17 +279,17 @@ test_registers (void)
   app_test_wait (100);
   g_assert_true (jhk_form_dialog_apply (form_dialog ()));
   app_test_wait (100);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_channels WHERE tested_on IS NOT NULL"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_channels WHERE tested_on IS NOT NULL"
                                   " AND address = '03-1234-5678'"), ==, 1);
   g_assert_true (gtk_widget_activate_action (page, "registers.retire", NULL));
   app_test_wait (100);
   answer ("retire");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_channels WHERE valid_to IS NOT NULL"
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_channels WHERE valid_to IS NOT NULL"
                                   " AND address = '03-1234-5678'"), ==, 1);
 
   /* A 交付等担当者 of B101 designated and retired again. */
   {
-    gint64 officers = count (window, "SELECT COUNT(*) FROM delivery_officers");
+    gint64 officers = app_test_count (window, "SELECT COUNT(*) FROM delivery_officers");
     AdwComboRow *row;
 
     g_assert_true (gtk_widget_activate_action (page, "registers.add-officer", NULL));
@@ -327,12 +314,12 @@ test_registers (void)
     app_test_save_png (GTK_WIDGET (dialog), "transfers-add-officer-dialog");
     g_assert_true (jhk_form_dialog_apply (dialog));
     app_test_wait (100);
-    g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_officers"), ==, officers + 1);
+    g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_officers"), ==, officers + 1);
     g_assert_false (gtk_widget_get_sensitive (find_button (page, "registers.record-test")));
     g_assert_true (gtk_widget_activate_action (page, "registers.retire", NULL));
     app_test_wait (100);
     answer ("retire");
-    g_assert_cmpint (count (window, "SELECT COUNT(*) FROM delivery_officers o JOIN staff s"
+    g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_officers o JOIN staff s"
                                     " ON s.id = o.staff_id WHERE s.staff_no = 'C9112'"
                                     " AND o.valid_to IS NOT NULL"), ==, 1);
   }
@@ -358,7 +345,7 @@ test_officer (void)
   GtkWidget *confirm = find_button (page, "transfers.confirm");
 
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==,
-                    count (window, "SELECT COUNT(*) FROM transfers"));
+                    app_test_count (window, "SELECT COUNT(*) FROM transfers"));
   gtk_drop_down_set_selected (filter, 1);  /* Waiting for Me */
   app_test_wait (100);
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 1);
