@@ -8,7 +8,6 @@
  * record the login itself by design (R13-5); the audit entries after the
  * refusal must be exactly that login and logout.
  */
-#include <locale.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -16,33 +15,17 @@
 #include "jhk-demo.h"
 #include "jhk-ledger.h"
 #include "jhk-org.h"
-#include "jhk-test-util.h"
-
-static const char *jhkctl_path;
+#include "cli-test-util.h"
 
 typedef struct
 {
-  JhkDb      *db;
-  char       *path;       /* the database as jhkctl gets it */
-  char       *dir;        /* a private folder for files */
+  CliTest     cli;        /* the database and the last jhkctl run */
   gint64      office;     /* 中央警察署 */
   gint64      locked;     /* a locked storage place of the office */
   gint64      material;   /* a stored personal-data output material, 3 of it */
   char       *acquired;   /* its acquisition date, ten days ago */
   char       *today;
-  int         status;
-  char       *out;
-  char       *err;
 } Fixture;
-
-static char *
-local_date (int days_ago)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days_ago);
-
-  return g_date_time_format (then, "%Y-%m-%d");
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -51,21 +34,18 @@ fixture_set_up (Fixture       *f,
   g_autoptr(JhkSession) kanri = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->db = jhk_test_demo_db ();
-  f->path = g_strdup (jhk_test_last_path ());
-  f->dir = jhk_test_new_file ("files");
-  g_assert_cmpint (g_mkdir (f->dir, 0700), ==, 0);
-  f->acquired = local_date (10);
-  f->today = local_date (0);
-  f->office = jhk_org_find_unit (f->db, "910");
-  kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->locked = jhk_ledger_add_storage_place (f->db, kanri, f->office, "試験用 施錠保管庫 CLI",
+  cli_test_set_up (&f->cli);
+  f->acquired = cli_test_local_date (10);
+  f->today = cli_test_local_date (0);
+  f->office = jhk_org_find_unit (f->cli.db, "910");
+  kanri = jhk_test_login (f->cli.db, "chuo-kanri");
+  f->locked = jhk_ledger_add_storage_place (f->cli.db, kanri, f->office, "試験用 施錠保管庫 CLI",
                                             TRUE, &error);
   g_assert_no_error (error);
-  f->material = jhk_ledger_register_material (f->db, kanri, &(JhkMaterialSpec) {
+  f->material = jhk_ledger_register_material (f->cli.db, kanri, &(JhkMaterialSpec) {
       .org_unit_id = f->office, .direction = "output", .name = "試験用 照合結果一覧表",
-      .quantity = 3, .business_id = jhk_org_find_business (f->db, "B101"),
-      .handler_staff_id = jhk_org_find_staff (f->db, "C9113"), .purpose = "捜査",
+      .quantity = 3, .business_id = jhk_org_find_business (f->cli.db, "B101"),
+      .handler_staff_id = jhk_org_find_staff (f->cli.db, "C9113"), .purpose = "捜査",
       .personal_data = TRUE, .creation_reason = "procedure", .acquired_on = f->acquired,
       .acquisition_method = "printed", .measure = "store", .storage_place_id = f->locked },
     &error);
@@ -77,164 +57,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->db);
-  g_free (f->path);
-  g_free (f->dir);
+  cli_test_tear_down (&f->cli);
   g_free (f->acquired);
   g_free (f->today);
-  g_free (f->out);
-  g_free (f->err);
-}
-
-/* Runs `jhkctl --database PATH ARGS…` with the demo password; an argument
- * "@name" stands for a file in the fixture's folder. */
-G_GNUC_NULL_TERMINATED static int
-jhkctl (Fixture    *f,
-        const char *first_arg,
-        ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *command = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, g_strdup (jhkctl_path));
-  g_ptr_array_add (argv, g_strdup ("--database"));
-  g_ptr_array_add (argv, g_strdup (f->path));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, arg[0] == '@' ? g_build_filename (f->dir, arg + 1, NULL)
-                                         : g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "JHK_USER");
-  g_subprocess_launcher_unsetenv (launcher, "JHK_DATABASE");
-  g_subprocess_launcher_setenv (launcher, "JHK_PASSWORD", JHK_DEMO_PASSWORD, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-
-  command = g_strjoinv (" ", (char **) argv->pdata + 3);
-  g_test_message ("$ jhkctl %s\n%s%s", command, f->out, f->err);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
-  return f->status;
-}
-
-static void
-assert_in (const char *haystack,
-           const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
-assert_success (Fixture *f)
-{
-  g_assert_cmpint (f->status, ==, 0);
-  g_assert_cmpstr (f->err, ==, "");
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
-/* "Nothing changed" (see the top of the file). */
-
-static gint64
-last_seq (Fixture *f)
-{
-  gint64 seq = 0;
-
-  g_assert_true (jhk_db_query_int64 (f->db, &seq, NULL,
-                                     "SELECT COALESCE(MAX(seq), 0) FROM audit_log", JHK_DB_END));
-  return seq;
-}
-
-/* Every table but audit_log, and users without its login columns. */
-static char *
-dump (Fixture *f)
-{
-  g_autofree char *all = jhk_test_dump_tables (f->db);
-  g_auto(GStrv) lines = g_strsplit (all, "\n", -1);
-  GString *out = g_string_new (NULL);
-  gboolean skip = FALSE;
-  g_autoptr(JhkDbStmt) stmt = NULL;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (lines[i][0] == '[')
-        skip = g_str_equal (lines[i], "[audit_log]") || g_str_equal (lines[i], "[users]");
-      if (!skip)
-        g_string_append_printf (out, "%s\n", lines[i]);
-    }
-  stmt = jhk_db_query (f->db, NULL,
-                       "SELECT id, login, status, restriction, password_hash FROM users ORDER BY id",
-                       JHK_DB_END);
-  g_assert_nonnull (stmt);
-  while (jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
-    for (int c = 0; c < 5; c++)
-      g_string_append_printf (out, "%s%c", jhk_db_stmt_is_null (stmt, c) ? "NULL"
-                                           : jhk_db_stmt_get_text (stmt, c), c < 4 ? '|' : '\n');
-  return g_string_free (out, FALSE);
-}
-
-static char *
-actions_since (Fixture *f,
-               gint64   seq)
-{
-  g_autoptr(JhkDbStmt) stmt = jhk_db_query (f->db, NULL,
-                                            "SELECT action FROM audit_log WHERE seq > ? ORDER BY seq",
-                                            JHK_I (seq), JHK_DB_END);
-  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_nonnull (stmt);
-  while (jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
-    g_ptr_array_add (actions, jhk_db_stmt_dup_text (stmt, 0));
-  g_ptr_array_add (actions, NULL);
-  return g_strjoinv (",", (char **) actions->pdata);
-}
-
-/* Exit 1 with the message on standard error, and nothing changed but the
- * login's own record. */
-static void
-assert_refused_unchanged (Fixture    *f,
-                          const char *before,
-                          gint64      seq,
-                          const char *message)
-{
-  g_autofree char *after = dump (f);
-  g_autofree char *actions = actions_since (f, seq);
-
-  g_assert_cmpint (f->status, ==, 1);
-  g_assert_cmpstr (f->out, ==, "");
-  g_assert_true (g_str_has_prefix (f->err, "jhkctl: "));
-  assert_in (f->err, message);
-  g_assert_cmpstr (actions, ==, "session.login,session.logout");
-  g_assert_cmpstr (after, ==, before);
 }
 
 /* Tests */
@@ -245,7 +70,7 @@ static void
 test_add_show_list (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *place = id_text (f->locked);
+  g_autofree char *place = cli_test_id_text (f->locked);
   g_autofree char *id = NULL;
   g_autoptr(JsonNode) shown = NULL;
   g_autoptr(JsonNode) listed = NULL;
@@ -254,19 +79,19 @@ test_add_show_list (Fixture       *f,
   gint64 new_id;
   gboolean found = FALSE;
 
-  jhkctl (f, "--user", "chuo-kanri", "material", "add", "--office", "910", "--direction",
-          "input", "--name", "運転免許照会依頼書 CLI", "--quantity", "2", "--breakdown", "A4 2枚",
-          "--business", "B103", "--handler", "C9113", "--purpose", "照会", "--personal-data",
-          "--acquired", f->acquired, "--method", "received", "--method-text", "交通課",
-          "--store", place, NULL);
-  assert_success (f);
-  new_id = g_ascii_strtoll (f->out, NULL, 10);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "add", "--office", "910",
+                   "--direction", "input", "--name", "運転免許照会依頼書 CLI", "--quantity", "2",
+                   "--breakdown", "A4 2枚", "--business", "B103", "--handler", "C9113", "--purpose",
+                   "照会", "--personal-data", "--acquired", f->acquired, "--method", "received",
+                   "--method-text", "交通課", "--store", place, NULL);
+  cli_test_assert_success (&f->cli);
+  new_id = g_ascii_strtoll (f->cli.out, NULL, 10);
   g_assert_cmpint (new_id, >, f->material);
-  id = id_text (new_id);
+  id = cli_test_id_text (new_id);
 
-  jhkctl (f, "--user", "chuo-kanri", "--json", "material", "show", id, NULL);
-  assert_success (f);
-  shown = parse_json (f->out);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "--json", "material", "show", id, NULL);
+  cli_test_assert_success (&f->cli);
+  shown = cli_test_parse_json (f->cli.out);
   m = json_node_get_object (shown);
   g_assert_cmpint (json_object_get_int_member (m, "id"), ==, new_id);
   g_assert_cmpstr (json_object_get_string_member (m, "name"), ==, "運転免許照会依頼書 CLI");
@@ -285,10 +110,10 @@ test_add_show_list (Fixture       *f,
   g_assert_true (json_object_get_null_member (m, "disposition"));
   g_assert_true (json_object_get_null_member (m, "original_id"));
 
-  jhkctl (f, "--user", "chuo-kanri", "--json", "material", "list", "--office", "910",
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "--json", "material", "list", "--office", "910",
           "--status", "stored", NULL);
-  assert_success (f);
-  listed = parse_json (f->out);
+  cli_test_assert_success (&f->cli);
+  listed = cli_test_parse_json (f->cli.out);
   list = json_node_get_array (listed);
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
@@ -301,9 +126,9 @@ test_add_show_list (Fixture       *f,
     }
   g_assert_true (found);
 
-  jhkctl (f, "--user", "chuo-kanri", "material", "list", "--status", "closed", NULL);
-  assert_success (f);
-  g_assert_null (strstr (f->out, "運転免許照会依頼書 CLI"));
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "list", "--status", "closed", NULL);
+  cli_test_assert_success (&f->cli);
+  g_assert_null (strstr (f->cli.out, "運転免許照会依頼書 CLI"));
 }
 
 /* R15-1, R17-6, R15-6, R16-3: lend, return with the 情報管理者's
@@ -313,7 +138,7 @@ static void
 test_events_and_dispose (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *id = id_text (f->material);
+  g_autofree char *id = cli_test_id_text (f->material);
   g_autoptr(JsonNode) event = NULL;
   g_autoptr(JsonNode) copy = NULL;
   g_autoptr(JsonNode) shown = NULL;
@@ -321,33 +146,35 @@ test_events_and_dispose (Fixture       *f,
   JsonArray *events;
   gint64 copy_id;
 
-  jhkctl (f, "--user", "chuo-kanri", "--json", "material", "event", id, "--kind", "lend",
-          "--date", f->today, "--quantity", "2", "--handler", "C9113", "--counterpart", "刑事課",
-          NULL);
-  assert_success (f);
-  event = parse_json (f->out);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "--json", "material", "event", id, "--kind",
+                   "lend", "--date", f->today, "--quantity", "2", "--handler", "C9113",
+                   "--counterpart", "刑事課", NULL);
+  cli_test_assert_success (&f->cli);
+  event = cli_test_parse_json (f->cli.out);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (event), "id"), >, 0);
 
-  jhkctl (f, "--user", "chuo-kanri", "material", "event", id, "--kind", "return", "--date",
-          f->today, "--quantity", "2", "--handler", "C9113", "--confirmed-by", "C9111", NULL);
-  assert_success (f);
-  assert_in (f->out, "Recorded event");
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "event", id, "--kind", "return",
+                   "--date", f->today, "--quantity", "2", "--handler", "C9113", "--confirmed-by",
+                   "C9111", NULL);
+  cli_test_assert_success (&f->cli);
+  cli_test_assert_in (f->cli.out, "Recorded event");
 
-  jhkctl (f, "--user", "chuo-kanri", "--json", "material", "event", id, "--kind", "copy",
-          "--date", f->today, "--quantity", "1", "--handler", "C9113", "--copy-basis",
-          "maintenance_test", NULL);
-  assert_success (f);
-  copy = parse_json (f->out);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "--json", "material", "event", id, "--kind",
+                   "copy", "--date", f->today, "--quantity", "1", "--handler", "C9113",
+                   "--copy-basis", "maintenance_test", NULL);
+  cli_test_assert_success (&f->cli);
+  copy = cli_test_parse_json (f->cli.out);
   copy_id = json_object_get_int_member (json_node_get_object (copy), "copy_id");
   g_assert_cmpint (copy_id, >, f->material);
 
-  jhkctl (f, "--user", "chuo-kanri", "material", "dispose", id, "--kind", "dispose", "--date",
-          f->today, "--method", "shred", "--handler", "C9113", "--witness", "C9111", NULL);
-  assert_success (f);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "dispose", id, "--kind", "dispose",
+                   "--date", f->today, "--method", "shred", "--handler", "C9113", "--witness",
+                   "C9111", NULL);
+  cli_test_assert_success (&f->cli);
 
-  jhkctl (f, "--user", "chuo-kanri", "--json", "material", "show", id, NULL);
-  assert_success (f);
-  shown = parse_json (f->out);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "--json", "material", "show", id, NULL);
+  cli_test_assert_success (&f->cli);
+  shown = cli_test_parse_json (f->cli.out);
   m = json_node_get_object (shown);
   g_assert_cmpstr (json_object_get_string_member (m, "status"), ==, "closed");
   g_assert_cmpint (json_object_get_int_member (m, "quantity_on_hand"), ==, 0);
@@ -367,12 +194,13 @@ test_events_and_dispose (Fixture       *f,
 
   /* The copy is a material of its own, linked to its original. */
   {
-    g_autofree char *copy_text = id_text (copy_id);
+    g_autofree char *copy_text = cli_test_id_text (copy_id);
     g_autoptr(JsonNode) copy_shown = NULL;
 
-    jhkctl (f, "--user", "chuo-kanri", "--json", "material", "show", copy_text, NULL);
-    assert_success (f);
-    copy_shown = parse_json (f->out);
+    cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "--json", "material", "show", copy_text,
+                     NULL);
+    cli_test_assert_success (&f->cli);
+    copy_shown = cli_test_parse_json (f->cli.out);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (copy_shown),
                                                  "original_id"), ==, f->material);
   }
@@ -384,19 +212,20 @@ static void
 test_form1_pdf (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *id = id_text (f->material);
-  g_autofree char *pdf = g_build_filename (f->dir, "form1.pdf", NULL);
+  g_autofree char *id = cli_test_id_text (f->material);
+  g_autofree char *pdf = g_build_filename (f->cli.dir, "form1.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autoptr(GError) error = NULL;
   GStatBuf st;
   int wait_status = 0;
 
-  jhkctl (f, "--user", "chuo-kanri", "material", "event", id, "--kind", "hand_over", "--date",
-          f->today, "--quantity", "1", "--handler", "C9113", "--counterpart", "生活安全課", NULL);
-  assert_success (f);
-  jhkctl (f, "--user", "chuo-kanri", "form1", id, "-o", "@form1.pdf", NULL);
-  assert_success (f);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "event", id, "--kind", "hand_over",
+                   "--date", f->today, "--quantity", "1", "--handler", "C9113", "--counterpart",
+                   "生活安全課", NULL);
+  cli_test_assert_success (&f->cli);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "form1", id, "-o", "@form1.pdf", NULL);
+  cli_test_assert_success (&f->cli);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_test_message ("様式第1号 PDF: %lld bytes", (long long) st.st_size);
@@ -410,13 +239,13 @@ test_form1_pdf (Fixture       *f,
                 G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-  assert_in (text, "入出力資料管理票");
-  assert_in (text, "試験用 照合結果一覧表");
-  assert_in (text, "試験用 施錠保管庫 CLI");
-  assert_in (text, "■出力資料");
-  assert_in (text, "■その他(交付)");
-  assert_in (text, "生活安全課");
-  assert_in (text, "令和");
+  cli_test_assert_in (text, "入出力資料管理票");
+  cli_test_assert_in (text, "試験用 照合結果一覧表");
+  cli_test_assert_in (text, "試験用 施錠保管庫 CLI");
+  cli_test_assert_in (text, "■出力資料");
+  cli_test_assert_in (text, "■その他(交付)");
+  cli_test_assert_in (text, "生活安全課");
+  cli_test_assert_in (text, "令和");
 }
 
 /* One refusal per command: exit 1, the rule's message, nothing changed. */
@@ -464,12 +293,12 @@ test_refusal (Fixture       *f,
               gconstpointer  data)
 {
   const Refusal *refusal = data;
-  g_autofree char *id = id_text (f->material);
-  g_autofree char *place = id_text (f->locked);
-  g_autofree char *before = dump (f);
-  g_autofree char *none = g_build_filename (f->dir, "none.pdf", NULL);
+  g_autofree char *id = cli_test_id_text (f->material);
+  g_autofree char *place = cli_test_id_text (f->locked);
+  g_autofree char *before = cli_test_dump (&f->cli);
+  g_autofree char *none = g_build_filename (f->cli.dir, "none.pdf", NULL);
   const char *args[G_N_ELEMENTS (refusal->args)] = { NULL };
-  gint64 seq = last_seq (f);
+  gint64 seq = cli_test_last_seq (&f->cli);
 
   for (guint i = 0; refusal->args[i] != NULL; i++)
     {
@@ -478,10 +307,10 @@ test_refusal (Fixture       *f,
       args[i] = g_str_equal (arg, "%id") ? id : g_str_equal (arg, "%place") ? place
                 : g_str_equal (arg, "%today") ? f->today : arg;
     }
-  jhkctl (f, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8],
-          args[9], args[10], args[11], args[12], args[13], args[14], args[15], args[16],
-          args[17], args[18], args[19], args[20], args[21], args[22], NULL);
-  assert_refused_unchanged (f, before, seq, refusal->message);
+  cli_test_jhkctl (&f->cli, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7],
+                   args[8], args[9], args[10], args[11], args[12], args[13], args[14], args[15],
+                   args[16], args[17], args[18], args[19], args[20], args[21], args[22], NULL);
+  cli_test_assert_refused_unchanged (&f->cli, before, seq, refusal->message);
   g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
 }
 
@@ -490,20 +319,20 @@ static void
 test_usage (Fixture       *f,
             gconstpointer  data)
 {
-  jhkctl (f, "--user", "chuo-kanri", "material", NULL);
-  g_assert_cmpint (f->status, ==, 2);
-  jhkctl (f, "--user", "chuo-kanri", "material", "frobnicate", NULL);
-  g_assert_cmpint (f->status, ==, 2);
-  jhkctl (f, "--user", "chuo-kanri", "material", "add", "--office", "910", NULL);
-  g_assert_cmpint (f->status, ==, 2);
-  assert_in (f->err, "jhkctl --help");
-  jhkctl (f, "--user", "chuo-kanri", "material", "show", "abc", NULL);
-  g_assert_cmpint (f->status, ==, 2);
-  jhkctl (f, "--user", "chuo-kanri", "material", "list", "--status", "lost", NULL);
-  g_assert_cmpint (f->status, ==, 2);
-  jhkctl (f, "--user", "chuo-kanri", "form1", "1", NULL);
-  g_assert_cmpint (f->status, ==, 2);
-  g_assert_cmpstr (f->out, ==, "");
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", NULL);
+  g_assert_cmpint (f->cli.status, ==, 2);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "frobnicate", NULL);
+  g_assert_cmpint (f->cli.status, ==, 2);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "add", "--office", "910", NULL);
+  g_assert_cmpint (f->cli.status, ==, 2);
+  cli_test_assert_in (f->cli.err, "jhkctl --help");
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "show", "abc", NULL);
+  g_assert_cmpint (f->cli.status, ==, 2);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "list", "--status", "lost", NULL);
+  g_assert_cmpint (f->cli.status, ==, 2);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "form1", "1", NULL);
+  g_assert_cmpint (f->cli.status, ==, 2);
+  g_assert_cmpstr (f->cli.out, ==, "");
 }
 
 /* R15-6, R16-3, R17-3: personal-data output 保管せず廃棄 is registered with
@@ -516,17 +345,18 @@ test_add_disposed_without_storing (Fixture       *f,
   g_autoptr(JsonNode) shown = NULL;
   JsonObject *m;
 
-  jhkctl (f, "--user", "chuo-kanri", "material", "add", "--office", "910", "--direction",
-          "output", "--name", "照合端末 試験出力 CLI", "--quantity", "1", "--business", "B101",
-          "--handler", "C9113", "--purpose", "端末の試験", "--personal-data", "--reason",
-          "maintenance_test", "--acquired", f->acquired, "--dispose-without-storing",
-          "--disposal-method", "shred", "--witness", "C9111", NULL);
-  assert_success (f);
-  id = id_text (g_ascii_strtoll (f->out, NULL, 10));
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "material", "add", "--office", "910",
+                   "--direction", "output", "--name", "照合端末 試験出力 CLI", "--quantity", "1",
+                   "--business", "B101", "--handler", "C9113", "--purpose", "端末の試験",
+                   "--personal-data", "--reason", "maintenance_test", "--acquired", f->acquired,
+                   "--dispose-without-storing", "--disposal-method", "shred", "--witness", "C9111",
+                   NULL);
+  cli_test_assert_success (&f->cli);
+  id = cli_test_id_text (g_ascii_strtoll (f->cli.out, NULL, 10));
 
-  jhkctl (f, "--user", "chuo-kanri", "--json", "material", "show", id, NULL);
-  assert_success (f);
-  shown = parse_json (f->out);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanri", "--json", "material", "show", id, NULL);
+  cli_test_assert_success (&f->cli);
+  shown = cli_test_parse_json (f->cli.out);
   m = json_node_get_object (shown);
   g_assert_cmpstr (json_object_get_string_member (m, "measure"), ==, "dispose_without_storing");
   g_assert_cmpstr (json_object_get_string_member (m, "status"), ==, "closed");
@@ -541,21 +371,7 @@ int
 main (int    argc,
       char **argv)
 {
-  for (int i = 1; i + 1 < argc; i++)
-    if (g_strcmp0 (argv[i], "--jhkctl") == 0)
-      {
-        jhkctl_path = argv[i + 1];
-        memmove (&argv[i], &argv[i + 2], (argc - i - 1) * sizeof (char *));
-        argc -= 2;
-        break;
-      }
-  if (jhkctl_path == NULL)
-    jhkctl_path = g_getenv ("JHKCTL");
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  if (jhkctl_path == NULL || !g_file_test (jhkctl_path, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("Run with --jhkctl PATH (or JHKCTL=PATH) naming the jhkctl to test");
+  cli_test_init (&argc, &argv);
 
   ADD_TEST ("/cli/material/R15-1/add-show-list-json", test_add_show_list);
   ADD_TEST ("/cli/material/R15-1/events-copy-and-dispose", test_events_and_dispose);

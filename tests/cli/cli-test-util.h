@@ -1,0 +1,71 @@
+/* cli-test-util.h: running jhkctl as an operator runs it, on a copy of the
+ * demo database, for the tests of tests/cli. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "jhk-test-util.h"
+
+G_BEGIN_DECLS
+
+/* One test's database and its last jhkctl run. Put it first in a test's
+ * fixture as `CliTest cli;`. */
+typedef struct
+{
+  JhkDb      *db;
+  char       *path;       /* the database as jhkctl gets it */
+  char       *dir;        /* a private folder for files */
+  gboolean    no_bus;     /* run jhkctl without a session bus */
+  int         status;     /* the last run's exit status */
+  char       *out;        /* its standard output */
+  char       *err;        /* its standard error */
+} CliTest;
+
+/* Takes --jhkctl PATH (or JHKCTL=PATH) from the command line, sets the
+ * locale and g_test_init()s with private folders; fails without a jhkctl. */
+void        cli_test_init          (int    *argc,
+                                    char ***argv);
+/* A fresh copy of the demo database and an empty folder for files. */
+void        cli_test_set_up        (CliTest *t);
+void        cli_test_tear_down     (CliTest *t);
+
+/* Runs `jhkctl --database PATH ARGS…` with the demo password, neither
+ * JHK_USER nor JHK_DATABASE set; an argument "@name" stands for a file in
+ * the test's folder. Logs the command and its output; returns the exit
+ * status (also in t->status, its output in t->out and t->err). */
+int         cli_test_jhkctl_argv   (CliTest            *t,
+                                    const char * const *args);
+int         cli_test_jhkctl        (CliTest    *t,
+                                    const char *first_arg,
+                                    ...) G_GNUC_NULL_TERMINATED;
+
+/* g_error()s naming both texts unless needle is in haystack. */
+void        cli_test_assert_in      (const char *haystack,
+                                     const char *needle);
+/* Exit 0 and nothing on standard error. */
+void        cli_test_assert_success (CliTest *t);
+/* The JSON text parsed; asserts it parses. */
+JsonNode   *cli_test_parse_json     (const char *text);
+/* The "id" member of the JSON object in text. */
+gint64      cli_test_json_id        (const char *text);
+char       *cli_test_id_text        (gint64 id);
+/* The local date days_ago days before today, as YYYY-MM-DD. */
+char       *cli_test_local_date     (int days_ago);
+
+/* "Nothing changed": jhkctl's login and logout are recorded by design
+ * (R13-5), so a refusal is compared on every table but audit_log, and on
+ * users without its login columns, and the audit entries after it must be
+ * exactly that login and logout. */
+gint64      cli_test_last_seq       (CliTest *t);
+char       *cli_test_dump           (CliTest *t);
+/* The audit actions after seq, comma-separated. */
+char       *cli_test_actions_since  (CliTest *t,
+                                     gint64   seq);
+/* Exit 1, nothing on standard output, "jhkctl: …message…" on standard
+ * error, and nothing changed since before/seq but the login's own record. */
+void        cli_test_assert_refused_unchanged (CliTest    *t,
+                                               const char *before,
+                                               gint64      seq,
+                                               const char *message);
+
+G_END_DECLS
