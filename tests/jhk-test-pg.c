@@ -26,6 +26,7 @@
 
 #include <glib/gstdio.h>
 
+#include "jhk-demo.h"
 #include "jhk-test-pg.h"
 
 #define PORT "5439"
@@ -553,4 +554,35 @@ jhk_test_pg_uri (const char *dbname,
     }
   PQconninfoFree (options);
   return g_string_free (g_steal_pointer (&uri), FALSE);
+}
+
+JhkDb *
+jhk_test_pg_open_as (const char *dbname,
+                     const char *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = jhk_test_pg_uri (dbname, login, login ? JHK_DEMO_PASSWORD : NULL);
+  JhkDb *db = jhk_db_open (uri, login ? JHK_DB_OPEN_DEFAULT : JHK_DB_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+char *
+jhk_test_pg_new_demo_database (JhkDb **owner)
+{
+  g_autoptr(GError) error = NULL;
+  char *dbname;
+
+  if (jhk_test_pg_admin_uri () == NULL)
+    {
+      g_test_skip (JHK_TEST_PG_SKIP_MESSAGE);
+      *owner = NULL;
+      return NULL;
+    }
+  dbname = jhk_test_pg_new_database (NULL);
+  *owner = jhk_test_pg_open_as (dbname, NULL);
+  jhk_demo_populate (*owner, &error);
+  g_assert_no_error (error);
+  return dbname;
 }

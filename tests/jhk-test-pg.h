@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "jhk-db.h"
+
 G_BEGIN_DECLS
 
 /* The server the tests use: JHK_TEST_PG_URI when set, else a private cluster
@@ -27,6 +29,16 @@ char       *jhk_test_pg_uri            (const char *dbname,
  * with "jhk_pw", which need a password (scram-sha-256). FALSE on an outside
  * server (JHK_TEST_PG_URI), whose rules the tests do not know. */
 gboolean    jhk_test_pg_is_private     (void);
+/* A new database (as jhk_test_pg_new_database (NULL)) holding the demo
+ * data, made through the admin's connection, returned in *owner; returns
+ * its name. With no server, g_test_skip()s with JHK_TEST_PG_SKIP_MESSAGE
+ * and returns NULL: the test then returns at once. */
+char       *jhk_test_pg_new_demo_database (JhkDb **owner);
+/* The database `dbname` opened as the demo user `login` through their own
+ * server role (demo password), or as the admin (NULL), creating the schema
+ * then; asserts it opens. */
+JhkDb      *jhk_test_pg_open_as        (const char *dbname,
+                                        const char *login);
 
 #define JHK_TEST_PG_SKIP_MESSAGE \
   "No PostgreSQL server programs (initdb, pg_ctl) are installed and JHK_TEST_PG_URI is " \

@@ -255,3 +255,32 @@ jhk_test_dump_tables (JhkDb *db)
     }
   return g_string_free (out, FALSE);
 }
+
+gint64
+jhk_test_query_int (JhkDb      *db,
+                    const char *sql,
+                    ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, &error);
+  JhkDbStep step;
+  va_list args;
+
+  g_assert_no_error (error);
+  va_start (args, sql);
+  g_assert_true (jhk_db_stmt_bind_valist (stmt, args));
+  va_end (args);
+  step = jhk_db_stmt_step (stmt, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (step, ==, JHK_DB_ROW);
+  return jhk_db_stmt_get_int64 (stmt, 0);
+}
+
+gint64
+jhk_test_count_rows (JhkDb      *db,
+                     const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s", table);
+
+  return jhk_test_query_int (db, sql, JHK_DB_END);
+}

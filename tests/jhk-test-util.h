@@ -28,6 +28,14 @@ const char *jhk_test_last_path  (void);
 /* Every table's rows in a stable order, as text: "database unchanged"
  * compares two of these on either backend. */
 char       *jhk_test_dump_tables (JhkDb *db);
+/* The first column of the first row of sql, an integer; the parameters
+ * (JHK_I(), JHK_T()…) end with JHK_DB_END. Asserts the query gives a row. */
+gint64      jhk_test_query_int  (JhkDb      *db,
+                                 const char *sql,
+                                 ...);
+/* SELECT COUNT(*) FROM table: the rows the connection's role sees. */
+gint64      jhk_test_count_rows (JhkDb      *db,
+                                 const char *table);
 /* Logs in a demo account (password jhk-demo); asserts success. */
 JhkSession *jhk_test_login      (JhkDb      *db,
                                  const char *login);

@@ -426,28 +426,6 @@ test_lists (Fixture       *f,
 /* On a server each user works through their own role: the office's
  * keepers see and ask, the 総括責任者 sees and decides, another office
  * sees nothing, not even by querying the table. */
-static JhkDb *
-open_as (const char *dbname,
-         const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = jhk_test_pg_uri (dbname, login, login ? JHK_DEMO_PASSWORD : NULL);
-  JhkDb *db = jhk_db_open (uri, login ? JHK_DB_OPEN_DEFAULT : JHK_DB_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  return db;
-}
-
-static gint64
-count_approvals (JhkDb *db)
-{
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (db, &n, NULL, "SELECT COUNT(*) FROM material_approvals",
-                                     JHK_DB_END));
-  return n;
-}
-
 static void
 test_pg_row_security (void)
 {
@@ -468,17 +446,11 @@ test_pg_row_security (void)
   gint64 office, place, material, id, event;
   JhkMaterialEvent ev = { 0 };
 
-  if (jhk_test_pg_admin_uri () == NULL)
-    {
-      g_test_skip (JHK_TEST_PG_SKIP_MESSAGE);
-      return;
-    }
-  dbname = jhk_test_pg_new_database (NULL);
-  owner = open_as (dbname, NULL);
-  jhk_demo_populate (owner, &error);
-  g_assert_no_error (error);
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
 
-  chuo = open_as (dbname, "chuo-kanri");
+  chuo = jhk_test_pg_open_as (dbname, "chuo-kanri");
   kanri = jhk_test_login (chuo, "chuo-kanri");
   office = jhk_org_find_unit (chuo, "910");
   place = jhk_ledger_add_storage_place (chuo, kanri, office, "試験用 施錠保管庫", TRUE, &error);
@@ -495,7 +467,7 @@ test_pg_row_security (void)
   g_assert_cmpint (id, >, 0);
 
   /* The 総括責任者, through their own role, sees it pending and decides. */
-  top = open_as (dbname, "soukatsu");
+  top = jhk_test_pg_open_as (dbname, "soukatsu");
   soukatsu = jhk_test_login (top, "soukatsu");
   pending = jhk_approvals_list_pending_for (top, soukatsu, &error);
   g_assert_no_error (error);
@@ -507,7 +479,7 @@ test_pg_row_security (void)
   g_assert_no_error (error);
 
   /* The office's 運用管理者 sees it decided. */
-  unyo_db = open_as (dbname, "chuo-unyo");
+  unyo_db = jhk_test_pg_open_as (dbname, "chuo-unyo");
   unyo = jhk_test_login (unyo_db, "chuo-unyo");
   of_office = jhk_approvals_list_material (unyo_db, unyo, material, &error);
   g_assert_no_error (error);
@@ -526,13 +498,13 @@ test_pg_row_security (void)
   g_assert_cmpint (event, >, 0);
 
   /* Another office sees no row, and cannot decide around Jhk either. */
-  higashi = open_as (dbname, "higashi-unyo");
+  higashi = jhk_test_pg_open_as (dbname, "higashi-unyo");
   higashi_unyo = jhk_test_login (higashi, "higashi-unyo");
-  g_assert_cmpint (count_approvals (higashi), ==, 0);
+  g_assert_cmpint (jhk_test_count_rows (higashi, "material_approvals"), ==, 0);
   g_assert_false (jhk_db_run (higashi, NULL,
                               "UPDATE material_approvals SET status = 'declined'", JHK_DB_END) &&
                   jhk_db_changes (higashi) > 0);
-  g_assert_cmpint (count_approvals (chuo), >, 1);
+  g_assert_cmpint (jhk_test_count_rows (chuo, "material_approvals"), >, 1);
   /* Sign-offs: signed through the signer's own role, seen by the office,
    * not by another office. */
   g_assert_true (jhk_signoffs_sign (chuo, kanri, material, "created", JHK_ROLE_INVALID, &error));

@@ -13,30 +13,6 @@
 #include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
-static JhkDb *
-open_as (const char *dbname,
-         const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = jhk_test_pg_uri (dbname, login, login ? JHK_DEMO_PASSWORD : NULL);
-  JhkDb *db = jhk_db_open (uri, login ? JHK_DB_OPEN_DEFAULT : JHK_DB_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  return db;
-}
-
-static gint64
-int_of (JhkDb      *db,
-        const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (jhk_db_query_int64 (db, &value, &error, sql, JHK_DB_END));
-  g_assert_no_error (error);
-  return value;
-}
-
 static void
 test_transfers_as_staff_roles (void)
 {
@@ -55,18 +31,12 @@ test_transfers_as_staff_roles (void)
   g_autoptr(GPtrArray) list = NULL;
   gint64 office, east, place, east_place, material, transfer, received, n_transfers;
 
-  if (jhk_test_pg_admin_uri () == NULL)
-    {
-      g_test_skip (JHK_TEST_PG_SKIP_MESSAGE);
-      return;
-    }
-  dbname = jhk_test_pg_new_database (NULL);
-  owner = open_as (dbname, NULL);
-  jhk_demo_populate (owner, &error);
-  g_assert_no_error (error);
-  n_transfers = int_of (owner, "SELECT COUNT(*) FROM transfers");
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
+  n_transfers = jhk_test_count_rows (owner, "transfers");
 
-  chuo = open_as (dbname, "chuo-kanri");
+  chuo = jhk_test_pg_open_as (dbname, "chuo-kanri");
   kanri = jhk_test_login (chuo, "chuo-kanri");
   office = jhk_org_find_unit (chuo, "910");
   east = jhk_org_find_unit (chuo, "920");
@@ -96,13 +66,13 @@ test_transfers_as_staff_roles (void)
   g_assert_no_error (error);
 
   /* R17-9: the 運用管理者 of 中央警察署 confirms, on their own role. */
-  chuo_ops = open_as (dbname, "chuo-unyo");
+  chuo_ops = jhk_test_pg_open_as (dbname, "chuo-unyo");
   unyo = jhk_test_login (chuo_ops, "chuo-unyo");
   g_assert_true (jhk_delivery_confirm (chuo_ops, unyo, transfer, &error));
   g_assert_no_error (error);
 
   /* 受入 at 東警察署: it sees the transfer, not 中央's materials. */
-  higashi = open_as (dbname, "higashi-unyo");
+  higashi = jhk_test_pg_open_as (dbname, "higashi-unyo");
   higashi_unyo = jhk_test_login (higashi, "higashi-unyo");
   list = jhk_delivery_list_transfers (higashi, higashi_unyo, 0, JHK_TRANSFER_LIST_TO_RECEIVE,
                                       &error);
@@ -118,24 +88,24 @@ test_transfers_as_staff_roles (void)
   g_assert_cmpint (received, >, 0);
 
   /* 西警察署 sees none of 中央's transfers and writes none. */
-  nishi = open_as (dbname, "nishi-unyo");
+  nishi = jhk_test_pg_open_as (dbname, "nishi-unyo");
   nishi_unyo = jhk_test_login (nishi, "nishi-unyo");
-  g_assert_cmpint (int_of (nishi, "SELECT COUNT(*) FROM transfers"), ==, 0);
-  g_assert_cmpint (int_of (nishi, "SELECT COUNT(*) FROM delivery_channels"), ==, 0);
+  g_assert_cmpint (jhk_test_count_rows (nishi, "transfers"), ==, 0);
+  g_assert_cmpint (jhk_test_count_rows (nishi, "delivery_channels"), ==, 0);
   g_assert_false (jhk_delivery_confirm (nishi, nishi_unyo, transfer, &error));
   g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (jhk_db_run (nishi, &error, "UPDATE transfers SET confirmed_on = NULL",
                               JHK_DB_END) && jhk_db_changes (nishi) > 0);
   g_clear_error (&error);
-  g_assert_cmpint (int_of (owner, "SELECT COUNT(*) FROM transfers"), ==, n_transfers + 2);
+  g_assert_cmpint (jhk_test_count_rows (owner, "transfers"), ==, n_transfers + 2);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM transfers WHERE id = %"
                                             G_GINT64_FORMAT " AND confirmed_on IS NOT NULL"
                                             " AND received_material_id = %" G_GINT64_FORMAT,
                                             transfer, received);
 
-    g_assert_cmpint (int_of (owner, sql), ==, 1);
+    g_assert_cmpint (jhk_test_query_int (owner, sql, JHK_DB_END), ==, 1);
   }
 }
 

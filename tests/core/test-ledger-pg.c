@@ -12,30 +12,6 @@
 #include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
-static JhkDb *
-open_as (const char *dbname,
-         const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = jhk_test_pg_uri (dbname, login, login ? JHK_DEMO_PASSWORD : NULL);
-  JhkDb *db = jhk_db_open (uri, login ? JHK_DB_OPEN_DEFAULT : JHK_DB_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  return db;
-}
-
-static gint64
-int_of (JhkDb      *db,
-        const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (jhk_db_query_int64 (db, &value, &error, sql, JHK_DB_END));
-  g_assert_no_error (error);
-  return value;
-}
-
 static void
 test_ledger_as_staff_roles (void)
 {
@@ -52,18 +28,12 @@ test_ledger_as_staff_roles (void)
   JhkMaterialEvent ev = { 0 };
   JhkMaterialDisposition d = { 0 };
 
-  if (jhk_test_pg_admin_uri () == NULL)
-    {
-      g_test_skip (JHK_TEST_PG_SKIP_MESSAGE);
-      return;
-    }
-  dbname = jhk_test_pg_new_database (NULL);
-  owner = open_as (dbname, NULL);
-  jhk_demo_populate (owner, &error);
-  g_assert_no_error (error);
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
 
   /* The 情報管理者 of 中央警察署, on their own server role. */
-  chuo = open_as (dbname, "chuo-kanri");
+  chuo = jhk_test_pg_open_as (dbname, "chuo-kanri");
   kanri = jhk_test_login (chuo, "chuo-kanri");
   office = jhk_org_find_unit (chuo, "910");
   place = jhk_ledger_add_storage_place (chuo, kanri, office, "試験用 施錠保管庫", TRUE, &error);
@@ -108,12 +78,12 @@ test_ledger_as_staff_roles (void)
   g_clear_error (&error);
 
   /* Another office's 運用管理者 sees none of it and writes none of it. */
-  higashi = open_as (dbname, "higashi-unyo");
+  higashi = jhk_test_pg_open_as (dbname, "higashi-unyo");
   higashi_unyo = jhk_test_login (higashi, "higashi-unyo");
-  g_assert_cmpint (int_of (higashi, "SELECT COUNT(*) FROM materials"), ==, 0);
-  g_assert_cmpint (int_of (higashi, "SELECT COUNT(*) FROM material_events"), ==, 0);
-  g_assert_cmpint (int_of (higashi, "SELECT COUNT(*) FROM storage_places"), ==, 0);
-  n_events = int_of (owner, "SELECT COUNT(*) FROM material_events");
+  g_assert_cmpint (jhk_test_count_rows (higashi, "materials"), ==, 0);
+  g_assert_cmpint (jhk_test_count_rows (higashi, "material_events"), ==, 0);
+  g_assert_cmpint (jhk_test_count_rows (higashi, "storage_places"), ==, 0);
+  n_events = jhk_test_count_rows (owner, "material_events");
   g_assert_false (jhk_ledger_record_event (higashi, higashi_unyo, material, &(JhkMaterialEvent) {
                                              .kind = "other", .happened_on = today,
                                              .handler_staff_id = jhk_org_find_staff (higashi, "C9201") },
@@ -130,7 +100,7 @@ test_ledger_as_staff_roles (void)
     g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_DENIED);
     g_clear_error (&error);
   }
-  g_assert_cmpint (int_of (owner, "SELECT COUNT(*) FROM material_events"), ==, n_events);
+  g_assert_cmpint (jhk_test_count_rows (owner, "material_events"), ==, n_events);
 
   /* R16-3, R17-3: disposed of before the 情報管理者 (here the user). */
   d = (JhkMaterialDisposition) {
@@ -144,7 +114,7 @@ test_ledger_as_staff_roles (void)
     g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM material_dispositions"
                                             " WHERE material_id = %" G_GINT64_FORMAT, material);
 
-    g_assert_cmpint (int_of (owner, sql), ==, 1);
+    g_assert_cmpint (jhk_test_query_int (owner, sql, JHK_DB_END), ==, 1);
   }
 }
 

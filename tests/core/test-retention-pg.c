@@ -14,30 +14,7 @@
 #include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
-static JhkDb *
-open_as (const char *dbname,
-         const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = jhk_test_pg_uri (dbname, login, login ? JHK_DEMO_PASSWORD : NULL);
-  JhkDb *db = jhk_db_open (uri, login ? JHK_DB_OPEN_DEFAULT : JHK_DB_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  return db;
-}
-
-static gint64
-int_of (JhkDb      *db,
-        const char *sql,
-        gint64      id)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (jhk_db_query_int64 (db, &value, &error, sql, JHK_I (id), JHK_DB_END));
-  g_assert_no_error (error);
-  return value;
-}
+#define EVENTS_OF "SELECT COUNT(*) FROM material_events WHERE material_id = ?"
 
 static void
 test_purge_as_staff_roles (void)
@@ -56,17 +33,11 @@ test_purge_as_staff_roles (void)
   g_autoptr(JhkLedgerMaterial) tomb = NULL;
   gint64 office, purged, kept;
 
-  if (jhk_test_pg_admin_uri () == NULL)
-    {
-      g_test_skip (JHK_TEST_PG_SKIP_MESSAGE);
-      return;
-    }
-  dbname = jhk_test_pg_new_database (NULL);
-  owner = open_as (dbname, NULL);
-  jhk_demo_populate (owner, &error);
-  g_assert_no_error (error);
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
 
-  chuo = open_as (dbname, "chuo-unyo");
+  chuo = jhk_test_pg_open_as (dbname, "chuo-unyo");
   unyo = jhk_test_login (chuo, "chuo-unyo");
   office = jhk_org_find_unit (chuo, "910");
   expired = jhk_retention_list_expired (chuo, unyo, office, &error);
@@ -74,8 +45,7 @@ test_purge_as_staff_roles (void)
   g_assert_cmpuint (expired->len, >=, 2);
   purged = ((JhkLedgerMaterial *) g_ptr_array_index (expired, 0))->id;
   kept = ((JhkLedgerMaterial *) g_ptr_array_index (expired, 1))->id;
-  g_assert_cmpint (int_of (owner, "SELECT COUNT(*) FROM material_events WHERE material_id = ?",
-                           purged), >, 0);
+  g_assert_cmpint (jhk_test_query_int (owner, EVENTS_OF, JHK_I (purged), JHK_DB_END), >, 0);
 
   /* Around Jhk: the purge's function refuses a material not purged, and
    * history is not deleted directly. */
@@ -89,7 +59,7 @@ test_purge_as_staff_roles (void)
   g_clear_error (&error);
 
   /* Another office's 運用管理者 does not even see it. */
-  higashi = open_as (dbname, "higashi-unyo");
+  higashi = jhk_test_pg_open_as (dbname, "higashi-unyo");
   higashi_unyo = jhk_test_login (higashi, "higashi-unyo");
   g_assert_false (jhk_retention_purge (higashi, higashi_unyo, purged, &error));
   g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
@@ -98,18 +68,17 @@ test_purge_as_staff_roles (void)
   /* The office's 運用管理者, through Jhk. */
   g_assert_true (jhk_retention_purge (chuo, unyo, purged, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (int_of (owner, "SELECT COUNT(*) FROM material_events WHERE material_id = ?",
-                           purged), ==, 0);
-  g_assert_cmpint (int_of (owner, "SELECT COUNT(*) FROM material_dispositions"
-                           " WHERE material_id = ?", purged), ==, 0);
-  g_assert_cmpint (int_of (owner, "SELECT COUNT(*) FROM material_events WHERE material_id = ?",
-                           kept), >, 0);
+  g_assert_cmpint (jhk_test_query_int (owner, EVENTS_OF, JHK_I (purged), JHK_DB_END), ==, 0);
+  g_assert_cmpint (jhk_test_query_int (owner, "SELECT COUNT(*) FROM material_dispositions"
+                                       " WHERE material_id = ?", JHK_I (purged), JHK_DB_END),
+                   ==, 0);
+  g_assert_cmpint (jhk_test_query_int (owner, EVENTS_OF, JHK_I (kept), JHK_DB_END), >, 0);
   tomb = jhk_ledger_query_material (chuo, unyo, purged, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (tomb->status, ==, "purged");
 
   /* R18-3: the demo names 刑事課's C9132 for a system document. */
-  shokuin_db = open_as (dbname, "chuo-shokuin");
+  shokuin_db = jhk_test_pg_open_as (dbname, "chuo-shokuin");
   shokuin = jhk_test_login (shokuin_db, "chuo-shokuin");
   seen = jhk_ledger_query_list (shokuin_db, shokuin, office, NULL, &error);
   g_assert_no_error (error);
