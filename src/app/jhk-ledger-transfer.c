@@ -15,6 +15,7 @@
 #include "jhk-form-dialog.h"
 #include "jhk-ledger-page-private.h"
 #include "jhk-ledger-transfer.h"
+#include "jhk-lists.h"
 #include "jhk-page.h"
 #include "jhk-pdf-encrypt.h"
 #include "jhk-policy.h"
@@ -585,47 +586,52 @@ fill_offices (SendData         *d,
               gint64            own_office,
               GtkStringList    *labels)
 {
-  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autoptr(JhkQueryModel) offices = jhk_lists_org_units (DB (page));
   g_autofree char *today = jhk_today ();
   gint64 outside = 0;
 
   g_array_append_val (d->offices, outside);
   gtk_string_list_append (labels, _("A recipient outside"));
-  stmt = jhk_db_query (DB (page), NULL,
-                       "SELECT id, code, name FROM org_units WHERE kind = 'office' AND id <> ?"
-                       " AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-                       JHK_I (own_office), JHK_T (today), JHK_DB_END);
-  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+  jhk_lists_org_units_filter (offices, "office");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (offices)); i++)
     {
-      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
-      g_autofree char *label = g_strdup_printf ("%s %s", jhk_db_stmt_get_text (stmt, 1),
-                                                jhk_db_stmt_get_text (stmt, 2));
+      g_autoptr(JhkRow) office = g_list_model_get_item (G_LIST_MODEL (offices), i);
+      const char *valid_to = jhk_row_get_by_name (office, "valid_to");
+      gint64 id = jhk_row_get_id (office);
+      g_autofree char *label = NULL;
 
+      if (id == own_office || (valid_to != NULL && *valid_to != '\0' &&
+                               strcmp (valid_to, today) < 0))
+        continue;
+      label = g_strdup_printf ("%s %s", jhk_row_get_by_name (office, "code"),
+                               jhk_row_get_by_name (office, "name"));
       g_array_append_val (d->offices, id);
       gtk_string_list_append (labels, label);
     }
 }
 
+/* The 総括責任者 in office today, each once. */
 static void
 fill_approvers (SendData      *d,
                 JhkLedgerPage *page,
                 GtkStringList *labels)
 {
-  g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autofree char *today = jhk_today ();
+  g_autoptr(JhkQueryModel) holders = jhk_lists_roles (DB (page));
 
-  stmt = jhk_db_query (DB (page), NULL,
-                       "SELECT DISTINCT s.id, s.staff_no, s.name FROM role_assignments r"
-                       " JOIN staff s ON s.id = r.staff_id WHERE r.role = 'supervisor'"
-                       " AND r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to >= ?)"
-                       " ORDER BY s.staff_no",
-                       JHK_T (today), JHK_T (today), JHK_DB_END);
-  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+  jhk_lists_roles_filter_role (holders, JHK_ROLE_SUPERVISOR);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (holders)); i++)
     {
-      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
-      g_autofree char *label = g_strdup_printf ("%s %s", jhk_db_stmt_get_text (stmt, 1),
-                                                jhk_db_stmt_get_text (stmt, 2));
+      g_autoptr(JhkRow) holder = g_list_model_get_item (G_LIST_MODEL (holders), i);
+      gint64 id = g_ascii_strtoll (jhk_row_get_by_name (holder, "staff_id"), NULL, 10);
+      g_autofree char *label = NULL;
+      gboolean seen = FALSE;
 
+      for (guint j = 0; j < d->approvers->len; j++)
+        seen |= g_array_index (d->approvers, gint64, j) == id;
+      if (seen)
+        continue;
+      label = g_strdup_printf ("%s %s", jhk_row_get_by_name (holder, "staff_no"),
+                               jhk_row_get_by_name (holder, "staff_name"));
       g_array_append_val (d->approvers, id);
       gtk_string_list_append (labels, label);
     }
