@@ -20,38 +20,6 @@
 static gboolean english = TRUE;
 
 static gint64
-count (JhkWindow  *window,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (jhk_window_get_database (window), &n, &error, sql,
-                                     JHK_DB_END));
-  g_assert_no_error (error);
-  return n;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
-      g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), label) &&
-      gtk_widget_is_drawable (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gint64
 material_id (JhkWindow  *window,
              const char *name)
 {
@@ -129,7 +97,7 @@ open_material (JhkWindow  *window,
 static JhkFormDialog *
 open_dialog (GtkWidget *page)
 {
-  GtkWidget *button = find_button (page, g_dgettext (GETTEXT_PACKAGE, "Sen_d…"));
+  GtkWidget *button = app_test_find_button (page, g_dgettext (GETTEXT_PACKAGE, "Sen_d…"));
   JhkFormDialog *dialog;
 
   g_assert_nonnull (button);
@@ -206,14 +174,14 @@ test_courier (void)
   gint64 id = material_id (window, "指紋照合結果一覧表（交付用）");
   GtkWidget *page = open_material (window, "chuo-kanri", id);
   g_autofree char *sql = NULL;
-  gint64 transfers = count (window, "SELECT COUNT(*) FROM transfers");
+  gint64 transfers = app_test_count (window, "SELECT COUNT(*) FROM transfers");
   gint64 events, audit;
   JhkFormDialog *dialog;
 
   sql = g_strdup_printf ("SELECT COUNT(*) FROM material_events WHERE kind = 'hand_over'"
                          " AND material_id = %lld", (long long) id);
-  events = count (window, sql);
-  audit = count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'transfer.send'");
+  events = app_test_count (window, sql);
+  audit = app_test_count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'transfer.send'");
   app_test_save_png (GTK_WIDGET (window), "ledger-transfer-before");
 
   dialog = open_dialog (page);
@@ -240,9 +208,9 @@ test_courier (void)
   g_assert_true (send_and_wait (dialog));
   app_test_wait (200);
 
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM transfers"), ==, transfers + 1);
-  g_assert_cmpint (count (window, sql), ==, events + 1);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'transfer.send'"),
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM transfers"), ==, transfers + 1);
+  g_assert_cmpint (app_test_count (window, sql), ==, events + 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log WHERE action = 'transfer.send'"),
                    ==, audit + 1);
   g_free (sql);
   sql = g_strdup_printf ("SELECT COUNT(*) FROM transfers t JOIN org_units u ON u.id = t.to_office_id"
@@ -250,7 +218,7 @@ test_courier (void)
                          " AND u.code = '310' AND t.recipient = '鑑識係長'"
                          " AND t.event_id IN (SELECT id FROM material_events WHERE kind = 'hand_over')",
                          (long long) id);
-  g_assert_cmpint (count (window, sql), ==, 1);
+  g_assert_cmpint (app_test_count (window, sql), ==, 1);
   app_test_save_png (GTK_WIDGET (window), "ledger-transfer-sent");
   show_group (page, g_dgettext (GETTEXT_PACKAGE, "Transfers"));
   app_test_save_png (GTK_WIDGET (window), "ledger-transfer-group");
