@@ -284,3 +284,40 @@ jhk_test_count_rows (JhkDb      *db,
 
   return jhk_test_query_int (db, sql, JHK_DB_END);
 }
+
+gint64
+jhk_test_audit_count (JhkDb *db)
+{
+  return jhk_test_count_rows (db, "audit_log");
+}
+
+void
+jhk_test_assert_last_actions (JhkDb      *db,
+                              gint64      before,
+                              gint64      n,
+                              const char *action)
+{
+  g_autofree char *last = NULL;
+
+  g_assert_cmpint (jhk_test_audit_count (db), ==, before + n);
+  g_assert_true (jhk_db_query_text (db, &last, NULL,
+                                    "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1",
+                                    JHK_DB_END));
+  g_assert_cmpstr (last, ==, action);
+}
+
+void
+jhk_test_assert_last_action (JhkDb      *db,
+                             gint64      before,
+                             const char *action)
+{
+  jhk_test_assert_last_actions (db, before, 1, action);
+}
+
+gint64
+jhk_test_staff_id (JhkDb      *db,
+                   const char *staff_no)
+{
+  return jhk_test_query_int (db, "SELECT id FROM staff WHERE staff_no = ?", JHK_T (staff_no),
+                             JHK_DB_END);
+}

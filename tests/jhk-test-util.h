@@ -36,8 +36,43 @@ gint64      jhk_test_query_int  (JhkDb      *db,
 /* SELECT COUNT(*) FROM table: the rows the connection's role sees. */
 gint64      jhk_test_count_rows (JhkDb      *db,
                                  const char *table);
+/* The number of entries in the audit log. */
+gint64      jhk_test_audit_count (JhkDb *db);
+/* Exactly n entries were added to the audit log since it held `before`,
+ * the last of them `action`. */
+void        jhk_test_assert_last_actions (JhkDb      *db,
+                                          gint64      before,
+                                          gint64      n,
+                                          const char *action);
+void        jhk_test_assert_last_action  (JhkDb      *db,
+                                          gint64      before,
+                                          const char *action);
+/* The id of the staff member with that staff number; asserts one exists. */
+gint64      jhk_test_staff_id   (JhkDb      *db,
+                                 const char *staff_no);
 /* Logs in a demo account (password jhk-demo); asserts success. */
 JhkSession *jhk_test_login      (JhkDb      *db,
                                  const char *login);
+
+/* A refusal leaves the database unchanged: `call` must fail (return FALSE,
+ * 0 or NULL), setting the GError the name `refusal` points to (it passes
+ * `refusal` as its GError **), `check` then tests that error (error_), and
+ * every table of db, the audit log included, is as it was before. */
+#define JHK_TEST_ASSERT_REFUSED_WITH(db, call, check)                         \
+  G_STMT_START {                                                              \
+    g_autofree char *before_ = jhk_test_dump_tables (db);                     \
+    g_autofree char *after_ = NULL;                                           \
+    g_autoptr(GError) error_ = NULL;                                          \
+    GError **refusal = &error_;                                               \
+    g_assert_false ((call) != 0);                                             \
+    check;                                                                    \
+    g_test_message ("refused: %s", error_->message);                          \
+    after_ = jhk_test_dump_tables (db);                                       \
+    g_assert_cmpstr (after_, ==, before_);                                    \
+  } G_STMT_END
+/* The same, refused with that JHK_POLICY_ERROR code (jhk-policy.h). */
+#define JHK_TEST_ASSERT_REFUSED(db, code, call)                               \
+  JHK_TEST_ASSERT_REFUSED_WITH (db, call,                                     \
+                                g_assert_error (error_, JHK_POLICY_ERROR, (code)))
 
 G_END_DECLS

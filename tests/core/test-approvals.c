@@ -31,41 +31,7 @@ typedef struct
   char       *today;
 } Fixture;
 
-static gint64
-audit_count (JhkDb *db)
-{
-  gint64 n = 0;
-
-  g_assert_true (jhk_db_query_int64 (db, &n, NULL, "SELECT COUNT(*) FROM audit_log", JHK_DB_END));
-  return n;
-}
-
-static void
-assert_last_action (JhkDb      *db,
-                    gint64      before,
-                    const char *action)
-{
-  g_autofree char *last = NULL;
-
-  g_assert_cmpint (audit_count (db), ==, before + 1);
-  g_assert_true (jhk_db_query_text (db, &last, NULL,
-                                    "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1",
-                                    JHK_DB_END));
-  g_assert_cmpstr (last, ==, action);
-}
-
-#define ASSERT_REFUSED(f, code, call)                                         \
-  G_STMT_START {                                                              \
-    g_autofree char *before_ = jhk_test_dump_tables ((f)->db);                \
-    g_autofree char *after_ = NULL;                                           \
-    g_autoptr(GError) error_ = NULL;                                          \
-    GError **refusal = &error_;                                               \
-    g_assert_false ((call) != 0);                                             \
-    g_assert_error (error_, JHK_POLICY_ERROR, (code));                        \
-    g_test_message ("refused: %s", error_->message);                          \
-    after_ = jhk_test_dump_tables ((f)->db);                                  \
-    g_assert_cmpstr (after_, ==, before_);                                    \
-  } G_STMT_END
+#define ASSERT_REFUSED(f, code, call) JHK_TEST_ASSERT_REFUSED ((f)->db, code, call)
 
 static gint64
 register_material (Fixture    *f,
@@ -131,13 +97,13 @@ request_ok (Fixture    *f,
             const char *for_name)
 {
   g_autoptr(GError) error = NULL;
-  gint64 before = audit_count (f->db);
+  gint64 before = jhk_test_audit_count (f->db);
   gint64 id = jhk_approvals_request (f->db, f->kanri, material, kind, "送致のため", for_name,
                                      &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  assert_last_action (f->db, before, "approval.request");
+  jhk_test_assert_last_action (f->db, before, "approval.request");
   return id;
 }
 
@@ -146,11 +112,11 @@ approve_ok (Fixture *f,
             gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  gint64 before = audit_count (f->db);
+  gint64 before = jhk_test_audit_count (f->db);
 
   g_assert_true (jhk_approvals_approve (f->db, f->soukatsu, id, "了承", &error));
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "approval.approve");
+  jhk_test_assert_last_action (f->db, before, "approval.approve");
 }
 
 static JhkMaterialEvent
@@ -203,11 +169,11 @@ test_copy_with_approval (Fixture       *f,
   g_assert_nonnull (a->decider_name);
 
   ev.approval_id = id;
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   event = jhk_ledger_record_event (f->db, f->kanri, f->input, &ev, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (event, >, 0);
-  assert_last_action (f->db, before, "material.event");
+  jhk_test_assert_last_action (f->db, before, "material.event");
   g_assert_true (jhk_db_query_int64 (f->db, &used, NULL,
                                      "SELECT used_by_event_id FROM material_approvals"
                                      " WHERE id = ?", JHK_I (id), JHK_DB_END));
@@ -313,10 +279,10 @@ test_view_request (Fixture       *f,
 
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
                   jhk_approvals_decline (f->db, f->soukatsu, id, "", refusal));
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   g_assert_true (jhk_approvals_decline (f->db, f->soukatsu, id, "業務外の閲覧は不可", &error));
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "approval.decline");
+  jhk_test_assert_last_action (f->db, before, "approval.decline");
   status = approval_status (f, id);
   g_assert_cmpstr (status, ==, "declined");
 
@@ -367,10 +333,10 @@ test_withdraw (Fixture       *f,
                   jhk_approvals_withdraw (f->db, f->hojo, id, refusal));
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
                   jhk_approvals_withdraw (f->db, f->soukatsu, id, refusal));
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   g_assert_true (jhk_approvals_withdraw (f->db, f->kanri, id, &error));
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "approval.withdraw");
+  jhk_test_assert_last_action (f->db, before, "approval.withdraw");
   status = approval_status (f, id);
   g_assert_cmpstr (status, ==, "withdrawn");
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_CONFLICT,

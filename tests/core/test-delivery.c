@@ -39,38 +39,6 @@ typedef struct
   char       *week_ago;
 } Fixture;
 
-static gint64
-audit_count (JhkDb *db)
-{
-  gint64 n = 0;
-
-  g_assert_true (jhk_db_query_int64 (db, &n, NULL, "SELECT COUNT(*) FROM audit_log", JHK_DB_END));
-  return n;
-}
-
-static void
-assert_last_actions (JhkDb      *db,
-                     gint64      before,
-                     gint64      n,
-                     const char *action)
-{
-  g_autofree char *last = NULL;
-
-  g_assert_cmpint (audit_count (db), ==, before + n);
-  g_assert_true (jhk_db_query_text (db, &last, NULL,
-                                    "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1",
-                                    JHK_DB_END));
-  g_assert_cmpstr (last, ==, action);
-}
-
-static void
-assert_last_action (JhkDb      *db,
-                    gint64      before,
-                    const char *action)
-{
-  assert_last_actions (db, before, 1, action);
-}
-
 /* A transfer writes two entries: the hand-over's material.event, then
  * transfer.send. */
 static void
@@ -79,27 +47,14 @@ assert_sent (JhkDb  *db,
 {
   g_autofree char *first = NULL;
 
-  assert_last_actions (db, before, 2, "transfer.send");
+  jhk_test_assert_last_actions (db, before, 2, "transfer.send");
   g_assert_true (jhk_db_query_text (db, &first, NULL,
                                     "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1 OFFSET 1",
                                     JHK_DB_END));
   g_assert_cmpstr (first, ==, "material.event");
 }
 
-/* The call fails with the code and every table (the audit log included)
- * stays as it was. `refusal` is the GError ** the call must use. */
-#define ASSERT_REFUSED(f, code, call)                                         \
-  G_STMT_START {                                                              \
-    g_autofree char *before_ = jhk_test_dump_tables ((f)->db);                \
-    g_autofree char *after_ = NULL;                                           \
-    g_autoptr(GError) error_ = NULL;                                          \
-    GError **refusal = &error_;                                               \
-    g_assert_false ((call) != 0);                                             \
-    g_assert_error (error_, JHK_POLICY_ERROR, (code));                        \
-    g_test_message ("refused: %s", error_->message);                          \
-    after_ = jhk_test_dump_tables ((f)->db);                                  \
-    g_assert_cmpstr (after_, ==, before_);                                    \
-  } G_STMT_END
+#define ASSERT_REFUSED(f, code, call) JHK_TEST_ASSERT_REFUSED ((f)->db, code, call)
 
 static gint64
 add_channel (Fixture    *f,
@@ -111,7 +66,7 @@ add_channel (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   gint64 officers[] = { f->koufu_staff, 0 };
-  gint64 before = audit_count (f->db);
+  gint64 before = jhk_test_audit_count (f->db);
   gint64 id = jhk_delivery_add_channel (f->db, f->unyo, &(JhkDeliveryChannelSpec) {
       .org_unit_id = f->chuo, .kind = kind, .business_id = business, .name = name,
       .address = address, .tested_on = tested_on,
@@ -119,7 +74,7 @@ add_channel (Fixture    *f,
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  assert_last_action (f->db, before, "delivery.channel.add");
+  jhk_test_assert_last_action (f->db, before, "delivery.channel.add");
   return id;
 }
 
@@ -221,7 +176,7 @@ send_ok (Fixture               *f,
          const JhkTransferSpec *spec)
 {
   g_autoptr(GError) error = NULL;
-  gint64 before = audit_count (f->db);
+  gint64 before = jhk_test_audit_count (f->db);
   gint64 id = jhk_delivery_send (f->db, f->kanri, spec, NULL, &error);
 
   g_assert_no_error (error);
@@ -321,10 +276,10 @@ test_registers (Fixture       *f,
   g_assert_no_error (error);
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
                   jhk_delivery_retire_officer (f->db, f->kanri, id, refusal));
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   g_assert_true (jhk_delivery_retire_officer (f->db, f->unyo, id, &error));
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "delivery.officer.retire");
+  jhk_test_assert_last_action (f->db, before, "delivery.officer.retire");
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_NOT_FOUND,
                   jhk_delivery_retire_officer (f->db, f->unyo, id, refusal));
 }
@@ -441,10 +396,10 @@ test_preconditions (Fixture       *f,
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
                   jhk_delivery_record_test (f->db, f->kanri, f->untested_email, f->today,
                                             refusal));
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   g_assert_true (jhk_delivery_record_test (f->db, f->unyo, f->untested_email, f->today, &error));
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "delivery.channel.test");
+  jhk_test_assert_last_action (f->db, before, "delivery.channel.test");
 
   /* A retired officer sends nothing any more. */
   g_assert_true (jhk_delivery_retire_officer (f->db, f->unyo, f->officer, &error));
@@ -509,10 +464,10 @@ test_confirm (Fixture       *f,
 
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED, jhk_delivery_confirm (f->db, f->kanri, id, refusal));
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED, jhk_delivery_confirm (f->db, f->nishi, id, refusal));
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   g_assert_true (jhk_delivery_confirm (f->db, f->unyo, id, &error));
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "transfer.confirm");
+  jhk_test_assert_last_action (f->db, before, "transfer.confirm");
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_CONFLICT, jhk_delivery_confirm (f->db, f->unyo, id, refusal));
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_NOT_FOUND,
                   jhk_delivery_confirm (f->db, f->unyo, id + 1000, refusal));
@@ -553,12 +508,12 @@ test_receive (Fixture       *f,
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
                   jhk_delivery_receive (f->db, f->nishi, id, f->week_ago, f->nishi_staff,
                                         f->nishi_locked, refusal));
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   received = jhk_delivery_receive (f->db, f->nishi, id, f->today, f->nishi_staff,
                                    f->nishi_locked, &error);
   g_assert_no_error (error);
   g_assert_cmpint (received, >, 0);
-  assert_last_action (f->db, before, "material.register");
+  jhk_test_assert_last_action (f->db, before, "material.register");
 
   g_assert_cmpint (db_int (f, "SELECT org_unit_id FROM materials WHERE id = ?", received), ==,
                    f->nishi_office);
@@ -698,7 +653,7 @@ test_electronic (Fixture       *f,
   spec.file = in;
   spec.out_file = out;
 
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   {
     gint64 start = g_get_monotonic_time ();
     struct stat st_in, st_out;
@@ -760,10 +715,10 @@ test_electronic (Fixture       *f,
                   jhk_delivery_confirm_deleted (f->db, f->nishi, id, f->today, refusal));
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
                   jhk_delivery_confirm_deleted (f->db, f->koufu, id, f->week_ago, refusal));
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   g_assert_true (jhk_delivery_confirm_deleted (f->db, f->koufu, id, f->today, &error));
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "transfer.deleted");
+  jhk_test_assert_last_action (f->db, before, "transfer.deleted");
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_CONFLICT,
                   jhk_delivery_confirm_deleted (f->db, f->koufu, id, f->today, refusal));
   pending = jhk_delivery_list_transfers (f->db, f->koufu, 0, JHK_TRANSFER_LIST_DELETION_PENDING,

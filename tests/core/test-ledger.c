@@ -28,40 +28,6 @@ typedef struct
   char       *week_ago;
 } Fixture;
 
-static gint64
-staff_id (JhkDb      *db,
-          const char *staff_no)
-{
-  gint64 id = 0;
-
-  g_assert_true (jhk_db_query_int64 (db, &id, NULL, "SELECT id FROM staff WHERE staff_no = ?",
-                                     JHK_T (staff_no), JHK_DB_END));
-  return id;
-}
-
-static gint64
-audit_count (JhkDb *db)
-{
-  gint64 n = 0;
-
-  g_assert_true (jhk_db_query_int64 (db, &n, NULL, "SELECT COUNT(*) FROM audit_log", JHK_DB_END));
-  return n;
-}
-
-static void
-assert_last_action (JhkDb      *db,
-                    gint64      before,
-                    const char *action)
-{
-  g_autofree char *last = NULL;
-
-  g_assert_cmpint (audit_count (db), ==, before + 1);
-  g_assert_true (jhk_db_query_text (db, &last, NULL,
-                                    "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1",
-                                    JHK_DB_END));
-  g_assert_cmpstr (last, ==, action);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -78,12 +44,12 @@ fixture_set_up (Fixture       *f,
   f->office = jhk_org_find_unit (f->db, "910");
   f->b101 = jhk_org_find_business (f->db, "B101");
   f->b104 = jhk_org_find_business (f->db, "B104");
-  f->kanri_staff = staff_id (f->db, "C9111");
-  f->hojo_staff = staff_id (f->db, "C9112");
-  f->koufu_staff = staff_id (f->db, "C9113");
-  f->shokuin_staff = staff_id (f->db, "C9132");
-  f->gyomu_staff = staff_id (f->db, "A3101");
-  f->higashi_staff = staff_id (f->db, "C9201");
+  f->kanri_staff = jhk_test_staff_id (f->db, "C9111");
+  f->hojo_staff = jhk_test_staff_id (f->db, "C9112");
+  f->koufu_staff = jhk_test_staff_id (f->db, "C9113");
+  f->shokuin_staff = jhk_test_staff_id (f->db, "C9132");
+  f->gyomu_staff = jhk_test_staff_id (f->db, "A3101");
+  f->higashi_staff = jhk_test_staff_id (f->db, "C9201");
   f->today = jhk_today ();
   f->week_ago = g_date_time_format (then, "%Y-%m-%d");
 
@@ -140,12 +106,12 @@ register_ok (Fixture               *f,
              const JhkMaterialSpec *spec)
 {
   g_autoptr(GError) error = NULL;
-  gint64 before = audit_count (f->db);
+  gint64 before = jhk_test_audit_count (f->db);
   gint64 id = jhk_ledger_register_material (f->db, f->kanri, spec, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  assert_last_action (f->db, before, "material.register");
+  jhk_test_assert_last_action (f->db, before, "material.register");
   return id;
 }
 
@@ -155,29 +121,16 @@ event_ok (Fixture                *f,
           const JhkMaterialEvent *event)
 {
   g_autoptr(GError) error = NULL;
-  gint64 before = audit_count (f->db);
+  gint64 before = jhk_test_audit_count (f->db);
   gint64 id = jhk_ledger_record_event (f->db, f->kanri, material, event, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  assert_last_action (f->db, before, "material.event");
+  jhk_test_assert_last_action (f->db, before, "material.event");
   return id;
 }
 
-/* The call fails with the code and every table (the audit log included)
- * stays as it was. `refusal` is the GError ** the call must use. */
-#define ASSERT_REFUSED(f, code, call)                                         \
-  G_STMT_START {                                                              \
-    g_autofree char *before_ = jhk_test_dump_tables ((f)->db);                \
-    g_autofree char *after_ = NULL;                                           \
-    g_autoptr(GError) error_ = NULL;                                          \
-    GError **refusal = &error_;                                               \
-    g_assert_false ((call) != 0);                                             \
-    g_assert_error (error_, JHK_POLICY_ERROR, (code));                        \
-    g_test_message ("refused: %s", error_->message);                          \
-    after_ = jhk_test_dump_tables ((f)->db);                                  \
-    g_assert_cmpstr (after_, ==, before_);                                    \
-  } G_STMT_END
+#define ASSERT_REFUSED(f, code, call) JHK_TEST_ASSERT_REFUSED ((f)->db, code, call)
 
 static gint64
 material_int (Fixture    *f,
@@ -643,10 +596,10 @@ test_copy (Fixture       *f,
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
                   jhk_ledger_record_event (f->db, f->kanri, id, &ev, NULL, refusal));
   ev.approved_by = f->gyomu_staff;
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   g_assert_cmpint (jhk_ledger_record_event (f->db, f->kanri, id, &ev, &copy, &error), >, 0);
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "material.event");
+  jhk_test_assert_last_action (f->db, before, "material.event");
   g_assert_cmpint (copy, >, id);
   g_assert_cmpint (material_int (f, copy, "original_id"), ==, id);
   g_assert_cmpint (material_int (f, copy, "quantity_on_hand"), ==, 1);
@@ -714,10 +667,10 @@ test_final_disposition (Fixture       *f,
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
                   jhk_ledger_final_disposition (f->db, f->higashi, id, &d, refusal));
 
-  before = audit_count (f->db);
+  before = jhk_test_audit_count (f->db);
   g_assert_true (jhk_ledger_final_disposition (f->db, f->kanri, id, &d, &error));
   g_assert_no_error (error);
-  assert_last_action (f->db, before, "material.dispose");
+  jhk_test_assert_last_action (f->db, before, "material.dispose");
   status = material_text (f, id, "status");
   g_assert_cmpstr (status, ==, "closed");
   g_assert_cmpint (material_int (f, id, "quantity_on_hand"), ==, 0);

@@ -31,17 +31,6 @@ typedef struct
   char       *cutoff;
 } Fixture;
 
-static gint64
-staff_id (JhkDb      *db,
-          const char *staff_no)
-{
-  gint64 id = 0;
-
-  g_assert_true (jhk_db_query_int64 (db, &id, NULL, "SELECT id FROM staff WHERE staff_no = ?",
-                                     JHK_T (staff_no), JHK_DB_END));
-  return id;
-}
-
 static char *
 shift_days (const char *date,
             int         days)
@@ -73,7 +62,7 @@ fixture_set_up (Fixture       *f,
   f->shokuin = jhk_test_login (f->db, "chuo-shokuin");
   f->office = jhk_org_find_unit (f->db, "910");
   f->b101 = jhk_org_find_business (f->db, "B101");
-  f->handler = staff_id (f->db, "C9113");
+  f->handler = jhk_test_staff_id (f->db, "C9113");
   f->cutoff = jhk_retention_cutoff ();
   f->shelf = jhk_ledger_add_storage_place (f->db, f->unyo, f->office, "試験用 保存書庫", TRUE,
                                            &error);
@@ -150,18 +139,7 @@ list_has (GPtrArray *list,
   return FALSE;
 }
 
-#define ASSERT_REFUSED(f, code, call)                                         \
-  G_STMT_START {                                                              \
-    g_autofree char *before_ = jhk_test_dump_tables ((f)->db);                \
-    g_autofree char *after_ = NULL;                                           \
-    g_autoptr(GError) error_ = NULL;                                          \
-    GError **refusal = &error_;                                               \
-    g_assert_false (call);                                                    \
-    g_assert_error (error_, JHK_POLICY_ERROR, (code));                        \
-    g_test_message ("refused: %s", error_->message);                          \
-    after_ = jhk_test_dump_tables ((f)->db);                                  \
-    g_assert_cmpstr (after_, ==, before_);                                    \
-  } G_STMT_END
+#define ASSERT_REFUSED(f, code, call) JHK_TEST_ASSERT_REFUSED ((f)->db, code, call)
 
 /* Five years from the last entry, 29 February to the 28th. */
 static void

@@ -24,18 +24,8 @@ typedef struct
 } Fixture;
 
 /* The service refuses (error set) and leaves the tables as they were. */
-#define ASSERT_REFUSED(f, call)                                               \
-  G_STMT_START {                                                              \
-    g_autofree char *before_ = jhk_test_dump_tables ((f)->db);                \
-    g_autofree char *after_ = NULL;                                           \
-    g_autoptr(GError) error_ = NULL;                                          \
-    GError **refusal = &error_;                                               \
-    g_assert_false ((call) != 0);                                             \
-    g_assert_nonnull (error_);                                                \
-    g_test_message ("refused: %s", error_->message);                          \
-    after_ = jhk_test_dump_tables ((f)->db);                                  \
-    g_assert_cmpstr (after_, ==, before_);                                    \
-  } G_STMT_END
+#define ASSERT_REFUSED(f, call) \
+  JHK_TEST_ASSERT_REFUSED_WITH ((f)->db, call, g_assert_nonnull (error_))
 
 static JhkLedgerMaterial *
 material (Fixture    *f,

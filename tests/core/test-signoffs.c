@@ -24,27 +24,7 @@ typedef struct
   char       *today;
 } Fixture;
 
-static gint64
-audit_count (JhkDb *db)
-{
-  gint64 n = 0;
-
-  g_assert_true (jhk_db_query_int64 (db, &n, NULL, "SELECT COUNT(*) FROM audit_log", JHK_DB_END));
-  return n;
-}
-
-#define ASSERT_REFUSED(f, code, call)                                         \
-  G_STMT_START {                                                              \
-    g_autofree char *before_ = jhk_test_dump_tables ((f)->db);                \
-    g_autofree char *after_ = NULL;                                           \
-    g_autoptr(GError) error_ = NULL;                                          \
-    GError **refusal = &error_;                                               \
-    g_assert_false ((call) != 0);                                             \
-    g_assert_error (error_, JHK_POLICY_ERROR, (code));                        \
-    g_test_message ("refused: %s", error_->message);                          \
-    after_ = jhk_test_dump_tables ((f)->db);                                  \
-    g_assert_cmpstr (after_, ==, before_);                                    \
-  } G_STMT_END
+#define ASSERT_REFUSED(f, code, call) JHK_TEST_ASSERT_REFUSED ((f)->db, code, call)
 
 static void
 fixture_set_up (Fixture       *f,
@@ -96,11 +76,11 @@ sign_ok (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *last = NULL;
-  gint64 before = audit_count (f->db);
+  gint64 before = jhk_test_audit_count (f->db);
 
   g_assert_true (jhk_signoffs_sign (f->db, who, f->material, stage, JHK_ROLE_INVALID, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (audit_count (f->db), ==, before + 1);
+  g_assert_cmpint (jhk_test_audit_count (f->db), ==, before + 1);
   g_assert_true (jhk_db_query_text (f->db, &last, NULL,
                                     "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1",
                                     JHK_DB_END));

@@ -31,17 +31,6 @@ typedef struct
   char       *today;
 } Fixture;
 
-static gint64
-staff_id (JhkDb      *db,
-          const char *staff_no)
-{
-  gint64 id = 0;
-
-  g_assert_true (jhk_db_query_int64 (db, &id, NULL, "SELECT id FROM staff WHERE staff_no = ?",
-                                     JHK_T (staff_no), JHK_DB_END));
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -55,9 +44,9 @@ fixture_set_up (Fixture       *f,
   f->admin = jhk_test_login (f->db, "admin");
   f->office = jhk_org_find_unit (f->db, "910");
   f->b101 = jhk_org_find_business (f->db, "B101");
-  f->handler = staff_id (f->db, "C9113");
-  f->shokuin_staff = staff_id (f->db, "C9132");
-  f->gyomu_staff = staff_id (f->db, "A3101");
+  f->handler = jhk_test_staff_id (f->db, "C9113");
+  f->shokuin_staff = jhk_test_staff_id (f->db, "C9132");
+  f->gyomu_staff = jhk_test_staff_id (f->db, "A3101");
   f->today = jhk_today ();
   f->locked = jhk_ledger_add_storage_place (f->db, f->unyo, f->office, "試験用 文書庫", TRUE,
                                             &error);
@@ -144,18 +133,7 @@ assert_spec_refused (Fixture               *f,
   g_assert_cmpstr (after, ==, before);
 }
 
-#define ASSERT_REFUSED(f, code, call)                                         \
-  G_STMT_START {                                                              \
-    g_autofree char *before_ = jhk_test_dump_tables ((f)->db);                \
-    g_autofree char *after_ = NULL;                                           \
-    g_autoptr(GError) error_ = NULL;                                          \
-    GError **refusal = &error_;                                               \
-    g_assert_false ((call) != 0);                                             \
-    g_assert_error (error_, JHK_POLICY_ERROR, (code));                        \
-    g_test_message ("refused: %s", error_->message);                          \
-    after_ = jhk_test_dump_tables ((f)->db);                                  \
-    g_assert_cmpstr (after_, ==, before_);                                    \
-  } G_STMT_END
+#define ASSERT_REFUSED(f, code, call) JHK_TEST_ASSERT_REFUSED ((f)->db, code, call)
 
 /* R18-1: documents, programs and manuals in the one ledger, by category,
  * with the ledger's own list and history; a copy keeps its category. */
