@@ -321,3 +321,16 @@ jhk_test_staff_id (JhkDb      *db,
   return jhk_test_query_int (db, "SELECT id FROM staff WHERE staff_no = ?", JHK_T (staff_no),
                              JHK_DB_END);
 }
+
+gint64
+jhk_test_demo_chuo_material (JhkDb      *db,
+                             const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT MIN(m.id) FROM materials m"
+                                          " JOIN org_units o ON o.id = m.org_unit_id"
+                                          " WHERE o.code = '910' AND %s", where);
+  gint64 id = jhk_test_query_int (db, sql, JHK_DB_END);
+
+  g_assert_cmpint (id, >, 0);
+  return id;
+}

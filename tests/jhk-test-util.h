@@ -50,6 +50,11 @@ void        jhk_test_assert_last_action  (JhkDb      *db,
 /* The id of the staff member with that staff number; asserts one exists. */
 gint64      jhk_test_staff_id   (JhkDb      *db,
                                  const char *staff_no);
+/* The first demo material of 中央警察署 (office 910) for which the SQL
+ * condition `where` holds (m is materials, o its org_units row); asserts
+ * there is one. */
+gint64      jhk_test_demo_chuo_material (JhkDb      *db,
+                                         const char *where);
 /* Logs in a demo account (password jhk-demo); asserts success. */
 JhkSession *jhk_test_login      (JhkDb      *db,
                                  const char *login);

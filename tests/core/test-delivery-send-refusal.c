@@ -49,15 +49,9 @@ find_material (Fixture    *f,
                const char *where)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT MIN(m.id) FROM materials m"
-                                          " JOIN org_units o ON o.id = m.org_unit_id"
-                                          " WHERE o.code = '910' AND %s", where);
-  gint64 id = 0;
+  gint64 id = jhk_test_demo_chuo_material (f->db, where);
   JhkLedgerMaterial *material;
 
-  g_assert_true (jhk_db_query_int64 (f->db, &id, &error, sql, JHK_DB_END));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
   material = jhk_ledger_query_material (f->db, actor, id, &error);
   g_assert_no_error (error);
   return material;

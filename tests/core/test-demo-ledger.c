@@ -9,17 +9,7 @@
 #include "jhk-org.h"
 #include "jhk-test-util.h"
 
-static gint64
-count (JhkDb      *db,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END));
-  g_assert_no_error (error);
-  return n;
-}
+#define count(db, sql) jhk_test_query_int ((db), (sql), JHK_DB_END)
 
 /* The ledger's contents without ids and clock times, one line a row. */
 static char *

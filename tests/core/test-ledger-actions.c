@@ -11,6 +11,8 @@
 #include "jhk-policy.h"
 #include "jhk-test-util.h"
 
+#define query_int(db, sql) jhk_test_query_int ((db), (sql), JHK_DB_END)
+
 typedef struct
 {
   JhkDb      *db;
@@ -42,15 +44,9 @@ find_material (Fixture    *f,
                const char *where)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT MIN(m.id) FROM materials m"
-                                          " JOIN org_units o ON o.id = m.org_unit_id"
-                                          " WHERE o.name = '中央警察署' AND %s", where);
-  gint64 id = 0;
+  gint64 id = jhk_test_demo_chuo_material (f->db, where);
   JhkLedgerMaterial *material;
 
-  g_assert_true (jhk_db_query_int64 (f->db, &id, &error, sql, JHK_DB_END));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
   material = jhk_ledger_query_material (f->db, f->kanri, id, &error);
   g_assert_no_error (error);
   return material;
@@ -159,18 +155,6 @@ test_other_office (Fixture       *f,
 }
 
 #define CONFIRMED "SELECT COUNT(*) FROM audit_log WHERE action = 'material.confirm'"
-
-static gint64
-query_int (JhkDb      *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END));
-  g_assert_no_error (error);
-  return n;
-}
 
 static guint
 attention_count (JhkDb      *db,

@@ -6,19 +6,6 @@
 #include "jhk-transfer.h"
 #include "jhk-test-util.h"
 
-static gint64
-count (JhkDb      *db,
-       const char *table)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s", table);
-  gint64 n = -1;
-
-  g_assert_true (jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END));
-  g_assert_no_error (error);
-  return n;
-}
-
 static JhkDb *
 new_empty (const char *name)
 {
@@ -79,8 +66,8 @@ test_copy_demo (void)
   g_assert_true (jhk_transfer_migrate (src, admin, dest, NULL, NULL, &report, &error));
   g_assert_no_error (error);
   for (guint i = 0; tables[i] != NULL; i++)
-    g_assert_cmpint (count (dest, tables[i]), ==, count (src, tables[i]));
-  entries = count (src, "audit_log");
+    g_assert_cmpint (jhk_test_count_rows (dest, tables[i]), ==, jhk_test_count_rows (src, tables[i]));
+  entries = jhk_test_count_rows (src, "audit_log");
   g_assert_cmpint (report.n_audit, ==, entries);
   g_assert_true (jhk_audit_verify (dest, NULL, NULL, NULL, NULL, &verified, &error));
   g_assert_no_error (error);
@@ -100,7 +87,7 @@ test_copy_demo (void)
   /* People log in to the copy as before, and it takes new ids. */
   again = jhk_test_login (dest, "soukatsu");
   g_assert_nonnull (again);
-  g_assert_cmpint (count (dest, "audit_log"), ==, entries + 1);
+  g_assert_cmpint (jhk_test_count_rows (dest, "audit_log"), ==, entries + 1);
 }
 
 /* Copies `src` into `dest` as the システム管理者 and checks that every
@@ -118,7 +105,7 @@ assert_copied (JhkDb *src,
   g_assert_true (jhk_transfer_migrate (src, admin, dest, NULL, NULL, &report, &error));
   g_assert_no_error (error);
   for (guint i = 0; tables[i] != NULL; i++)
-    g_assert_cmpint (count (dest, tables[i]), ==, count (src, tables[i]));
+    g_assert_cmpint (jhk_test_count_rows (dest, tables[i]), ==, jhk_test_count_rows (src, tables[i]));
   g_assert_true (jhk_audit_verify (dest, NULL, NULL, NULL, NULL, &verified, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (verified.head, ==, report.head);
@@ -163,19 +150,19 @@ test_refusals (void)
   g_autoptr(JhkSession) admin = jhk_test_login (src, "admin");
   g_autoptr(GError) error = NULL;
   JhkTransferReport report = { 0 };
-  gint64 src_entries = count (src, "audit_log");
-  gint64 full_entries = count (full, "audit_log");
+  gint64 src_entries = jhk_test_count_rows (src, "audit_log");
+  gint64 full_entries = jhk_test_count_rows (full, "audit_log");
 
   g_assert_false (jhk_transfer_migrate (src, supervisor, dest, NULL, NULL, &report, &error));
   g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_cmpint (count (dest, "audit_log"), ==, 0);
+  g_assert_cmpint (jhk_test_count_rows (dest, "audit_log"), ==, 0);
 
   g_assert_false (jhk_transfer_migrate (src, admin, full, NULL, NULL, &report, &error));
   g_assert_error (error, JHK_DB_ERROR, JHK_DB_ERROR_CONSTRAINT);
   g_clear_error (&error);
-  g_assert_cmpint (count (full, "audit_log"), ==, full_entries);
-  g_assert_cmpint (count (src, "audit_log"), ==, src_entries);
+  g_assert_cmpint (jhk_test_count_rows (full, "audit_log"), ==, full_entries);
+  g_assert_cmpint (jhk_test_count_rows (src, "audit_log"), ==, src_entries);
 }
 
 int
