@@ -181,8 +181,8 @@ cli_test_dump (CliTest *t)
         g_string_append_printf (out, "%s\n", lines[i]);
     }
   stmt = jhk_db_query (t->db, NULL,
-                       "SELECT id, login, status, restriction, password_hash FROM users ORDER BY id",
-                       JHK_DB_END);
+                       "SELECT id, login, status, restriction, password_hash"
+                       " FROM users ORDER BY id", JHK_DB_END);
   g_assert_nonnull (stmt);
   while (jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
     for (int c = 0; c < 5; c++)
@@ -196,8 +196,8 @@ cli_test_actions_since (CliTest *t,
                         gint64   seq)
 {
   g_autoptr(JhkDbStmt) stmt = jhk_db_query (t->db, NULL,
-                                            "SELECT action FROM audit_log WHERE seq > ? ORDER BY seq",
-                                            JHK_I (seq), JHK_DB_END);
+                                            "SELECT action FROM audit_log"
+                                            " WHERE seq > ? ORDER BY seq", JHK_I (seq), JHK_DB_END);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_nonnull (stmt);

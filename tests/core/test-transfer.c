@@ -66,7 +66,8 @@ test_copy_demo (void)
   g_assert_true (jhk_transfer_migrate (src, admin, dest, NULL, NULL, &report, &error));
   g_assert_no_error (error);
   for (guint i = 0; tables[i] != NULL; i++)
-    g_assert_cmpint (jhk_test_count_rows (dest, tables[i]), ==, jhk_test_count_rows (src, tables[i]));
+    g_assert_cmpint (jhk_test_count_rows (dest, tables[i]), ==,
+                     jhk_test_count_rows (src, tables[i]));
   entries = jhk_test_count_rows (src, "audit_log");
   g_assert_cmpint (report.n_audit, ==, entries);
   g_assert_true (jhk_audit_verify (dest, NULL, NULL, NULL, NULL, &verified, &error));
@@ -105,7 +106,8 @@ assert_copied (JhkDb *src,
   g_assert_true (jhk_transfer_migrate (src, admin, dest, NULL, NULL, &report, &error));
   g_assert_no_error (error);
   for (guint i = 0; tables[i] != NULL; i++)
-    g_assert_cmpint (jhk_test_count_rows (dest, tables[i]), ==, jhk_test_count_rows (src, tables[i]));
+    g_assert_cmpint (jhk_test_count_rows (dest, tables[i]), ==,
+                     jhk_test_count_rows (src, tables[i]));
   g_assert_true (jhk_audit_verify (dest, NULL, NULL, NULL, NULL, &verified, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (verified.head, ==, report.head);
