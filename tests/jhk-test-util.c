@@ -4,6 +4,9 @@
 #include <stdio.h>
 
 #include "jhk-demo.h"
+#include "jhk-ledger.h"
+#include "jhk-org.h"
+#include "jhk-settings.h"
 #include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
@@ -331,6 +334,34 @@ jhk_test_demo_chuo_material (JhkDb      *db,
                                           " WHERE o.code = '910' AND %s", where);
   gint64 id = jhk_test_query_int (db, sql, JHK_DB_END);
 
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+gint64
+jhk_test_register_material (JhkDb      *db,
+                            JhkSession *keeper,
+                            gint64      office,
+                            const char *direction,
+                            gboolean    personal,
+                            int         quantity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = jhk_today ();
+  gint64 place = jhk_test_query_int (db, "SELECT id FROM storage_places WHERE locked = 1"
+                                     " AND org_unit_id = ? ORDER BY id LIMIT 1",
+                                     JHK_I (office), JHK_DB_END);
+  gint64 id = jhk_ledger_register_material (db, keeper, &(JhkMaterialSpec) {
+      .org_unit_id = office, .direction = direction, .name = "試験用 照会回答書",
+      .quantity = quantity, .business_id = jhk_org_find_business (db, "B101"),
+      .handler_staff_id = jhk_org_find_staff (db, "C9113"), .purpose = "捜査資料",
+      .personal_data = personal,
+      .creation_reason = personal && g_str_equal (direction, "output") ? "procedure" : NULL,
+      .acquired_on = today,
+      .acquisition_method = g_str_equal (direction, "input") ? "received" : "printed",
+      .acquisition_text = "交通課", .measure = "store", .storage_place_id = place }, &error);
+
+  g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
 }

@@ -55,6 +55,16 @@ gint64      jhk_test_staff_id   (JhkDb      *db,
  * there is one. */
 gint64      jhk_test_demo_chuo_material (JhkDb      *db,
                                          const char *where);
+/* Registers "試験用 照会回答書", `quantity` of it, for office as keeper,
+ * acquired today (received if input, printed if output; made for a
+ * procedure when personal-data output), handled by C9113 for B101 and
+ * stored in the office's first locked storage place; returns its id. */
+gint64      jhk_test_register_material (JhkDb      *db,
+                                        JhkSession *keeper,
+                                        gint64      office,
+                                        const char *direction,
+                                        gboolean    personal,
+                                        int         quantity);
 /* Logs in a demo account (password jhk-demo); asserts success. */
 JhkSession *jhk_test_login      (JhkDb      *db,
                                  const char *login);

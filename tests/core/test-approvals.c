@@ -33,35 +33,6 @@ typedef struct
 
 #define ASSERT_REFUSED(f, code, call) JHK_TEST_ASSERT_REFUSED ((f)->db, code, call)
 
-static gint64
-register_material (Fixture    *f,
-                   const char *direction,
-                   gboolean    personal)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 place = 0;
-  JhkMaterialSpec spec = {
-    .org_unit_id = f->office, .direction = direction, .name = "試験用 照会回答書",
-    .quantity = 3, .business_id = jhk_org_find_business (f->db, "B101"),
-    .handler_staff_id = f->handler, .purpose = "捜査資料", .personal_data = personal,
-    .creation_reason = personal && g_str_equal (direction, "output") ? "procedure" : NULL,
-    .acquired_on = f->today,
-    .acquisition_method = g_str_equal (direction, "input") ? "received" : "printed",
-    .acquisition_text = "交通課", .measure = "store", .storage_place_id = place,
-  };
-  gint64 id;
-
-  g_assert_true (jhk_db_query_int64 (f->db, &place, NULL,
-                                     "SELECT id FROM storage_places WHERE locked = 1"
-                                     " AND org_unit_id = ? ORDER BY id LIMIT 1",
-                                     JHK_I (f->office), JHK_DB_END));
-  spec.storage_place_id = place;
-  id = jhk_ledger_register_material (f->db, f->kanri, &spec, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -74,8 +45,8 @@ fixture_set_up (Fixture       *f,
   f->office = jhk_org_find_unit (f->db, "910");
   f->handler = jhk_org_find_staff (f->db, "C9113");
   f->today = jhk_today ();
-  f->input = register_material (f, "input", TRUE);
-  f->output = register_material (f, "output", FALSE);
+  f->input = jhk_test_register_material (f->db, f->kanri, f->office, "input", TRUE, 3);
+  f->output = jhk_test_register_material (f->db, f->kanri, f->office, "output", FALSE, 3);
 }
 
 static void
@@ -195,7 +166,7 @@ test_copy_needs_approval (Fixture       *f,
   JhkMaterialEvent hand = event_of (f, "hand_over");
   gint64 pending = request_ok (f, f->input, "copy", NULL);
   gint64 hand_id = request_ok (f, f->input, "hand_over", NULL);
-  gint64 other = register_material (f, "input", TRUE);
+  gint64 other = jhk_test_register_material (f->db, f->kanri, f->office, "input", TRUE, 3);
   gint64 of_other = request_ok (f, other, "copy", NULL);
   gint64 declined = request_ok (f, f->input, "copy", NULL);
 

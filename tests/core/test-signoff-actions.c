@@ -40,33 +40,6 @@ material (Fixture    *f,
   return m;
 }
 
-static gint64
-register_material (Fixture    *f,
-                   const char *direction,
-                   gboolean    personal)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 place = 0;
-  gint64 id;
-
-  g_assert_true (jhk_db_query_int64 (f->db, &place, NULL,
-                                     "SELECT id FROM storage_places WHERE locked = 1"
-                                     " AND org_unit_id = ? ORDER BY id LIMIT 1",
-                                     JHK_I (f->office), JHK_DB_END));
-  id = jhk_ledger_register_material (f->db, f->kanri, &(JhkMaterialSpec) {
-      .org_unit_id = f->office, .direction = direction, .name = "試験用 照会回答書",
-      .quantity = 2, .business_id = jhk_org_find_business (f->db, "B101"),
-      .handler_staff_id = jhk_org_find_staff (f->db, "C9113"), .purpose = "捜査資料",
-      .personal_data = personal,
-      .creation_reason = personal && g_str_equal (direction, "output") ? "procedure" : NULL,
-      .acquired_on = f->today,
-      .acquisition_method = g_str_equal (direction, "input") ? "received" : "printed",
-      .acquisition_text = "交通課", .measure = "store", .storage_place_id = place }, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -99,7 +72,7 @@ test_sign (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = register_material (f, "output", FALSE);
+  gint64 id = jhk_test_register_material (f->db, f->kanri, f->office, "output", FALSE, 2);
   g_autoptr(JhkLedgerMaterial) m = material (f, f->kanri, id);
   g_autoptr(JhkLedgerMaterial) signed_m = NULL;
   g_autoptr(JhkLedgerMaterial) closed = NULL;
@@ -172,8 +145,8 @@ test_request (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 input = register_material (f, "input", TRUE);
-  gint64 output = register_material (f, "output", TRUE);
+  gint64 input = jhk_test_register_material (f->db, f->kanri, f->office, "input", TRUE, 2);
+  gint64 output = jhk_test_register_material (f->db, f->kanri, f->office, "output", TRUE, 2);
   g_autoptr(JhkLedgerMaterial) in_m = material (f, f->kanri, input);
   g_autoptr(JhkLedgerMaterial) out_m = material (f, f->kanri, output);
   g_autoptr(JhkApproval) approval = NULL;
