@@ -6,6 +6,8 @@
 
 #include "cli-test-util.h"
 #include "jhk-demo.h"
+#include "jhk-ledger.h"
+#include "jhk-org.h"
 
 static const char *jhkctl_path;
 
@@ -47,6 +49,41 @@ cli_test_tear_down (CliTest *t)
   g_clear_pointer (&t->dir, g_free);
   g_clear_pointer (&t->out, g_free);
   g_clear_pointer (&t->err, g_free);
+}
+
+gint64
+cli_test_add_locked_place (CliTest    *t,
+                           JhkSession *actor,
+                           gint64      office,
+                           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = jhk_ledger_add_storage_place (t->db, actor, office, name, TRUE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+gint64
+cli_test_register_output (CliTest    *t,
+                          JhkSession *keeper,
+                          gint64      office,
+                          gint64      place,
+                          const char *acquired)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = jhk_ledger_register_material (t->db, keeper, &(JhkMaterialSpec) {
+      .org_unit_id = office, .direction = "output", .name = "試験用 照合結果一覧表",
+      .quantity = 3, .business_id = jhk_org_find_business (t->db, "B101"),
+      .handler_staff_id = jhk_org_find_staff (t->db, "C9113"), .purpose = "捜査",
+      .personal_data = TRUE, .creation_reason = "procedure", .acquired_on = acquired,
+      .acquisition_method = "printed", .measure = "store", .storage_place_id = place },
+    &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
 }
 
 int

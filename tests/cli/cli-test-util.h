@@ -39,6 +39,20 @@ int         cli_test_jhkctl        (CliTest    *t,
                                     const char *first_arg,
                                     ...) G_GNUC_NULL_TERMINATED;
 
+/* A locked storage place of office, added by actor; asserts success. */
+gint64      cli_test_add_locked_place (CliTest    *t,
+                                       JhkSession *actor,
+                                       gint64      office,
+                                       const char *name);
+/* Registers "試験用 照合結果一覧表", 3 of it: personal-data output of
+ * office for B101, printed for a procedure on `acquired`, handled by
+ * C9113 and stored in place, by keeper; returns its id. */
+gint64      cli_test_register_output  (CliTest    *t,
+                                       JhkSession *keeper,
+                                       gint64      office,
+                                       gint64      place,
+                                       const char *acquired);
+
 /* g_error()s naming both texts unless needle is in haystack. */
 void        cli_test_assert_in      (const char *haystack,
                                      const char *needle);

@@ -37,9 +37,7 @@ fixture_set_up (Fixture       *f,
   f->today = jhk_today ();
   office = jhk_org_find_unit (f->cli.db, "910");
   kanri = jhk_test_login (f->cli.db, "chuo-kanri");
-  place = jhk_ledger_add_storage_place (f->cli.db, kanri, office, "試験用 施錠保管庫 CLI", TRUE,
-                                        &error);
-  g_assert_no_error (error);
+  place = cli_test_add_locked_place (&f->cli, kanri, office, "試験用 施錠保管庫 CLI");
   f->material = jhk_ledger_register_material (f->cli.db, kanri, &(JhkMaterialSpec) {
       .org_unit_id = office, .direction = "input", .name = "試験用 照会回答書",
       .quantity = 3, .business_id = jhk_org_find_business (f->cli.db, "B101"),

@@ -68,7 +68,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(JhkSession) unyo = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *six = years_ago (6);
   g_autofree char *four = years_ago (4);
 
@@ -76,9 +75,7 @@ fixture_set_up (Fixture       *f,
   f->today = jhk_today ();
   f->office = jhk_org_find_unit (f->cli.db, "910");
   unyo = jhk_test_login (f->cli.db, "chuo-unyo");
-  f->locked = jhk_ledger_add_storage_place (f->cli.db, unyo, f->office, "試験用 文書庫 CLI",
-                                            TRUE, &error);
-  g_assert_no_error (error);
+  f->locked = cli_test_add_locked_place (&f->cli, unyo, f->office, "試験用 文書庫 CLI");
   f->expired = closed_material (f->cli.db, unyo, f->office, six);
   f->young = closed_material (f->cli.db, unyo, f->office, four);
 }

@@ -35,30 +35,18 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(JhkSession) kanri = NULL;
   g_autoptr(JhkSession) nishi = NULL;
-  g_autoptr(GError) error = NULL;
 
   cli_test_set_up (&f->cli);
   f->acquired = cli_test_local_date (10);
   f->today = cli_test_local_date (0);
   f->office = jhk_org_find_unit (f->cli.db, "910");
   kanri = jhk_test_login (f->cli.db, "chuo-kanri");
-  f->locked = jhk_ledger_add_storage_place (f->cli.db, kanri, f->office, "試験用 施錠保管庫 CLI",
-                                            TRUE, &error);
-  g_assert_no_error (error);
-  f->material = jhk_ledger_register_material (f->cli.db, kanri, &(JhkMaterialSpec) {
-      .org_unit_id = f->office, .direction = "output", .name = "試験用 照合結果一覧表",
-      .quantity = 3, .business_id = jhk_org_find_business (f->cli.db, "B101"),
-      .handler_staff_id = jhk_org_find_staff (f->cli.db, "C9113"), .purpose = "捜査",
-      .personal_data = TRUE, .creation_reason = "procedure", .acquired_on = f->acquired,
-      .acquisition_method = "printed", .measure = "store", .storage_place_id = f->locked },
-    &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (f->material, >, 0);
+  f->locked = cli_test_add_locked_place (&f->cli, kanri, f->office, "試験用 施錠保管庫 CLI");
+  f->material = cli_test_register_output (&f->cli, kanri, f->office, f->locked, f->acquired);
   nishi = jhk_test_login (f->cli.db, "nishi-unyo");
-  f->nishi_locked = jhk_ledger_add_storage_place (f->cli.db, nishi,
-                                                  jhk_org_find_unit (f->cli.db, "930"),
-                                                  "試験用 施錠保管庫 CLI", TRUE, &error);
-  g_assert_no_error (error);
+  f->nishi_locked = cli_test_add_locked_place (&f->cli, nishi,
+                                                jhk_org_find_unit (f->cli.db, "930"),
+                                                "試験用 施錠保管庫 CLI");
 }
 
 static void
