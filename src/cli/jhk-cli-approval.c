@@ -13,93 +13,25 @@
 #include "jhk-settings.h"
 #include "jhk-signoffs.h"
 
-typedef struct
-{
-  JhkCliContext *context;
-  JhkDb         *db;
-  JhkSession    *session;
-} Run;
-
-static int
-login (Run *run)
-{
-  return run->context->login (run->context->data, &run->db, &run->session);
-}
-
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-  return TRUE;
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          gint64       us)
-{
-  g_autofree char *text = us != 0 ? jhk_format_time (us) : NULL;
-
-  add_string (builder, name, text);
-}
-
 static void
 add_approval (JsonBuilder       *builder,
               const JhkApproval *a)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", a->id);
-  add_int (builder, "material_id", a->material_id);
-  add_string (builder, "material_name", a->material_name);
-  add_int (builder, "office_id", a->office_id);
-  add_string (builder, "office_name", a->office_name);
-  add_string (builder, "kind", a->kind);
-  add_string (builder, "reason", a->reason);
-  add_string (builder, "for", a->for_name);
-  add_string (builder, "requested_by", a->requester_name);
-  add_time (builder, "requested_at", a->requested_at);
-  add_string (builder, "status", a->status);
-  add_string (builder, "decided_by", a->decider_name);
-  add_time (builder, "decided_at", a->decided_at);
-  add_string (builder, "comment", a->comment);
+  jhk_cli_json_add_int (builder, "id", a->id);
+  jhk_cli_json_add_int (builder, "material_id", a->material_id);
+  jhk_cli_json_add_string (builder, "material_name", a->material_name);
+  jhk_cli_json_add_int (builder, "office_id", a->office_id);
+  jhk_cli_json_add_string (builder, "office_name", a->office_name);
+  jhk_cli_json_add_string (builder, "kind", a->kind);
+  jhk_cli_json_add_string (builder, "reason", a->reason);
+  jhk_cli_json_add_string (builder, "for", a->for_name);
+  jhk_cli_json_add_string (builder, "requested_by", a->requester_name);
+  jhk_cli_json_add_time (builder, "requested_at", a->requested_at);
+  jhk_cli_json_add_string (builder, "status", a->status);
+  jhk_cli_json_add_string (builder, "decided_by", a->decider_name);
+  jhk_cli_json_add_time (builder, "decided_at", a->decided_at);
+  jhk_cli_json_add_string (builder, "comment", a->comment);
   json_builder_set_member_name (builder, "used_by_event");
   if (a->used_by_event_id != 0)
     json_builder_add_int_value (builder, a->used_by_event_id);
@@ -119,11 +51,11 @@ jhk_cli_add_signoffs_json (JsonBuilder *builder,
       const JhkSignoff *s = g_ptr_array_index (signoffs, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "stage", s->stage);
-      add_string (builder, "role", s->role);
-      add_string (builder, "name", s->staff_name);
-      add_string (builder, "date", s->signed_on);
-      add_time (builder, "signed_at", s->signed_at);
+      jhk_cli_json_add_string (builder, "stage", s->stage);
+      jhk_cli_json_add_string (builder, "role", s->role);
+      jhk_cli_json_add_string (builder, "name", s->staff_name);
+      jhk_cli_json_add_string (builder, "date", s->signed_on);
+      jhk_cli_json_add_time (builder, "signed_at", s->signed_at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -162,7 +94,7 @@ print_approval (const JhkApproval *a)
 /* Commands ------------------------------------------------------------------ */
 
 static int
-cmd_request (Run *run, int argc, char **argv)
+cmd_request (JhkCliRun *run, int argc, char **argv)
 {
   g_autofree char *kind = NULL, *reason = NULL, *for_name = NULL;
   g_autoptr(GError) error = NULL;
@@ -179,11 +111,11 @@ cmd_request (Run *run, int argc, char **argv)
   if (!jhk_cli_parse_options ("approval request", N_("MATERIAL"), entries, &argc, &argv,
                               &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &material) || kind == NULL || reason == NULL)
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &material) || kind == NULL || reason == NULL)
     return jhk_cli_usage_error (
       _("Usage: jhkctl approval request MATERIAL --kind view|hand_over|copy "
         "--reason TEXT [--for NAME]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   id = jhk_approvals_request (run->db, run->session, material, kind, reason, for_name, &error);
   if (id == 0)
@@ -196,7 +128,7 @@ cmd_request (Run *run, int argc, char **argv)
 }
 
 static int
-cmd_list (Run *run, int argc, char **argv)
+cmd_list (JhkCliRun *run, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -212,7 +144,7 @@ cmd_list (Run *run, int argc, char **argv)
     return status;
   if (argc != 1)
     return jhk_cli_usage_error (_("Usage: jhkctl approval list [--pending]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   list = jhk_approvals_list_visible (run->db, run->session, pending, &error);
   if (list == NULL)
@@ -227,7 +159,7 @@ cmd_list (Run *run, int argc, char **argv)
         add_approval (builder, g_ptr_array_index (list, i));
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)
@@ -237,7 +169,7 @@ cmd_list (Run *run, int argc, char **argv)
 
 /* approve, decline: the 総括責任者's decision. */
 static int
-decide (Run        *run,
+decide (JhkCliRun  *run,
         int         argc,
         char      **argv,
         gboolean    approve)
@@ -255,10 +187,10 @@ decide (Run        *run,
   if (!jhk_cli_parse_options (approve ? "approval approve" : "approval decline", N_("ID"),
                               entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id) || (!approve && comment == NULL))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || (!approve && comment == NULL))
     return jhk_cli_usage_error (approve ? _("Usage: jhkctl approval approve ID [--comment TEXT]")
                                         : _("Usage: jhkctl approval decline ID --comment TEXT"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   ok = approve ? jhk_approvals_approve (run->db, run->session, id, comment, &error)
                : jhk_approvals_decline (run->db, run->session, id, comment, &error);
@@ -275,19 +207,19 @@ decide (Run        *run,
 }
 
 static int
-cmd_approve (Run *run, int argc, char **argv)
+cmd_approve (JhkCliRun *run, int argc, char **argv)
 {
   return decide (run, argc, argv, TRUE);
 }
 
 static int
-cmd_decline (Run *run, int argc, char **argv)
+cmd_decline (JhkCliRun *run, int argc, char **argv)
 {
   return decide (run, argc, argv, FALSE);
 }
 
 static int
-cmd_withdraw (Run *run, int argc, char **argv)
+cmd_withdraw (JhkCliRun *run, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -295,9 +227,9 @@ cmd_withdraw (Run *run, int argc, char **argv)
 
   if (!jhk_cli_parse_options ("approval withdraw", N_("ID"), NULL, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
     return jhk_cli_usage_error (_("Usage: jhkctl approval withdraw ID"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if (!jhk_approvals_withdraw (run->db, run->session, id, &error))
     return jhk_cli_rule_error (error);
@@ -316,7 +248,7 @@ jhk_cli_approval (JhkCliContext *context,
   static const struct
   {
     const char *name;
-    int (*func) (Run *, int, char **);
+    int (*func) (JhkCliRun *, int, char **);
   } subcommands[] = {
     { "request", cmd_request },
     { "list", cmd_list },
@@ -324,7 +256,7 @@ jhk_cli_approval (JhkCliContext *context,
     { "decline", cmd_decline },
     { "withdraw", cmd_withdraw },
   };
-  Run run = { context, NULL, NULL };
+  JhkCliRun run = { context, NULL, NULL };
 
   if (argc < 2)
     return jhk_cli_usage_error (
@@ -344,7 +276,7 @@ jhk_cli_material_signoff (JhkCliContext *context,
 {
   g_autofree char *stage = NULL, *role_key = NULL;
   g_autoptr(GError) error = NULL;
-  Run run = { context, NULL, NULL };
+  JhkCliRun run = { context, NULL, NULL };
   JhkRole role = JHK_ROLE_INVALID;
   gint64 id;
   int status;
@@ -358,12 +290,12 @@ jhk_cli_material_signoff (JhkCliContext *context,
 
   if (!jhk_cli_parse_options ("material signoff", N_("ID"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id) || stage == NULL)
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || stage == NULL)
     return jhk_cli_usage_error (
       _("Usage: jhkctl material signoff ID --stage created|final [--role ROLE]"));
   if (role_key != NULL && (role = jhk_role_from_key (role_key)) == JHK_ROLE_INVALID)
     return jhk_cli_usage_error (_("Unknown role “%s”."), role_key);
-  if ((status = login (&run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (&run)) != JHK_CLI_OK)
     return status;
   if (!jhk_signoffs_sign (run.db, run.session, id, stage, role, &error))
     return jhk_cli_rule_error (error);
@@ -380,16 +312,16 @@ jhk_cli_material_request_signoffs (JhkCliContext *context,
                                    char         **argv)
 {
   g_autoptr(GError) error = NULL;
-  Run run = { context, NULL, NULL };
+  JhkCliRun run = { context, NULL, NULL };
   gint64 id;
   int status;
 
   if (!jhk_cli_parse_options ("material request-signoffs", N_("ID"), NULL, &argc, &argv,
                               &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
     return jhk_cli_usage_error (_("Usage: jhkctl material request-signoffs ID"));
-  if ((status = login (&run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (&run)) != JHK_CLI_OK)
     return status;
   if (!jhk_signoffs_request_final (run.db, run.session, id, &error))
     return jhk_cli_rule_error (error);

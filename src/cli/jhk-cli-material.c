@@ -20,43 +20,6 @@
 #include "jhk-settings.h"
 #include "jhk-signoffs.h"
 
-typedef struct
-{
-  JhkCliContext *context;
-  JhkDb         *db;
-  JhkSession    *session;
-} Run;
-
-static int
-login (Run *run)
-{
-  return run->context->login (run->context->data, &run->db, &run->session);
-}
-
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-  return TRUE;
-}
-
 /* A staff number to an id; 0 with a message when there is none. */
 static gint64
 find_staff (JhkDb      *db,
@@ -101,81 +64,60 @@ find_office (JhkDb       *db,
 /* JSON --------------------------------------------------------------------- */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_material (JsonBuilder             *builder,
               const JhkLedgerMaterial *m)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", m->id);
-  add_string (builder, "office", m->office_code);
-  add_string (builder, "office_name", m->office_name);
-  add_string (builder, "direction", m->direction);
-  add_string (builder, "name", m->name);
-  add_int (builder, "quantity", m->quantity);
-  add_string (builder, "breakdown", m->breakdown);
-  add_string (builder, "summary", m->summary);
-  add_string (builder, "business", m->business_code);
-  add_string (builder, "business_name", m->business_name);
-  add_string (builder, "handler", m->handler_staff_no);
-  add_string (builder, "handler_name", m->handler_name);
-  add_string (builder, "handler_section", m->handler_section);
-  add_string (builder, "purpose", m->purpose);
+  jhk_cli_json_add_int (builder, "id", m->id);
+  jhk_cli_json_add_string (builder, "office", m->office_code);
+  jhk_cli_json_add_string (builder, "office_name", m->office_name);
+  jhk_cli_json_add_string (builder, "direction", m->direction);
+  jhk_cli_json_add_string (builder, "name", m->name);
+  jhk_cli_json_add_int (builder, "quantity", m->quantity);
+  jhk_cli_json_add_string (builder, "breakdown", m->breakdown);
+  jhk_cli_json_add_string (builder, "summary", m->summary);
+  jhk_cli_json_add_string (builder, "business", m->business_code);
+  jhk_cli_json_add_string (builder, "business_name", m->business_name);
+  jhk_cli_json_add_string (builder, "handler", m->handler_staff_no);
+  jhk_cli_json_add_string (builder, "handler_name", m->handler_name);
+  jhk_cli_json_add_string (builder, "handler_section", m->handler_section);
+  jhk_cli_json_add_string (builder, "purpose", m->purpose);
   json_builder_set_member_name (builder, "designated");
   json_builder_add_boolean_value (builder, m->designated);
   json_builder_set_member_name (builder, "personal_data");
   json_builder_add_boolean_value (builder, m->personal_data);
-  add_string (builder, "creation_reason", m->creation_reason);
-  add_string (builder, "acquired_on", m->acquired_on);
-  add_string (builder, "acquisition_method", m->acquisition_method);
-  add_string (builder, "acquisition_text", m->acquisition_text);
-  add_string (builder, "measure", m->measure);
-  add_string (builder, "measure_text", m->measure_text);
-  add_string (builder, "storage_place", m->storage_place);
+  jhk_cli_json_add_string (builder, "creation_reason", m->creation_reason);
+  jhk_cli_json_add_string (builder, "acquired_on", m->acquired_on);
+  jhk_cli_json_add_string (builder, "acquisition_method", m->acquisition_method);
+  jhk_cli_json_add_string (builder, "acquisition_text", m->acquisition_text);
+  jhk_cli_json_add_string (builder, "measure", m->measure);
+  jhk_cli_json_add_string (builder, "measure_text", m->measure_text);
+  jhk_cli_json_add_string (builder, "storage_place", m->storage_place);
   json_builder_set_member_name (builder, "original_id");
   if (m->original_id != 0)
     json_builder_add_int_value (builder, m->original_id);
   else
     json_builder_add_null_value (builder);
-  add_int (builder, "quantity_on_hand", m->quantity_on_hand);
-  add_int (builder, "quantity_lent", m->quantity_lent);
-  add_string (builder, "status", m->status);
-  add_string (builder, "last_entry_on", m->last_entry_on);
-  add_string (builder, "category", m->category);
+  jhk_cli_json_add_int (builder, "quantity_on_hand", m->quantity_on_hand);
+  jhk_cli_json_add_int (builder, "quantity_lent", m->quantity_lent);
+  jhk_cli_json_add_string (builder, "status", m->status);
+  jhk_cli_json_add_string (builder, "last_entry_on", m->last_entry_on);
+  jhk_cli_json_add_string (builder, "category", m->category);
   json_builder_set_member_name (builder, "printed_manual");
   json_builder_add_boolean_value (builder, m->printed_manual);
   if (m->last_entry_on != NULL && g_str_equal (m->status, "closed"))
     {
       g_autofree char *ends = jhk_retention_ends_on (m->last_entry_on);
 
-      add_string (builder, "retention_ends_on", ends);
+      jhk_cli_json_add_string (builder, "retention_ends_on", ends);
     }
   if (m->purged_at != 0)
     {
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (m->purged_at / G_USEC_PER_SEC);
       g_autofree char *text = g_date_time_format_iso8601 (at);
 
-      add_string (builder, "purged_at", text);
-      add_string (builder, "purged_by", m->purged_by);
+      jhk_cli_json_add_string (builder, "purged_at", text);
+      jhk_cli_json_add_string (builder, "purged_by", m->purged_by);
     }
 
   if (m->events != NULL)
@@ -187,23 +129,23 @@ add_material (JsonBuilder             *builder,
           const JhkLedgerEvent *e = g_ptr_array_index (m->events, i);
 
           json_builder_begin_object (builder);
-          add_int (builder, "id", e->id);
-          add_string (builder, "date", e->happened_on);
-          add_string (builder, "kind", e->kind);
-          add_int (builder, "quantity", e->quantity);
-          add_string (builder, "handler", e->handler_staff_no);
-          add_string (builder, "handler_name", e->handler_name);
-          add_string (builder, "confirmed_by", e->confirmer_name);
-          add_string (builder, "counterpart", e->counterpart);
-          add_string (builder, "method", e->method);
-          add_string (builder, "witness", e->witness_name);
-          add_string (builder, "copy_basis", e->copy_basis);
+          jhk_cli_json_add_int (builder, "id", e->id);
+          jhk_cli_json_add_string (builder, "date", e->happened_on);
+          jhk_cli_json_add_string (builder, "kind", e->kind);
+          jhk_cli_json_add_int (builder, "quantity", e->quantity);
+          jhk_cli_json_add_string (builder, "handler", e->handler_staff_no);
+          jhk_cli_json_add_string (builder, "handler_name", e->handler_name);
+          jhk_cli_json_add_string (builder, "confirmed_by", e->confirmer_name);
+          jhk_cli_json_add_string (builder, "counterpart", e->counterpart);
+          jhk_cli_json_add_string (builder, "method", e->method);
+          jhk_cli_json_add_string (builder, "witness", e->witness_name);
+          jhk_cli_json_add_string (builder, "copy_basis", e->copy_basis);
           json_builder_set_member_name (builder, "copy_id");
           if (e->copy_material_id != 0)
             json_builder_add_int_value (builder, e->copy_material_id);
           else
             json_builder_add_null_value (builder);
-          add_string (builder, "note", e->note);
+          jhk_cli_json_add_string (builder, "note", e->note);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -214,15 +156,15 @@ add_material (JsonBuilder             *builder,
           const JhkLedgerDisposition *d = m->disposition;
 
           json_builder_begin_object (builder);
-          add_string (builder, "date", d->happened_on);
-          add_string (builder, "kind", d->kind);
-          add_string (builder, "method", d->method);
-          add_int (builder, "quantity", d->quantity);
-          add_string (builder, "handler", d->handler_staff_no);
-          add_string (builder, "handler_name", d->handler_name);
-          add_string (builder, "witness", d->witness_name);
-          add_string (builder, "counterpart", d->counterpart);
-          add_string (builder, "note", d->note);
+          jhk_cli_json_add_string (builder, "date", d->happened_on);
+          jhk_cli_json_add_string (builder, "kind", d->kind);
+          jhk_cli_json_add_string (builder, "method", d->method);
+          jhk_cli_json_add_int (builder, "quantity", d->quantity);
+          jhk_cli_json_add_string (builder, "handler", d->handler_staff_no);
+          jhk_cli_json_add_string (builder, "handler_name", d->handler_name);
+          jhk_cli_json_add_string (builder, "witness", d->witness_name);
+          jhk_cli_json_add_string (builder, "counterpart", d->counterpart);
+          jhk_cli_json_add_string (builder, "note", d->note);
           json_builder_end_object (builder);
         }
       else
@@ -231,16 +173,10 @@ add_material (JsonBuilder             *builder,
   json_builder_end_object (builder);
 }
 
-static const char *
-text_or_dash (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : "-";
-}
-
 /* Commands ------------------------------------------------------------------ */
 
 static int
-cmd_list (Run *run, int argc, char **argv)
+cmd_list (JhkCliRun *run, int argc, char **argv)
 {
   g_autofree char *office = NULL;
   g_autofree char *state = NULL;
@@ -271,7 +207,7 @@ cmd_list (Run *run, int argc, char **argv)
     return jhk_cli_usage_error (_("--status is stored, lent, closed or purged."));
   if (category != NULL && !g_strv_contains (jhk_ledger_categories (), category))
     return jhk_cli_usage_error (_("--category is io, system_document, program or manual."));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if (office != NULL && (office_id = find_office (run->db, office, &error)) == 0)
     return jhk_cli_rule_error (error);
@@ -292,7 +228,7 @@ cmd_list (Run *run, int argc, char **argv)
         add_material (builder, g_ptr_array_index (list, i));
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)
@@ -306,7 +242,7 @@ cmd_list (Run *run, int argc, char **argv)
 }
 
 static int
-cmd_show (Run *run, int argc, char **argv)
+cmd_show (JhkCliRun *run, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkLedgerMaterial) m = NULL;
@@ -315,9 +251,9 @@ cmd_show (Run *run, int argc, char **argv)
 
   if (!jhk_cli_parse_options ("material show", N_("ID"), NULL, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
     return jhk_cli_usage_error (_("Usage: jhkctl material show ID"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   m = jhk_ledger_query_material (run->db, run->session, id, &error);
   if (m == NULL)
@@ -349,7 +285,7 @@ cmd_show (Run *run, int argc, char **argv)
         json_object_set_member (object, "approvals",
                                 json_node_copy (json_object_get_member (added, "approvals")));
       }
-      print_json (root);
+      jhk_cli_print_json (root);
       return JHK_CLI_OK;
     }
   if (m->purged_at != 0)
@@ -361,7 +297,7 @@ cmd_show (Run *run, int argc, char **argv)
                  "ended; last entry %s.\n"),
                (long long) m->id, m->office_code, m->office_name,
                jhk_ledger_category_label (m->category), m->direction, when,
-               text_or_dash (m->purged_by), m->last_entry_on);
+               jhk_cli_or_dash (m->purged_by), m->last_entry_on);
       return JHK_CLI_OK;
     }
   g_print (_("Material %lld: %s (%s, %s)\n"), (long long) m->id, m->name, m->direction,
@@ -370,37 +306,37 @@ cmd_show (Run *run, int argc, char **argv)
     g_print (_("Category: %s%s\n"), jhk_ledger_category_label (m->category),
              m->printed_manual ? _(" (printed from an electronic manual)") : "");
   g_print (_("Office: %s %s; business: %s %s\n"), m->office_code, m->office_name,
-           text_or_dash (m->business_code), text_or_dash (m->business_name));
+           jhk_cli_or_dash (m->business_code), jhk_cli_or_dash (m->business_name));
   g_print (_("Quantity: %lld (on hand %lld, lent %lld)\n"), (long long) m->quantity,
            (long long) m->quantity_on_hand, (long long) m->quantity_lent);
-  g_print (_("Handler: %s %s; purpose: %s\n"), text_or_dash (m->handler_section),
-           text_or_dash (m->handler_name), m->purpose);
+  g_print (_("Handler: %s %s; purpose: %s\n"), jhk_cli_or_dash (m->handler_section),
+           jhk_cli_or_dash (m->handler_name), m->purpose);
   g_print (_("Acquired: %s (%s %s); measure: %s %s\n"), m->acquired_on, m->acquisition_method,
-           text_or_dash (m->acquisition_text), m->measure,
-           text_or_dash (m->storage_place != NULL ? m->storage_place : m->measure_text));
+           jhk_cli_or_dash (m->acquisition_text), m->measure,
+           jhk_cli_or_dash (m->storage_place != NULL ? m->storage_place : m->measure_text));
   for (guint i = 0; i < m->events->len; i++)
     {
       const JhkLedgerEvent *e = g_ptr_array_index (m->events, i);
 
       g_print ("  %s %-15s %3" G_GINT64_FORMAT " %s %s\n", e->happened_on, e->kind,
-               e->quantity, text_or_dash (e->handler_name), text_or_dash (e->counterpart));
+               e->quantity, jhk_cli_or_dash (e->handler_name), jhk_cli_or_dash (e->counterpart));
     }
   if (m->disposition != NULL)
     g_print (_("Final disposition: %s %s %s by %s\n"), m->disposition->happened_on,
-             m->disposition->kind, text_or_dash (m->disposition->method),
-             text_or_dash (m->disposition->handler_name));
+             m->disposition->kind, jhk_cli_or_dash (m->disposition->method),
+             jhk_cli_or_dash (m->disposition->handler_name));
   for (guint i = 0; i < m->signoffs->len; i++)
     {
       const JhkSignoff *s = g_ptr_array_index (m->signoffs, i);
 
-      g_print (_("Confirmed (%s, %s): %s %s\n"), s->stage, s->role, text_or_dash (s->staff_name),
+      g_print (_("Confirmed (%s, %s): %s %s\n"), s->stage, s->role, jhk_cli_or_dash (s->staff_name),
                s->signed_on);
     }
   return JHK_CLI_OK;
 }
 
 static int
-cmd_add (Run *run, int argc, char **argv)
+cmd_add (JhkCliRun *run, int argc, char **argv)
 {
   g_autofree char *office = NULL, *direction = NULL, *name = NULL, *business = NULL;
   g_autofree char *handler = NULL, *purpose = NULL, *reason = NULL, *acquired = NULL;
@@ -465,7 +401,7 @@ cmd_add (Run *run, int argc, char **argv)
       _("Usage: jhkctl material add --office CODE --direction input|output "
         "--name TEXT --quantity N --business CODE --handler NO --purpose TEXT "
         "(--store PLACE_ID | --dispose-without-storing | --measure-text TEXT)"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
 
   spec.direction = direction;
@@ -512,7 +448,7 @@ cmd_add (Run *run, int argc, char **argv)
 }
 
 static int
-cmd_event (Run *run, int argc, char **argv)
+cmd_event (JhkCliRun *run, int argc, char **argv)
 {
   g_autofree char *kind = NULL, *date = NULL, *handler = NULL, *confirmed_by = NULL;
   g_autofree char *method = NULL, *witness = NULL, *note = NULL, *counterpart = NULL;
@@ -546,13 +482,13 @@ cmd_event (Run *run, int argc, char **argv)
 
   if (!jhk_cli_parse_options ("material event", N_("ID"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id) || kind == NULL || date == NULL || quantity < 0 ||
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || kind == NULL || date == NULL || quantity < 0 ||
       handler == NULL)
     return jhk_cli_usage_error (
       _("Usage: jhkctl material event ID --kind KIND --date YYYY-MM-DD "
         "--quantity N --handler NO [--confirmed-by NO] [--method METHOD] "
         "[--witness NO] [--approval ID] [--note TEXT]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
 
   event.kind = kind;
@@ -587,7 +523,7 @@ cmd_event (Run *run, int argc, char **argv)
 }
 
 static int
-cmd_dispose (Run *run, int argc, char **argv)
+cmd_dispose (JhkCliRun *run, int argc, char **argv)
 {
   g_autofree char *kind = NULL, *date = NULL, *method = NULL, *handler = NULL;
   g_autofree char *witness = NULL, *note = NULL, *counterpart = NULL;
@@ -611,12 +547,12 @@ cmd_dispose (Run *run, int argc, char **argv)
 
   if (!jhk_cli_parse_options ("material dispose", N_("ID"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id) || kind == NULL || date == NULL || handler == NULL)
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || kind == NULL || date == NULL || handler == NULL)
     return jhk_cli_usage_error (
       _("Usage: jhkctl material dispose ID --kind dispose|return|hand_over|other "
         "--date YYYY-MM-DD [--method METHOD] --handler NO [--witness NO] "
         "[--note TEXT]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
 
   disposition.kind = kind;
@@ -638,7 +574,7 @@ cmd_dispose (Run *run, int argc, char **argv)
 
 /* R15-3: the materials whose retention has ended. */
 static int
-cmd_expired (Run *run, int argc, char **argv)
+cmd_expired (JhkCliRun *run, int argc, char **argv)
 {
   g_autofree char *office = NULL;
   g_autoptr(GError) error = NULL;
@@ -654,7 +590,7 @@ cmd_expired (Run *run, int argc, char **argv)
     return status;
   if (argc != 1)
     return jhk_cli_usage_error (_("Usage: jhkctl material expired [--office CODE]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if (office != NULL && (office_id = find_office (run->db, office, &error)) == 0)
     return jhk_cli_rule_error (error);
@@ -671,7 +607,7 @@ cmd_expired (Run *run, int argc, char **argv)
         add_material (builder, g_ptr_array_index (list, i));
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)
@@ -686,7 +622,7 @@ cmd_expired (Run *run, int argc, char **argv)
 }
 
 static int
-cmd_purge (Run *run, int argc, char **argv)
+cmd_purge (JhkCliRun *run, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -694,9 +630,9 @@ cmd_purge (Run *run, int argc, char **argv)
 
   if (!jhk_cli_parse_options ("material purge", N_("ID"), NULL, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
     return jhk_cli_usage_error (_("Usage: jhkctl material purge ID"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if (!jhk_retention_purge (run->db, run->session, id, &error))
     return jhk_cli_rule_error (error);
@@ -709,7 +645,7 @@ cmd_purge (Run *run, int argc, char **argv)
 
 /* R18-3: who may view a system document or program. */
 static int
-cmd_viewers (Run *run, int argc, char **argv)
+cmd_viewers (JhkCliRun *run, int argc, char **argv)
 {
   g_autofree char *add = NULL, *remove = NULL;
   g_autoptr(GError) error = NULL;
@@ -724,9 +660,9 @@ cmd_viewers (Run *run, int argc, char **argv)
 
   if (!jhk_cli_parse_options ("material viewers", N_("ID"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id) || (add != NULL && remove != NULL))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || (add != NULL && remove != NULL))
     return jhk_cli_usage_error (_("Usage: jhkctl material viewers ID [--add NO | --remove NO]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if ((add != NULL || remove != NULL) &&
       ((staff = find_staff (run->db, add != NULL ? add : remove, &error)) == 0 ||
@@ -747,21 +683,21 @@ cmd_viewers (Run *run, int argc, char **argv)
           const JhkSysdocViewer *v = g_ptr_array_index (viewers, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "staff_no", v->staff_no);
-          add_string (builder, "name", v->name);
-          add_string (builder, "unit", v->unit);
+          jhk_cli_json_add_string (builder, "staff_no", v->staff_no);
+          jhk_cli_json_add_string (builder, "name", v->name);
+          jhk_cli_json_add_string (builder, "unit", v->unit);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < viewers->len; i++)
     {
       const JhkSysdocViewer *v = g_ptr_array_index (viewers, i);
 
-      g_print ("%s %s %s\n", v->staff_no, v->name, text_or_dash (v->unit));
+      g_print ("%s %s %s\n", v->staff_no, v->name, jhk_cli_or_dash (v->unit));
     }
   return JHK_CLI_OK;
 }
@@ -774,7 +710,7 @@ jhk_cli_material (JhkCliContext *context,
   static const struct
   {
     const char *name;
-    int (*func) (Run *, int, char **);
+    int (*func) (JhkCliRun *, int, char **);
   } subcommands[] = {
     { "list", cmd_list },
     { "show", cmd_show },
@@ -785,7 +721,7 @@ jhk_cli_material (JhkCliContext *context,
     { "purge", cmd_purge },
     { "viewers", cmd_viewers },
   };
-  Run run = { context, NULL, NULL };
+  JhkCliRun run = { context, NULL, NULL };
 
   /* The sign-offs of 様式第1号 (jhk-cli-approval.c). */
   if (argc >= 2 && g_strcmp0 (argv[1], "signoff") == 0)
@@ -809,7 +745,7 @@ jhk_cli_form1 (JhkCliContext *context,
 {
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
-  Run run = { context, NULL, NULL };
+  JhkCliRun run = { context, NULL, NULL };
   gint64 id;
   int status;
   GOptionEntry entries[] = {
@@ -819,9 +755,9 @@ jhk_cli_form1 (JhkCliContext *context,
 
   if (!jhk_cli_parse_options ("form1", N_("ID"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id) || output == NULL)
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || output == NULL)
     return jhk_cli_usage_error (_("Usage: jhkctl form1 ID -o FILE.pdf"));
-  if ((status = login (&run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (&run)) != JHK_CLI_OK)
     return status;
   if (!jhk_form1_material_write_pdf (run.db, run.session, id, output, &error))
     return jhk_cli_rule_error (error);

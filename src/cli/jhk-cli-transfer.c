@@ -18,49 +18,6 @@
 #include "jhk-policy.h"
 #include "jhk-settings.h"
 
-typedef struct
-{
-  JhkCliContext *context;
-  JhkDb         *db;
-  JhkSession    *session;
-} Run;
-
-static int
-login (Run *run)
-{
-  return run->context->login (run->context->data, &run->db, &run->session);
-}
-
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-  return TRUE;
-}
-
-static const char *
-or_dash (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : "-";
-}
-
 /* Looks up a code or staff number; 0 with a message. kind: "office",
  * "business" or "staff". */
 static gint64
@@ -86,27 +43,6 @@ find (JhkDb       *db,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_bool (JsonBuilder *builder,
           const char  *name,
           gboolean     value)
@@ -118,7 +54,7 @@ add_bool (JsonBuilder *builder,
 /* delivery ----------------------------------------------------------------- */
 
 static int
-delivery_list (Run        *run,
+delivery_list (JhkCliRun  *run,
                const char *kind,
                int         argc,
                char      **argv)
@@ -139,7 +75,7 @@ delivery_list (Run        *run,
     return status;
   if (argc != 1)
     return jhk_cli_usage_error (_("Usage: jhkctl delivery KIND list [--office CODE] [--all]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if (office != NULL && (office_id = find (run->db, "office", office, &error)) == 0)
     return jhk_cli_rule_error (error);
@@ -157,15 +93,15 @@ delivery_list (Run        *run,
           JhkDeliveryEntry *e = g_ptr_array_index (list, i);
 
           json_builder_begin_object (builder);
-          add_int (builder, "id", e->id);
-          add_string (builder, "kind", e->kind);
-          add_string (builder, "office_name", e->office_name);
-          add_string (builder, "business", e->business_code);
-          add_string (builder, "staff_no", e->staff_no);
-          add_string (builder, "staff_name", e->staff_name);
-          add_string (builder, "name", e->name);
-          add_string (builder, "address", e->address);
-          add_string (builder, "tested_on", e->tested_on);
+          jhk_cli_json_add_int (builder, "id", e->id);
+          jhk_cli_json_add_string (builder, "kind", e->kind);
+          jhk_cli_json_add_string (builder, "office_name", e->office_name);
+          jhk_cli_json_add_string (builder, "business", e->business_code);
+          jhk_cli_json_add_string (builder, "staff_no", e->staff_no);
+          jhk_cli_json_add_string (builder, "staff_name", e->staff_name);
+          jhk_cli_json_add_string (builder, "name", e->name);
+          jhk_cli_json_add_string (builder, "address", e->address);
+          jhk_cli_json_add_string (builder, "tested_on", e->tested_on);
           if (e->officers != NULL)
             {
               json_builder_set_member_name (builder, "officers");
@@ -174,13 +110,13 @@ delivery_list (Run        *run,
                 json_builder_add_int_value (builder, g_array_index (e->officers, gint64, j));
               json_builder_end_array (builder);
             }
-          add_string (builder, "valid_from", e->valid_from);
-          add_string (builder, "valid_to", e->valid_to);
+          jhk_cli_json_add_string (builder, "valid_from", e->valid_from);
+          jhk_cli_json_add_string (builder, "valid_to", e->valid_to);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)
@@ -192,14 +128,14 @@ delivery_list (Run        *run,
                  e->business_code, e->staff_no, e->staff_name);
       else
         g_print ("%-6" G_GINT64_FORMAT " %-8s %s %s %s %s %s\n", e->id, e->kind,
-                 e->office_name, or_dash (e->business_code), e->name, or_dash (e->address),
-                 or_dash (e->tested_on));
+                 e->office_name, jhk_cli_or_dash (e->business_code), e->name, jhk_cli_or_dash (e->address),
+                 jhk_cli_or_dash (e->tested_on));
     }
   return JHK_CLI_OK;
 }
 
 static int
-delivery_add (Run        *run,
+delivery_add (JhkCliRun  *run,
               const char *kind,
               int         argc,
               char      **argv)
@@ -238,7 +174,7 @@ delivery_add (Run        *run,
       _("Usage: jhkctl delivery officer add --office CODE --business CODE --staff NO\n"
         "       jhkctl delivery terminal|folder|email|fax add --office CODE --name TEXT "
         "[--address TEXT] [--business CODE --officer NO…] [--tested YYYY-MM-DD]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if ((office_id = find (run->db, "office", office, &error)) == 0 ||
       (business != NULL && (business_id = find (run->db, "business", business, &error)) == 0))
@@ -274,7 +210,7 @@ delivery_add (Run        *run,
 }
 
 static int
-delivery_by_id (Run        *run,
+delivery_by_id (JhkCliRun  *run,
                 const char *kind,
                 const char *verb,
                 int         argc,
@@ -293,11 +229,11 @@ delivery_by_id (Run        *run,
 
   if (!jhk_cli_parse_options ("delivery", N_("ID"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id) || (test && g_str_equal (kind, "officer")))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || (test && g_str_equal (kind, "officer")))
     return jhk_cli_usage_error (_("Usage: jhkctl delivery KIND retire ID\n"
                                   "       jhkctl delivery terminal|folder|email|fax test ID "
                                   "[--on YYYY-MM-DD]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if (test)
     {
@@ -318,7 +254,7 @@ jhk_cli_delivery (JhkCliContext *context,
                   char         **argv)
 {
   static const char *const kinds[] = { "officer", "terminal", "folder", "email", "fax", NULL };
-  Run run = { context, NULL, NULL };
+  JhkCliRun run = { context, NULL, NULL };
 
   if (argc < 3 || !g_strv_contains (kinds, argv[1]))
     return jhk_cli_usage_error (
@@ -339,33 +275,33 @@ add_transfer (JsonBuilder             *builder,
               const JhkTransferRecord *r)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", r->id);
-  add_int (builder, "material_id", r->material_id);
-  add_string (builder, "material_name", r->material_name);
-  add_string (builder, "from_office_name", r->from_office_name);
-  add_string (builder, "to_office_name", r->to_office_name);
-  add_string (builder, "recipient", r->recipient);
-  add_string (builder, "business", r->business_code);
-  add_string (builder, "method", r->method);
-  add_string (builder, "sent_on", r->sent_on);
-  add_int (builder, "quantity", r->quantity);
-  add_string (builder, "officer", r->officer_staff_no);
-  add_string (builder, "officer_name", r->officer_name);
-  add_string (builder, "purpose", r->purpose);
-  add_string (builder, "summary", r->summary);
+  jhk_cli_json_add_int (builder, "id", r->id);
+  jhk_cli_json_add_int (builder, "material_id", r->material_id);
+  jhk_cli_json_add_string (builder, "material_name", r->material_name);
+  jhk_cli_json_add_string (builder, "from_office_name", r->from_office_name);
+  jhk_cli_json_add_string (builder, "to_office_name", r->to_office_name);
+  jhk_cli_json_add_string (builder, "recipient", r->recipient);
+  jhk_cli_json_add_string (builder, "business", r->business_code);
+  jhk_cli_json_add_string (builder, "method", r->method);
+  jhk_cli_json_add_string (builder, "sent_on", r->sent_on);
+  jhk_cli_json_add_int (builder, "quantity", r->quantity);
+  jhk_cli_json_add_string (builder, "officer", r->officer_staff_no);
+  jhk_cli_json_add_string (builder, "officer_name", r->officer_name);
+  jhk_cli_json_add_string (builder, "purpose", r->purpose);
+  jhk_cli_json_add_string (builder, "summary", r->summary);
   if (r->channel_id != 0)
-    add_int (builder, "channel_id", r->channel_id);
+    jhk_cli_json_add_int (builder, "channel_id", r->channel_id);
   if (r->terminal_id != 0)
-    add_int (builder, "terminal_id", r->terminal_id);
-  add_string (builder, "approved_by_name", r->approved_by_name);
-  add_string (builder, "fax_reason", r->fax_reason);
-  add_string (builder, "file_sha256", r->file_sha256);
-  add_string (builder, "deleted_on", r->deleted_on);
-  add_string (builder, "confirmed_on", r->confirmed_on);
-  add_string (builder, "confirmed_by_name", r->confirmed_by_name);
+    jhk_cli_json_add_int (builder, "terminal_id", r->terminal_id);
+  jhk_cli_json_add_string (builder, "approved_by_name", r->approved_by_name);
+  jhk_cli_json_add_string (builder, "fax_reason", r->fax_reason);
+  jhk_cli_json_add_string (builder, "file_sha256", r->file_sha256);
+  jhk_cli_json_add_string (builder, "deleted_on", r->deleted_on);
+  jhk_cli_json_add_string (builder, "confirmed_on", r->confirmed_on);
+  jhk_cli_json_add_string (builder, "confirmed_by_name", r->confirmed_by_name);
   if (r->received_material_id != 0)
-    add_int (builder, "received_material_id", r->received_material_id);
-  add_string (builder, "received_on", r->received_on);
+    jhk_cli_json_add_int (builder, "received_material_id", r->received_material_id);
+  jhk_cli_json_add_string (builder, "received_on", r->received_on);
   add_bool (builder, "waits_confirmation", r->waits_confirmation);
   add_bool (builder, "waits_deletion", r->waits_deletion);
   add_bool (builder, "waits_receipt", r->waits_receipt);
@@ -383,9 +319,9 @@ print_transfer_line (const JhkTransferRecord *r)
 }
 
 static int
-transfer_send (Run   *run,
-               int    argc,
-               char **argv)
+transfer_send (JhkCliRun  *run,
+               int         argc,
+               char      **argv)
 {
   g_autofree char *method = NULL, *officer = NULL, *to = NULL, *recipient = NULL;
   g_autofree char *on = NULL, *purpose = NULL, *approved = NULL, *fax_reason = NULL;
@@ -422,13 +358,13 @@ transfer_send (Run   *run,
 
   if (!jhk_cli_parse_options ("transfer send", N_("MATERIAL"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &material) || method == NULL || officer == NULL ||
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &material) || method == NULL || officer == NULL ||
       (file == NULL) != (output == NULL))
     return jhk_cli_usage_error (
       _("Usage: jhkctl transfer send MATERIAL --method METHOD --officer NO "
         "[--to CODE | --recipient TEXT] [--channel ID] [--terminal ID] [--file X.pdf -o OUT.pdf] "
         "[--quantity N] [--on YYYY-MM-DD] [--approved-by NO] [--fax-reason REASON]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   spec.material_id = material;
   spec.method = method;
@@ -456,12 +392,12 @@ transfer_send (Run   *run,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", id);
+      jhk_cli_json_add_int (builder, "id", id);
       if (password != NULL)
-        add_string (builder, "password", password);
+        jhk_cli_json_add_string (builder, "password", password);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
     }
   else
     {
@@ -475,7 +411,7 @@ transfer_send (Run   *run,
 }
 
 static int
-transfer_by_id (Run        *run,
+transfer_by_id (JhkCliRun  *run,
                 const char *verb,
                 int         argc,
                 char      **argv)
@@ -496,13 +432,13 @@ transfer_by_id (Run        *run,
 
   if (!jhk_cli_parse_options ("transfer", N_("ID"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id) ||
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) ||
       (g_str_equal (verb, "receive") && (handler == NULL || place == 0)))
     return jhk_cli_usage_error (_("Usage: jhkctl transfer confirm ID\n"
                                   "       jhkctl transfer deleted ID [--on YYYY-MM-DD]\n"
                                   "       jhkctl transfer receive ID --handler NO --place ID "
                                   "[--on YYYY-MM-DD]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if (g_str_equal (verb, "confirm"))
     ok = jhk_delivery_confirm (run->db, run->session, id, &error);
@@ -523,9 +459,9 @@ transfer_by_id (Run        *run,
 }
 
 static int
-transfer_list (Run   *run,
-               int    argc,
-               char **argv)
+transfer_list (JhkCliRun  *run,
+               int         argc,
+               char      **argv)
 {
   g_autofree char *office = NULL;
   g_autofree char *waiting = NULL;
@@ -551,7 +487,7 @@ transfer_list (Run   *run,
   if (argc != 1 || (int) filter < 0)
     return jhk_cli_usage_error (_("Usage: jhkctl transfer list [--office CODE] "
                                   "[--waiting confirmation|deletion|receipt]"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if (office != NULL && (office_id = find (run->db, "office", office, &error)) == 0)
     return jhk_cli_rule_error (error);
@@ -568,7 +504,7 @@ transfer_list (Run   *run,
         add_transfer (builder, g_ptr_array_index (list, i));
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)
@@ -577,9 +513,9 @@ transfer_list (Run   *run,
 }
 
 static int
-transfer_show (Run   *run,
-               int    argc,
-               char **argv)
+transfer_show (JhkCliRun  *run,
+               int         argc,
+               char      **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkTransferRecord) r = NULL;
@@ -588,9 +524,9 @@ transfer_show (Run   *run,
 
   if (!jhk_cli_parse_options ("transfer show", N_("ID"), NULL, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
     return jhk_cli_usage_error (_("Usage: jhkctl transfer show ID"));
-  if ((status = login (run)) != JHK_CLI_OK)
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   r = jhk_delivery_get_transfer (run->db, run->session, id, &error);
   if (r == NULL)
@@ -602,7 +538,7 @@ transfer_show (Run   *run,
 
       add_transfer (builder, r);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
       return JHK_CLI_OK;
     }
   print_transfer_line (r);
@@ -616,7 +552,7 @@ jhk_cli_transfer (JhkCliContext *context,
                   int            argc,
                   char         **argv)
 {
-  Run run = { context, NULL, NULL };
+  JhkCliRun run = { context, NULL, NULL };
 
   if (argc < 2)
     return jhk_cli_usage_error (

@@ -3,6 +3,7 @@
 
 #include "jhk-cli.h"
 #include "jhk-cli-util.h"
+#include "jhk-settings.h"
 
 int
 jhk_cli_usage_error (const char *format,
@@ -47,4 +48,71 @@ jhk_cli_parse_options (const char    *command,
       return FALSE;
     }
   return TRUE;
+}
+
+int
+jhk_cli_run_login (JhkCliRun *run)
+{
+  return run->context->login (run->context->data, &run->db, &run->session);
+}
+
+gboolean
+jhk_cli_parse_id (const char *text,
+                  gint64     *id)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+const char *
+jhk_cli_or_dash (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : "-";
+}
+
+void
+jhk_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+void
+jhk_cli_json_add_string (JsonBuilder *builder,
+                         const char  *name,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+jhk_cli_json_add_int (JsonBuilder *builder,
+                      const char  *name,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+jhk_cli_json_add_time (JsonBuilder *builder,
+                       const char  *name,
+                       gint64       us)
+{
+  g_autofree char *text = us != 0 ? jhk_format_time (us) : NULL;
+
+  jhk_cli_json_add_string (builder, name, text);
 }

@@ -1,8 +1,12 @@
 /* jhk-cli-util.h: what every jhkctl command shares: its exit statuses'
- * messages and option parsing. */
+ * messages, option parsing, the login of a command family's run, ids on
+ * the command line and --json output. */
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "jhk-cli-material.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +24,36 @@ gboolean jhk_cli_parse_options  (const char    *command,
                                  int           *argc,
                                  char        ***argv,
                                  int           *status);
+
+/* A command family's run: jhkctl's context, and the database and session
+ * once logged in. */
+typedef struct
+{
+  JhkCliContext *context;
+  JhkDb         *db;
+  JhkSession    *session;
+} JhkCliRun;
+
+/* Opens the database and authenticates --user into run; returns an exit
+ * status. */
+int         jhk_cli_run_login      (JhkCliRun     *run);
+/* A positive id in decimal; FALSE for NULL or anything else. */
+gboolean    jhk_cli_parse_id       (const char    *text,
+                                    gint64        *id);
+/* text, or "-" when it is NULL or empty. */
+const char *jhk_cli_or_dash        (const char    *text);
+/* Prints node as pretty JSON and a newline on standard output. */
+void        jhk_cli_print_json     (JsonNode      *node);
+/* Members of a JSON object being built: a string (null for NULL), an
+ * integer, and a time (null for 0). */
+void        jhk_cli_json_add_string (JsonBuilder  *builder,
+                                     const char   *name,
+                                     const char   *value);
+void        jhk_cli_json_add_int    (JsonBuilder  *builder,
+                                     const char   *name,
+                                     gint64        value);
+void        jhk_cli_json_add_time   (JsonBuilder  *builder,
+                                     const char   *name,
+                                     gint64        us);
 
 G_END_DECLS

@@ -231,18 +231,6 @@ login_current (Cli *cli)
   return status != JHK_CLI_OK ? status : require_password_current (cli);
 }
 
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
 /* Commands --------------------------------------------------------------- */
 
 /* Removes an SQLite file this run created and could not fill, with its
@@ -574,7 +562,7 @@ cmd_user_list (Cli *cli, int argc, char **argv)
   if (cli->json)
     {
       g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
     }
   return JHK_CLI_OK;
 }
@@ -675,7 +663,7 @@ cmd_verify (Cli *cli, int argc, char **argv)
       json_builder_add_string_value (builder, ok ? "" : error->message);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      jhk_cli_print_json (root);
     }
   else if (ok)
     {
