@@ -365,3 +365,28 @@ jhk_test_register_material (JhkDb      *db,
   g_assert_cmpint (id, >, 0);
   return id;
 }
+
+void
+jhk_test_login_many (JhkDb *db,
+                     ...)
+{
+  JhkSession **session;
+  va_list args;
+
+  va_start (args, db);
+  while ((session = va_arg (args, JhkSession **)) != NULL)
+    *session = jhk_test_login (db, va_arg (args, const char *));
+  va_end (args);
+}
+
+void
+jhk_test_clear_sessions (JhkSession **first,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (JhkSession **session = first; session != NULL; session = va_arg (args, JhkSession **))
+    g_clear_object (session);
+  va_end (args);
+}

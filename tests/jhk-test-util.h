@@ -68,6 +68,13 @@ gint64      jhk_test_register_material (JhkDb      *db,
 /* Logs in a demo account (password jhk-demo); asserts success. */
 JhkSession *jhk_test_login      (JhkDb      *db,
                                  const char *login);
+/* Logs in demo accounts (as jhk_test_login) into sessions: pairs of a
+ * JhkSession ** and a login, ending with NULL. */
+void        jhk_test_login_many (JhkDb *db,
+                                 ...) G_GNUC_NULL_TERMINATED;
+/* g_clear_object()s each JhkSession ** of the list, which ends with NULL. */
+void        jhk_test_clear_sessions (JhkSession **first,
+                                     ...) G_GNUC_NULL_TERMINATED;
 
 /* A refusal leaves the database unchanged: `call` must fail (return FALSE,
  * 0 or NULL), setting the GError the name `refusal` points to (it passes

@@ -38,10 +38,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->db = jhk_test_demo_db ();
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->hojo = jhk_test_login (f->db, "chuo-hojo");
-  f->soukatsu = jhk_test_login (f->db, "soukatsu");
-  f->higashi = jhk_test_login (f->db, "higashi-unyo");
+  jhk_test_login_many (f->db, &f->kanri, "chuo-kanri", &f->hojo, "chuo-hojo",
+                       &f->soukatsu, "soukatsu", &f->higashi, "higashi-unyo", NULL);
   f->office = jhk_org_find_unit (f->db, "910");
   f->handler = jhk_org_find_staff (f->db, "C9113");
   f->today = jhk_today ();
@@ -53,10 +51,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->hojo);
-  g_clear_object (&f->soukatsu);
-  g_clear_object (&f->higashi);
+  jhk_test_clear_sessions (&f->kanri, &f->hojo, &f->soukatsu, &f->higashi, NULL);
   g_clear_object (&f->db);
   g_clear_pointer (&f->today, g_free);
 }

@@ -28,22 +28,16 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->db = jhk_test_demo_db ();
-  f->unyo = jhk_test_login (f->db, "chuo-unyo");
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->koufu = jhk_test_login (f->db, "chuo-koufu");
-  f->shokuin = jhk_test_login (f->db, "chuo-shokuin");
-  f->nishi = jhk_test_login (f->db, "nishi-unyo");
+  jhk_test_login_many (f->db, &f->unyo, "chuo-unyo", &f->kanri, "chuo-kanri",
+                       &f->koufu, "chuo-koufu", &f->shokuin, "chuo-shokuin",
+                       &f->nishi, "nishi-unyo", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->unyo);
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->koufu);
-  g_clear_object (&f->shokuin);
-  g_clear_object (&f->nishi);
+  jhk_test_clear_sessions (&f->unyo, &f->kanri, &f->koufu, &f->shokuin, &f->nishi, NULL);
   g_clear_object (&f->db);
 }
 

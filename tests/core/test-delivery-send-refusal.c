@@ -26,9 +26,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->db = jhk_test_demo_db ();
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->unyo = jhk_test_login (f->db, "chuo-unyo");
-  f->higashi = jhk_test_login (f->db, "higashi-unyo");
+  jhk_test_login_many (f->db, &f->kanri, "chuo-kanri", &f->unyo, "chuo-unyo",
+                       &f->higashi, "higashi-unyo", NULL);
   f->dest = jhk_org_find_unit (f->db, "310");
   f->koufu = jhk_org_find_staff (f->db, "C9113");
 }
@@ -37,9 +36,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->unyo);
-  g_clear_object (&f->higashi);
+  jhk_test_clear_sessions (&f->kanri, &f->unyo, &f->higashi, NULL);
   g_clear_object (&f->db);
 }
 

@@ -88,10 +88,8 @@ fixture_set_up (Fixture       *f,
 
   jhk_delivery_set_secret_collection (SECRET_COLLECTION_SESSION);
   f->db = jhk_test_demo_db ();
-  f->unyo = jhk_test_login (f->db, "chuo-unyo");
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->koufu = jhk_test_login (f->db, "chuo-koufu");
-  f->nishi = jhk_test_login (f->db, "nishi-unyo");
+  jhk_test_login_many (f->db, &f->unyo, "chuo-unyo", &f->kanri, "chuo-kanri",
+                       &f->koufu, "chuo-koufu", &f->nishi, "nishi-unyo", NULL);
   f->chuo = jhk_org_find_unit (f->db, "910");
   f->nishi_office = jhk_org_find_unit (f->db, "930");
   f->higashi_office = jhk_org_find_unit (f->db, "920");
@@ -145,10 +143,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->unyo);
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->koufu);
-  g_clear_object (&f->nishi);
+  jhk_test_clear_sessions (&f->unyo, &f->kanri, &f->koufu, &f->nishi, NULL);
   g_clear_object (&f->db);
   g_clear_pointer (&f->today, g_free);
   g_clear_pointer (&f->week_ago, g_free);

@@ -25,16 +25,14 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->db = jhk_test_demo_db ();
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->higashi = jhk_test_login (f->db, "higashi-unyo");
+  jhk_test_login_many (f->db, &f->kanri, "chuo-kanri", &f->higashi, "higashi-unyo", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->higashi);
+  jhk_test_clear_sessions (&f->kanri, &f->higashi, NULL);
   g_clear_object (&f->db);
 }
 

@@ -37,10 +37,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GDateTime) then = g_date_time_add_days (now, -7);
 
   f->db = jhk_test_demo_db ();
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->unyo = jhk_test_login (f->db, "chuo-unyo");
-  f->higashi = jhk_test_login (f->db, "higashi-unyo");
-  f->shokuin = jhk_test_login (f->db, "chuo-shokuin");
+  jhk_test_login_many (f->db, &f->kanri, "chuo-kanri", &f->unyo, "chuo-unyo",
+                       &f->higashi, "higashi-unyo", &f->shokuin, "chuo-shokuin", NULL);
   f->office = jhk_org_find_unit (f->db, "910");
   f->b101 = jhk_org_find_business (f->db, "B101");
   f->b104 = jhk_org_find_business (f->db, "B104");
@@ -67,10 +65,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->unyo);
-  g_clear_object (&f->higashi);
-  g_clear_object (&f->shokuin);
+  jhk_test_clear_sessions (&f->kanri, &f->unyo, &f->higashi, &f->shokuin, NULL);
   g_clear_object (&f->db);
   g_clear_pointer (&f->today, g_free);
   g_clear_pointer (&f->week_ago, g_free);

@@ -45,10 +45,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->db = jhk_test_demo_db ();
-  f->unyo = jhk_test_login (f->db, "chuo-unyo");
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->hojo = jhk_test_login (f->db, "chuo-hojo");
-  f->higashi = jhk_test_login (f->db, "higashi-unyo");
+  jhk_test_login_many (f->db, &f->unyo, "chuo-unyo", &f->kanri, "chuo-kanri", &f->hojo, "chuo-hojo",
+                       &f->higashi, "higashi-unyo", NULL);
   f->office = jhk_org_find_unit (f->db, "910");
   f->today = jhk_today ();
 }
@@ -57,10 +55,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->unyo);
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->hojo);
-  g_clear_object (&f->higashi);
+  jhk_test_clear_sessions (&f->unyo, &f->kanri, &f->hojo, &f->higashi, NULL);
   g_clear_object (&f->db);
   g_clear_pointer (&f->today, g_free);
 }

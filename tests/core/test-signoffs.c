@@ -34,12 +34,9 @@ fixture_set_up (Fixture       *f,
   gint64 place = 0;
 
   f->db = jhk_test_demo_db ();
-  f->unyo = jhk_test_login (f->db, "chuo-unyo");
-  f->sekinin = jhk_test_login (f->db, "chuo-sekinin");
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->hojo = jhk_test_login (f->db, "chuo-hojo");
-  f->higashi = jhk_test_login (f->db, "higashi-unyo");
-  f->shokuin = jhk_test_login (f->db, "chuo-shokuin");
+  jhk_test_login_many (f->db, &f->unyo, "chuo-unyo", &f->sekinin, "chuo-sekinin",
+                       &f->kanri, "chuo-kanri", &f->hojo, "chuo-hojo",
+                       &f->higashi, "higashi-unyo", &f->shokuin, "chuo-shokuin", NULL);
   f->office = jhk_org_find_unit (f->db, "910");
   f->today = jhk_today ();
   g_assert_true (jhk_db_query_int64 (f->db, &place, NULL,
@@ -59,12 +56,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->unyo);
-  g_clear_object (&f->sekinin);
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->hojo);
-  g_clear_object (&f->higashi);
-  g_clear_object (&f->shokuin);
+  jhk_test_clear_sessions (&f->unyo, &f->sekinin, &f->kanri, &f->hojo, &f->higashi, &f->shokuin,
+                           NULL);
   g_clear_object (&f->db);
   g_clear_pointer (&f->today, g_free);
 }

@@ -38,10 +38,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->db = jhk_test_demo_db ();
-  f->unyo = jhk_test_login (f->db, "chuo-unyo");
-  f->kanri = jhk_test_login (f->db, "chuo-kanri");
-  f->shokuin = jhk_test_login (f->db, "chuo-shokuin");
-  f->admin = jhk_test_login (f->db, "admin");
+  jhk_test_login_many (f->db, &f->unyo, "chuo-unyo", &f->kanri, "chuo-kanri",
+                       &f->shokuin, "chuo-shokuin", &f->admin, "admin", NULL);
   f->office = jhk_org_find_unit (f->db, "910");
   f->b101 = jhk_org_find_business (f->db, "B101");
   f->handler = jhk_test_staff_id (f->db, "C9113");
@@ -60,10 +58,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->unyo);
-  g_clear_object (&f->kanri);
-  g_clear_object (&f->shokuin);
-  g_clear_object (&f->admin);
+  jhk_test_clear_sessions (&f->unyo, &f->kanri, &f->shokuin, &f->admin, NULL);
   g_clear_object (&f->db);
   g_clear_pointer (&f->today, g_free);
 }
