@@ -586,3 +586,12 @@ jhk_test_pg_new_demo_database (JhkDb **owner)
   g_assert_no_error (error);
   return dbname;
 }
+
+void
+jhk_test_pg_keep_private_cluster (void)
+{
+  g_autofree char *initdb = g_find_program_in_path ("initdb");
+
+  if (initdb != NULL || g_file_test ("/usr/lib/postgresql", G_FILE_TEST_IS_DIR))
+    g_unsetenv ("JHK_TEST_PG_URI");
+}

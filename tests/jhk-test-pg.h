@@ -29,6 +29,12 @@ char       *jhk_test_pg_uri            (const char *dbname,
  * with "jhk_pw", which need a password (scram-sha-256). FALSE on an outside
  * server (JHK_TEST_PG_URI), whose rules the tests do not know. */
 gboolean    jhk_test_pg_is_private     (void);
+/* Server roles belong to the whole cluster, and the suites change the demo
+ * users' roles in their own databases: a test working through those roles
+ * calls this first, to keep a private cluster of its own even when
+ * JHK_TEST_PG_URI names a shared server (which it then uses only when no
+ * server programs are installed here). */
+void        jhk_test_pg_keep_private_cluster (void);
 /* A new database (as jhk_test_pg_new_database (NULL)) holding the demo
  * data, made through the admin's connection, returned in *owner; returns
  * its name. With no server, g_test_skip()s with JHK_TEST_PG_SKIP_MESSAGE

@@ -123,14 +123,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Server roles belong to the whole cluster: a private cluster of its own,
-   * as test-pg-security keeps. */
-  {
-    g_autofree char *initdb = g_find_program_in_path ("initdb");
-
-    if (initdb != NULL || g_file_test ("/usr/lib/postgresql", G_FILE_TEST_IS_DIR))
-      g_unsetenv ("JHK_TEST_PG_URI");
-  }
+  jhk_test_pg_keep_private_cluster ();
   g_test_add_func ("/ledger-pg/works-as-staff-roles", test_ledger_as_staff_roles);
   return jhk_test_run ();
 }

@@ -568,16 +568,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Server roles belong to the whole cluster, and the other suites change
-   * the demo users' roles in their own databases: this test keeps a private
-   * cluster of its own even when JHK_TEST_PG_URI names a shared server
-   * (which it uses only when no server programs are installed here). */
-  {
-    g_autofree char *initdb = g_find_program_in_path ("initdb");
-
-    if (initdb != NULL || g_file_test ("/usr/lib/postgresql", G_FILE_TEST_IS_DIR))
-      g_unsetenv ("JHK_TEST_PG_URI");
-  }
+  jhk_test_pg_keep_private_cluster ();
 
 #define ADD(path, func) \
   g_test_add ("/pg-security/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
