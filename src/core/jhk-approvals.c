@@ -5,6 +5,7 @@
 #include "jhk-ledger.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
+#include "jhk-service-private.h"
 #include "jhk-settings.h"
 #include "jhk-util.h"
 
@@ -60,14 +61,6 @@ jhk_approval_free (JhkApproval *a)
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 check_text (const char  *value,
             gboolean     required,
             int          max_chars,
@@ -75,8 +68,8 @@ check_text (const char  *value,
             GError     **error)
 {
   if (value == NULL || jhk_is_blank (value))
-    return required ? invalid (error, message_missing) : TRUE;
-  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > max_chars)
+    return required ? jhk_service_invalid (error, message_missing) : TRUE;
+  if (!jhk_service_text_fits (value, max_chars))
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
                    _("The text is too long (%d characters at most)."), max_chars);
@@ -113,8 +106,8 @@ jhk_approvals_request (JhkDb       *db,
   g_return_val_if_fail (JHK_IS_SESSION (actor), 0);
 
   if (kind == NULL || !g_strv_contains (kinds, kind))
-    return invalid (error, _("Choose what the approval is for: viewing, handing over or "
-                             "copying."));
+    return jhk_service_invalid (error, _("Choose what the approval is for: viewing, handing over or "
+                                         "copying."));
   if (!check_text (reason, TRUE, 500, _("Give the reason for the request."), error) ||
       !check_text (for_name, g_str_equal (kind, "view"), 200,
                    _("Name the person or staff who are to see or receive the material."),
@@ -162,8 +155,8 @@ jhk_approvals_request (JhkDb       *db,
    * R17-6/7 and need no request. */
   if (!g_str_equal (kind, "view") && (!personal_data || !g_str_equal (direction, "input")))
     {
-      invalid (error, _("Handing over or copying needs the general supervisor's approval only "
-                        "for personal-data input material."));
+      jhk_service_invalid (error, _("Handing over or copying needs the general supervisor's approval only "
+                                    "for personal-data input material."));
       goto fail;
     }
 

@@ -5,6 +5,7 @@
 #include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
+#include "jhk-service-private.h"
 #include "jhk-settings.h"
 #include "jhk-util.h"
 
@@ -64,14 +65,6 @@ jhk_ledger_spec_category (const JhkMaterialSpec *spec)
   return spec->category != NULL ? spec->category : "io";
 }
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID, message);
-  return FALSE;
-}
-
 /* A refusal of the spec's member `member` (its name in JhkMaterialSpec),
  * told through *out_field. */
 static gboolean
@@ -82,7 +75,7 @@ refuse (GError      **error,
 {
   if (out_field != NULL)
     *out_field = member;
-  return invalid (error, message);
+  return jhk_service_invalid (error, message);
 }
 
 /* Passes on a check's verdict; a refusal names the member. */
@@ -94,13 +87,6 @@ about (gboolean      ok,
   if (!ok && out_field != NULL)
     *out_field = member;
   return ok;
-}
-
-static gboolean
-is_one_of (const char        *value,
-           const char *const *keys)
-{
-  return value != NULL && g_strv_contains (keys, value);
 }
 
 static gboolean
@@ -117,7 +103,7 @@ check_text (const char  *value,
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID, _("Enter the %s."), what);
       return FALSE;
     }
-  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > max_chars)
+  if (!jhk_service_text_fits (value, max_chars))
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
                    _("The %s is too long (%d characters at most)."), what, max_chars);
@@ -133,12 +119,6 @@ static const char *
 open_status (gint64 lent)
 {
   return lent > 0 ? "lent" : "stored";
-}
-
-static const char *
-or_empty (const char *text)
-{
-  return text != NULL ? text : "";
 }
 
 /* Either unit lies within the other: a role over a 係 of the office, or
@@ -296,18 +276,18 @@ check_disposal (JhkDb       *db,
 {
   if (out_which != NULL)
     *out_which = "witness";
-  if (!is_one_of (method, disposal_methods))
+  if (!jhk_service_is_one_of (method, disposal_methods))
     return refuse (error, out_which, "method", _("Dispose of a material only by an irrecoverable method: "
                              "shredding, incineration, pulping, erasure or physical destruction."));
   if (!personal_data)
     return TRUE;
   if (witness_id == 0)
-    return invalid (error, _("Personal data is disposed of before the office's information "
-                             "manager as witness."));
+    return jhk_service_invalid (error, _("Personal data is disposed of before the office's information "
+                                         "manager as witness."));
   if (witness_id == handler_id)
-    return invalid (error, _("The witness of a disposal must be someone other than its handler."));
+    return jhk_service_invalid (error, _("The witness of a disposal must be someone other than its handler."));
   if (!staff_holds_for_office (db, witness_id, "info_manager", office_id))
-    return invalid (error, _("The witness must be the office's information manager."));
+    return jhk_service_invalid (error, _("The witness must be the office's information manager."));
   return TRUE;
 }
 
@@ -316,15 +296,9 @@ check_date (const char  *date,
             const char  *not_before,
             GError     **error)
 {
-  g_autofree char *today = jhk_today ();
-
-  if (date == NULL || !jhk_date_is_valid (date))
-    return invalid (error, _("Enter the date as YYYY-MM-DD."));
-  if (strcmp (date, today) > 0)
-    return invalid (error, _("The date cannot be in the future."));
-  if (not_before != NULL && strcmp (date, not_before) < 0)
-    return invalid (error, _("The date cannot be before the material was acquired."));
-  return TRUE;
+  return jhk_service_check_date (date, not_before,
+                                 _("The date cannot be before the material was acquired."),
+                                 error);
 }
 
 gint64
@@ -381,7 +355,7 @@ check_category (const JhkMaterialSpec  *spec,
 {
   const char *category = jhk_ledger_spec_category (spec);
 
-  if (!is_one_of (category, jhk_ledger_categories ()))
+  if (!jhk_service_is_one_of (category, jhk_ledger_categories ()))
     return refuse (error, field, "category",
                    _("A material is an input or output material, a system document, a "
                      "program or a manual."));
@@ -424,7 +398,7 @@ check_spec (const JhkMaterialSpec  *spec,
   static const char *const methods[] = { "received", "printed", "other", NULL };
   static const char *const measures[] = { "store", "dispose_without_storing", "other", NULL };
 
-  if (!is_one_of (spec->direction, directions))
+  if (!jhk_service_is_one_of (spec->direction, directions))
     return refuse (error, field, "direction", _("A material is an input or an output material."));
   if (!about (check_text (spec->name, TRUE, 200, _("name of the material"), error),
               field, "name") ||
@@ -444,24 +418,24 @@ check_spec (const JhkMaterialSpec  *spec,
    * maintenance and testing; the reason is required. */
   if (spec->personal_data && g_str_equal (spec->direction, "output"))
     {
-      if (!is_one_of (spec->creation_reason, reasons))
+      if (!jhk_service_is_one_of (spec->creation_reason, reasons))
         return refuse (error, field, "creation_reason",
                        _("Personal-data output is created only under a law, a set "
                          "procedure, or for maintenance and testing: choose the reason."));
     }
-  else if (spec->creation_reason != NULL && !is_one_of (spec->creation_reason, reasons))
+  else if (spec->creation_reason != NULL && !jhk_service_is_one_of (spec->creation_reason, reasons))
     return refuse (error, field, "creation_reason",
                    _("Choose the reason the material was created."));
   if (!about (check_date (spec->acquired_on, NULL, error), field, "acquired_on"))
     return FALSE;
-  if (!is_one_of (spec->acquisition_method, methods))
+  if (!jhk_service_is_one_of (spec->acquisition_method, methods))
     return refuse (error, field, "acquisition_method", _("Choose how the material was acquired."));
   if (g_str_equal (spec->acquisition_method, "received") && jhk_is_blank (spec->acquisition_text))
     return refuse (error, field, "acquisition_text",
                    _("Enter from whom the material was received."));
   if (g_str_equal (spec->acquisition_method, "other") && jhk_is_blank (spec->acquisition_text))
     return refuse (error, field, "acquisition_text", _("Enter how the material was acquired."));
-  if (!is_one_of (spec->measure, measures))
+  if (!jhk_service_is_one_of (spec->measure, measures))
     return refuse (error, field, "measure",
                    _("Choose what was done with the material after acquisition."));
   if (g_str_equal (spec->measure, "store") != (spec->storage_place_id != 0))
@@ -616,15 +590,15 @@ jhk_ledger_register_material_full (JhkDb                  *db,
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                            " ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id",
                            JHK_I (spec->org_unit_id), JHK_T (spec->direction), JHK_T (spec->name),
-                           JHK_I (spec->quantity), JHK_T (or_empty (spec->breakdown)),
-                           JHK_T (or_empty (spec->summary)), JHK_I (spec->business_id),
+                           JHK_I (spec->quantity), JHK_T (jhk_service_or_empty (spec->breakdown)),
+                           JHK_T (jhk_service_or_empty (spec->summary)), JHK_I (spec->business_id),
                            JHK_I (spec->handler_staff_id), JHK_I (section), JHK_T (spec->purpose),
                            JHK_I (spec->designated ? 1 : 0), JHK_IZ (spec->designated_by),
                            JHK_I (spec->personal_data ? 1 : 0),
                            JHK_TN (spec->creation_reason),
                            JHK_T (spec->acquired_on), JHK_T (spec->acquisition_method),
-                           JHK_T (or_empty (spec->acquisition_text)), JHK_I (acquired_by),
-                           JHK_T (spec->measure), JHK_T (or_empty (spec->measure_text)),
+                           JHK_T (jhk_service_or_empty (spec->acquisition_text)), JHK_I (acquired_by),
+                           JHK_T (spec->measure), JHK_T (jhk_service_or_empty (spec->measure_text)),
                            JHK_IZ (spec->storage_place_id),
                            JHK_I (disposed ? 0 : spec->quantity),
                            JHK_T (disposed ? "closed" : open_status (0)),
@@ -760,24 +734,24 @@ check_event (const JhkMaterialEvent  *event,
   const char *kind = event->kind;
   gboolean is_dispose, is_copy;
 
-  if (!is_one_of (kind, kinds))
-    return invalid (error, _("Choose what happened to the material."));
+  if (!jhk_service_is_one_of (kind, kinds))
+    return jhk_service_invalid (error, _("Choose what happened to the material."));
   is_dispose = g_str_equal (kind, "partial_dispose");
   is_copy = g_str_equal (kind, "copy");
   if (!check_text (event->counterpart, FALSE, 200, _("counterpart"), error) ||
       !check_text (event->note, FALSE, 500, _("note"), error))
     return FALSE;
   if (event->quantity < 0 || (event->quantity == 0 && !g_str_equal (kind, "other")))
-    return invalid (error, _("The quantity must be at least one."));
-  if (is_copy && !is_one_of (event->copy_basis, bases))
-    return invalid (error, _("A copy is made only with the approval of the business's manager "
-                             "or for maintenance and testing."));
+    return jhk_service_invalid (error, _("The quantity must be at least one."));
+  if (is_copy && !jhk_service_is_one_of (event->copy_basis, bases))
+    return jhk_service_invalid (error, _("A copy is made only with the approval of the business's manager "
+                                         "or for maintenance and testing."));
   if (is_copy && g_str_equal (event->copy_basis, "manager_approval") && event->approved_by == 0)
-    return invalid (error, _("Name the business's manager who approved the copy."));
+    return jhk_service_invalid (error, _("Name the business's manager who approved the copy."));
   if (!is_dispose && (event->method != NULL || event->witness_staff_id != 0))
-    return invalid (error, _("Only a disposal has a method and a witness."));
+    return jhk_service_invalid (error, _("Only a disposal has a method and a witness."));
   if (event->approval_id != 0 && !is_copy && !g_str_equal (kind, "hand_over"))
-    return invalid (error, _("Only a copy or a hand-over uses an approval."));
+    return jhk_service_invalid (error, _("Only a copy or a hand-over uses an approval."));
   return TRUE;
 }
 
@@ -826,11 +800,11 @@ check_approval (JhkDb                   *db,
       !jhk_db_query_text (db, &status, NULL,
                           "SELECT status FROM material_approvals WHERE id = ?",
                           JHK_I (event->approval_id), JHK_DB_END))
-    return invalid (error, _("The approval named is not one for this material."));
+    return jhk_service_invalid (error, _("The approval named is not one for this material."));
   if (!g_str_equal (kind, event->kind))
-    return invalid (error, _("The approval named is for another kind of step."));
+    return jhk_service_invalid (error, _("The approval named is for another kind of step."));
   if (!g_str_equal (status, "approved"))
-    return invalid (error, _("The request named has not been approved."));
+    return jhk_service_invalid (error, _("The request named has not been approved."));
   if (jhk_db_query_int64 (db, &used, NULL,
                           "SELECT used_by_event_id FROM material_approvals WHERE id = ?"
                           " AND used_by_event_id IS NOT NULL",
@@ -908,7 +882,7 @@ jhk_ledger_record_event_locked (JhkDb                   *db,
   if (event->confirmed_by != 0 &&
       !staff_holds_for_office (db, event->confirmed_by, "info_manager", state.office_id))
     {
-      invalid (error, _("The confirmation is the office's information manager's."));
+      jhk_service_invalid (error, _("The confirmation is the office's information manager's."));
       return 0;
     }
 
@@ -932,7 +906,7 @@ jhk_ledger_record_event_locked (JhkDb                   *db,
     {
       if (lent == 0)
         {
-          invalid (error, _("Nothing of this material is lent out."));
+          jhk_service_invalid (error, _("Nothing of this material is lent out."));
           return 0;
         }
       if (event->quantity > lent)
@@ -959,7 +933,7 @@ jhk_ledger_record_event_locked (JhkDb                   *db,
       if (g_str_equal (event->copy_basis, "manager_approval") &&
           !staff_manages_business (db, event->approved_by, state.business_id))
         {
-          invalid (error, _("Only the manager of the material's business approves a copy."));
+          jhk_service_invalid (error, _("Only the manager of the material's business approves a copy."));
           return 0;
         }
       copy_id = jhk_service_insert (db, error,
@@ -992,12 +966,12 @@ jhk_ledger_record_event_locked (JhkDb                   *db,
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                            JHK_I (material_id), JHK_T (event->happened_on), JHK_T (kind),
                            JHK_I (event->quantity), JHK_I (event->handler_staff_id),
-                           JHK_IZ (event->confirmed_by), JHK_T (or_empty (event->counterpart)),
+                           JHK_IZ (event->confirmed_by), JHK_T (jhk_service_or_empty (event->counterpart)),
                            JHK_TN (is_dispose ? event->method : NULL),
                            JHK_IZ (event->witness_staff_id),
                            JHK_TN (is_copy ? event->copy_basis : NULL),
                            JHK_IZ (is_copy ? event->approved_by : 0), JHK_IZ (copy_id),
-                           JHK_T (or_empty (event->note)), JHK_I (jhk_now_us ()),
+                           JHK_T (jhk_service_or_empty (event->note)), JHK_I (jhk_now_us ()),
                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
     return 0;
@@ -1050,11 +1024,11 @@ jhk_ledger_final_disposition (JhkDb                         *db,
   g_auto(MaterialState) state = { 0 };
   gboolean is_dispose;
 
-  if (!is_one_of (disposition->kind, kinds))
-    return invalid (error, _("Choose the final disposition of the material."));
+  if (!jhk_service_is_one_of (disposition->kind, kinds))
+    return jhk_service_invalid (error, _("Choose the final disposition of the material."));
   is_dispose = g_str_equal (disposition->kind, "dispose");
   if (!is_dispose && (disposition->method != NULL || disposition->witness_staff_id != 0))
-    return invalid (error, _("Only a disposal has a method and a witness."));
+    return jhk_service_invalid (error, _("Only a disposal has a method and a witness."));
   if (!check_text (disposition->counterpart, FALSE, 200, _("counterpart"), error) ||
       !check_text (disposition->note, FALSE, 500, _("note"), error))
     return FALSE;
@@ -1069,7 +1043,7 @@ jhk_ledger_final_disposition (JhkDb                         *db,
     goto fail;
   if (state.lent > 0)
     {
-      invalid (error, _("Part of this material is lent out: record its return first."));
+      jhk_service_invalid (error, _("Part of this material is lent out: record its return first."));
       goto fail;
     }
   /* R18-5: a manual printed from an electronic one ends shredded. */
@@ -1078,7 +1052,7 @@ jhk_ledger_final_disposition (JhkDb                         *db,
                           "SELECT id FROM materials WHERE id = ? AND printed_manual = 1",
                           JHK_I (material_id), JHK_DB_END))
     {
-      invalid (error, _("A printed manual is disposed of by shredding."));
+      jhk_service_invalid (error, _("A printed manual is disposed of by shredding."));
       goto fail;
     }
   if (is_dispose &&
@@ -1096,8 +1070,8 @@ jhk_ledger_final_disposition (JhkDb                         *db,
                    JHK_TN (is_dispose ? disposition->method : NULL),
                    JHK_I (state.on_hand), JHK_I (disposition->handler_staff_id),
                    JHK_IZ (disposition->witness_staff_id),
-                   JHK_T (or_empty (disposition->counterpart)),
-                   JHK_T (or_empty (disposition->note)), JHK_I (jhk_now_us ()),
+                   JHK_T (jhk_service_or_empty (disposition->counterpart)),
+                   JHK_T (jhk_service_or_empty (disposition->note)), JHK_I (jhk_now_us ()),
                    JHK_T (jhk_session_get_login (actor)), JHK_DB_END) ||
       !jhk_db_run (db, error,
                    "UPDATE materials SET quantity_on_hand = 0, status = 'closed', last_entry_on = ?"

@@ -1,7 +1,13 @@
 /* jhk-service.c: transaction + audit for every write. */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "jhk-audit.h"
+#include "jhk-org.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
+#include "jhk-service-private.h"
+#include "jhk-settings.h"
 
 gboolean
 jhk_service_begin (JhkDb       *db,
@@ -77,4 +83,49 @@ jhk_service_commit_new (JhkDb       *db,
   if (!jhk_service_commit (db, actor, action, object_type, id_text, details, error))
     return 0;
   return id;
+}
+
+gboolean
+jhk_service_invalid (GError     **error,
+                     const char  *message)
+{
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID, message);
+  return FALSE;
+}
+
+gboolean
+jhk_service_is_one_of (const char        *value,
+                       const char *const *keys)
+{
+  return value != NULL && g_strv_contains (keys, value);
+}
+
+const char *
+jhk_service_or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+gboolean
+jhk_service_text_fits (const char *value,
+                       int         max_chars)
+{
+  return g_utf8_validate (value, -1, NULL) && g_utf8_strlen (value, -1) <= max_chars;
+}
+
+gboolean
+jhk_service_check_date (const char  *date,
+                        const char  *not_before,
+                        const char  *before_message,
+                        GError     **error)
+{
+  g_autofree char *today = jhk_today ();
+
+  if (date == NULL || !jhk_date_is_valid (date))
+    return jhk_service_invalid (error, _("Enter the date as YYYY-MM-DD."));
+  if (strcmp (date, today) > 0)
+    return jhk_service_invalid (error, _("The date cannot be in the future."));
+  if (not_before != NULL && strcmp (date, not_before) < 0)
+    return jhk_service_invalid (error, before_message);
+  return TRUE;
 }

@@ -1,0 +1,30 @@
+/* jhk-service-private.h: the input checks the write services share.
+ *
+ * Each refusal is a JHK_POLICY_ERROR_INVALID with the caller's message, so
+ * every service keeps its own wording.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Sets a JHK_POLICY_ERROR_INVALID with message; returns FALSE. */
+gboolean    jhk_service_invalid     (GError            **error,
+                                     const char         *message);
+/* Whether value is one of the NULL-terminated keys (FALSE for NULL). */
+gboolean    jhk_service_is_one_of   (const char         *value,
+                                     const char *const  *keys);
+/* text, or "" for NULL. */
+const char *jhk_service_or_empty    (const char         *text);
+/* Whether value is valid UTF-8 of at most max_chars characters. */
+gboolean    jhk_service_text_fits   (const char         *value,
+                                     int                 max_chars);
+/* A valid YYYY-MM-DD date, not in the future, and not before not_before
+ * (may be NULL; refused with before_message). */
+gboolean    jhk_service_check_date  (const char         *date,
+                                     const char         *not_before,
+                                     const char         *before_message,
+                                     GError            **error);
+
+G_END_DECLS
