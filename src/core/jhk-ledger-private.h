@@ -10,6 +10,8 @@
 #include <json-glib/json-glib.h>
 
 #include "jhk-ledger.h"
+#include "jhk-roles.h"
+#include "jhk-session.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +26,13 @@ gint64 jhk_ledger_record_event_locked (JhkDb                   *db,
                                        JsonObject              *details,
                                        gint64                  *out_copy_id,
                                        GError                 **error);
+
+/* The actor holds role today for a unit within the office or above it
+ * (either lies within the other), as the ledger's keepers do
+ * (jhk_ledger_may_keep_office). */
+gboolean jhk_ledger_holds_role_for_office (JhkDb      *db,
+                                           JhkSession *actor,
+                                           JhkRole     role,
+                                           gint64      office_id);
 
 G_END_DECLS

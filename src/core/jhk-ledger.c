@@ -152,6 +152,23 @@ jhk_ledger_may_keep_office (JhkDb      *db,
   return FALSE;
 }
 
+gboolean
+jhk_ledger_holds_role_for_office (JhkDb      *db,
+                                  JhkSession *actor,
+                                  JhkRole     role,
+                                  gint64      office_id)
+{
+  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+    {
+      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+
+      if (grant->role == role && grant->org_unit_id != 0 &&
+          orgs_overlap (db, office_id, grant->org_unit_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 require_office_role (JhkDb       *db,
                      JhkSession  *actor,

@@ -1,7 +1,7 @@
 /* jhk-signoffs.c: the confirmations of 様式第1号. */
 #include <glib/gi18n-lib.h>
 
-#include "jhk-ledger.h"
+#include "jhk-ledger-private.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
 #include "jhk-signoffs.h"
@@ -40,26 +40,6 @@ is_signoff_role (JhkRole role)
   for (guint i = 0; i < G_N_ELEMENTS (jhk_signoff_roles); i++)
     if (jhk_signoff_roles[i] == role)
       return TRUE;
-  return FALSE;
-}
-
-/* The actor holds role today for a unit within the office or above it, as
- * the ledger's keepers do (jhk_ledger_may_keep_office). */
-static gboolean
-holds_for_office (JhkDb      *db,
-                  JhkSession *actor,
-                  JhkRole     role,
-                  gint64      office_id)
-{
-  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
-    {
-      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
-
-      if (grant->role == role && grant->org_unit_id != 0 &&
-          (jhk_policy_org_is_within (db, office_id, grant->org_unit_id) ||
-           jhk_policy_org_is_within (db, grant->org_unit_id, office_id)))
-        return TRUE;
-    }
   return FALSE;
 }
 
@@ -141,7 +121,7 @@ jhk_signoffs_sign (JhkDb       *db,
       guint n = 0;
 
       for (guint i = 0; i < G_N_ELEMENTS (jhk_signoff_roles); i++)
-        if (holds_for_office (db, actor, jhk_signoff_roles[i], office_id))
+        if (jhk_ledger_holds_role_for_office (db, actor, jhk_signoff_roles[i], office_id))
           {
             role = jhk_signoff_roles[i];
             n++;
@@ -154,7 +134,7 @@ jhk_signoffs_sign (JhkDb       *db,
           goto fail;
         }
     }
-  if (role == JHK_ROLE_INVALID || !holds_for_office (db, actor, role, office_id))
+  if (role == JHK_ROLE_INVALID || !jhk_ledger_holds_role_for_office (db, actor, role, office_id))
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
                    _("Only the office's %s signs this confirmation."),
@@ -382,7 +362,7 @@ jhk_signoffs_waiting_for (JhkDb       *db,
           const char *key = jhk_role_to_key (jhk_signoff_roles[r]);
           JhkSignoffTask *box;
 
-          if (!holds_for_office (db, actor, jhk_signoff_roles[r], t->office_id) ||
+          if (!jhk_ledger_holds_role_for_office (db, actor, jhk_signoff_roles[r], t->office_id) ||
               jhk_db_query_int64 (db, NULL, NULL,
                                   "SELECT id FROM material_signoffs WHERE material_id = ?"
                                   " AND stage = 'final' AND role = ?",
@@ -413,7 +393,7 @@ jhk_signoffs_roles_held (JhkDb      *db,
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (jhk_signoff_roles); i++)
-    if (holds_for_office (db, actor, jhk_signoff_roles[i], office_id))
+    if (jhk_ledger_holds_role_for_office (db, actor, jhk_signoff_roles[i], office_id))
       roles[n++] = jhk_signoff_roles[i];
   return n;
 }

@@ -1,6 +1,7 @@
 /* jhk-sysdocs.c: the system documents ledger (第18). */
 #include <glib/gi18n-lib.h>
 
+#include "jhk-ledger-private.h"
 #include "jhk-ledger-query.h"
 #include "jhk-policy.h"
 #include "jhk-roles.h"
@@ -33,16 +34,7 @@ jhk_sysdocs_is_ops_manager (JhkDb      *db,
 
   if (jhk_session_is_system (actor))
     return TRUE;
-  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
-    {
-      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
-
-      if (grant->role == JHK_ROLE_OPS_MANAGER && grant->org_unit_id != 0 &&
-          (jhk_policy_org_is_within (db, office_id, grant->org_unit_id) ||
-           jhk_policy_org_is_within (db, grant->org_unit_id, office_id)))
-        return TRUE;
-    }
-  return FALSE;
+  return jhk_ledger_holds_role_for_office (db, actor, JHK_ROLE_OPS_MANAGER, office_id);
 }
 
 /* Inside the transaction: the material is a restricted one of an office
