@@ -695,23 +695,13 @@ load_open_material (JhkDb          *db,
                     GError        **error)
 {
   g_autoptr(JhkDbStmt) stmt = NULL;
-  JhkDbStep step;
 
-  stmt = jhk_db_query (db, error,
-                       "SELECT org_unit_id, business_id, status, quantity_on_hand, quantity_lent,"
-                       " personal_data, acquired_on, last_entry_on FROM materials WHERE id = ?",
-                       JHK_I (material_id), JHK_DB_END);
+  stmt = jhk_service_query_row (db, _("There is no such material."), error,
+                                "SELECT org_unit_id, business_id, status, quantity_on_hand, quantity_lent,"
+                                " personal_data, acquired_on, last_entry_on FROM materials WHERE id = ?",
+                                JHK_I (material_id), JHK_DB_END);
   if (stmt == NULL)
     return FALSE;
-  step = jhk_db_stmt_step (stmt, error);
-  if (step == JHK_DB_FAILED)
-    return FALSE;
-  if (step != JHK_DB_ROW)
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                           _("There is no such material."));
-      return FALSE;
-    }
   state->office_id = jhk_db_stmt_get_int64 (stmt, 0);
   state->business_id = jhk_db_stmt_get_int64 (stmt, 1);
   state->status = jhk_db_stmt_dup_text (stmt, 2);
@@ -1123,27 +1113,17 @@ jhk_ledger_confirm_event (JhkDb       *db,
   g_autofree char *id_text = NULL;
   gint64 material_id, office_id;
   gboolean confirmed;
-  JhkDbStep step;
 
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
   /* Read under the write lock: two managers confirming at once confirm once. */
-  stmt = jhk_db_query (db, error,
-                       "SELECT e.material_id, m.org_unit_id, e.confirmed_by IS NOT NULL"
-                       " FROM material_events e JOIN materials m ON m.id = e.material_id"
-                       " WHERE e.id = ?",
-                       JHK_I (event_id), JHK_DB_END);
+  stmt = jhk_service_query_row (db, _("There is no such step of a material."), error,
+                                "SELECT e.material_id, m.org_unit_id, e.confirmed_by IS NOT NULL"
+                                " FROM material_events e JOIN materials m ON m.id = e.material_id"
+                                " WHERE e.id = ?",
+                                JHK_I (event_id), JHK_DB_END);
   if (stmt == NULL)
     goto fail;
-  step = jhk_db_stmt_step (stmt, error);
-  if (step == JHK_DB_FAILED)
-    goto fail;
-  if (step != JHK_DB_ROW)
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                           _("There is no such step of a material."));
-      goto fail;
-    }
   material_id = jhk_db_stmt_get_int64 (stmt, 0);
   office_id = jhk_db_stmt_get_int64 (stmt, 1);
   confirmed = jhk_db_stmt_get_int64 (stmt, 2) != 0;

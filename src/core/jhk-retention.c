@@ -7,6 +7,7 @@
 #include "jhk-policy.h"
 #include "jhk-retention.h"
 #include "jhk-service.h"
+#include "jhk-service-private.h"
 #include "jhk-settings.h"
 #include "jhk-sysdocs.h"
 #include "jhk-util.h"
@@ -140,26 +141,16 @@ jhk_retention_purge (JhkDb       *db,
   g_autofree char *ends_on = NULL;
   gint64 office_id, purged_at, n_events, n_viewers;
   gboolean has_disposition;
-  JhkDbStep step;
 
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
   /* Read again under the write lock: what is purged is what was checked. */
-  stmt = jhk_db_query (db, error,
-                       "SELECT org_unit_id, status, last_entry_on, COALESCE(purged_at, 0),"
-                       " category FROM materials WHERE id = ?",
-                       JHK_I (material_id), JHK_DB_END);
+  stmt = jhk_service_query_row (db, _("There is no such material."), error,
+                                "SELECT org_unit_id, status, last_entry_on, COALESCE(purged_at, 0),"
+                                " category FROM materials WHERE id = ?",
+                                JHK_I (material_id), JHK_DB_END);
   if (stmt == NULL)
     goto fail;
-  step = jhk_db_stmt_step (stmt, error);
-  if (step == JHK_DB_FAILED)
-    goto fail;
-  if (step != JHK_DB_ROW)
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                           _("There is no such material."));
-      goto fail;
-    }
   office_id = jhk_db_stmt_get_int64 (stmt, 0);
   status = jhk_db_stmt_dup_text (stmt, 1);
   last_entry_on = jhk_db_stmt_dup_text (stmt, 2);

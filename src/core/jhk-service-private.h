@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "jhk-db.h"
+
 G_BEGIN_DECLS
 
 /* Sets a JHK_POLICY_ERROR_INVALID with message; returns FALSE. */
@@ -26,5 +28,13 @@ gboolean    jhk_service_check_date  (const char         *date,
                                      const char         *not_before,
                                      const char         *before_message,
                                      GError            **error);
+/* jhk_db_query() for the one row that must be there: returns the statement
+ * on that row, or NULL with error set (JHK_POLICY_ERROR_NOT_FOUND and
+ * not_found_message when there is no row). */
+JhkDbStmt  *jhk_service_query_row   (JhkDb              *db,
+                                     const char         *not_found_message,
+                                     GError            **error,
+                                     const char         *sql,
+                                     ...);
 
 G_END_DECLS

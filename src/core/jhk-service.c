@@ -129,3 +129,31 @@ jhk_service_check_date (const char  *date,
     return jhk_service_invalid (error, before_message);
   return TRUE;
 }
+
+JhkDbStmt *
+jhk_service_query_row (JhkDb       *db,
+                       const char  *not_found_message,
+                       GError     **error,
+                       const char  *sql,
+                       ...)
+{
+  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, error);
+  JhkDbStep step;
+  va_list args;
+
+  if (stmt == NULL)
+    return NULL;
+  va_start (args, sql);
+  jhk_db_stmt_bind_valist (stmt, args);
+  va_end (args);
+  step = jhk_db_stmt_step (stmt, error);
+  if (step == JHK_DB_FAILED)
+    return NULL;
+  if (step != JHK_DB_ROW)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           not_found_message);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}

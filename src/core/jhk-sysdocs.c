@@ -6,6 +6,7 @@
 #include "jhk-policy.h"
 #include "jhk-roles.h"
 #include "jhk-service.h"
+#include "jhk-service-private.h"
 #include "jhk-sysdocs.h"
 
 void
@@ -48,23 +49,13 @@ require_viewers_keeper (JhkDb       *db,
   g_autoptr(JhkDbStmt) stmt = NULL;
   g_autofree char *category = NULL;
   gint64 office_id, purged_at;
-  JhkDbStep step;
 
-  stmt = jhk_db_query (db, error,
-                       "SELECT org_unit_id, category, COALESCE(purged_at, 0) FROM materials"
-                       " WHERE id = ?",
-                       JHK_I (material_id), JHK_DB_END);
+  stmt = jhk_service_query_row (db, _("There is no such material."), error,
+                                "SELECT org_unit_id, category, COALESCE(purged_at, 0) FROM materials"
+                                " WHERE id = ?",
+                                JHK_I (material_id), JHK_DB_END);
   if (stmt == NULL)
     return FALSE;
-  step = jhk_db_stmt_step (stmt, error);
-  if (step == JHK_DB_FAILED)
-    return FALSE;
-  if (step != JHK_DB_ROW)
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                           _("There is no such material."));
-      return FALSE;
-    }
   office_id = jhk_db_stmt_get_int64 (stmt, 0);
   category = jhk_db_stmt_dup_text (stmt, 1);
   purged_at = jhk_db_stmt_get_int64 (stmt, 2);
