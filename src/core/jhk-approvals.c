@@ -251,7 +251,6 @@ decide (JhkDb       *db,
 {
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *status = NULL;
-  g_autofree char *id_text = NULL;
   g_autofree char *comment_text = strip_dup (comment);
   g_autofree char *today = NULL;
   gint64 requester = 0, material = 0;
@@ -302,9 +301,8 @@ decide (JhkDb       *db,
   json_object_set_int_member (details, "material_id", material);
   if (comment_text[0] != '\0')
     json_object_set_string_member (details, "comment", comment_text);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, approval_id);
-  return jhk_service_commit (db, actor, approve ? "approval.approve" : "approval.decline",
-                             "material_approval", id_text, details, error);
+  return jhk_service_commit_id (db, actor, approve ? "approval.approve" : "approval.decline",
+                                "material_approval", approval_id, details, error);
 
 fail:
   jhk_service_abort (db);
@@ -339,7 +337,6 @@ jhk_approvals_withdraw (JhkDb       *db,
 {
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *status = NULL;
-  g_autofree char *id_text = NULL;
   gint64 requester = 0, material = 0;
 
   g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
@@ -362,9 +359,8 @@ jhk_approvals_withdraw (JhkDb       *db,
       !changed_once (db, error))
     goto fail;
   json_object_set_int_member (details, "material_id", material);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, approval_id);
-  return jhk_service_commit (db, actor, "approval.withdraw", "material_approval", id_text,
-                             details, error);
+  return jhk_service_commit_id (db, actor, "approval.withdraw", "material_approval", approval_id,
+                                details, error);
 
 fail:
   jhk_service_abort (db);

@@ -1027,7 +1027,6 @@ jhk_ledger_final_disposition (JhkDb                         *db,
 {
   static const char *const kinds[] = { "dispose", "return", "hand_over", "other", NULL };
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *id_text = NULL;
   g_auto(MaterialState) state = { 0 };
   gboolean is_dispose;
 
@@ -1094,8 +1093,8 @@ jhk_ledger_final_disposition (JhkDb                         *db,
     json_object_set_string_member (details, "method", disposition->method);
   if (disposition->witness_staff_id != 0)
     json_object_set_int_member (details, "witness_staff_id", disposition->witness_staff_id);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, material_id);
-  return jhk_service_commit (db, actor, "material.dispose", "material", id_text, details, error);
+  return jhk_service_commit_id (db, actor, "material.dispose", "material", material_id, details,
+                                error);
 
 fail:
   jhk_service_abort (db);
@@ -1110,7 +1109,6 @@ jhk_ledger_confirm_event (JhkDb       *db,
 {
   g_autoptr(JsonObject) details = json_object_new ();
   g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autofree char *id_text = NULL;
   gint64 material_id, office_id;
   gboolean confirmed;
 
@@ -1150,9 +1148,8 @@ jhk_ledger_confirm_event (JhkDb       *db,
     goto fail;
 
   json_object_set_int_member (details, "material_id", material_id);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, event_id);
-  return jhk_service_commit (db, actor, "material.confirm", "material_event", id_text, details,
-                             error);
+  return jhk_service_commit_id (db, actor, "material.confirm", "material_event", event_id, details,
+                                error);
 
 fail:
   jhk_service_abort (db);

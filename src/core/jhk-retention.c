@@ -133,7 +133,6 @@ jhk_retention_purge (JhkDb       *db,
 {
   g_autoptr(JsonObject) details = json_object_new ();
   g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autofree char *id_text = NULL;
   g_autofree char *status = NULL;
   g_autofree char *last_entry_on = NULL;
   g_autofree char *category = NULL;
@@ -228,8 +227,8 @@ jhk_retention_purge (JhkDb       *db,
   json_object_set_int_member (details, "events", n_events);
   json_object_set_boolean_member (details, "disposition", has_disposition);
   json_object_set_int_member (details, "viewers", n_viewers);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, material_id);
-  return jhk_service_commit (db, actor, "material.purge", "material", id_text, details, error);
+  return jhk_service_commit_id (db, actor, "material.purge", "material", material_id, details,
+                                error);
 
 fail:
   jhk_service_abort (db);

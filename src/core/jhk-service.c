@@ -69,6 +69,20 @@ jhk_service_insert (JhkDb       *db,
   return jhk_db_stmt_get_int64 (stmt, 0);
 }
 
+gboolean
+jhk_service_commit_id (JhkDb       *db,
+                       JhkSession  *actor,
+                       const char  *action,
+                       const char  *object_type,
+                       gint64       object_id,
+                       JsonObject  *details,
+                       GError     **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, object_id);
+
+  return jhk_service_commit (db, actor, action, object_type, id_text, details, error);
+}
+
 gint64
 jhk_service_commit_new (JhkDb       *db,
                         JhkSession  *actor,
@@ -78,9 +92,7 @@ jhk_service_commit_new (JhkDb       *db,
                         JsonObject  *details,
                         GError     **error)
 {
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  if (!jhk_service_commit (db, actor, action, object_type, id_text, details, error))
+  if (!jhk_service_commit_id (db, actor, action, object_type, id, details, error))
     return 0;
   return id;
 }

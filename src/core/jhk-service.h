@@ -31,6 +31,14 @@ gint64   jhk_service_insert (JhkDb       *db,
                              GError     **error,
                              const char  *sql,
                              ...);
+/* jhk_service_commit() for an object named by its id. */
+gboolean jhk_service_commit_id (JhkDb       *db,
+                                JhkSession  *actor,
+                                const char  *action,
+                                const char  *object_type,
+                                gint64       object_id,
+                                JsonObject  *details,
+                                GError     **error);
 /* jhk_service_commit() for a new object: returns its id, or 0. */
 gint64   jhk_service_commit_new (JhkDb       *db,
                                  JhkSession  *actor,

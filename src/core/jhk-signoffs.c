@@ -84,7 +84,6 @@ jhk_signoffs_sign (JhkDb       *db,
 {
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *status = NULL;
-  g_autofree char *id_text = NULL;
   gint64 office_id = 0;
 
   g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
@@ -172,8 +171,8 @@ jhk_signoffs_sign (JhkDb       *db,
 
   json_object_set_string_member (details, "stage", stage);
   json_object_set_string_member (details, "role", jhk_role_to_key (role));
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, material_id);
-  return jhk_service_commit (db, actor, "material.signoff", "material", id_text, details, error);
+  return jhk_service_commit_id (db, actor, "material.signoff", "material", material_id, details,
+                                error);
 
 fail:
   jhk_service_abort (db);
@@ -189,7 +188,6 @@ jhk_signoffs_request_final (JhkDb       *db,
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *status = NULL;
   g_autofree char *recorded_by = NULL;
-  g_autofree char *id_text = NULL;
   gint64 office_id = 0, handler = 0;
 
   g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
@@ -239,9 +237,8 @@ jhk_signoffs_request_final (JhkDb       *db,
                    JHK_I (jhk_session_get_staff_id (actor)), JHK_I (jhk_now_us ()),
                    JHK_T (jhk_session_get_login (actor)), JHK_DB_END))
     goto fail;
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, material_id);
-  return jhk_service_commit (db, actor, "material.signoff_request", "material", id_text,
-                             details, error);
+  return jhk_service_commit_id (db, actor, "material.signoff_request", "material", material_id,
+                                details, error);
 
 fail:
   jhk_service_abort (db);

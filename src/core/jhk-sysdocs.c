@@ -93,7 +93,6 @@ change_viewer (JhkDb       *db,
                GError     **error)
 {
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *id_text = NULL;
   gboolean named;
 
   if (!jhk_service_begin (db, actor, error))
@@ -133,9 +132,8 @@ change_viewer (JhkDb       *db,
                          JHK_I (material_id), JHK_I (staff_id), JHK_DB_END))
     goto fail;
   json_object_set_int_member (details, "staff_id", staff_id);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, material_id);
-  return jhk_service_commit (db, actor, add ? "material.viewer_add" : "material.viewer_remove",
-                             "material", id_text, details, error);
+  return jhk_service_commit_id (db, actor, add ? "material.viewer_add" : "material.viewer_remove",
+                                "material", material_id, details, error);
 
 fail:
   jhk_service_abort (db);
