@@ -220,15 +220,7 @@ cmd_list (JhkCliRun *run, int argc, char **argv)
 
   if (run->context->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < list->len; i++)
-        add_material (builder, g_ptr_array_index (list, i));
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_list (list, (JhkCliJsonAdd) add_material);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)
@@ -599,15 +591,7 @@ cmd_expired (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_rule_error (error);
   if (run->context->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < list->len; i++)
-        add_material (builder, g_ptr_array_index (list, i));
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_list (list, (JhkCliJsonAdd) add_material);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)

@@ -87,6 +87,21 @@ jhk_cli_print_json (JsonNode *node)
 }
 
 void
+jhk_cli_print_json_list (GPtrArray     *list,
+                         JhkCliJsonAdd  add)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < list->len; i++)
+    add (builder, g_ptr_array_index (list, i));
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  jhk_cli_print_json (root);
+}
+
+void
 jhk_cli_json_add_string (JsonBuilder *builder,
                          const char  *name,
                          const char  *value)

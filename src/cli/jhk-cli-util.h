@@ -44,6 +44,12 @@ gboolean    jhk_cli_parse_id       (const char    *text,
 const char *jhk_cli_or_dash        (const char    *text);
 /* Prints node as pretty JSON and a newline on standard output. */
 void        jhk_cli_print_json     (JsonNode      *node);
+/* Adds one item of a list to a JSON array being built. */
+typedef void (*JhkCliJsonAdd) (JsonBuilder   *builder,
+                               gconstpointer  item);
+/* Prints list as a pretty JSON array, each item added by add. */
+void        jhk_cli_print_json_list (GPtrArray    *list,
+                                     JhkCliJsonAdd add);
 /* Members of a JSON object being built: a string (null for NULL), an
  * integer, and a time (null for 0). */
 void        jhk_cli_json_add_string (JsonBuilder  *builder,
