@@ -13,6 +13,7 @@
 #include "jhk-pdf-encrypt.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
+#include "jhk-service-private.h"
 #include "jhk-settings.h"
 #include "jhk-util.h"
 
@@ -60,26 +61,6 @@ fail_with (GError     **error,
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  return fail_with (error, JHK_POLICY_ERROR_INVALID, message);
-}
-
-static gboolean
-is_one_of (const char        *value,
-           const char *const *keys)
-{
-  return value != NULL && g_strv_contains (keys, value);
-}
-
-static const char *
-or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
-static gboolean
 check_text (const char  *value,
             gboolean     required,
             int          max_chars,
@@ -87,8 +68,8 @@ check_text (const char  *value,
             GError     **error)
 {
   if (value == NULL || jhk_is_blank (value))
-    return required ? invalid (error, message_if_missing) : TRUE;
-  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > max_chars)
+    return required ? jhk_service_invalid (error, message_if_missing) : TRUE;
+  if (!jhk_service_text_fits (value, max_chars))
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
                    _("A text is too long (%d characters at most)."), max_chars);
@@ -103,15 +84,8 @@ check_date (const char  *date,
             const char  *not_before,
             GError     **error)
 {
-  g_autofree char *today = jhk_today ();
-
-  if (date == NULL || !jhk_date_is_valid (date))
-    return invalid (error, _("Enter the date as YYYY-MM-DD."));
-  if (strcmp (date, today) > 0)
-    return invalid (error, _("The date cannot be in the future."));
-  if (not_before != NULL && strcmp (date, not_before) < 0)
-    return invalid (error, _("The date cannot be before the transfer."));
-  return TRUE;
+  return jhk_service_check_date (date, not_before, _("The date cannot be before the transfer."),
+                                 error);
 }
 
 static gboolean
@@ -213,12 +187,12 @@ jhk_delivery_add_officer (JhkDb       *db,
     goto fail;
   if (!jhk_org_business_is_usable (db, business_id))
     {
-      invalid (error, _("Officers are designated for an approved business."));
+      jhk_service_invalid (error, _("Officers are designated for an approved business."));
       goto fail;
     }
   if (!staff_in_office (db, staff_id, office_id))
     {
-      invalid (error, _("The transfer officer must be a member of the office's staff."));
+      jhk_service_invalid (error, _("The transfer officer must be a member of the office's staff."));
       goto fail;
     }
   if (officer_is_designated (db, office_id, business_id, staff_id))
@@ -261,7 +235,6 @@ retire (JhkDb       *db,
   g_autofree char *select = g_strdup_printf ("SELECT org_unit_id FROM %s WHERE id = ?"
                                              " AND valid_to IS NULL", table);
   g_autofree char *update = g_strdup_printf ("UPDATE %s SET valid_to = ? WHERE id = ?", table);
-  g_autofree char *text = id_text (id);
   gint64 office_id = 0;
 
   if (!jhk_service_begin (db, actor, error))
@@ -276,7 +249,7 @@ retire (JhkDb       *db,
     goto fail;
   json_object_set_int_member (details, "org_unit_id", office_id);
   json_object_set_string_member (details, "valid_to", today);
-  return jhk_service_commit (db, actor, action, table, text, details, error);
+  return jhk_service_commit_id (db, actor, action, table, id, details, error);
 
 fail:
   jhk_service_abort (db);
@@ -307,14 +280,14 @@ check_channel_spec (const JhkDeliveryChannelSpec  *spec,
 {
   const char *kind = spec->kind;
 
-  if (!is_one_of (kind, channel_kinds))
-    return invalid (error, _("Choose a terminal, shared folder, e-mail address or fax number."));
+  if (!jhk_service_is_one_of (kind, channel_kinds))
+    return jhk_service_invalid (error, _("Choose a terminal, shared folder, e-mail address or fax number."));
   if (!check_text (spec->name, TRUE, 100, _("Enter the name of the register entry."), error) ||
       !check_text (spec->address, !g_str_equal (kind, "terminal"), 200,
                    _("Enter the folder's path, the e-mail address or the fax number."), error))
     return FALSE;
   if (g_str_equal (kind, "email") && strchr (spec->address, '@') == NULL)
-    return invalid (error, _("Enter the e-mail address as name@domain."));
+    return jhk_service_invalid (error, _("Enter the e-mail address as name@domain."));
   if (g_str_equal (kind, "fax"))
     {
       int digits = 0;
@@ -324,17 +297,17 @@ check_channel_spec (const JhkDeliveryChannelSpec  *spec,
           if (g_ascii_isdigit (*p))
             digits++;
           else if (*p != '-' && *p != ' ' && *p != '(' && *p != ')')
-            return invalid (error, _("Enter the fax number with digits and hyphens only."));
+            return jhk_service_invalid (error, _("Enter the fax number with digits and hyphens only."));
         }
       if (digits < 3)
-        return invalid (error, _("Enter the fax number with digits and hyphens only."));
+        return jhk_service_invalid (error, _("Enter the fax number with digits and hyphens only."));
     }
   if (g_str_equal (kind, "folder") != (spec->business_id != 0))
-    return invalid (error, _("A shared folder, and only a folder, belongs to one business."));
+    return jhk_service_invalid (error, _("A shared folder, and only a folder, belongs to one business."));
   if (g_str_equal (kind, "folder") && (spec->officers == NULL || spec->officers[0] == 0))
-    return invalid (error, _("Name the transfer officers allowed into the shared folder."));
+    return jhk_service_invalid (error, _("Name the transfer officers allowed into the shared folder."));
   if (!g_str_equal (kind, "folder") && spec->officers != NULL && spec->officers[0] != 0)
-    return invalid (error, _("Only a shared folder has officers allowed into it."));
+    return jhk_service_invalid (error, _("Only a shared folder has officers allowed into it."));
   if (spec->tested_on != NULL && !check_date (spec->tested_on, NULL, error))
     return FALSE;
   return TRUE;
@@ -364,8 +337,8 @@ jhk_delivery_add_channel (JhkDb                         *db,
   for (const gint64 *o = spec->officers; o != NULL && *o != 0; o++)
     if (!officer_is_designated (db, spec->org_unit_id, spec->business_id, *o))
       {
-        invalid (error, _("Only the business's designated transfer officers may be allowed "
-                          "into its shared folder."));
+        jhk_service_invalid (error, _("Only the business's designated transfer officers may be allowed "
+                                      "into its shared folder."));
         goto fail;
       }
   id = jhk_service_insert (db, error,
@@ -374,7 +347,7 @@ jhk_delivery_add_channel (JhkDb                         *db,
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                            JHK_I (spec->org_unit_id), JHK_T (spec->kind),
                            JHK_IZ (spec->business_id), JHK_T (spec->name),
-                           JHK_T (or_empty (spec->address)), JHK_TN (spec->tested_on),
+                           JHK_T (jhk_service_or_empty (spec->address)), JHK_TN (spec->tested_on),
                            JHK_T (today), JHK_I (jhk_now_us ()),
                            JHK_T (jhk_session_get_login (actor)), JHK_DB_END);
   if (id == 0)
@@ -390,7 +363,7 @@ jhk_delivery_add_channel (JhkDb                         *db,
   json_object_set_int_member (details, "org_unit_id", spec->org_unit_id);
   json_object_set_string_member (details, "kind", spec->kind);
   json_object_set_string_member (details, "name", spec->name);
-  json_object_set_string_member (details, "address", or_empty (spec->address));
+  json_object_set_string_member (details, "address", jhk_service_or_empty (spec->address));
   if (spec->business_id != 0)
     json_object_set_int_member (details, "business_id", spec->business_id);
   if (spec->tested_on != NULL)
@@ -413,7 +386,6 @@ jhk_delivery_record_test (JhkDb       *db,
                           GError     **error)
 {
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *text = id_text (channel_id);
   gint64 office_id = 0;
 
   if (!check_date (tested_on, NULL, error))
@@ -434,8 +406,8 @@ jhk_delivery_record_test (JhkDb       *db,
                    JHK_T (tested_on), JHK_I (channel_id), JHK_DB_END))
     goto fail;
   json_object_set_string_member (details, "tested_on", tested_on);
-  return jhk_service_commit (db, actor, "delivery.channel.test", "delivery_channel", text,
-                             details, error);
+  return jhk_service_commit_id (db, actor, "delivery.channel.test", "delivery_channel",
+                                channel_id, details, error);
 
 fail:
   jhk_service_abort (db);
@@ -489,9 +461,9 @@ jhk_delivery_list_register (JhkDb       *db,
 
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
 
-  if (kind != NULL && !g_str_equal (kind, "officer") && !is_one_of (kind, channel_kinds))
+  if (kind != NULL && !g_str_equal (kind, "officer") && !jhk_service_is_one_of (kind, channel_kinds))
     {
-      invalid (error, _("Choose officers, terminals, folders, e-mail addresses or fax numbers."));
+      jhk_service_invalid (error, _("Choose officers, terminals, folders, e-mail addresses or fax numbers."));
       return NULL;
     }
   if (kind == NULL || g_str_equal (kind, "officer"))
@@ -550,7 +522,7 @@ jhk_delivery_list_register (JhkDb       *db,
                            " ORDER BY CASE c.kind WHEN 'terminal' THEN 1 WHEN 'folder' THEN 2"
                            " WHEN 'email' THEN 3 ELSE 4 END, c.id",
                            JHK_I (office_id), JHK_I (office_id), JHK_I (include_retired ? 1 : 0),
-                           JHK_T (or_empty (kind)), JHK_T (or_empty (kind)), JHK_DB_END);
+                           JHK_T (jhk_service_or_empty (kind)), JHK_T (jhk_service_or_empty (kind)), JHK_DB_END);
       if (stmt == NULL)
         return NULL;
       while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
@@ -731,14 +703,14 @@ check_transfer_spec (const JhkTransferSpec  *spec,
 {
   const char *method = spec->method;
 
-  if (!is_one_of (method, methods))
-    return invalid (error, _("Choose how the material is sent: document courier, carried by "
-                             "staff, file server, e-mail or fax (registered mail or a contracted "
-                             "carrier with the general supervisor's special approval)."));
+  if (!jhk_service_is_one_of (method, methods))
+    return jhk_service_invalid (error, _("Choose how the material is sent: document courier, carried by "
+                                         "staff, file server, e-mail or fax (registered mail or a contracted "
+                                         "carrier with the general supervisor's special approval)."));
   if (spec->quantity <= 0)
-    return invalid (error, _("The quantity must be at least one."));
+    return jhk_service_invalid (error, _("The quantity must be at least one."));
   if (spec->officer_staff_id == 0)
-    return invalid (error, _("Name the transfer officer who sends the material."));
+    return jhk_service_invalid (error, _("Name the transfer officer who sends the material."));
   if (!check_text (spec->recipient, spec->to_office_id == 0, 200,
                    _("Name the recipient, or choose the receiving office."), error) ||
       !check_text (spec->purpose, FALSE, 200, NULL, error) ||
@@ -749,43 +721,43 @@ check_transfer_spec (const JhkTransferSpec  *spec,
    * specially approves it. */
   if ((g_str_equal (method, "registered_mail") || g_str_equal (method, "contractor")) &&
       spec->approved_by == 0)
-    return invalid (error, _("Registered mail and a contracted carrier need the general "
-                             "supervisor's special approval: name who approved it."));
+    return jhk_service_invalid (error, _("Registered mail and a contracted carrier need the general "
+                                         "supervisor's special approval: name who approved it."));
   /* R17-5(3): fax only for 個人情報照会記録 or urgent serious-crime or
    * arrest material. */
   if (g_str_equal (method, "fax"))
     {
-      if (!is_one_of (spec->fax_reason, fax_reasons))
-        return invalid (error, _("A fax is sent only for an inquiry record, or for material "
-                                 "urgently needed for a serious crime or an arrest."));
+      if (!jhk_service_is_one_of (spec->fax_reason, fax_reasons))
+        return jhk_service_invalid (error, _("A fax is sent only for an inquiry record, or for material "
+                                             "urgently needed for a serious crime or an arrest."));
       if (g_str_equal (spec->fax_reason, "urgent_serious_crime") &&
           jhk_is_blank (spec->fax_reason_text))
-        return invalid (error, _("Say why the material is urgently needed for a serious crime "
-                                 "or an arrest."));
+        return jhk_service_invalid (error, _("Say why the material is urgently needed for a serious crime "
+                                             "or an arrest."));
     }
   else if (spec->fax_reason != NULL)
-    return invalid (error, _("Only a fax gives a fax reason."));
+    return jhk_service_invalid (error, _("Only a fax gives a fax reason."));
   if ((g_str_equal (method, "file_server") || g_str_equal (method, "email") ||
        g_str_equal (method, "fax")) && spec->channel_id == 0)
-    return invalid (error, g_str_equal (method, "file_server")
-                           ? _("Choose the registered shared folder.")
+    return jhk_service_invalid (error, g_str_equal (method, "file_server")
+                                       ? _("Choose the registered shared folder.")
                            : g_str_equal (method, "email")
                            ? _("Choose the registered e-mail address.")
                            : _("Choose the registered fax number."));
   if (is_electronic (method) && spec->terminal_id == 0)
-    return invalid (error, _("Choose the designated terminal the file is sent from."));
+    return jhk_service_invalid (error, _("Choose the designated terminal the file is sent from."));
   if (is_electronic (method) && (jhk_is_blank (spec->file) || jhk_is_blank (spec->out_file)))
-    return invalid (error, _("Name the PDF file to send and where to write it encrypted."));
+    return jhk_service_invalid (error, _("Name the PDF file to send and where to write it encrypted."));
   if (is_electronic (method) && g_strcmp0 (spec->file, spec->out_file) == 0)
-    return invalid (error, _("Write the encrypted file to another path than the PDF it "
-                             "encrypts."));
+    return jhk_service_invalid (error, _("Write the encrypted file to another path than the PDF it "
+                                         "encrypts."));
   if (!is_electronic (method) && (spec->file != NULL || spec->terminal_id != 0))
-    return invalid (error, _("Only a file server or e-mail transfer sends a file from a "
-                             "terminal."));
+    return jhk_service_invalid (error, _("Only a file server or e-mail transfer sends a file from a "
+                                         "terminal."));
   if (!g_str_equal (method, "file_server") && !g_str_equal (method, "email") &&
       !g_str_equal (method, "fax") && spec->channel_id != 0)
-    return invalid (error, _("Only a file server, e-mail or fax transfer uses a registered "
-                             "channel."));
+    return jhk_service_invalid (error, _("Only a file server, e-mail or fax transfer uses a registered "
+                                         "channel."));
   return TRUE;
 }
 
@@ -812,9 +784,9 @@ check_channel (JhkDb       *db,
   if (stmt == NULL)
     return FALSE;
   if (jhk_db_stmt_step (stmt, NULL) != JHK_DB_ROW)
-    return invalid (error,
-                    g_str_equal (kind, "terminal") ? _("The terminal is not a designated "
-                                                       "terminal of the office.")
+    return jhk_service_invalid (error,
+                                g_str_equal (kind, "terminal") ? _("The terminal is not a designated "
+                                                                   "terminal of the office.")
                     : g_str_equal (kind, "folder") ? _("The shared folder is not registered "
                                                        "for the office.")
                     : g_str_equal (kind, "email") ? _("The e-mail address is not registered "
@@ -824,17 +796,17 @@ check_channel (JhkDb       *db,
   channel_business = jhk_db_stmt_get_int64 (stmt, 1);
   g_clear_pointer (&stmt, jhk_db_stmt_release);
   if (tested_on == NULL || strcmp (tested_on, day) > 0)
-    return invalid (error, _("No test transmission is recorded for this channel before the "
-                             "transfer: send a test first and record its date."));
+    return jhk_service_invalid (error, _("No test transmission is recorded for this channel before the "
+                                         "transfer: send a test first and record its date."));
   if (g_str_equal (kind, "folder"))
     {
       if (channel_business != business_id)
-        return invalid (error, _("The shared folder belongs to another business."));
+        return jhk_service_invalid (error, _("The shared folder belongs to another business."));
       if (!jhk_db_query_int64 (db, NULL, NULL,
                                "SELECT staff_id FROM delivery_folder_officers"
                                " WHERE channel_id = ? AND staff_id = ?",
                                JHK_I (channel_id), JHK_I (officer_id), JHK_DB_END))
-        return invalid (error, _("The transfer officer is not allowed into this shared folder."));
+        return jhk_service_invalid (error, _("The transfer officer is not allowed into this shared folder."));
     }
   return TRUE;
 }
@@ -871,20 +843,14 @@ load_source (JhkDb           *db,
              GError         **error)
 {
   g_autoptr(JhkDbStmt) stmt = NULL;
-  JhkDbStep step;
   gboolean designated;
 
-  stmt = jhk_db_query (db, error,
-                       "SELECT org_unit_id, business_id, personal_data, designated, designated_by,"
-                       " direction, name, summary, purpose, creation_reason"
-                       " FROM materials WHERE id = ?", JHK_I (material_id), JHK_DB_END);
+  stmt = jhk_service_query_row (db, _("There is no such material."), error,
+                                "SELECT org_unit_id, business_id, personal_data, designated, designated_by,"
+                                " direction, name, summary, purpose, creation_reason"
+                                " FROM materials WHERE id = ?", JHK_I (material_id), JHK_DB_END);
   if (stmt == NULL)
     return FALSE;
-  step = jhk_db_stmt_step (stmt, error);
-  if (step == JHK_DB_FAILED)
-    return FALSE;
-  if (step != JHK_DB_ROW)
-    return fail_with (error, JHK_POLICY_ERROR_NOT_FOUND, _("There is no such material."));
   m->office_id = jhk_db_stmt_get_int64 (stmt, 0);
   m->business_id = jhk_db_stmt_get_int64 (stmt, 1);
   m->personal_data = jhk_db_stmt_get_int64 (stmt, 2) != 0;
@@ -898,9 +864,9 @@ load_source (JhkDb           *db,
   /* 第17-3, 第17-4: 個人情報出力資料等 are personal-data output and
    * output designated especially important. */
   if (!g_str_equal (m->direction, "output") || (!m->personal_data && !designated))
-    return invalid (error, _("Transfers are recorded here for personal-data or especially "
-                             "important output material; record other hand-overs as a step "
-                             "of the material."));
+    return jhk_service_invalid (error, _("Transfers are recorded here for personal-data or especially "
+                                         "important output material; record other hand-overs as a step "
+                                         "of the material."));
   return TRUE;
 }
 
@@ -947,7 +913,7 @@ send_transfer (JhkDb                  *db,
   electronic = is_electronic (method);
   if (electronic && keep && out_password == NULL)
     {
-      invalid (error, _("An encrypted transfer's password must be shown to its officer."));
+      jhk_service_invalid (error, _("An encrypted transfer's password must be shown to its officer."));
       return 0;
     }
   if (electronic && keep && !keyring_reachable (error))
@@ -962,8 +928,8 @@ send_transfer (JhkDb                  *db,
   /* R17-5: only the business's designated 交付等担当者 sends. */
   if (!officer_is_designated (db, m.office_id, m.business_id, spec->officer_staff_id))
     {
-      invalid (error, _("The officer is not a designated transfer officer of the material's "
-                        "business in this office."));
+      jhk_service_invalid (error, _("The officer is not a designated transfer officer of the material's "
+                                    "business in this office."));
       goto fail;
     }
   if (spec->to_office_id != 0)
@@ -972,14 +938,14 @@ send_transfer (JhkDb                  *db,
         goto fail;
       if (spec->to_office_id == m.office_id)
         {
-          invalid (error, _("A transfer goes to another office."));
+          jhk_service_invalid (error, _("A transfer goes to another office."));
           goto fail;
         }
     }
   if ((g_str_equal (method, "registered_mail") || g_str_equal (method, "contractor")) &&
       !jhk_policy_staff_held_role (db, spec->approved_by, JHK_ROLE_SUPERVISOR, spec->sent_on))
     {
-      invalid (error, _("The special approval must be the general supervisor's."));
+      jhk_service_invalid (error, _("The special approval must be the general supervisor's."));
       goto fail;
     }
   if (spec->channel_id != 0 &&
@@ -998,7 +964,7 @@ send_transfer (JhkDb                  *db,
       g_autofree char *to = office_name (db, spec->to_office_id);
 
       counterpart = g_strdup_printf ("%s%s%s（%s）", to, jhk_is_blank (spec->recipient) ? "" : " ",
-                                     or_empty (spec->recipient), jhk_delivery_method_label (method));
+                                     jhk_service_or_empty (spec->recipient), jhk_delivery_method_label (method));
     }
   else
     counterpart = g_strdup_printf ("%s（%s）", spec->recipient, jhk_delivery_method_label (method));
@@ -1029,17 +995,17 @@ send_transfer (JhkDb                  *db,
                            " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                            " ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                            JHK_I (spec->material_id), JHK_I (event_id), JHK_I (m.office_id),
-                           JHK_IZ (spec->to_office_id), JHK_T (or_empty (spec->recipient)),
+                           JHK_IZ (spec->to_office_id), JHK_T (jhk_service_or_empty (spec->recipient)),
                            JHK_I (m.business_id), JHK_T (method), JHK_T (spec->sent_on),
                            JHK_I (spec->quantity), JHK_I (spec->officer_staff_id),
                            JHK_T (m.name),
                            JHK_T (jhk_is_blank (spec->purpose) ? m.purpose : spec->purpose),
-                           JHK_T (or_empty (m.summary)), JHK_TN (m.creation_reason),
+                           JHK_T (jhk_service_or_empty (m.summary)), JHK_TN (m.creation_reason),
                            JHK_I (m.personal_data ? 1 : 0), JHK_IZ (m.designated_by),
                            JHK_IZ (spec->channel_id), JHK_IZ (spec->terminal_id),
                            JHK_IZ (spec->approved_by), JHK_TN (spec->fax_reason),
-                           JHK_T (or_empty (spec->fax_reason_text)),
-                           JHK_I (electronic ? 1 : 0), JHK_T (or_empty (spec->note)),
+                           JHK_T (jhk_service_or_empty (spec->fax_reason_text)),
+                           JHK_I (electronic ? 1 : 0), JHK_T (jhk_service_or_empty (spec->note)),
                            JHK_I (jhk_now_us ()), JHK_T (jhk_session_get_login (actor)),
                            JHK_DB_END);
   if (id == 0)
@@ -1186,20 +1152,14 @@ load_transfer (JhkDb          *db,
                GError        **error)
 {
   g_autoptr(JhkDbStmt) stmt = NULL;
-  JhkDbStep step;
 
-  stmt = jhk_db_query (db, error,
-                       "SELECT from_office_id, COALESCE(to_office_id, 0), officer_staff_id,"
-                       " deletion_required, deleted_on IS NOT NULL, confirmed_on IS NOT NULL,"
-                       " received_material_id IS NOT NULL, sent_on FROM transfers WHERE id = ?",
-                       JHK_I (transfer_id), JHK_DB_END);
+  stmt = jhk_service_query_row (db, _("There is no such transfer."), error,
+                                "SELECT from_office_id, COALESCE(to_office_id, 0), officer_staff_id,"
+                                " deletion_required, deleted_on IS NOT NULL, confirmed_on IS NOT NULL,"
+                                " received_material_id IS NOT NULL, sent_on FROM transfers WHERE id = ?",
+                                JHK_I (transfer_id), JHK_DB_END);
   if (stmt == NULL)
     return FALSE;
-  step = jhk_db_stmt_step (stmt, error);
-  if (step == JHK_DB_FAILED)
-    return FALSE;
-  if (step != JHK_DB_ROW)
-    return fail_with (error, JHK_POLICY_ERROR_NOT_FOUND, _("There is no such transfer."));
   t->from_office_id = jhk_db_stmt_get_int64 (stmt, 0);
   t->to_office_id = jhk_db_stmt_get_int64 (stmt, 1);
   t->officer_staff_id = jhk_db_stmt_get_int64 (stmt, 2);
@@ -1220,7 +1180,6 @@ jhk_delivery_confirm (JhkDb       *db,
   g_autoptr(JsonObject) details = json_object_new ();
   g_auto(TransferState) t = { 0 };
   g_autofree char *today = jhk_today ();
-  g_autofree char *text = id_text (transfer_id);
 
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
@@ -1240,7 +1199,8 @@ jhk_delivery_confirm (JhkDb       *db,
                    JHK_DB_END))
     goto fail;
   json_object_set_string_member (details, "confirmed_on", today);
-  return jhk_service_commit (db, actor, "transfer.confirm", "transfer", text, details, error);
+  return jhk_service_commit_id (db, actor, "transfer.confirm", "transfer", transfer_id, details,
+                                error);
 
 fail:
   jhk_service_abort (db);
@@ -1256,7 +1216,6 @@ jhk_delivery_confirm_deleted (JhkDb       *db,
 {
   g_autoptr(JsonObject) details = json_object_new ();
   g_auto(TransferState) t = { 0 };
-  g_autofree char *text = id_text (transfer_id);
 
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
@@ -1275,7 +1234,7 @@ jhk_delivery_confirm_deleted (JhkDb       *db,
     }
   if (!t.deletion_required)
     {
-      invalid (error, _("This transfer sent no file that must be deleted."));
+      jhk_service_invalid (error, _("This transfer sent no file that must be deleted."));
       goto fail;
     }
   if (t.deleted)
@@ -1292,7 +1251,8 @@ jhk_delivery_confirm_deleted (JhkDb       *db,
                    JHK_I (transfer_id), JHK_DB_END))
     goto fail;
   json_object_set_string_member (details, "deleted_on", deleted_on);
-  return jhk_service_commit (db, actor, "transfer.deleted", "transfer", text, details, error);
+  return jhk_service_commit_id (db, actor, "transfer.deleted", "transfer", transfer_id, details,
+                                error);
 
 fail:
   jhk_service_abort (db);
@@ -1322,7 +1282,7 @@ jhk_delivery_receive (JhkDb       *db,
     goto fail;
   if (t.to_office_id == 0)
     {
-      invalid (error, _("This transfer went outside the organisation: no office receives it."));
+      jhk_service_invalid (error, _("This transfer went outside the organisation: no office receives it."));
       goto fail;
     }
   if (!require_keeper (db, actor, t.to_office_id, error))
@@ -1338,7 +1298,7 @@ jhk_delivery_receive (JhkDb       *db,
                            JHK_I (handler_staff_id), JHK_DB_END) ||
       !jhk_policy_org_is_within (db, handler_unit, t.to_office_id))
     {
-      invalid (error, _("The handler must be a member of the receiving office's staff."));
+      jhk_service_invalid (error, _("The handler must be a member of the receiving office's staff."));
       goto fail;
     }
   /* R15-5: personal data and designated material under lock. */
@@ -1348,13 +1308,13 @@ jhk_delivery_receive (JhkDb       *db,
                            JHK_I (storage_place_id), JHK_I (t.to_office_id), JHK_T (today),
                            JHK_DB_END))
     {
-      invalid (error, _("The storage place must be a current one of the receiving office."));
+      jhk_service_invalid (error, _("The storage place must be a current one of the receiving office."));
       goto fail;
     }
   if (locked == 0)
     {
-      invalid (error, _("Personal-data and especially important materials are stored only in "
-                        "a locked place."));
+      jhk_service_invalid (error, _("Personal-data and especially important materials are stored only in "
+                                    "a locked place."));
       goto fail;
     }
   from = office_name (db, t.from_office_id);
