@@ -2,7 +2,7 @@
  * user (R17-5, R17-8, R17-9), for the dashboard. */
 #include <glib/gi18n-lib.h>
 
-#include "jhk-attention.h"
+#include "jhk-attention-private.h"
 #include "jhk-delivery-actions.h"
 
 typedef const char *(*RefusalFunc) (JhkDb                   *db,
@@ -25,31 +25,6 @@ count_actionable (JhkDb             *db,
   return n;
 }
 
-static void
-add_item (GPtrArray  *items,
-          const char *key,
-          guint       count,
-          const char *title,
-          char       *subtitle,
-          const char *icon)
-{
-  JhkAttentionItem *item;
-
-  if (count == 0)
-    {
-      g_free (subtitle);
-      return;
-    }
-  item = g_new0 (JhkAttentionItem, 1);
-  item->key = key;
-  item->count = count;
-  item->title = g_strdup (title);
-  item->subtitle = subtitle;
-  item->icon = icon;
-  item->workspace = "transfers";
-  g_ptr_array_add (items, item);
-}
-
 GPtrArray *
 jhk_attention_transfers (JhkDb      *db,
                          JhkSession *actor)
@@ -61,31 +36,33 @@ jhk_attention_transfers (JhkDb      *db,
 
   /* R17-9: the sending office's 運用管理者 confirms each transfer. */
   n = count_actionable (db, actor, JHK_TRANSFER_LIST_TO_CONFIRM, jhk_delivery_confirm_refusal);
-  add_item (items, "transfers.confirm", n, _("Transfers Waiting for Your Confirmation"),
-            g_strdup_printf (ngettext ("%u transfer of your office has no operations manager's "
-                                       "confirmation yet",
-                                       "%u transfers of your office have no operations "
-                                       "manager's confirmation yet", n), n),
-            "object-select-symbolic");
+  jhk_attention_add_item (items, "transfers", "transfers.confirm", n,
+                          _("Transfers Waiting for Your Confirmation"),
+                          g_strdup_printf (ngettext ("%u transfer of your office has no operations manager's "
+                                                     "confirmation yet",
+                                                     "%u transfers of your office have no operations "
+                                                     "manager's confirmation yet", n), n),
+                          "object-select-symbolic");
 
   /* R17-5(1)エ, (2): the sent file is to be deleted from the folder or
    * the mail server. */
   n = count_actionable (db, actor, JHK_TRANSFER_LIST_DELETION_PENDING,
                         jhk_delivery_deleted_refusal);
-  add_item (items, "transfers.deleted", n, _("Sent Files Still to Be Deleted"),
-            g_strdup_printf (ngettext ("%u sent file is not confirmed deleted from the shared "
-                                       "folder or mail server",
-                                       "%u sent files are not confirmed deleted from the shared "
-                                       "folder or mail server", n), n),
-            "user-trash-symbolic");
+  jhk_attention_add_item (items, "transfers", "transfers.deleted", n,
+                          _("Sent Files Still to Be Deleted"),
+                          g_strdup_printf (ngettext ("%u sent file is not confirmed deleted from the shared "
+                                                     "folder or mail server",
+                                                     "%u sent files are not confirmed deleted from the shared "
+                                                     "folder or mail server", n), n),
+                          "user-trash-symbolic");
 
   /* R17-8: 受入 at the receiving office. */
   n = count_actionable (db, actor, JHK_TRANSFER_LIST_TO_RECEIVE, jhk_delivery_receive_refusal);
-  add_item (items, "transfers.receive", n, _("Transfers to Receive"),
-            g_strdup_printf (ngettext ("%u transfer to your office is not received into its "
-                                       "ledger yet",
-                                       "%u transfers to your office are not received into its "
-                                       "ledger yet", n), n),
-            "mail-unread-symbolic");
+  jhk_attention_add_item (items, "transfers", "transfers.receive", n, _("Transfers to Receive"),
+                          g_strdup_printf (ngettext ("%u transfer to your office is not received into its "
+                                                     "ledger yet",
+                                                     "%u transfers to your office are not received into its "
+                                                     "ledger yet", n), n),
+                          "mail-unread-symbolic");
   return items;
 }

@@ -3,6 +3,7 @@
 
 #include "jhk-approvals.h"
 #include "jhk-attention.h"
+#include "jhk-attention-private.h"
 #include "jhk-policy.h"
 #include "jhk-retention.h"
 #include "jhk-settings.h"
@@ -76,13 +77,14 @@ count_in_offices (JhkDb      *db,
   return (guint) CLAMP (total, 0, G_MAXUINT);
 }
 
-static void
-add_item (GPtrArray  *items,
-          const char *key,
-          guint       count,
-          const char *title,
-          char       *subtitle,
-          const char *icon)
+void
+jhk_attention_add_item (GPtrArray  *items,
+                        const char *workspace,
+                        const char *key,
+                        guint       count,
+                        const char *title,
+                        char       *subtitle,
+                        const char *icon)
 {
   JhkAttentionItem *item;
 
@@ -97,7 +99,7 @@ add_item (GPtrArray  *items,
   item->title = g_strdup (title);
   item->subtitle = subtitle;
   item->icon = icon;
-  item->workspace = "ledger";
+  item->workspace = workspace;
   g_ptr_array_add (items, item);
 }
 
@@ -127,12 +129,13 @@ jhk_attention_ledger (JhkDb      *db,
                         " JOIN materials m ON m.id = e.material_id"
                         " WHERE e.confirmed_by IS NULL AND m.org_unit_id = ?",
                         NULL);
-  add_item (items, "ledger.unconfirmed", n, _("Steps Waiting for Your Confirmation"),
-            g_strdup_printf (ngettext ("%u step of a material has no information manager's "
-                                       "confirmation yet",
-                                       "%u steps of materials have no information manager's "
-                                       "confirmation yet", n), n),
-            "object-select-symbolic");
+  jhk_attention_add_item (items, "ledger", "ledger.unconfirmed", n,
+                          _("Steps Waiting for Your Confirmation"),
+                          g_strdup_printf (ngettext ("%u step of a material has no information manager's "
+                                                     "confirmation yet",
+                                                     "%u steps of materials have no information manager's "
+                                                     "confirmation yet", n), n),
+                          "object-select-symbolic");
 
   /* Lent out and untouched for a month: is it coming back? */
   kept = offices_of (db, actor, keepers, G_N_ELEMENTS (keepers));
@@ -140,11 +143,11 @@ jhk_attention_ledger (JhkDb      *db,
                         "SELECT COUNT(*) FROM materials"
                         " WHERE org_unit_id = ? AND status = 'lent' AND last_entry_on < ?",
                         since);
-  add_item (items, "ledger.lent", n, _("Materials Lent Out for Long"),
-            g_strdup_printf (ngettext ("%u material has been lent out for more than %d days",
-                                       "%u materials have been lent out for more than %d days",
-                                       n), n, JHK_ATTENTION_LENT_DAYS),
-            "document-send-symbolic");
+  jhk_attention_add_item (items, "ledger", "ledger.lent", n, _("Materials Lent Out for Long"),
+                          g_strdup_printf (ngettext ("%u material has been lent out for more than %d days",
+                                                     "%u materials have been lent out for more than %d days",
+                                                     n), n, JHK_ATTENTION_LENT_DAYS),
+                          "document-send-symbolic");
 
   /* R15-3: what the office's 運用管理者 may purge now. */
   {
@@ -158,12 +161,13 @@ jhk_attention_ledger (JhkDb      *db,
                           "SELECT COUNT(*) FROM materials WHERE org_unit_id = ?"
                           " AND status = 'closed' AND purged_at IS NULL AND last_entry_on <= ?",
                           cutoff);
-    add_item (items, "ledger.expired", n, _("Materials Past Their Retention"),
-              g_strdup_printf (ngettext ("%u material's five years of retention have ended: "
-                                         "purge it from the ledger",
-                                         "%u materials' five years of retention have ended: "
-                                         "purge them from the ledger", n), n),
-              "user-trash-symbolic");
+    jhk_attention_add_item (items, "ledger", "ledger.expired", n,
+                            _("Materials Past Their Retention"),
+                            g_strdup_printf (ngettext ("%u material's five years of retention have ended: "
+                                                       "purge it from the ledger",
+                                                       "%u materials' five years of retention have ended: "
+                                                       "purge them from the ledger", n), n),
+                            "user-trash-symbolic");
   }
   jhk_attention_approvals (db, actor, items);
   return items;
@@ -181,41 +185,26 @@ jhk_attention_approvals (JhkDb      *db,
   g_autoptr(GPtrArray) pending = jhk_approvals_list_pending_for (db, actor, NULL);
   g_autoptr(GPtrArray) boxes = jhk_signoffs_waiting_for (db, actor, NULL);
   gint64 decided = 0;
-  JhkAttentionItem *item;
   guint n;
 
   n = pending != NULL ? pending->len : 0;
-  if (n > 0)
-    {
-      item = g_new0 (JhkAttentionItem, 1);
-      item->key = "approvals.pending";
-      item->count = n;
-      item->title = g_strdup (_("Requests Waiting for Your Approval"));
-      item->subtitle = g_strdup_printf (ngettext ("%u request to view, hand over or copy a "
-                                                  "material waits for your decision",
-                                                  "%u requests to view, hand over or copy "
-                                                  "materials wait for your decision", n), n);
-      item->icon = "emblem-ok-symbolic";
-      item->workspace = "approvals";
-      g_ptr_array_add (items, item);
-    }
+  jhk_attention_add_item (items, "approvals", "approvals.pending", n,
+                          _("Requests Waiting for Your Approval"),
+                          g_strdup_printf (ngettext ("%u request to view, hand over or copy a "
+                                                     "material waits for your decision",
+                                                     "%u requests to view, hand over or copy "
+                                                     "materials wait for your decision", n), n),
+                          "emblem-ok-symbolic");
 
   n = boxes != NULL ? boxes->len : 0;
-  if (n > 0)
-    {
-      item = g_new0 (JhkAttentionItem, 1);
-      item->key = "ledger.signoffs";
-      item->count = n;
-      item->title = g_strdup (_("Final Confirmations Waiting for You"));
-      item->subtitle = g_strdup_printf (ngettext ("%u box of a final disposition's "
-                                                  "confirmation waits for your signature",
-                                                  "%u boxes of final dispositions' "
-                                                  "confirmations wait for your signature", n),
-                                        n);
-      item->icon = "document-edit-symbolic";
-      item->workspace = "ledger";
-      g_ptr_array_add (items, item);
-    }
+  jhk_attention_add_item (items, "ledger", "ledger.signoffs", n,
+                          _("Final Confirmations Waiting for You"),
+                          g_strdup_printf (ngettext ("%u box of a final disposition's "
+                                                     "confirmation waits for your signature",
+                                                     "%u boxes of final dispositions' "
+                                                     "confirmations wait for your signature", n),
+                                           n),
+                          "document-edit-symbolic");
 
   if (jhk_session_get_staff_id (actor) != 0)
     jhk_db_query_int64 (db, &decided, NULL,
@@ -225,20 +214,12 @@ jhk_attention_approvals (JhkDb      *db,
                         JHK_I (jhk_now_us () - (gint64) 7 * 24 * 3600 * G_USEC_PER_SEC),
                         JHK_DB_END);
   n = (guint) CLAMP (decided, 0, G_MAXUINT);
-  if (n > 0)
-    {
-      item = g_new0 (JhkAttentionItem, 1);
-      item->key = "ledger.approvals";
-      item->count = n;
-      item->title = g_strdup (_("Your Requests Decided"));
-      item->subtitle = g_strdup_printf (ngettext ("%u of your requests for approval was "
-                                                  "decided in the last 7 days",
-                                                  "%u of your requests for approval were "
-                                                  "decided in the last 7 days", n), n);
-      item->icon = "mail-unread-symbolic";
-      item->workspace = "ledger";
-      g_ptr_array_add (items, item);
-    }
+  jhk_attention_add_item (items, "ledger", "ledger.approvals", n, _("Your Requests Decided"),
+                          g_strdup_printf (ngettext ("%u of your requests for approval was "
+                                                     "decided in the last 7 days",
+                                                     "%u of your requests for approval were "
+                                                     "decided in the last 7 days", n), n),
+                          "mail-unread-symbolic");
 }
 
 GArray *
