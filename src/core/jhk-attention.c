@@ -3,8 +3,8 @@
 
 #include "jhk-approvals.h"
 #include "jhk-attention.h"
+#include "jhk-ledger-private.h"
 #include "jhk-attention-private.h"
-#include "jhk-policy.h"
 #include "jhk-retention.h"
 #include "jhk-settings.h"
 #include "jhk-signoffs.h"
@@ -35,21 +35,12 @@ offices_of (JhkDb      *db,
     {
       gint64 office = jhk_db_stmt_get_int64 (stmt, 0);
 
-      for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
-        {
-          const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
-          gboolean wanted = FALSE;
-
-          for (guint r = 0; r < n_roles; r++)
-            wanted |= grant->role == roles[r];
-          if (wanted && grant->org_unit_id != 0 &&
-              (jhk_policy_org_is_within (db, office, grant->org_unit_id) ||
-               jhk_policy_org_is_within (db, grant->org_unit_id, office)))
-            {
-              g_array_append_val (offices, office);
-              break;
-            }
-        }
+      for (guint r = 0; r < n_roles; r++)
+        if (jhk_ledger_holds_role_for_office (db, actor, roles[r], office))
+          {
+            g_array_append_val (offices, office);
+            break;
+          }
     }
   return offices;
 }

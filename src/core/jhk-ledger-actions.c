@@ -2,9 +2,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "jhk-approvals.h"
-#include "jhk-ledger.h"
+#include "jhk-ledger-private.h"
 #include "jhk-ledger-actions.h"
-#include "jhk-policy.h"
 #include "jhk-retention.h"
 
 static const struct
@@ -166,14 +165,7 @@ jhk_ledger_confirm_refusal (JhkDb                   *db,
 
   if (event->confirmer_name != NULL)
     return _("This step has been confirmed already.");
-  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
-    {
-      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
-
-      if (grant->role == JHK_ROLE_INFO_MANAGER && grant->org_unit_id != 0 &&
-          (jhk_policy_org_is_within (db, material->office_id, grant->org_unit_id) ||
-           jhk_policy_org_is_within (db, grant->org_unit_id, material->office_id)))
-        return NULL;
-    }
+  if (jhk_ledger_holds_role_for_office (db, actor, JHK_ROLE_INFO_MANAGER, material->office_id))
+    return NULL;
   return _("The confirmation is the office's information manager's.");
 }
