@@ -58,6 +58,17 @@ jhk_policy_can_open_workspace (JhkSession   *actor,
     case JHK_WORKSPACE_APPROVALS:
       /* R15-2, R16-2: the 総括責任者 decides the requests for approval. */
       return jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR);
+    case JHK_WORKSPACE_REQUESTS:
+      /* R15-4: the 運用管理者 and 情報管理者 of an office file 作業依頼書;
+       * the システム管理者 and the 対象業務管理者等 consent and process
+       * them; the 総括責任者 reads them. */
+      return jhk_session_has_role (actor, JHK_ROLE_OPS_MANAGER) ||
+             jhk_session_has_role (actor, JHK_ROLE_INFO_MANAGER) ||
+             jhk_session_has_role (actor, JHK_ROLE_SYSADMIN) ||
+             jhk_session_has_role (actor, JHK_ROLE_BIZ_OWNER) ||
+             jhk_session_has_role (actor, JHK_ROLE_EGOV_OWNER) ||
+             jhk_session_has_role (actor, JHK_ROLE_LEAD_OWNER) ||
+             jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR);
     case JHK_N_WORKSPACES:
     default:
       return FALSE;

@@ -971,19 +971,20 @@ typedef struct
 static void
 test_r13_2_workspaces_per_role (void)
 {
-  /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT, LEDGER, TRANSFERS, APPROVALS */
+  /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT, LEDGER, TRANSFERS, APPROVALS,
+   * REQUESTS (R15-4) */
   static const WorkspaceCase cases[] = {
-    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE } },
-    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE } },
-    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE } },
-    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE } },
-    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE } },
-    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE } },
-    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE } },
-    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE } },
-    { "chuo-koufu", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
+    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, TRUE } },
+    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE } },
+    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE } },
+    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
+    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
+    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
+    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE } },
+    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, FALSE } },
+    { "chuo-koufu", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE } },
   };
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
 
