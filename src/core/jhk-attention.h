@@ -35,6 +35,14 @@ GPtrArray *jhk_attention_ledger    (JhkDb       *db,
  * "transfers.receive" (R17-8); jhk-attention-transfers.c. */
 GPtrArray *jhk_attention_transfers (JhkDb       *db,
                                     JhkSession  *actor);
+/* The 作業依頼書 waiting for the actor (workspace "requests", R15-4):
+ * keys "requests.consent" (the business manager's consent),
+ * "requests.receive" and "requests.in_progress" (addressed to the actor),
+ * "requests.returned" (of the actor's offices, sent back) and
+ * "requests.overdue" (open, past the 完成希望日時); one count each,
+ * jhk-attention-requests.c. */
+GPtrArray *jhk_attention_requests  (JhkDb       *db,
+                                    JhkSession  *actor);
 
 /* The materials an item is about, for the ledger page to show them: a
  * GArray of gint64, or NULL for an item that is no list of materials
