@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 /* Rows of 資料等 on the first sheet and on each continuation sheet. */
 #define JHK_FORM2_FIRST_SHEET_ROWS        5
-#define JHK_FORM2_CONTINUATION_SHEET_ROWS 20
+#define JHK_FORM2_CONTINUATION_SHEET_ROWS 18
 
 /* 区分: the chosen one of 入力・出力・修正 is circled. */
 typedef enum

@@ -1,6 +1,7 @@
 /* jhk-forms.c: shared form helpers and the audit verification report. */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -173,6 +174,161 @@ jhk_forms_audit_report_pdf (const char  *path,
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED, "%s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+PangoContext *
+jhk_forms_create_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static void
+set_size (PangoLayout *layout,
+          double       size)
+{
+  PangoFontDescription *desc;
+
+  desc = pango_font_description_copy (pango_layout_get_font_description (layout));
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  /* Some air between the lines of a box, as on a typed original. */
+  pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
+}
+
+void
+jhk_forms_draw_in_box (cairo_t       *cr,
+                       PangoContext  *context,
+                       const char    *family,
+                       double         size,
+                       double         min_size,
+                       double         pad,
+                       double         x,
+                       double         y,
+                       double         w,
+                       double         h,
+                       const char    *markup,
+                       JhkFormsAlign  align,
+                       gboolean       wrap)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *desc;
+  double inner_w = w - 2 * pad, inner_h = h - 2 * pad;
+  int lw, lh;
+
+  g_return_if_fail (cr != NULL && context != NULL && family != NULL);
+
+  if (markup == NULL || *markup == '\0' || inner_w <= 0 || inner_h <= 0)
+    return;
+  layout = pango_layout_new (context);
+  desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, family);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  set_size (layout, size);
+  pango_layout_set_alignment (layout, align == JHK_FORMS_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                      : align == JHK_FORMS_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+                                                                       : PANGO_ALIGN_LEFT);
+  if (wrap)
+    {
+      pango_layout_set_width (layout, (int) (inner_w * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_size (layout, &lw, &lh);
+  while ((lh > inner_h * PANGO_SCALE || lw > inner_w * PANGO_SCALE) && size > min_size)
+    {
+      /* Unwrapped text scales with its size: one step to the size that
+       * fits. Wrapped text goes down half a point at a time. */
+      if (wrap)
+        size -= 0.5;
+      else
+        size = floor (2 * size * MIN (inner_w * PANGO_SCALE / lw, inner_h * PANGO_SCALE / lh)) / 2;
+      size = MAX (size, min_size);
+      set_size (layout, size);
+      pango_layout_get_size (layout, &lw, &lh);
+    }
+  if (lh > inner_h * PANGO_SCALE || lw > inner_w * PANGO_SCALE)
+    {
+      /* Still too long at the smallest size: cut it at the box. */
+      pango_layout_set_width (layout, (int) (inner_w * PANGO_SCALE));
+      pango_layout_set_height (layout, wrap ? (int) (inner_h * PANGO_SCALE) : -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_size (layout, &lw, &lh);
+    }
+  if (!wrap && align == JHK_FORMS_ALIGN_CENTER)
+    x += (inner_w - (double) lw / PANGO_SCALE) / 2;
+  else if (!wrap && align == JHK_FORMS_ALIGN_RIGHT)
+    x += inner_w - (double) lw / PANGO_SCALE;
+  cairo_move_to (cr, x + pad, y + pad + MAX (0, (inner_h - (double) lh / PANGO_SCALE) / 2));
+  pango_cairo_show_layout (cr, layout);
+}
+
+gboolean
+jhk_forms_write_pages_pdf (const char       *path,
+                           const char       *title,
+                           const char       *subject,
+                           guint             n_pages,
+                           JhkFormsDrawPage  draw,
+                           gconstpointer     form,
+                           GError          **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Forms name people and what they handle: readable by the owner only.
+   * Cairo then writes into the file as it is. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED, "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  surface = cairo_pdf_surface_create (path, JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (subject != NULL && *subject != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      draw (form, cr, page);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,52 @@ gboolean jhk_forms_audit_report_pdf   (const char  *path,
                                        const char  *head,
                                        const char  *problem,
                                        GError     **error);
+
+/* Helpers shared by the 別記様式. */
+
+typedef enum
+{
+  JHK_FORMS_ALIGN_LEFT,
+  JHK_FORMS_ALIGN_CENTER,
+  JHK_FORMS_ALIGN_RIGHT,
+} JhkFormsAlign;
+
+/* Draws one sheet (from 0) of a form. */
+typedef void (*JhkFormsDrawPage) (gconstpointer  form,
+                                  cairo_t       *cr,
+                                  guint          page);
+
+/* A Pango context for drawing on @cr with unhinted metrics, so a sheet is
+ * laid out the same on paper, in a PDF and on screen. */
+PangoContext *jhk_forms_create_context (cairo_t       *cr);
+
+/* Draws @markup inside the box (x, y, w, h) less @pad on each side: on one
+ * line, or wrapped to the box's width when @wrap; shrunk from @size until
+ * it fits, down to @min_size, then cut with an ellipsis; centred
+ * vertically. Nothing is drawn outside the box. */
+void     jhk_forms_draw_in_box       (cairo_t       *cr,
+                                      PangoContext  *context,
+                                      const char    *family,
+                                      double         size,
+                                      double         min_size,
+                                      double         pad,
+                                      double         x,
+                                      double         y,
+                                      double         w,
+                                      double         h,
+                                      const char    *markup,
+                                      JhkFormsAlign  align,
+                                      gboolean       wrap);
+
+/* Writes the @n_pages sheets @draw draws of @form to a PDF at @path,
+ * created readable by its owner only (mode 0600), the fonts embedded;
+ * @title and @subject (may be NULL) go to its metadata. */
+gboolean jhk_forms_write_pages_pdf   (const char       *path,
+                                      const char       *title,
+                                      const char       *subject,
+                                      guint             n_pages,
+                                      JhkFormsDrawPage  draw,
+                                      gconstpointer     form,
+                                      GError          **error);
 
 G_END_DECLS
