@@ -27,6 +27,21 @@ gint64 jhk_ledger_record_event_locked (JhkDb                   *db,
                                        gint64                  *out_copy_id,
                                        GError                 **error);
 
+/* jhk_ledger_register_material_full() without the transaction and
+ * without requiring the actor to keep the office's ledger (the caller
+ * decides who may: the receiving side of a 作業依頼書 registers its output
+ * in the requesting office's ledger). work_request_id (0 for none) links
+ * the material to that request. Adds what the audit entry should say to
+ * details; returns the material's id, or 0 with error set, after which
+ * the caller aborts its transaction. */
+gint64 jhk_ledger_register_material_locked (JhkDb                  *db,
+                                            JhkSession             *actor,
+                                            const JhkMaterialSpec  *spec,
+                                            gint64                  work_request_id,
+                                            JsonObject             *details,
+                                            const char            **out_field,
+                                            GError                **error);
+
 /* The actor holds role today for a unit within the office or above it
  * (either lies within the other), as the ledger's keepers do
  * (jhk_ledger_may_keep_office). */

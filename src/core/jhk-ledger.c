@@ -492,14 +492,19 @@ jhk_ledger_register_material (JhkDb                  *db,
   return jhk_ledger_register_material_full (db, actor, spec, NULL, error);
 }
 
-gint64
-jhk_ledger_register_material_full (JhkDb                  *db,
-                                   JhkSession             *actor,
-                                   const JhkMaterialSpec  *spec,
-                                   const char            **out_field,
-                                   GError                **error)
+/* The registration inside the caller's transaction, the spec checked:
+ * the checks against the database, the rows, and what the audit entry
+ * says in details. keeper: the actor must keep the office's ledger. */
+static gint64
+register_locked (JhkDb                  *db,
+                 JhkSession             *actor,
+                 const JhkMaterialSpec  *spec,
+                 gboolean                keeper,
+                 gint64                  work_request_id,
+                 JsonObject             *details,
+                 const char            **out_field,
+                 GError                **error)
 {
-  g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *today = jhk_today ();
   gint64 handler_unit = 0, section = spec->handler_section_id;
   gint64 acquired_by = spec->acquired_by != 0 ? spec->acquired_by : spec->handler_staff_id;
@@ -508,33 +513,25 @@ jhk_ledger_register_material_full (JhkDb                  *db,
   gboolean personal_output, disposed;
   gint64 id;
 
-  g_return_val_if_fail (spec != NULL, 0);
-
-  if (out_field != NULL)
-    *out_field = NULL;
-  if (!check_spec (spec, out_field, error))
-    return 0;
   personal_output = spec->personal_data && g_str_equal (spec->direction, "output");
   disposed = g_str_equal (spec->measure, "dispose_without_storing");
 
-  if (!jhk_service_begin (db, actor, error))
-    return 0;
   if (!about (require_office (db, spec->org_unit_id, error), out_field, "org_unit_id") ||
-      !require_office_role (db, actor, spec->org_unit_id, error) ||
+      (keeper && !require_office_role (db, actor, spec->org_unit_id, error)) ||
       !about (require_staff_in_office (db, spec->handler_staff_id, spec->org_unit_id,
                                        _("handler"), &handler_unit, error),
               out_field, "handler_staff_id") ||
       !about (require_staff_in_office (db, acquired_by, spec->org_unit_id,
                                        _("person who acquired the material"), NULL, error),
               out_field, spec->acquired_by != 0 ? "acquired_by" : "handler_staff_id"))
-    goto fail;
+    return 0;
   if (section == 0)
     section = handler_unit;
   else if (!jhk_policy_org_is_within (db, section, spec->org_unit_id))
     {
       refuse (error, out_field, "handler_section_id",
               _("The handler's section must be one of the office's."));
-      goto fail;
+      return 0;
     }
 
   /* R8-1, R9-1: only approved businesses (主管業務 need none). */
@@ -542,7 +539,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
     {
       refuse (error, out_field, "business_id",
               _("Materials are kept for an approved business only."));
-      goto fail;
+      return 0;
     }
   /* R15-3: designated by the 対象業務管理者等 or 主管業務管理者 of its business. */
   if (spec->designated && !staff_manages_business (db, spec->designated_by, spec->business_id))
@@ -550,7 +547,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
       refuse (error, out_field, "designated_by",
               _("Only the manager of the material's business designates it as "
                 "especially important."));
-      goto fail;
+      return 0;
     }
   if (spec->storage_place_id != 0)
     {
@@ -564,7 +561,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
         {
           refuse (error, out_field, "storage_place_id",
                   _("The storage place must be a current one of the office."));
-          goto fail;
+          return 0;
         }
       /* R15-5: personal data and designated materials under lock. */
       if ((spec->personal_data || spec->designated) && locked == 0)
@@ -572,7 +569,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
           refuse (error, out_field, "storage_place_id",
                   _("Personal-data and especially important materials are stored "
                     "only in a locked place."));
-          goto fail;
+          return 0;
         }
       /* R18-2: system documents and programs on paper or media under
        * lock (R18-4: designated manuals too, the rule above). */
@@ -581,7 +578,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
         {
           refuse (error, out_field, "storage_place_id",
                   _("System documents and programs are stored only in a locked place."));
-          goto fail;
+          return 0;
         }
     }
   /* R15-6: an irrecoverable method; R16-3, R17-3: personal data before
@@ -594,7 +591,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
       if (out_field != NULL)
         *out_field = g_str_equal (disposal_field, "method") ? "disposal_method"
                                                             : "disposal_witness_id";
-      goto fail;
+      return 0;
     }
 
   id = jhk_service_insert (db, error,
@@ -603,9 +600,10 @@ jhk_ledger_register_material_full (JhkDb                  *db,
                            " designated, designated_by, personal_data, creation_reason, acquired_on,"
                            " acquisition_method, acquisition_text, acquired_by, measure, measure_text,"
                            " storage_place_id, quantity_on_hand, quantity_lent, status,"
-                           " last_entry_on, created_at, created_by, category, printed_manual)"
+                           " last_entry_on, created_at, created_by, category, printed_manual,"
+                           " work_request_id)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                           " ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           " ?, 0, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                            JHK_I (spec->org_unit_id), JHK_T (spec->direction), JHK_T (spec->name),
                            JHK_I (spec->quantity), JHK_T (jhk_service_or_empty (spec->breakdown)),
                            JHK_T (jhk_service_or_empty (spec->summary)), JHK_I (spec->business_id),
@@ -622,9 +620,10 @@ jhk_ledger_register_material_full (JhkDb                  *db,
                            JHK_T (disposed ? spec->disposed_on : spec->acquired_on),
                            JHK_I (jhk_now_us ()),
                            JHK_T (jhk_session_get_login (actor)), JHK_T (category),
-                           JHK_I (spec->printed_manual ? 1 : 0), JHK_DB_END);
+                           JHK_I (spec->printed_manual ? 1 : 0), JHK_IZ (work_request_id),
+                           JHK_DB_END);
   if (id == 0)
-    goto fail;
+    return 0;
   /* The final disposition in the same transaction: the material is
    * closed from the start, its whole quantity destroyed by the handler. */
   if (disposed &&
@@ -636,7 +635,7 @@ jhk_ledger_register_material_full (JhkDb                  *db,
                    JHK_I (spec->quantity), JHK_I (spec->handler_staff_id),
                    JHK_IZ (spec->disposal_witness_id), JHK_I (jhk_now_us ()),
                    JHK_T (jhk_session_get_login (actor)), JHK_DB_END))
-    goto fail;
+    return 0;
   json_object_set_int_member (details, "org_unit_id", spec->org_unit_id);
   json_object_set_string_member (details, "direction", spec->direction);
   json_object_set_string_member (details, "name", spec->name);
@@ -657,11 +656,54 @@ jhk_ledger_register_material_full (JhkDb                  *db,
       if (spec->disposal_witness_id != 0)
         json_object_set_int_member (details, "witness_staff_id", spec->disposal_witness_id);
     }
-  return jhk_service_commit_new (db, actor, id, "material.register", "material", details, error);
+  if (work_request_id != 0)
+    json_object_set_int_member (details, "work_request_id", work_request_id);
+  return id;
+}
 
-fail:
-  jhk_service_abort (db);
-  return 0;
+gint64
+jhk_ledger_register_material_locked (JhkDb                  *db,
+                                     JhkSession             *actor,
+                                     const JhkMaterialSpec  *spec,
+                                     gint64                  work_request_id,
+                                     JsonObject             *details,
+                                     const char            **out_field,
+                                     GError                **error)
+{
+  g_return_val_if_fail (spec != NULL, 0);
+
+  if (out_field != NULL)
+    *out_field = NULL;
+  if (!check_spec (spec, out_field, error))
+    return 0;
+  return register_locked (db, actor, spec, FALSE, work_request_id, details, out_field, error);
+}
+
+gint64
+jhk_ledger_register_material_full (JhkDb                  *db,
+                                   JhkSession             *actor,
+                                   const JhkMaterialSpec  *spec,
+                                   const char            **out_field,
+                                   GError                **error)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  gint64 id;
+
+  g_return_val_if_fail (spec != NULL, 0);
+
+  if (out_field != NULL)
+    *out_field = NULL;
+  if (!check_spec (spec, out_field, error))
+    return 0;
+  if (!jhk_service_begin (db, actor, error))
+    return 0;
+  id = register_locked (db, actor, spec, TRUE, 0, details, out_field, error);
+  if (id == 0)
+    {
+      jhk_service_abort (db);
+      return 0;
+    }
+  return jhk_service_commit_new (db, actor, id, "material.register", "material", details, error);
 }
 
 /* The material as it is inside the write transaction. */
