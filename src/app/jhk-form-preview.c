@@ -101,20 +101,69 @@ append_cb (void                *closure,
 
 static void queue_render (JhkFormPreview *self);
 
-/* Every page through the form's routine into a PDF in memory; cairo embeds
- * the subsets of the fonts the form uses. */
+/* A PDF surface writing into @buffer, titled; cairo embeds the subsets of
+ * the fonts the form uses. */
+static cairo_surface_t *
+pdf_surface_new (const char *title,
+                 GByteArray *buffer)
+{
+  cairo_surface_t *surface;
+
+  surface = cairo_pdf_surface_create_for_stream (append_cb, buffer,
+                                                 JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
+  return surface;
+}
+
+/* Every page through the form's routine into a PDF in memory. */
 static void
 start_pdf (JhkFormPreview *self)
 {
   self->pdf_buffer = g_byte_array_new ();
-  self->pdf_surface = cairo_pdf_surface_create_for_stream (append_cb, self->pdf_buffer,
-                                                           JHK_FORMS_A4_WIDTH,
-                                                           JHK_FORMS_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (self->pdf_surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (self->pdf_surface, CAIRO_PDF_METADATA_CREATOR,
-                                  "Jhk " PACKAGE_VERSION);
+  self->pdf_surface = pdf_surface_new (self->title, self->pdf_buffer);
   self->pdf_cr = cairo_create (self->pdf_surface);
   self->pdf_next = 0;
+}
+
+GBytes *
+jhk_form_write_pdf (const char       *title,
+                    guint             n_pages,
+                    JhkFormDrawFunc   draw,
+                    gpointer          user_data,
+                    GError          **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (draw != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  surface = pdf_surface_new (title, buffer);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      cairo_save (cr);
+      draw (cr, i, user_data);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED,
+                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 static void
@@ -259,19 +308,22 @@ page_height_px (JhkFormPreview *self)
   return (int) (JHK_FORMS_A4_HEIGHT * PIXELS_PER_POINT * self->zoom + 0.5);
 }
 
-static GdkTexture *
-render_page (JhkFormPreview *self,
-             guint           index)
+GdkTexture *
+jhk_form_render_page (PopplerDocument *document,
+                      guint            index,
+                      int              width,
+                      int              height)
 {
-  PopplerPage *page = poppler_document_get_page (self->document, index);
+  PopplerPage *page;
   g_autoptr(GBytes) bytes = NULL;
-  int scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-  int width = page_width_px (self) * scale;
-  int height = page_height_px (self) * scale;
   cairo_surface_t *surface;
   cairo_t *cr;
   int stride;
 
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  page = poppler_document_get_page (document, index);
   if (page == NULL)
     return NULL;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
@@ -289,6 +341,16 @@ render_page (JhkFormPreview *self,
                                       (gsize) stride * height,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static GdkTexture *
+render_page (JhkFormPreview *self,
+             guint           index)
+{
+  int scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+  return jhk_form_render_page (self->document, index,
+                               page_width_px (self) * scale, page_height_px (self) * scale);
 }
 
 /* The pages in view and the one on either side of them: only these are

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <cairo.h>
+#include <poppler.h>
 
 #include "jhk-db.h"
 #include "jhk-session.h"
@@ -21,6 +22,21 @@ G_BEGIN_DECLS
 typedef void (*JhkFormDrawFunc) (cairo_t  *cr,
                                  guint     page,
                                  gpointer  user_data);
+
+/* The PDF of @n_pages pages drawn by @draw, written at once in memory
+ * with the subsets of its fonts embedded: the same PDF the preview shows,
+ * saves and prints. NULL with @error when cairo fails. */
+GBytes     *jhk_form_write_pdf   (const char       *title,
+                                  guint             n_pages,
+                                  JhkFormDrawFunc   draw,
+                                  gpointer          user_data,
+                                  GError          **error);
+/* Page @index (from 0) of @document as Poppler renders it on white paper,
+ * @width × @height pixels; NULL when there is no such page. */
+GdkTexture *jhk_form_render_page (PopplerDocument  *document,
+                                  guint             index,
+                                  int               width,
+                                  int               height);
 
 #define JHK_TYPE_FORM_PREVIEW (jhk_form_preview_get_type ())
 G_DECLARE_FINAL_TYPE (JhkFormPreview, jhk_form_preview, JHK, FORM_PREVIEW, AdwWindow)
