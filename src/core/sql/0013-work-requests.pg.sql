@@ -101,7 +101,7 @@ CREATE POLICY office_drafts ON work_request_items FOR INSERT TO jhk_staff
               AND EXISTS (SELECT 1 FROM work_requests w
                            WHERE w.id = request_id AND w.status = 'draft'
                              AND jhk_requests_for_office (w.org_unit_id)));
-CREATE POLICY office_drafts ON work_request_items FOR DELETE TO jhk_staff
+CREATE POLICY office_replaces ON work_request_items FOR DELETE TO jhk_staff
   USING ((SELECT jhk_may_write ())
          AND EXISTS (SELECT 1 FROM work_requests w
                       WHERE w.id = request_id AND w.status = 'draft'
@@ -116,14 +116,14 @@ CREATE POLICY receiver_delivers ON work_request_items FOR UPDATE TO jhk_staff
 -- R15-1, R17-1: the receiving side registers the output in the requesting
 -- office's ledger, linked to the request in progress, and sees it (INSERT
 -- … RETURNING), the place it is stored in and the staff named on it.
-CREATE POLICY request_output ON materials FOR INSERT TO jhk_staff
+CREATE POLICY request_output_added ON materials FOR INSERT TO jhk_staff
   WITH CHECK ((SELECT jhk_may_write ()) AND work_request_id IS NOT NULL
               AND direction = 'output'
               AND EXISTS (SELECT 1 FROM work_requests w
                            WHERE w.id = work_request_id AND w.status = 'in_progress'
                              AND w.org_unit_id = materials.org_unit_id
                              AND jhk_receives_request (w.recipient, w.business_id)));
-CREATE POLICY request_output ON materials FOR SELECT TO jhk_staff
+CREATE POLICY request_output_seen ON materials FOR SELECT TO jhk_staff
   USING (work_request_id IS NOT NULL
          AND EXISTS (SELECT 1 FROM work_requests w
                       WHERE w.id = work_request_id AND w.status = 'in_progress'
