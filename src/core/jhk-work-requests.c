@@ -1525,18 +1525,19 @@ apply_submit (JhkDb           *db,
               JsonObject      *details,
               GError         **error)
 {
-  g_autofree char *kind = NULL;
   g_autofree char *today = jhk_today ();
-  gint64 managed = 0, locked = -1;
+  gint64 approved = 0, managed = 0, locked = -1;
   const char *next;
 
   if (!jhk_work_requests_check_step (r, 0, NULL, error))
     return FALSE;
-  /* An approved business of the kinds 第15 names, with a manager. */
-  if (!jhk_db_query_text (db, &kind, NULL,
-                          "SELECT kind FROM businesses WHERE id = ?",
-                          JHK_I (r->business_id), JHK_DB_END) ||
-      !jhk_org_business_is_usable (db, r->business_id))
+  /* R8-1, R9-1: an approved business (a 主管業務 needs no approval, so it
+   * has none and is not 対象業務等), with a manager today. */
+  if (!jhk_db_query_int64 (db, &approved, NULL,
+                           "SELECT CASE WHEN approved_at IS NOT NULL"
+                           " AND kind IN ('target', 'egov', 'lead') THEN 1 ELSE 0 END"
+                           " FROM businesses WHERE id = ?",
+                           JHK_I (r->business_id), JHK_DB_END) || approved == 0)
     return jhk_service_invalid (error, _("A work request is made for an approved business."));
   if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
     jhk_db_query_int64 (db, &managed, NULL,

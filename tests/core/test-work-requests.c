@@ -642,6 +642,11 @@ test_submit_refusals (Fixture       *f,
   save_ok (f, f->kanri, r);
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
                   jhk_work_requests_submit (f->db, f->kanri, id, refusal));
+  /* Nor a 主管業務, which is no 対象業務等 and has no approval (L301). */
+  r->business_id = jhk_org_find_business (f->db, "L301");
+  save_ok (f, f->kanri, r);
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                  jhk_work_requests_submit (f->db, f->kanri, id, refusal));
   /* Nor a business that does not exist, nor bad rows in a draft. */
   r->business_id = 999999;
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_NOT_FOUND,
