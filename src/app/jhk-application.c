@@ -168,6 +168,7 @@ jhk_application_startup (GApplication *application)
     { "win.workspace::audit", { "<Control>6", NULL } },
     { "win.workspace::transfers", { "<Control>7", NULL } },
     { "win.workspace::approvals", { "<Control>8", NULL } },
+    { "win.workspace::requests", { "<Control>9", NULL } },
   };
 
   G_APPLICATION_CLASS (jhk_application_parent_class)->startup (application);

@@ -16,6 +16,7 @@
 #include "jhk-org-page.h"
 #include "jhk-page.h"
 #include "jhk-policy.h"
+#include "jhk-requests-page.h"
 #include "jhk-staff-page.h"
 #include "jhk-window-private.h"
 
@@ -41,6 +42,8 @@ static const struct
     jhk_ledger_page_new },
   { JHK_WORKSPACE_TRANSFERS, "transfers", N_("Transfers"), "document-send-symbolic",
     jhk_transfers_page_new },
+  { JHK_WORKSPACE_REQUESTS, "requests", N_("Work Requests"), "mail-send-receive-symbolic",
+    jhk_requests_page_new },
   { JHK_WORKSPACE_APPROVALS, "approvals", N_("Approvals"), "emblem-ok-symbolic",
     jhk_approvals_page_new },
   { JHK_WORKSPACE_STAFF, "staff", N_("Staff and Roles"), "system-users-symbolic",

@@ -245,11 +245,11 @@ typedef struct
 } SidebarCase;
 
 static const SidebarCase sidebar_cases[] = {
-  { "admin", "dashboard,ledger,staff,organisation,businesses,audit" },
-  { "soukatsu", "dashboard,ledger,approvals,staff,organisation,businesses,audit" },
-  { "gyomu", "dashboard,businesses" },
-  { "chuo-unyo", "dashboard,ledger,transfers,staff" },
-  { "chuo-kanri", "dashboard,ledger,transfers" },
+  { "admin", "dashboard,ledger,requests,staff,organisation,businesses,audit" },
+  { "soukatsu", "dashboard,ledger,requests,approvals,staff,organisation,businesses,audit" },
+  { "gyomu", "dashboard,requests,businesses" },
+  { "chuo-unyo", "dashboard,ledger,transfers,requests,staff" },
+  { "chuo-kanri", "dashboard,ledger,transfers,requests" },
   { "chuo-koufu", "dashboard,transfers" },
   { "chuo-shokuin", "dashboard" },
 };
