@@ -738,7 +738,23 @@ test_step_refusals (Fixture       *f,
                                                     refusal));
   }
 
-  /* Only input rows: nothing to hand over; only output: nothing to return. */
+  /* Only output rows: no input to return. */
+  {
+    g_autoptr(JhkWorkRequest) output_only = new_request (f, "business");
+    g_autofree char *t = local_at (f, 0);
+    JhkWorkRequestStep p = step_at (t);
+    gint64 out;
+
+    g_ptr_array_remove_index (output_only->items, 0);
+    out = save_ok (f, f->kanri, output_only);
+    OK (f, "work_request.submit", jhk_work_requests_submit (f->db, f->kanri, out, ok_error));
+    OK (f, "work_request.receive",
+        jhk_work_requests_receive (f->db, f->gyomu, out, &p, ok_error));
+    ASSERT_REFUSED_AS (f, f->gyomu, out, JHK_WORK_REQUEST_RETURN_INPUT,
+                       jhk_work_requests_return_input (f->db, f->gyomu, out, &p, refusal));
+  }
+
+  /* Only input rows: nothing to hand over. */
   g_ptr_array_remove_index (input_only->items, 1);
   other = save_ok (f, f->kanri, input_only);
   OK (f, "work_request.submit", jhk_work_requests_submit (f->db, f->kanri, other, ok_error));
@@ -1004,6 +1020,40 @@ test_pg_row_security (void)
                               JHK_I (jhk_org_find_unit (chuo, "920")),
                               JHK_I (jhk_session_get_staff_id (kanri)), JHK_DB_END));
   g_assert_cmpint (jhk_test_count_rows (admin_db, "work_requests"), >=, 3);
+
+  /* R15-4: the office cannot give the consent itself, even naming the
+   * business's manager. */
+  g_clear_pointer (&r, jhk_work_request_free);
+  r = jhk_work_requests_new_draft (chuo, kanri, &error);
+  g_assert_no_error (error);
+  g_free (r->recipient);
+  r->recipient = g_strdup ("sysadmin");
+  r->business_id = jhk_org_find_business (chuo, "B101");
+  g_free (r->to_title);
+  r->to_title = g_strdup ("情報管理課長");
+  g_free (r->summary);
+  r->summary = g_strdup ("照合履歴データの修正");
+  g_free (r->purpose);
+  r->purpose = g_strdup ("誤登録の訂正");
+  g_free (r->wanted_at);
+  r->wanted_at = g_strdup (wanted);
+  add_item (r, "correction", "照合履歴修正票", FALSE);
+  id = jhk_work_requests_save_draft (chuo, kanri, r, &error);
+  g_assert_no_error (error);
+  g_assert_true (jhk_work_requests_submit (chuo, kanri, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (jhk_db_run (chuo, NULL,
+                              "UPDATE work_requests SET status = 'submitted', consent_by = ?,"
+                              " consent_at = 1 WHERE id = ?",
+                              JHK_I (jhk_session_get_staff_id (gyomu)), JHK_I (id), JHK_DB_END)
+                  && jhk_db_changes (chuo) > 0);
+  g_clear_pointer (&seen, jhk_work_request_free);
+  seen = jhk_work_requests_get (chuo, kanri, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->status, ==, "consent_pending");
+  /* Withdrawing it stays the office's. */
+  g_assert_true (jhk_work_requests_withdraw (chuo, kanri, id, &error));
+  g_assert_no_error (error);
 }
 
 int

@@ -77,8 +77,12 @@ CREATE POLICY office_updates ON work_requests FOR UPDATE TO jhk_staff
          AND status IN ('draft', 'consent_pending', 'submitted', 'returned')
          AND org_unit_id = ANY ((SELECT jhk_visible_orgs ())::bigint[])
          AND jhk_requests_for_office (org_unit_id))
-  WITH CHECK (status IN ('draft', 'consent_pending', 'submitted', 'withdrawn')
-              AND jhk_requests_for_office (org_unit_id));
+  WITH CHECK (jhk_requests_for_office (org_unit_id)
+              AND (status IN ('draft', 'withdrawn')
+                   -- R15-4: the office never gives the consent itself.
+                   OR (status = 'consent_pending' AND recipient = 'sysadmin'
+                       AND consent_by IS NULL)
+                   OR (status = 'submitted' AND recipient = 'business')));
 -- R15-4: the business's manager consents or sends back, and processes
 -- what is addressed to them.
 CREATE POLICY manager_updates ON work_requests FOR UPDATE TO jhk_staff
