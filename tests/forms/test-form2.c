@@ -16,6 +16,7 @@
 #include "jhk-form2.h"
 #include "jhk-form2-request.h"
 #include "jhk-forms.h"
+#include "jhk-policy.h"
 #include "forms-test-util.h"
 #include "jhk-test-util.h"
 
@@ -708,6 +709,172 @@ test_form2_unwritable (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The bridge from the model (jhk-form2-request) */
+
+static JhkWorkRequest *
+sample_request (void)
+{
+  JhkWorkRequest *r = g_new0 (JhkWorkRequest, 1);
+
+  r->status = g_strdup ("completed");
+  r->recipient = g_strdup ("sysadmin");
+  r->business_name = g_strdup ("運転免許更新事務");
+  r->to_title = g_strdup ("情報管理課長");
+  r->from_title = g_strdup ("中央警察署長");
+  r->summary = g_strdup ("更新対象者一覧表の出力");
+  r->purpose = g_strdup ("更新案内の発送");
+  r->wanted_at = g_strdup ("2026-12-04 17:00");
+  r->manager_title = g_strdup ("警務課長");
+  r->manager_name = g_strdup ("鈴木 花子");
+  r->contact_name = g_strdup ("山本 和子");
+  r->contact_phone = g_strdup ("2345");
+  r->consent_title = g_strdup ("交通企画課長");
+  r->consent_name = g_strdup ("田中 一郎");
+  r->consent_phone = g_strdup ("3101");
+  r->items = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_work_request_item_free);
+  g_ptr_array_add (r->items, jhk_work_request_item_new ("input", "住所変更届", 12, "紙", ""));
+  g_ptr_array_add (r->items, jhk_work_request_item_new ("output", "更新対象者一覧表", 2, "CD-R",
+                                                        "施錠保管"));
+  g_ptr_array_add (r->items, jhk_work_request_item_new ("correction", "発送先訂正票", 1, "紙",
+                                                        NULL));
+  /* A draft's row not filled in yet. */
+  g_ptr_array_add (r->items, jhk_work_request_item_new ("", "", 0, "", ""));
+  r->received_at = g_strdup ("2026-11-30 09:15");
+  r->received_handler = g_strdup ("高橋 三郎");
+  r->received_note = g_strdup ("至急扱い");
+  r->processed_at = g_strdup ("2026-12-01 14:05");
+  r->processed_handler = g_strdup ("伊藤 健");
+  r->processed_note = g_strdup ("");
+  r->input_returned_at = g_strdup ("2026-12-02 10:00");
+  r->input_returned_handler = g_strdup ("高橋 三郎");
+  r->input_returned_to_office = g_strdup ("中央署警務課");
+  r->input_returned_to_name = g_strdup ("山本 和子");
+  r->output_delivered_at = g_strdup ("2026-12-02 10:05");
+  r->output_delivered_handler = g_strdup ("伊藤 健");
+  r->output_delivered_to_office = g_strdup ("中央署交通課");
+  r->output_delivered_to_name = g_strdup ("小林 誠");
+  r->paper_continuous = 120;
+  r->paper_a4 = 3;
+  r->paper_other = 2;
+  r->paper_other_text = g_strdup ("B4");
+  r->remarks = g_strdup ("台帳に登録した。");
+  r->return_comment = g_strdup ("");
+  return r;
+}
+
+/* RF2: the form of a request has its texts, 区分 from each row's kind,
+ * 数量 as a number (empty while 0), the consent in the 対象業務管理者 row
+ * and the receiving side's records, and keeps them after the request is
+ * freed, as the wizard's preview does. */
+static void
+test_form2_request_fill (void)
+{
+  JhkWorkRequest *request = sample_request ();
+  g_autoptr(JhkForm2Request) bridge = jhk_form2_request_new (request);
+  const JhkForm2 *form;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = jhk_test_new_file ("form2-request.pdf");
+  g_autofree char *words = NULL;
+  struct stat st;
+
+  jhk_work_request_free (request);
+  form = jhk_form2_request_get_form (bridge);
+  g_assert_cmpstr (form->to_title, ==, "情報管理課長");
+  g_assert_cmpstr (form->from_title, ==, "中央警察署長");
+  g_assert_cmpstr (form->business, ==, "運転免許更新事務");
+  g_assert_cmpstr (form->wanted_at, ==, "2026-12-04 17:00");
+  g_assert_cmpstr (form->contact_phone, ==, "2345");
+  g_assert_cmpstr (form->consent_name, ==, "田中 一郎");
+  g_assert_cmpuint (form->n_rows, ==, 4);
+  g_assert_cmpint (form->rows[0].kind, ==, JHK_FORM2_KIND_INPUT);
+  g_assert_cmpint (form->rows[1].kind, ==, JHK_FORM2_KIND_OUTPUT);
+  g_assert_cmpint (form->rows[2].kind, ==, JHK_FORM2_KIND_CORRECTION);
+  g_assert_cmpint (form->rows[3].kind, ==, JHK_FORM2_KIND_NONE);
+  g_assert_cmpstr (form->rows[0].quantity, ==, "12");
+  g_assert_null (form->rows[3].quantity);
+  g_assert_null (form->rows[0].note);
+  g_assert_cmpstr (form->rows[1].form, ==, "CD-R");
+  g_assert_cmpstr (form->received.note, ==, "至急扱い");
+  g_assert_null (form->processed.note);
+  g_assert_cmpstr (form->input_returned.to_office, ==, "中央署警務課");
+  g_assert_cmpstr (form->output_delivered.to_name, ==, "小林 誠");
+  g_assert_cmpint (form->paper_continuous, ==, 120);
+  g_assert_cmpint (form->paper_standard, ==, 0);
+  g_assert_cmpstr (form->paper_other_text, ==, "B4");
+  g_assert_cmpstr (form->remarks, ==, "台帳に登録した。");
+
+  if (!forms_test_have_poppler_utils ())
+    return;
+  g_assert_true (jhk_form2_write_pdf (form, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  assert_pages (path, 1);
+  words = sheet_words (path, 0);
+  g_assert_nonnull (strstr (words, "住所変更届"));
+  g_assert_nonnull (strstr (words, "発送先訂正票"));
+  g_assert_nonnull (strstr (words, "令和8年12月4日17時0分"));
+  g_assert_nonnull (strstr (words, "小林誠"));
+  g_unlink (path);
+}
+
+/* RF2, R15-4: the completed demo request prints for its requester with
+ * what every side recorded; one the actor may not see is refused as not
+ * found, writes no file and changes nothing. */
+static void
+test_form2_request_pdf (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(JhkSession) requester = jhk_test_login (db, "chuo-kanri");
+  g_autoptr(JhkSession) stranger = jhk_test_login (db, "nishi-unyo");
+  g_autoptr(JhkWorkRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = jhk_test_new_file ("form2-demo.pdf");
+  g_autofree char *refused = jhk_test_new_file ("form2-refused.pdf");
+  g_autofree char *words = NULL;
+  gint64 id;
+
+  id = jhk_test_query_int (db, "SELECT id FROM work_requests WHERE status = 'completed' "
+                               "AND recipient = 'sysadmin' ORDER BY id LIMIT 1", JHK_DB_END);
+  request = jhk_work_requests_get (db, requester, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (jhk_form2_request_write_pdf (db, requester, id, path, &error));
+  g_assert_no_error (error);
+
+  JHK_TEST_ASSERT_REFUSED (db, JHK_POLICY_ERROR_NOT_FOUND,
+                           jhk_form2_request_write_pdf (db, stranger, id, refused, refusal));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  if (!forms_test_have_poppler_utils ())
+    return;
+  assert_pages (path, 1);
+  assert_ipaex_fonts_embedded (path, TRUE);
+  words = sheet_words (path, 0);
+  {
+    g_autofree char *summary = squeeze (request->summary);
+    g_autofree char *business = squeeze (request->business_name);
+    g_autofree char *consent = squeeze (request->consent_name);
+    g_autofree char *to = g_strconcat (request->to_title, "殿", NULL);
+    g_autofree char *received = jhk_form2_format_when (request->received_at);
+    g_autofree char *delivered = jhk_form2_format_when (request->output_delivered_at);
+    const JhkWorkRequestItem *item = g_ptr_array_index (request->items, 0);
+    g_autofree char *content = squeeze (item->content);
+
+    g_assert_nonnull (strstr (words, summary));
+    g_assert_nonnull (strstr (words, business));
+    g_assert_nonnull (strstr (words, to));
+    g_assert_nonnull (strstr (words, content));
+    /* The consent of R15-4 in the 対象業務管理者 row. */
+    g_assert_cmpstr (consent, !=, "");
+    g_assert_nonnull (strstr (words, consent));
+    g_assert_nonnull (received);
+    g_assert_nonnull (strstr (words, received));
+    g_assert_nonnull (delivered);
+    g_assert_nonnull (strstr (words, delivered));
+  }
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -725,6 +892,8 @@ main (int    argc,
   g_test_add_func ("/forms/RF2/long-text", test_form2_long_text);
   g_test_add_func ("/forms/RF2/literal-values", test_form2_literal_values);
   g_test_add_func ("/forms/RF2/unwritable", test_form2_unwritable);
+  g_test_add_func ("/forms/RF2/request-fill", test_form2_request_fill);
+  g_test_add_func ("/forms/RF2/request-pdf", test_form2_request_pdf);
 
   return jhk_test_run ();
 }
