@@ -1288,8 +1288,25 @@ consent_activated (GtkWidget  *widget,
   dialog = step_dialog_new (self, JHK_WORK_REQUEST_CONSENT, _("Consent to Request"),
                             _("C_onsent"), "/org/example/Jhk/ui/jhk-request-consent-form.ui",
                             consent_apply, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "name_row")),
-                         jhk_session_get_name (jhk_page_get_session (JHK_PAGE (self))));
+  {
+    /* As the service would print them: from the actor's staff record. */
+    JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
+    const char *columns[] = { "title", "name", "extension" };
+    const char *rows[] = { "title_row", "name_row", "phone_row" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT %s FROM staff WHERE id = ?", columns[i]);
+        g_autofree char *value = NULL;
+
+        jhk_db_query_text (jhk_page_get_db (JHK_PAGE (self)), &value, NULL, sql,
+                           JHK_I (jhk_session_get_staff_id (session)), JHK_DB_END);
+        if (value == NULL && i == 1)
+          value = g_strdup (jhk_session_get_name (session));
+        gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, rows[i])),
+                               value != NULL ? value : "");
+      }
+  }
   jhk_present_dialog (widget, GTK_WINDOW (dialog));
 }
 

@@ -7,6 +7,7 @@
  * the database is checked after each step, and a refused input leaves it
  * unchanged. */
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
@@ -15,6 +16,7 @@
 #include "jhk-form-preview.h"
 #include "jhk-ledger.h"
 #include "jhk-org.h"
+#include "jhk-request-wizard.h"
 #include "jhk-requests-page.h"
 #include "jhk-row.h"
 #include "jhk-session.h"
@@ -97,6 +99,25 @@ select_request (GtkWidget *page,
         }
     }
   g_assert_not_reached ();
+}
+
+/* A drawn label in the error style whose text holds part, or NULL. */
+static GtkWidget *
+find_error_label (GtkWidget  *widget,
+                  const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
+      gtk_widget_is_drawable (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_label (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Shows the last scope, all the requests the user may see. */
@@ -329,13 +350,16 @@ test_to_completion (void)
   g_assert_false (gtk_widget_is_sensitive (find_action_button (page, "requests.new")));
   click (shown_button (page, "requests.consent"));
   dialog = form_dialog ();
-  set_row (dialog, "phone_row", "3101");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog,
+                                                                                 "title_row"))),
+                   ==, "刑事総務課長");
+  set_row (dialog, "phone_row", "3199");
   app_test_save_png (GTK_WIDGET (dialog), "requests-consent-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
   g_assert_true (has_status (window, id, "submitted"));
   sql = g_strdup_printf ("SELECT COUNT(*) FROM work_requests WHERE id = %" G_GINT64_FORMAT
-                         " AND consent_by = %" G_GINT64_FORMAT " AND consent_phone = '3101'",
+                         " AND consent_by = %" G_GINT64_FORMAT " AND consent_phone = '3199'",
                          id, jhk_org_find_staff (db, "A3101"));
   g_assert_cmpint (app_test_count (window, sql), ==, 1);
 
@@ -407,6 +431,19 @@ test_to_completion (void)
   sql = g_strdup_printf ("SELECT COUNT(*) FROM materials WHERE work_request_id = %"
                          G_GINT64_FORMAT, id);
   g_assert_cmpint (app_test_count (window, sql), ==, 1);
+
+  /* The output row links to its material's 様式第1号. */
+  {
+    GtkWidget *sheet = app_test_find_button (page, "Materials Sheet…");
+    GtkWindow *preview;
+
+    g_assert_nonnull (sheet);
+    click (sheet);
+    preview = app_test_find_toplevel (JHK_TYPE_FORM_PREVIEW);
+    g_assert_nonnull (preview);
+    gtk_window_destroy (preview);
+    app_test_wait (100);
+  }
 
   /* 用紙 and 記事欄: a negative count is refused as typed. */
   click (shown_button (page, "requests.paper"));
@@ -538,6 +575,72 @@ test_send_back_and_roles (void)
   app_test_destroy_window (window);
 }
 
+/* The wizard from the page: a new request (Ctrl+N's action) and a draft
+ * resumed; overdue requests stand out; an office without requests is told
+ * what to do. */
+static void
+test_wizard_overdue_empty (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  g_autofree char *sql = NULL;
+  gint64 draft;
+  GtkWidget *page;
+  GtkWindow *wizard;
+  GtkStack *stack;
+
+  page = open_page (window, "chuo-kanri");
+  g_assert_true (gtk_widget_activate_action (page, "requests.new", NULL));
+  app_test_wait (200);
+  wizard = app_test_find_toplevel (JHK_TYPE_REQUEST_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_cmpint (jhk_request_wizard_get_request_id (JHK_REQUEST_WIZARD (wizard)), ==, 0);
+  gtk_window_destroy (wizard);
+  app_test_wait (100);
+
+  /* The demo's draft of the office, resumed. */
+  draft = app_test_count (window, "SELECT MIN(w.id) FROM work_requests w"
+                                  " JOIN org_units u ON u.id = w.org_unit_id"
+                                  " WHERE w.status = 'draft' AND u.code = '910'");
+  g_assert_cmpint (draft, >, 0);
+  select_request (page, draft);
+  click (shown_button (page, "requests.edit"));
+  app_test_wait (100);
+  wizard = app_test_find_toplevel (JHK_TYPE_REQUEST_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_cmpint (jhk_request_wizard_get_request_id (JHK_REQUEST_WIZARD (wizard)), ==, draft);
+  gtk_window_destroy (wizard);
+  app_test_wait (100);
+
+  /* The dashboard's overdue item: the first overdue request addressed to
+   * the システム管理者, marked. */
+  page = open_page (window, "admin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "requests", "requests.overdue"));
+  app_test_wait (100);
+  g_assert_cmpint (selected_id (page), >, 0);
+  {
+    g_autofree char *now = local_time (0);
+
+    sql = g_strdup_printf ("SELECT COUNT(*) FROM work_requests WHERE id = %" G_GINT64_FORMAT
+                           " AND status IN ('consent_pending', 'submitted', 'in_progress')"
+                           " AND wanted_at <> '' AND wanted_at < '%s'", selected_id (page), now);
+  }
+  g_assert_cmpint (app_test_count (window, sql), ==, 1);
+  /* The status under the heading says so in the error colour, and the
+   * list's state cell has its icon. */
+  g_assert_nonnull (find_error_label (page, "overdue"));
+  app_test_save_png (GTK_WIDGET (window), "requests-overdue");
+
+  /* 東警察署 has filed nothing: the empty list says how to file. */
+  page = open_page (window, "higashi-unyo");
+  stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (app_test_find_descendant (page, ADW_TYPE_STATUS_PAGE)),
+                                              GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (page, "requests.new")));
+  app_test_save_png (GTK_WIDGET (window), "requests-empty");
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,5 +658,6 @@ main (int   argc,
 
   g_test_add_func ("/requests-page/R15-4/to-completion", test_to_completion);
   g_test_add_func ("/requests-page/R15-4/send-back-and-roles", test_send_back_and_roles);
+  g_test_add_func ("/requests-page/issue-5/wizard-overdue-empty", test_wizard_overdue_empty);
   return app_test_run ();
 }
