@@ -514,6 +514,27 @@ is_admin (JhkSession *actor)
          jhk_session_has_role (actor, JHK_ROLE_SYSADMIN);
 }
 
+/* The actor works in the office or below it, or holds a role over it. */
+static gboolean
+may_see_office (JhkDb      *db,
+                JhkSession *actor,
+                gint64      office_id)
+{
+  gint64 unit = jhk_session_get_org_unit_id (actor);
+
+  if (unit != 0 && jhk_policy_org_is_within (db, unit, office_id))
+    return TRUE;
+  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+    {
+      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+
+      if (grant->org_unit_id != 0 && jhk_policy_org_is_within (db, office_id,
+                                                              grant->org_unit_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* As the server's policy (0013-work-requests.pg.sql): the requesting
  * office, the administrators, and past the draft the business's managers. */
 static gboolean
@@ -521,23 +542,11 @@ may_see (JhkDb                *db,
          JhkSession           *actor,
          const JhkWorkRequest *r)
 {
-  gint64 unit = jhk_session_get_org_unit_id (actor);
-
   if (is_admin (actor))
     return TRUE;
   if (g_strcmp0 (r->status, "draft") != 0 && is_manager (actor, r->business_id))
     return TRUE;
-  if (unit != 0 && jhk_policy_org_is_within (db, unit, r->office_id))
-    return TRUE;
-  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
-    {
-      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
-
-      if (grant->org_unit_id != 0 && jhk_policy_org_is_within (db, r->office_id,
-                                                              grant->org_unit_id))
-        return TRUE;
-    }
-  return FALSE;
+  return may_see_office (db, actor, r->office_id);
 }
 
 /* Refusals ------------------------------------------------------------------ */
@@ -922,6 +931,55 @@ jhk_work_requests_get (JhkDb       *db,
   return load_request (db, actor, request_id, error);
 }
 
+/* ", id" for each office the actor sees (requester: requests for), for
+ * an SQL list after "IN (0". */
+static void
+append_offices (JhkDb      *db,
+                JhkSession *actor,
+                gboolean    requester,
+                GString    *sql)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = jhk_db_query (db, NULL, "SELECT id FROM org_units WHERE kind = 'office' ORDER BY id",
+                       JHK_DB_END);
+  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+    {
+      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+
+      g_array_append_val (offices, id);
+    }
+  g_clear_pointer (&stmt, jhk_db_stmt_release);
+  for (guint i = 0; i < offices->len; i++)
+    {
+      gint64 office = g_array_index (offices, gint64, i);
+
+      if (requester ? is_requester (db, actor, office) : may_see_office (db, actor, office))
+        g_string_append_printf (sql, ", %" G_GINT64_FORMAT, office);
+    }
+}
+
+/* ", id" for each business the actor manages. */
+static void
+append_businesses (JhkSession *actor,
+                   GString    *sql)
+{
+  if (jhk_session_get_staff_id (actor) == 0)
+    return;
+  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+    {
+      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+
+      if ((grant->role == JHK_ROLE_BIZ_OWNER || grant->role == JHK_ROLE_EGOV_OWNER ||
+           grant->role == JHK_ROLE_LEAD_OWNER) && grant->business_id != 0)
+        g_string_append_printf (sql, ", %" G_GINT64_FORMAT, grant->business_id);
+    }
+}
+
+/* The lists are filtered in SQL, on the indexes of 0013, by the offices
+ * and businesses the actor's roles give: a list of a hundred thousand
+ * requests asks nothing per row. */
 GPtrArray *
 jhk_work_requests_list (JhkDb                 *db,
                         JhkSession            *actor,
@@ -930,8 +988,7 @@ jhk_work_requests_list (JhkDb                 *db,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_work_request_free);
   g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  const char *where;
+  g_autoptr(GString) sql = g_string_new ("SELECT " REQUEST_COLUMNS);
   JhkDbStep step;
 
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
@@ -940,47 +997,42 @@ jhk_work_requests_list (JhkDb                 *db,
   switch (scope)
     {
     case JHK_WORK_REQUESTS_TO_CONSENT:
-      where = " WHERE w.status = 'consent_pending' AND w.recipient = 'sysadmin'";
+      g_string_append (sql, " WHERE w.status = 'consent_pending' AND w.recipient = 'sysadmin'"
+                            " AND w.business_id IN (0");
+      append_businesses (actor, sql);
+      g_string_append (sql, ")");
       break;
     case JHK_WORK_REQUESTS_TO_PROCESS:
-      where = " WHERE w.status IN ('submitted', 'in_progress')";
+      g_string_append (sql, " WHERE w.status IN ('submitted', 'in_progress') AND (");
+      if (jhk_session_get_staff_id (actor) != 0 &&
+          jhk_session_has_role (actor, JHK_ROLE_SYSADMIN))
+        g_string_append (sql, "w.recipient = 'sysadmin' OR ");
+      g_string_append (sql, "(w.recipient = 'business' AND w.business_id IN (0");
+      append_businesses (actor, sql);
+      g_string_append (sql, ")))");
+      break;
+    case JHK_WORK_REQUESTS_OFFICE:
+      g_string_append (sql, " WHERE w.org_unit_id IN (0");
+      append_offices (db, actor, TRUE, sql);
+      g_string_append (sql, ")");
       break;
     case JHK_WORK_REQUESTS_VISIBLE:
-    case JHK_WORK_REQUESTS_OFFICE:
     default:
-      where = "";
+      if (is_admin (actor))
+        break;
+      g_string_append (sql, " WHERE w.org_unit_id IN (0");
+      append_offices (db, actor, FALSE, sql);
+      g_string_append (sql, ") OR (w.status <> 'draft' AND w.business_id IN (0");
+      append_businesses (actor, sql);
+      g_string_append (sql, "))");
       break;
     }
-  sql = g_strconcat ("SELECT " REQUEST_COLUMNS, where, " ORDER BY w.id DESC", NULL);
-  stmt = jhk_db_query (db, error, sql, JHK_DB_END);
+  g_string_append (sql, " ORDER BY w.id DESC");
+  stmt = jhk_db_query (db, error, sql->str, JHK_DB_END);
   if (stmt == NULL)
     return NULL;
   while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
-    {
-      JhkWorkRequest *r = request_from_row (stmt);
-      gboolean keep;
-
-      switch (scope)
-        {
-        case JHK_WORK_REQUESTS_OFFICE:
-          keep = is_requester (db, actor, r->office_id);
-          break;
-        case JHK_WORK_REQUESTS_TO_CONSENT:
-          keep = is_manager (actor, r->business_id);
-          break;
-        case JHK_WORK_REQUESTS_TO_PROCESS:
-          keep = is_receiver (actor, r);
-          break;
-        case JHK_WORK_REQUESTS_VISIBLE:
-        default:
-          keep = may_see (db, actor, r);
-          break;
-        }
-      if (keep)
-        g_ptr_array_add (list, r);
-      else
-        jhk_work_request_free (r);
-    }
+    g_ptr_array_add (list, request_from_row (stmt));
   if (step == JHK_DB_FAILED)
     return NULL;
   return g_steal_pointer (&list);
@@ -1274,21 +1326,31 @@ jhk_work_requests_lead_time_warning (JhkDb                *db,
   if (left >= lead)
     return NULL;
   lead_text = format_span (lead);
+  if (g_str_equal (request->recipient, "sysadmin"))
+    {
+      if (samples < LEAD_MIN_SAMPLES)
+        /* TRANSLATORS: %s are the completion wanted and a duration ("3 days") */
+        return g_strdup_printf (_("The completion wanted, %s, leaves the system administrator "
+                                  "less than %s, the time a request is given while too few "
+                                  "were completed to tell the usual one."),
+                                request->wanted_at, lead_text);
+      /* TRANSLATORS: %s are the completion wanted and a duration, %d a number */
+      return g_strdup_printf (_("The completion wanted, %s, leaves the system administrator less "
+                                "than the %s they usually need (the median of their last %d "
+                                "completed requests)."),
+                              request->wanted_at, lead_text, samples);
+    }
   if (samples < LEAD_MIN_SAMPLES)
-    /* TRANSLATORS: the first %s is the completion wanted, the second the
-     * receiving side, the third a duration ("3 days") */
-    return g_strdup_printf (_("The completion wanted, %s, leaves the %s less than %s, the time "
-                              "a request is given when there are too few completed ones to "
-                              "tell the usual time."),
-                            request->wanted_at,
-                            jhk_work_request_recipient_label (request->recipient), lead_text);
-  /* TRANSLATORS: the first %s is the completion wanted, the second the
-   * receiving side, the third a duration, %d a number of requests */
-  return g_strdup_printf (_("The completion wanted, %s, leaves the %s less than the %s they "
-                            "usually need (the median of their last %d completed requests)."),
-                          request->wanted_at,
-                          jhk_work_request_recipient_label (request->recipient), lead_text,
-                          samples);
+    /* TRANSLATORS: %s are the completion wanted and a duration ("3 days") */
+    return g_strdup_printf (_("The completion wanted, %s, leaves the manager of the business "
+                              "less than %s, the time a request is given while too few were "
+                              "completed to tell the usual one."),
+                            request->wanted_at, lead_text);
+  /* TRANSLATORS: %s are the completion wanted and a duration, %d a number */
+  return g_strdup_printf (_("The completion wanted, %s, leaves the manager of the business less "
+                            "than the %s they usually need (the median of their last %d "
+                            "completed requests)."),
+                          request->wanted_at, lead_text, samples);
 }
 
 /* Writing ------------------------------------------------------------------- */
