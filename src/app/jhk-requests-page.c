@@ -635,6 +635,13 @@ update_actions (JhkRequestsPage *self)
       gboolean applies = r != NULL && step_applies (&steps[i], r);
       const char *why_not = applies ? jhk_work_requests_refusal (db, session, r, steps[i].action)
                                     : NULL;
+      g_autoptr(GError) incomplete = NULL;
+
+      /* A draft not filled in yet cannot be submitted: what is missing,
+       * as the wizard's checks say it. */
+      if (applies && why_not == NULL && steps[i].action == JHK_WORK_REQUEST_SUBMIT &&
+          !jhk_work_requests_check_step (r, 0, NULL, &incomplete))
+        why_not = incomplete->message;
 
       gtk_widget_set_visible (gtk_widget_get_parent (button), applies);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), steps[i].name, applies && why_not == NULL);

@@ -285,6 +285,8 @@ file_draft (JhkWindow *window,
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkWorkRequest) draft = jhk_work_requests_new_draft (db, kanri, &error);
   JhkWorkRequestItem *output;
+  static guint n_places;
+  g_autofree char *place = NULL;
   gint64 id;
 
   g_assert_no_error (error);
@@ -301,8 +303,9 @@ file_draft (JhkWindow *window,
   output = jhk_work_request_item_new ("output", "照会結果一覧", 2, "紙", "");
   output->personal_data = TRUE;
   g_ptr_array_add (draft->items, output);
-  draft->storage_place_id = jhk_ledger_add_storage_place (db, system, draft->office_id,
-                                                          "施錠保管庫（作業依頼）", TRUE, &error);
+  place = g_strdup_printf ("施錠保管庫（作業依頼%u）", ++n_places);
+  draft->storage_place_id = jhk_ledger_add_storage_place (db, system, draft->office_id, place,
+                                                          TRUE, &error);
   g_assert_no_error (error);
   id = jhk_work_requests_save_draft (db, kanri, draft, &error);
   g_assert_no_error (error);
@@ -608,8 +611,26 @@ test_wizard_overdue_empty (void)
   wizard = app_test_find_toplevel (JHK_TYPE_REQUEST_WIZARD);
   g_assert_nonnull (wizard);
   g_assert_cmpint (jhk_request_wizard_get_request_id (JHK_REQUEST_WIZARD (wizard)), ==, draft);
+  /* A draft saved in the wizard: the page shows it, selected. */
+  {
+    gint64 other = file_draft (window, "business");
+
+    g_signal_emit_by_name (wizard, "finished", other, FALSE);
+    app_test_wait (100);
+    g_assert_cmpint (selected_id (page), ==, other);
+  }
   gtk_window_destroy (wizard);
   app_test_wait (100);
+
+  /* Another desk's change: the page reads the list again. */
+  {
+    guint before = g_list_model_get_n_items (request_list (page));
+
+    file_draft (window, "sysadmin");
+    jhk_page_data_changed (JHK_PAGE (page));
+    app_test_wait (100);
+    g_assert_cmpuint (g_list_model_get_n_items (request_list (page)), ==, before + 1);
+  }
 
   /* The dashboard's overdue item: the first overdue request addressed to
    * the システム管理者, marked. */
