@@ -483,13 +483,8 @@ fill_detail (JhkRequestsPage *self)
     }
 
   group = add_group (self, _("Addressee and Sender"));
-  {
-    g_autofree char *to = r->to_title != NULL && *r->to_title != '\0'
-                            ? g_strdup_printf (_("%s (Sir/Madam)"), r->to_title) : NULL;
-
-    add_field (group, _("To"), to);
-  }
-  add_field (group, _("From"), r->from_title);
+  add_field (group, _("Addressee"), r->to_title);
+  add_field (group, _("Sender"), r->from_title);
   add_field (group, _("Requesting Office"), r->office_name);
   add_field (group, _("Addressed To"),
              r->recipient != NULL && *r->recipient != '\0'
@@ -522,7 +517,7 @@ fill_detail (JhkRequestsPage *self)
     }
 
   group = add_group (self, _("Filled In by the Receiving Office"));
-  add_step_field (group, _("Received"), r->received_at, r->received_handler, NULL, NULL,
+  add_step_field (group, C_("work request", "Received"), r->received_at, r->received_handler, NULL, NULL,
                   r->received_note);
   add_step_field (group, _("Processed"), r->processed_at, r->processed_handler, NULL, NULL,
                   r->processed_note);
@@ -1192,7 +1187,7 @@ open_step (JhkRequestsPage      *self,
     {
     case JHK_WORK_REQUEST_RECEIVE:
       title = _("Receive Request");
-      apply = _("_Receive");
+      apply = C_("work request", "_Receive");
       break;
     case JHK_WORK_REQUEST_PROCESS:
       title = _("Record Processing");
@@ -1365,7 +1360,7 @@ send_back_activated (GtkWidget  *widget,
   declining = g_strcmp0 (self->current->status, "consent_pending") == 0;
   dialog = step_dialog_new (self, JHK_WORK_REQUEST_SEND_BACK,
                             declining ? _("Decline Consent") : _("Send Request Back"),
-                            declining ? _("_Decline") : _("Send _Back"),
+                            declining ? C_("work request", "_Decline") : _("Send _Back"),
                             "/org/example/Jhk/ui/jhk-request-send-back-form.ui",
                             send_back_apply, send_back_check);
   jhk_present_dialog (widget, GTK_WINDOW (dialog));
