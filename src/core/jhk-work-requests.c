@@ -1176,7 +1176,8 @@ jhk_work_requests_new_draft (JhkDb       *db,
   r->contact_name = staff_text (db, staff, "SELECT name FROM staff WHERE id = ?");
   r->contact_phone = staff_text (db, staff, "SELECT extension FROM staff WHERE id = ?");
 
-  /* The office's first current locked place, for personal-data output. */
+  /* The office's first current locked place, in case an output row
+   * holds personal data (dropped at submission when none does). */
   jhk_db_query_int64 (db, &r->storage_place_id, NULL,
                       "SELECT id FROM storage_places WHERE org_unit_id = ? AND locked = 1"
                       " AND (valid_to IS NULL OR valid_to >= ?) ORDER BY id LIMIT 1",
@@ -1628,9 +1629,10 @@ apply_submit (JhkDb           *db,
   next = g_str_equal (r->recipient, "sysadmin") ? "consent_pending" : "submitted";
   if (!jhk_db_run (db, error,
                    "UPDATE work_requests SET status = ?, submitted_at = ?, return_comment = '',"
-                   " updated_at = ? WHERE id = ? AND status = 'draft'",
-                   JHK_T (next), JHK_I (jhk_now_us ()), JHK_I (jhk_now_us ()), JHK_I (r->id),
-                   JHK_DB_END) ||
+                   " storage_place_id = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
+                   JHK_T (next), JHK_I (jhk_now_us ()),
+                   JHK_IZ (has_personal_output (r) ? r->storage_place_id : 0),
+                   JHK_I (jhk_now_us ()), JHK_I (r->id), JHK_DB_END) ||
       !changed_once (db, error))
     return FALSE;
   g_free (r->status);

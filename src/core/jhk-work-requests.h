@@ -157,7 +157,8 @@ const char        *jhk_work_request_recipient_label (const char *recipient);
  * from_title the office's head (所属長), manager the office's 情報管理者
  * (the actor when they are one, or when the office has none today),
  * contact the actor's name and extension, storage_place_id the office's
- * first current locked place (0 when it has none).
+ * first current locked place (0 when it has none; the submission drops
+ * it when no output row holds personal data).
  * Refused (JHK_POLICY_ERROR_DENIED) unless the actor is the 運用管理者 or
  * 情報管理者 of an office. */
 JhkWorkRequest *jhk_work_requests_new_draft (JhkDb       *db,

@@ -119,6 +119,10 @@ new_request (Fixture    *f,
   replace (&r->wanted_at, wanted);
   add_item (r, "input", "指紋照会依頼書", FALSE);
   add_item (r, "output", "指紋照合結果一覧表", TRUE);
+  g_assert_cmpint (r->storage_place_id, ==,
+                   jhk_test_query_int (f->db, "SELECT MIN(id) FROM storage_places"
+                                       " WHERE org_unit_id = ? AND locked = 1",
+                                       JHK_I (f->office), JHK_DB_END));
   return r;
 }
 
@@ -393,11 +397,20 @@ test_business_no_consent (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(JhkWorkRequest) r = new_request (f, "business");
-  gint64 id = save_ok (f, f->kanri, r);
+  g_autoptr(JhkWorkRequest) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
 
+  /* Without personal-data output the request keeps no storage place. */
+  ((JhkWorkRequestItem *) g_ptr_array_index (r->items, 1))->personal_data = FALSE;
+  id = save_ok (f, f->kanri, r);
   OK (f, "work_request.submit", jhk_work_requests_submit (f->db, f->kanri, id, ok_error));
   ASSERT_REFUSED_AS (f, f->gyomu, id, JHK_WORK_REQUEST_CONSENT,
                      jhk_work_requests_consent (f->db, f->gyomu, id, NULL, NULL, NULL, refusal));
+  sent = jhk_work_requests_get (f->db, f->gyomu, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sent->storage_place_id, ==, 0);
+  g_assert_cmpint (sent->consent_by, ==, 0);
 }
 
 /* R15-4: declined with a comment, revised (consent cleared) and submitted
