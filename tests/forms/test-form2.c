@@ -16,7 +16,9 @@
 #include "jhk-form2.h"
 #include "jhk-form2-request.h"
 #include "jhk-forms.h"
+#include "jhk-org.h"
 #include "jhk-policy.h"
+#include "jhk-settings.h"
 #include "forms-test-util.h"
 #include "jhk-test-util.h"
 
@@ -818,32 +820,87 @@ test_form2_request_fill (void)
   g_unlink (path);
 }
 
-/* RF2, R15-4: the completed demo request prints for its requester with
- * what every side recorded; one the actor may not see is refused as not
- * found, writes no file and changes nothing. */
+/* Replaces a member of a JhkWorkRequest. */
+static void
+replace (char      **member,
+         const char *value)
+{
+  g_free (*member);
+  *member = g_strdup (value);
+}
+
+/* RF2, R15-4: a request of 中央警察署 to the システム管理者, consented,
+ * processed and completed through the service, prints for its requester
+ * with what every side recorded: the consent in the 対象業務管理者 row,
+ * the receiving side's times and 受領者. For someone who may not see it,
+ * it is refused as not found, writes no file and changes nothing. */
 static void
 test_form2_request_pdf (void)
 {
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
-  g_autoptr(JhkSession) requester = jhk_test_login (db, "chuo-kanri");
-  g_autoptr(JhkSession) stranger = jhk_test_login (db, "nishi-unyo");
-  g_autoptr(JhkWorkRequest) request = NULL;
+  JhkSession *kanri = NULL, *gyomu = NULL, *admin = NULL, *stranger = NULL;
+  g_autoptr(JhkWorkRequest) draft = NULL;
+  g_autoptr(JhkWorkRequest) done = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = jhk_test_new_file ("form2-demo.pdf");
+  g_autofree char *path = jhk_test_new_file ("form2-service.pdf");
   g_autofree char *refused = jhk_test_new_file ("form2-refused.pdf");
   g_autofree char *words = NULL;
+  /* The form's times are minutes, and a step may not be in the future. */
+  gint64 now = jhk_now_us () / G_TIME_SPAN_MINUTE * G_TIME_SPAN_MINUTE;
+  g_autofree char *at = jhk_format_time (now);
+  g_autofree char *wanted = jhk_format_time (now + 7 * G_TIME_SPAN_DAY);
+  JhkWorkRequestStep step = { .at = at, .to_office = "中央警察署 警務課", .to_name = "山田 太郎" };
+  JhkWorkRequestPaper paper = { .a4 = 12, .other = 1, .other_text = "CD-R",
+                                .remarks = "至急分を先行処理" };
+  JhkWorkRequestItem *item;
   gint64 id;
 
-  id = jhk_test_query_int (db, "SELECT id FROM work_requests WHERE status = 'completed' "
-                               "AND recipient = 'sysadmin' ORDER BY id LIMIT 1", JHK_DB_END);
-  request = jhk_work_requests_get (db, requester, id, &error);
+  /* A still clock on a whole minute, as the service's own tests. */
+  jhk_set_clock_override (now);
+  jhk_test_login_many (db, &kanri, "chuo-kanri", &gyomu, "gyomu", &admin, "admin",
+                       &stranger, "higashi-unyo", NULL);
+  draft = jhk_work_requests_new_draft (db, kanri, &error);
   g_assert_no_error (error);
-  g_assert_true (jhk_form2_request_write_pdf (db, requester, id, path, &error));
+  replace (&draft->recipient, "sysadmin");
+  draft->business_id = jhk_org_find_business (db, "B101");
+  g_free (draft->to_title);
+  draft->to_title = jhk_work_requests_recipient_title (db, "sysadmin", draft->business_id);
+  replace (&draft->summary, "遺留指紋データの入力と照合結果の出力");
+  replace (&draft->purpose, "強盗事件の捜査");
+  replace (&draft->wanted_at, wanted);
+  g_ptr_array_add (draft->items, jhk_work_request_item_new ("input", "遺留指紋票", 5, "紙", ""));
+  item = jhk_work_request_item_new ("output", "指紋照合結果一覧表", 1, "紙", "施錠保管");
+  item->personal_data = TRUE;
+  g_ptr_array_add (draft->items, item);
+  id = jhk_work_requests_save_draft (db, kanri, draft, &error);
   g_assert_no_error (error);
+  jhk_work_requests_submit (db, kanri, id, &error);
+  g_assert_no_error (error);
+  jhk_work_requests_consent (db, gyomu, id, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  jhk_work_requests_receive (db, admin, id, &step, &error);
+  g_assert_no_error (error);
+  jhk_work_requests_process (db, admin, id, &step, &error);
+  g_assert_no_error (error);
+  jhk_work_requests_return_input (db, admin, id, &step, &error);
+  g_assert_no_error (error);
+  jhk_work_requests_deliver_output (db, admin, id, &step, &error);
+  g_assert_no_error (error);
+  jhk_work_requests_set_paper (db, admin, id, &paper, &error);
+  g_assert_no_error (error);
+  jhk_work_requests_complete (db, admin, id, &error);
+  g_assert_no_error (error);
+  done = jhk_work_requests_get (db, kanri, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (done->status, ==, "completed");
 
+  g_assert_true (jhk_form2_request_write_pdf (db, kanri, id, path, &error));
+  g_assert_no_error (error);
   JHK_TEST_ASSERT_REFUSED (db, JHK_POLICY_ERROR_NOT_FOUND,
                            jhk_form2_request_write_pdf (db, stranger, id, refused, refusal));
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  jhk_test_clear_sessions (&kanri, &gyomu, &admin, &stranger, NULL);
+  jhk_set_clock_override (0);
 
   if (!forms_test_have_poppler_utils ())
     return;
@@ -851,26 +908,32 @@ test_form2_request_pdf (void)
   assert_ipaex_fonts_embedded (path, TRUE);
   words = sheet_words (path, 0);
   {
-    g_autofree char *summary = squeeze (request->summary);
-    g_autofree char *business = squeeze (request->business_name);
-    g_autofree char *consent = squeeze (request->consent_name);
-    g_autofree char *to = g_strconcat (request->to_title, "殿", NULL);
-    g_autofree char *received = jhk_form2_format_when (request->received_at);
-    g_autofree char *delivered = jhk_form2_format_when (request->output_delivered_at);
-    const JhkWorkRequestItem *item = g_ptr_array_index (request->items, 0);
-    g_autofree char *content = squeeze (item->content);
+    g_autofree char *business = squeeze (done->business_name);
+    g_autofree char *consent = squeeze (done->consent_name);
+    g_autofree char *manager = squeeze (done->manager_name);
+    g_autofree char *to = g_strconcat (done->to_title, "殿", NULL);
+    g_autofree char *when = jhk_form2_format_when (at);
+    g_autofree char *wanted_when = jhk_form2_format_when (wanted);
 
-    g_assert_nonnull (strstr (words, summary));
+    g_test_message ("%s, consent of %s, to %s", business, consent, to);
+    g_assert_nonnull (strstr (words, "遺留指紋データの入力と照合結果の出力"));
+    g_assert_nonnull (strstr (words, "強盗事件の捜査"));
     g_assert_nonnull (strstr (words, business));
     g_assert_nonnull (strstr (words, to));
-    g_assert_nonnull (strstr (words, content));
+    g_assert_nonnull (strstr (words, done->from_title));
+    g_assert_nonnull (strstr (words, manager));
+    g_assert_nonnull (strstr (words, "遺留指紋票"));
+    g_assert_nonnull (strstr (words, "指紋照合結果一覧表"));
+    g_assert_nonnull (strstr (words, wanted_when));
     /* The consent of R15-4 in the 対象業務管理者 row. */
     g_assert_cmpstr (consent, !=, "");
     g_assert_nonnull (strstr (words, consent));
-    g_assert_nonnull (received);
-    g_assert_nonnull (strstr (words, received));
-    g_assert_nonnull (delivered);
-    g_assert_nonnull (strstr (words, delivered));
+    /* 受付, 処理, 入力資料返却, 出力資料交付 at the same minute. */
+    g_assert_cmpuint (count_of (words, when), >=, 4);
+    g_assert_nonnull (strstr (words, "中央警察署警務課"));
+    g_assert_nonnull (strstr (words, "A412枚"));
+    g_assert_nonnull (strstr (words, "その他(CD-R)1枚"));
+    g_assert_nonnull (strstr (words, "至急分を先行処理"));
   }
   g_unlink (path);
 }
