@@ -1324,7 +1324,8 @@ jhk_work_requests_lead_time_warning (JhkDb                *db,
     return NULL;
   lead = usual_lead_time (db, request, &samples);
   left = g_date_time_to_unix (wanted) * G_USEC_PER_SEC - jhk_now_us ();
-  if (left >= lead)
+  /* A time passed is no warning but check_step's refusal. */
+  if (left >= lead || left < 0)
     return NULL;
   lead_text = format_span (lead);
   if (g_str_equal (request->recipient, "sysadmin"))

@@ -189,7 +189,8 @@ gboolean jhk_work_requests_check_step (const JhkWorkRequest  *request,
 /* When the completion wanted is sooner than the receiving side usually
  * needs (the median time from submission to completion of its last
  * completed requests, or three days when it has fewer than five), the
- * warning, translated; NULL otherwise. */
+ * warning, translated; NULL otherwise (and for a time already passed,
+ * which check_step refuses). */
 char *jhk_work_requests_lead_time_warning (JhkDb                *db,
                                            const JhkWorkRequest *request);
 

@@ -826,6 +826,14 @@ test_lead_time (Fixture       *f,
   g_clear_pointer (&warning, g_free);
   replace (&r->wanted_at, in_four_days);
   g_assert_null (jhk_work_requests_lead_time_warning (f->db, r));
+  /* A time passed is refused, not warned about. */
+  {
+    g_autofree char *past = local_at (f, -1);
+
+    replace (&r->wanted_at, past);
+    g_assert_null (jhk_work_requests_lead_time_warning (f->db, r));
+    replace (&r->wanted_at, in_four_days);
+  }
 
   /* Five requests completed in five days each. */
   for (int i = 0; i < 5; i++)
