@@ -713,7 +713,9 @@ refusal (JhkDb                *db,
         }
       return NULL;
     }
-  g_return_val_if_reached (NULL);
+  /* An action this version does not know is never allowed. */
+  *code = JHK_POLICY_ERROR_INVALID;
+  return _("This action on a work request is unknown.");
 }
 
 const char *

@@ -908,6 +908,8 @@ test_lists (Fixture       *f,
   g_assert_cmpstr (jhk_work_request_recipient_label ("sysadmin"), !=, "sysadmin");
   g_assert_cmpuint (g_strv_length ((char **) jhk_work_request_statuses ()), ==, 7);
   g_assert_cmpuint (g_strv_length ((char **) jhk_work_request_item_kinds ()), ==, 3);
+  /* An action it does not know is refused, never allowed. */
+  g_assert_nonnull (jhk_work_requests_refusal (f->db, f->kanri, a, (JhkWorkRequestAction) 99));
 }
 
 /* R15-4, R15-1 on PostgreSQL: each side works through its own server role
