@@ -18,7 +18,6 @@
 #include "jhk-forms.h"
 #include "jhk-lists.h"
 #include "jhk-policy.h"
-#include "jhk-window-private.h"
 #include "jhk-work-requests.h"
 
 #define N_STEPS           5
@@ -556,14 +555,18 @@ row_button (const char *icon,
   return button;
 }
 
+/* Ctrl+Up and Ctrl+Down move a row (@what -1, 1); Alt+Delete removes it
+ * (0): Ctrl+Delete stays the entries' own, deleting a word. */
 static void
 add_row_shortcut (GtkEventController *controller,
                   guint               key,
                   int                 what,
                   ItemRow            *r)
 {
+  GdkModifierType modifiers = what == 0 ? GDK_ALT_MASK : GDK_CONTROL_MASK;
+
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (key, GDK_CONTROL_MASK),
+    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (key, modifiers),
                                      gtk_callback_action_new (row_shortcut_cb, r, NULL),
                                      "i", what));
 }
@@ -650,13 +653,14 @@ add_row (JhkRequestWizard         *self,
 
   r->up = row_button ("go-up-symbolic", _("Move up (Ctrl+Up)"));
   r->down = row_button ("go-down-symbolic", _("Move down (Ctrl+Down)"));
-  r->remove = row_button ("user-trash-symbolic", _("Remove the row (Ctrl+Delete)"));
+  r->remove = row_button ("user-trash-symbolic", _("Remove the row (Alt+Delete)"));
   gtk_widget_set_name (r->up, "up");
   gtk_widget_set_name (r->down, "down");
   gtk_widget_set_name (r->remove, "remove");
   gtk_grid_attach (GTK_GRID (grid), r->up, 5, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), r->down, 5, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), r->remove, 6, 0, 1, 2);
+  /* On the second line: Tab reaches it last, after the row's fields. */
+  gtk_grid_attach (GTK_GRID (grid), r->remove, 6, 1, 1, 1);
   g_signal_connect (r->up, "clicked", G_CALLBACK (row_up_cb), r);
   g_signal_connect (r->down, "clicked", G_CALLBACK (row_down_cb), r);
   g_signal_connect (r->remove, "clicked", G_CALLBACK (row_remove_cb), r);
@@ -1553,6 +1557,8 @@ jhk_request_wizard_new (GtkWidget   *parent,
   self->db = g_object_ref (db);
   self->session = g_object_ref (session);
   self->request = g_steal_pointer (&request);
+  /* Setting the choices' models is no change of the request either. */
+  self->loading = TRUE;
   load_choices (self);
   fill (self);
   if (self->request->id != 0)
@@ -1564,17 +1570,10 @@ jhk_request_wizard_new (GtkWidget   *parent,
   show_step (self, 1);
 
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  /* jhk_present_dialog() shows it and counts typing into it against the
+   * idle lock (R13-9). */
   if (GTK_IS_WINDOW (root))
-    {
-      GtkWindow *main_window = GTK_WINDOW (root);
-
-      gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
-      /* R13-9: typing into the wizard is activity in the main window. */
-      while (main_window != NULL && !JHK_IS_WINDOW (main_window))
-        main_window = gtk_window_get_transient_for (main_window);
-      if (main_window != NULL)
-        jhk_window_track_input (JHK_WINDOW (main_window), GTK_WIDGET (self));
-    }
+    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   return self;
 }

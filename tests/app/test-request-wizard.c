@@ -498,6 +498,32 @@ test_autosave (void)
   app_test_destroy_window (window);
 }
 
+/* Opening the wizard and closing it with nothing typed saves nothing: no
+ * empty draft is left in the office's list. */
+static void
+test_nothing_typed (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  gint64 finished[3] = { 0, 0, 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JhkRequestWizard *wizard;
+
+  app_test_log_in (window, "chuo-kanri", "jhk-demo");
+  before = jhk_test_dump_tables (window->db);
+  wizard = new_wizard (window, 0);
+  g_signal_connect (wizard, "finished", G_CALLBACK (finished_cb), finished);
+  /* Longer than the draft waits after typing stops. */
+  app_test_wait (2500);
+  g_assert_cmpint (jhk_request_wizard_get_request_id (wizard), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "window.close", NULL));
+  app_test_wait (100);
+  g_assert_cmpint (finished[2], ==, 0);
+  after = jhk_test_dump_tables (window->db);
+  g_assert_cmpstr (before, ==, after);
+  app_test_destroy_window (window);
+}
+
 /* R15-4: only the 運用管理者 and 情報管理者 of an office file requests; the
  * wizard does not open for anyone else, and the database is unchanged. */
 static void
@@ -528,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/request-wizard/R15-4/file-request", test_file_request);
   g_test_add_func ("/request-wizard/R15-4/resume-draft", test_resume_draft);
   g_test_add_func ("/request-wizard/R15-4/autosave", test_autosave);
+  g_test_add_func ("/request-wizard/R15-4/nothing-typed", test_nothing_typed);
   g_test_add_func ("/request-wizard/R15-4/not-a-requester", test_not_a_requester);
   return app_test_run ();
 }
