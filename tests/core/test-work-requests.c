@@ -1074,6 +1074,18 @@ test_pg_row_security (void)
   seen = jhk_work_requests_get (chuo, kanri, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (seen->status, ==, "consent_pending");
+  /* What the office wrote is fixed past the draft, for the manager too. */
+  g_assert_false (jhk_db_run (chuo, NULL, "UPDATE work_requests SET summary = '改変' WHERE id = ?",
+                              JHK_I (id), JHK_DB_END) && jhk_db_changes (chuo) > 0);
+  g_assert_false (jhk_db_run (gyomu_db, NULL,
+                              "UPDATE work_requests SET wanted_at = '2099-01-01 00:00'"
+                              " WHERE id = ?", JHK_I (id), JHK_DB_END) &&
+                  jhk_db_changes (gyomu_db) > 0);
+  g_clear_pointer (&seen, jhk_work_request_free);
+  seen = jhk_work_requests_get (chuo, kanri, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->summary, ==, "照合履歴データの修正");
+  g_assert_cmpstr (seen->wanted_at, ==, wanted);
   /* Withdrawing it stays the office's. */
   g_assert_true (jhk_work_requests_withdraw (chuo, kanri, id, &error));
   g_assert_no_error (error);

@@ -141,3 +141,39 @@ CREATE POLICY request_parties ON staff FOR SELECT TO jhk_staff
   USING (id = ANY ((SELECT array_agg (w.created_by) FROM work_requests w)::bigint[])
          OR id = ANY ((SELECT array_agg (w.consent_by) FROM work_requests w
                         WHERE w.consent_by IS NOT NULL)::bigint[]));
+
+-- What the requesting office wrote is fixed once the request leaves the
+-- draft: the consenting manager and the receiving side update the request
+-- (policies above) but never its 依頼所属記入, and nobody moves it to
+-- another office or requester.
+CREATE FUNCTION work_requests_guard () RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT jhk_is_staff_role (session_user) THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.org_unit_id IS DISTINCT FROM OLD.org_unit_id
+     OR NEW.created_by IS DISTINCT FROM OLD.created_by
+     OR NEW.created_login IS DISTINCT FROM OLD.created_login
+     OR NEW.created_at IS DISTINCT FROM OLD.created_at
+     OR (OLD.status <> 'draft'
+         AND (NEW.recipient IS DISTINCT FROM OLD.recipient
+              OR NEW.business_id IS DISTINCT FROM OLD.business_id
+              OR NEW.to_title IS DISTINCT FROM OLD.to_title
+              OR NEW.from_title IS DISTINCT FROM OLD.from_title
+              OR NEW.summary IS DISTINCT FROM OLD.summary
+              OR NEW.purpose IS DISTINCT FROM OLD.purpose
+              OR NEW.wanted_at IS DISTINCT FROM OLD.wanted_at
+              OR NEW.manager_title IS DISTINCT FROM OLD.manager_title
+              OR NEW.manager_name IS DISTINCT FROM OLD.manager_name
+              OR NEW.contact_name IS DISTINCT FROM OLD.contact_name
+              OR NEW.contact_phone IS DISTINCT FROM OLD.contact_phone
+              OR NEW.storage_place_id IS DISTINCT FROM OLD.storage_place_id)) THEN
+    RAISE EXCEPTION 'a work request changes its requesting part only as a draft'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER work_requests_guard BEFORE UPDATE ON work_requests
+  FOR EACH ROW EXECUTE FUNCTION work_requests_guard ();
