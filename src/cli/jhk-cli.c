@@ -20,6 +20,7 @@
 #include "jhk-cli-import.h"
 #include "jhk-cli-material.h"
 #include "jhk-cli-approval.h"
+#include "jhk-cli-request.h"
 #include "jhk-cli-transfer.h"
 #include "jhk-db.h"
 #include "jhk-demo.h"
@@ -1100,6 +1101,22 @@ cmd_transfer (Cli *cli, int argc, char **argv)
   return jhk_cli_transfer (&context, argc, argv);
 }
 
+static int
+cmd_request (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_request (&context, argc, argv);
+}
+
+static int
+cmd_form2 (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_form2 (&context, argc, argv);
+}
+
 static const struct
 {
   const char *name;
@@ -1121,6 +1138,8 @@ static const struct
   { "form1", cmd_form1, N_("Write a material's form 1 (materials control sheet) as a PDF") },
   { "delivery", cmd_delivery, N_("officer | terminal | folder | email | fax: the transfer registers") },
   { "transfer", cmd_transfer, N_("send | confirm | deleted | receive | list | show: transfers") },
+  { "request", cmd_request, N_("list | show | create | submit | consent | receive | process | complete …: work requests (form 2)") },
+  { "form2", cmd_form2, N_("Write a work request's form 2 as a PDF") },
 };
 
 static void
