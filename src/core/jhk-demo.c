@@ -13,6 +13,7 @@
 #include "jhk-settings.h"
 #include "jhk-signoffs.h"
 #include "jhk-sysdocs.h"
+#include "jhk-work-requests.h"
 
 typedef struct
 {
@@ -1023,6 +1024,202 @@ demo_approvals_and_signoffs (JhkDb   *db,
   return TRUE;
 }
 
+/* Issue 5, R15-4: 作業依頼書 of 中央警察署 and 西警察署 in every state, to the
+ * システム管理者 (after the consent of the business's manager) and to the
+ * 対象業務管理者等 directly, each made under the login of the one whose step
+ * it is. The one overdue request was filed with a future 完成希望日時 and
+ * then given its days back: the demo stands in for the time that passes,
+ * as it does for the users' first password change. */
+static gboolean
+demo_work_requests (JhkDb   *db,
+                    GError **error)
+{
+  typedef struct
+  {
+    const char *kind;
+    const char *content;
+    int         quantity;
+    const char *form;
+    const char *note;
+    gboolean    personal_data;
+  } Row;
+  /* steps, one letter each after the draft is saved: S submit, C consent,
+   * D consent declined, R 受付, P 処理, I 入力資料返却, O 出力資料交付,
+   * A 用紙・記事欄, F complete, B sent back by the receiving side,
+   * W withdrawn, L past its 完成希望日時. */
+  static const struct
+  {
+    const char *requester;
+    const char *recipient;
+    const char *business;
+    const char *summary;
+    const char *purpose;
+    int         wanted_days;
+    Row         rows[2];
+    const char *steps;
+    const char *comment;
+  } requests[] = {
+    { "chuo-kanri", "business", "B101", "指紋照合結果一覧表の再出力", "",
+      14, { { "output", "指紋照合結果一覧表", 1, "紙", "", TRUE } }, "", NULL },
+    { "chuo-kanri", "sysadmin", "B101", "指紋照会データの一括入力", "窃盗事件の捜査に伴う指紋照会",
+      10, { { "input", "指紋照会依頼書", 12, "紙", "", FALSE } }, "S", NULL },
+    { "chuo-unyo", "sysadmin", "B101", "照合端末の利用者データの修正", "人事異動に伴う利用者の変更",
+      7, { { "correction", "利用者登録データ修正票", 3, "紙", "異動者分", FALSE } }, "SC", NULL },
+    { "nishi-unyo", "business", "E201", "電子申請受付データの出力", "更新申請の処理状況の確認",
+      9, { { "output", "電子申請受付一覧表", 1, "紙", "", TRUE } }, "S", NULL },
+    { "chuo-kanri", "business", "B101", "遺留指紋の照合と結果の出力", "侵入盗事件の捜査",
+      5, { { "input", "照合対象者一覧", 1, "紙", "", FALSE },
+           { "output", "指紋照合結果一覧表", 2, "紙", "", TRUE } }, "SRP", NULL },
+    { "nishi-unyo", "sysadmin", "E201", "運転免許電子申請の件数統計の出力", "交通安全計画の資料",
+      3, { { "output", "電子申請件数統計表", 1, "紙", "", FALSE } }, "SCRL", NULL },
+    { "chuo-kanri", "sysadmin", "B101", "遺留指紋データの入力と照合結果の出力",
+      "強盗事件の捜査", 4, { { "input", "遺留指紋票", 5, "紙", "", FALSE },
+                                 { "output", "指紋照合結果一覧表", 5, "紙", "", TRUE } },
+      "SCRPIOAF", NULL },
+    { "chuo-unyo", "business", "B101", "指紋照合件数の集計表の出力", "署内の業務統計",
+      6, { { "output", "指紋照合件数集計表", 1, "紙", "", FALSE } }, "SRPOF", NULL },
+    { "chuo-kanri", "sysadmin", "B101", "照合履歴データの修正", "誤登録の訂正",
+      8, { { "correction", "照合履歴修正票", 2, "紙", "", FALSE } }, "SD",
+      "修正の対象と理由が確認できない。誤登録の内容を具体的に記載されたい。" },
+    { "nishi-unyo", "business", "E201", "電子申請データの入力", "窓口受付分の電子化",
+      12, { { "input", "運転免許更新申請書", 40, "紙", "", FALSE } }, "SB",
+      "数量が添付の申請書と合わない。確認のうえ再度依頼されたい。" },
+    { "chuo-unyo", "business", "B101", "指紋照合端末の試験出力", "端末の保守",
+      11, { { "output", "試験出力", 1, "紙", "", FALSE } }, "SW", NULL },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (jhk_now_us () / G_USEC_PER_SEC);
+
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    {
+      g_autoptr(JhkSession) requester = NULL;
+      g_autoptr(JhkSession) manager = NULL;
+      g_autoptr(JhkSession) receiver = NULL;
+      g_autoptr(JhkWorkRequest) r = NULL;
+      g_autoptr(GDateTime) wanted = NULL;
+      const char *manager_login = g_str_equal (requests[i].business, "B101") ? "gyomu" : "denshi";
+      JhkWorkRequestStep step = { 0 };
+      gint64 id;
+
+      requester = jhk_session_load (db, jhk_accounts_lookup (db, requests[i].requester), NULL,
+                                    error);
+      manager = requester ? jhk_session_load (db, jhk_accounts_lookup (db, manager_login), NULL,
+                                              error) : NULL;
+      receiver = manager == NULL ? NULL
+                 : g_str_equal (requests[i].recipient, "sysadmin")
+                 ? jhk_session_load (db, jhk_accounts_lookup (db, "admin"), NULL, error)
+                 : g_object_ref (manager);
+      r = receiver ? jhk_work_requests_new_draft (db, requester, error) : NULL;
+      if (r == NULL)
+        return FALSE;
+
+      g_free (r->recipient);
+      r->recipient = g_strdup (requests[i].recipient);
+      r->business_id = jhk_org_find_business (db, requests[i].business);
+      g_free (r->to_title);
+      r->to_title = jhk_work_requests_recipient_title (db, r->recipient, r->business_id);
+      if (r->to_title == NULL)
+        r->to_title = g_strdup ("");
+      g_free (r->summary);
+      r->summary = g_strdup (requests[i].summary);
+      g_free (r->purpose);
+      r->purpose = g_strdup (requests[i].purpose);
+      wanted = g_date_time_add_days (now, requests[i].wanted_days);
+      g_free (r->wanted_at);
+      r->wanted_at = g_date_time_format (wanted, "%Y-%m-%d 17:00");
+      for (guint k = 0; k < G_N_ELEMENTS (requests[i].rows) && requests[i].rows[k].kind; k++)
+        {
+          const Row *row = &requests[i].rows[k];
+          JhkWorkRequestItem *item = jhk_work_request_item_new (row->kind, row->content,
+                                                                row->quantity, row->form,
+                                                                row->note);
+
+          /* Kept in the office's locked place the draft names. */
+          item->personal_data = row->personal_data;
+          g_ptr_array_add (r->items, item);
+        }
+      id = jhk_work_requests_save_draft (db, requester, r, error);
+      if (id == 0)
+        return FALSE;
+
+      /* 受領者 of the input returned and the output handed over. */
+      step.to_office = r->office_name;
+      step.to_name = r->contact_name;
+      for (const char *s = requests[i].steps; *s != '\0'; s++)
+        {
+          /* Each step at the minute it is taken, not before the last. */
+          g_autoptr(GDateTime) taken =
+            g_date_time_new_from_unix_local (jhk_now_us () / G_USEC_PER_SEC);
+          g_autofree char *at = g_date_time_format (taken, "%Y-%m-%d %H:%M");
+          gboolean ok = FALSE;
+
+          step.at = at;
+
+          switch (*s)
+            {
+            case 'S':
+              ok = jhk_work_requests_submit (db, requester, id, error);
+              break;
+            case 'C':
+              ok = jhk_work_requests_consent (db, manager, id, NULL, NULL, NULL, error);
+              break;
+            case 'D':
+              ok = jhk_work_requests_send_back (db, manager, id, requests[i].comment, error);
+              break;
+            case 'B':
+              ok = jhk_work_requests_send_back (db, receiver, id, requests[i].comment, error);
+              break;
+            case 'W':
+              ok = jhk_work_requests_withdraw (db, requester, id, error);
+              break;
+            case 'R':
+              ok = jhk_work_requests_receive (db, receiver, id, &step, error);
+              break;
+            case 'P':
+              ok = jhk_work_requests_process (db, receiver, id, &step, error);
+              break;
+            case 'I':
+              ok = jhk_work_requests_return_input (db, receiver, id, &step, error);
+              break;
+            case 'O':
+              ok = jhk_work_requests_deliver_output (db, receiver, id, &step, error);
+              break;
+            case 'A':
+              ok = jhk_work_requests_set_paper (db, receiver, id, &(JhkWorkRequestPaper) {
+                  .a4 = 6, .remarks = "照合結果一覧表は施錠保管庫に格納" }, error);
+              break;
+            case 'F':
+              ok = jhk_work_requests_complete (db, receiver, id, error);
+              break;
+            case 'L':
+              {
+                g_autoptr(GDateTime) filed = g_date_time_add_days (now, -6);
+                g_autoptr(GDateTime) received = g_date_time_add_days (now, -5);
+                g_autoptr(GDateTime) due = g_date_time_add_days (now, -1);
+                g_autofree char *received_at = g_date_time_format (received, "%Y-%m-%d 10:00");
+                g_autofree char *wanted_at = g_date_time_format (due, "%Y-%m-%d 17:00");
+                gint64 filed_us = g_date_time_to_unix (filed) * G_USEC_PER_SEC;
+
+                ok = jhk_db_run (db, error,
+                                 "UPDATE work_requests SET wanted_at = ?, received_at = ?,"
+                                 " created_at = ?, updated_at = ?, submitted_at = ?,"
+                                 " consent_at = CASE WHEN consent_at IS NULL THEN NULL"
+                                 " ELSE CAST(? AS BIGINT) END"
+                                 " WHERE id = ?",
+                                 JHK_T (wanted_at), JHK_T (received_at), JHK_I (filed_us),
+                                 JHK_I (filed_us), JHK_I (filed_us), JHK_I (filed_us), JHK_I (id),
+                                 JHK_DB_END);
+              }
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+          if (!ok)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 jhk_demo_populate (JhkDb   *db,
                    GError **error)
@@ -1126,6 +1323,8 @@ jhk_demo_populate (JhkDb   *db,
       !demo_system_documents (db, error))
     goto out;
   if (!demo_transfers (db, error))
+    goto out;
+  if (!demo_work_requests (db, error))
     goto out;
 
   ok = TRUE;

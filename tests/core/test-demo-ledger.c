@@ -174,7 +174,8 @@ test_transfers (void)
 }
 
 /* Every ledger row was made by a service: one audit entry each (保管せず廃棄
- * is registered and disposed of in one), and the chain verifies. */
+ * is registered and disposed of in one; the output a 作業依頼書's hand-over
+ * registers is in the hand-over's entry, R15-1), and the chain verifies. */
 static void
 test_audited (void)
 {
@@ -183,7 +184,14 @@ test_audited (void)
   JhkAuditReport report = { 0 };
 
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.register'"),
-                   ==, count (db, "SELECT COUNT(*) FROM materials WHERE original_id IS NULL"));
+                   ==, count (db, "SELECT COUNT(*) FROM materials WHERE original_id IS NULL"
+                                  " AND work_request_id IS NULL"));
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM materials WHERE work_request_id IS NOT NULL"),
+                   >, 0);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM materials m WHERE m.work_request_id IS NOT NULL"
+                              " AND NOT EXISTS (SELECT 1 FROM audit_log a"
+                              " WHERE a.action = 'work_request.deliver_output'"
+                              " AND a.object_id = CAST(m.work_request_id AS TEXT))"), ==, 0);
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.event'"),
                    ==, count (db, "SELECT COUNT(*) FROM material_events"));
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM audit_log WHERE action = 'material.dispose'"),
