@@ -26,7 +26,7 @@ typedef struct
   char       *wanted;     /* 完成希望日時 a month ahead */
   char       *soon;       /* an hour ahead */
   char       *past;       /* a day ago */
-  char       *now;        /* this minute, for the receiving side's steps */
+  char       *now;        /* the last minute now() gave */
 } Fixture;
 
 static char *
@@ -52,7 +52,16 @@ fixture_set_up (Fixture       *f,
   f->wanted = local_minute (30 * G_TIME_SPAN_DAY);
   f->soon = local_minute (G_TIME_SPAN_HOUR);
   f->past = local_minute (-G_TIME_SPAN_DAY);
+}
+
+/* This minute, for a step of the receiving side: taken as the step is
+ * recorded, never before the step it follows. */
+static const char *
+now (Fixture *f)
+{
+  g_free (f->now);
   f->now = local_minute (0);
+  return f->now;
 }
 
 static void
@@ -252,6 +261,7 @@ test_sysadmin_flow (Fixture       *f,
   g_autoptr(JsonNode) shown = NULL;
   g_autofree char *id_text = NULL;
   g_autofree char *material = NULL;
+  g_autofree char *received_at = NULL;
   JsonObject *r, *consent, *step, *paper;
   JsonArray *items;
   gint64 id;
@@ -268,12 +278,13 @@ test_sysadmin_flow (Fixture       *f,
   cli_test_assert_in (f->cli.out, id_text);
   g_assert_true (listed (f, "admin", "process", id));
 
-  run_ok (f, "admin", "request", "receive", id_text, "--at", f->now, "--note", "受付済", NULL);
-  run_ok (f, "admin", "request", "process", id_text, "--at", f->now, "--handler", "中村 真理",
+  run_ok (f, "admin", "request", "receive", id_text, "--at", now (f), "--note", "受付済", NULL);
+  received_at = g_strdup (f->now);
+  run_ok (f, "admin", "request", "process", id_text, "--at", now (f), "--handler", "中村 真理",
           NULL);
-  run_ok (f, "admin", "request", "return-input", id_text, "--at", f->now, "--to-office",
+  run_ok (f, "admin", "request", "return-input", id_text, "--at", now (f), "--to-office",
           "中央警察署", "--to-name", "松本 大輔", NULL);
-  run_ok (f, "admin", "--json", "request", "deliver-output", id_text, "--at", f->now,
+  run_ok (f, "admin", "--json", "request", "deliver-output", id_text, "--at", now (f),
           "--to-office", "中央警察署", "--to-name", "松本 大輔", NULL);
   g_assert_cmpint (cli_test_json_id (f->cli.out), ==, id);
   run_ok (f, "admin", "request", "paper", id_text, "--a4", "2", "--remarks", "試験用 記事", NULL);
@@ -308,7 +319,7 @@ test_sysadmin_flow (Fixture       *f,
   g_assert_cmpstr (member_text (consent, "phone"), ==, "3101");
   g_assert_nonnull (member_text (consent, "name"));
   step = json_object_get_object_member (r, "received");
-  g_assert_cmpstr (member_text (step, "at"), ==, f->now);
+  g_assert_cmpstr (member_text (step, "at"), ==, received_at);
   g_assert_cmpstr (member_text (step, "note"), ==, "受付済");
   step = json_object_get_object_member (r, "processed");
   g_assert_cmpstr (member_text (step, "handler"), ==, "中村 真理");
@@ -380,9 +391,9 @@ test_business_flow (Fixture       *f,
   g_assert_false (listed (f, "gyomu", "consent", id));
   g_assert_true (listed (f, "gyomu", "process", id));
 
-  run_ok (f, "gyomu", "request", "receive", id_text, "--at", f->now, NULL);
-  run_ok (f, "gyomu", "request", "process", id_text, "--at", f->now, NULL);
-  run_ok (f, "gyomu", "request", "deliver-output", id_text, "--at", f->now, "--to-office",
+  run_ok (f, "gyomu", "request", "receive", id_text, "--at", now (f), NULL);
+  run_ok (f, "gyomu", "request", "process", id_text, "--at", now (f), NULL);
+  run_ok (f, "gyomu", "request", "deliver-output", id_text, "--at", now (f), "--to-office",
           "中央警察署", "--to-name", "松本 大輔", NULL);
   run_ok (f, "gyomu", "request", "complete", id_text, NULL);
 
@@ -462,7 +473,7 @@ test_refusals (Fixture       *f,
   run_refused (f, MSG_NOT_CONSENTER, "chuo-kanri", "request", "consent", pending, NULL);
   run_refused (f, MSG_NOT_CONSENTER, "admin", "request", "consent", pending, NULL);
   /* Missing consent: the システム管理者 cannot receive it yet. */
-  run_refused (f, MSG_NO_CONSENT, "admin", "request", "receive", pending, "--at", f->now, NULL);
+  run_refused (f, MSG_NO_CONSENT, "admin", "request", "receive", pending, "--at", now (f), NULL);
   /* Past deadline. */
   run_refused (f, MSG_PAST, "chuo-kanri", "request", "create", "--file", "@past.json", "--submit",
                NULL);
