@@ -770,9 +770,9 @@ update_title (JhkRequestWizard *self)
   g_autofree char *subtitle = NULL;
 
   if (self->request->id != 0)
-    subtitle = g_strdup_printf (_("Step %d of %d: %s — draft no. %" G_GINT64_FORMAT),
+    subtitle = g_strdup_printf (_("Step %d of %d: %s — draft no. %lld"),
                                 self->step, N_STEPS, _(step_names[self->step - 1]),
-                                self->request->id);
+                                (long long) self->request->id);
   else
     subtitle = g_strdup_printf (_("Step %d of %d: %s"), self->step, N_STEPS,
                                 _(step_names[self->step - 1]));
@@ -919,7 +919,7 @@ static char *
 form_title (JhkRequestWizard *self)
 {
   if (self->request->id != 0)
-    return g_strdup_printf (_("Work Request no. %" G_GINT64_FORMAT), self->request->id);
+    return g_strdup_printf (_("Work Request no. %lld"), (long long) self->request->id);
   return g_strdup (_("Work Request"));
 }
 
@@ -1156,7 +1156,7 @@ print_action (GtkWidget  *widget,
   collect (self);
   title = form_title (self);
   file_name = self->request->id != 0
-              ? g_strdup_printf (_("work-request-%" G_GINT64_FORMAT ".pdf"), self->request->id)
+              ? g_strdup_printf (_("work-request-%lld.pdf"), (long long) self->request->id)
               : g_strdup (_("work-request.pdf"));
   form = jhk_form2_request_new (self->request);
   preview = jhk_form_preview_new (title, file_name,
