@@ -19,6 +19,7 @@ static const char * const tables[] = {
   "role_assignments",
   "alt_structures",
   "storage_places",
+  "work_requests",
   "materials",
   "material_events",
   "material_dispositions",
@@ -30,6 +31,7 @@ static const char * const tables[] = {
   "material_approvals",
   "material_signoffs",
   "material_signoff_requests",
+  "work_request_items",
   "audit_log",
   NULL
 };
