@@ -845,7 +845,8 @@ update_lead_time (JhkRequestWizard *self)
   if (self->request->wanted_at[0] != '\0' && self->request->recipient[0] != '\0')
     warning = jhk_work_requests_lead_time_warning (self->db, self->request);
   gtk_label_set_text (self->lead_time_label, warning != NULL ? warning : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->lead_time_label), warning != NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->lead_time_label)),
+                          warning != NULL);
 }
 
 static void
@@ -1400,6 +1401,7 @@ ensure_style (void)
     " border-radius: 6px; padding: 8px 12px; }\n"
     ".jhk-wizard-warning { background-color: alpha(@warning_color, 0.15);"
     " border-radius: 6px; padding: 8px 12px; }\n"
+    ".jhk-wizard-warning image { color: @warning_color; }\n"
     ".jhk-wizard-desk { background-color: #5e5c64; }\n"
     ".jhk-wizard-page { background-color: white;"
     " box-shadow: 0 2px 10px 1px alpha(black, 0.6); }\n"

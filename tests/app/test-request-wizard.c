@@ -299,11 +299,11 @@ test_file_request (void)
   /* Sooner than the receiving side usually needs: a warning, no refusal. */
   set_text (wizard, "wanted_date_entry", tomorrow);
   app_test_wait (50);
-  g_assert_true (gtk_widget_get_visible (child (wizard, "lead_time_label")));
+  g_assert_true (gtk_widget_is_visible (child (wizard, "lead_time_label")));
   g_test_message ("lead time: %s", gtk_label_get_text (child (wizard, "lead_time_label")));
   app_test_save_png (GTK_WIDGET (wizard), "request-wizard-2-lead-time");
   set_text (wizard, "wanted_date_entry", future);
-  g_assert_false (gtk_widget_get_visible (child (wizard, "lead_time_label")));
+  g_assert_false (gtk_widget_is_visible (child (wizard, "lead_time_label")));
   gtk_spin_button_set_value (child (wizard, "hour_spin"), 10);
   gtk_spin_button_set_value (child (wizard, "minute_spin"), 30);
   app_test_wait (50);
