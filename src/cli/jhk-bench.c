@@ -18,6 +18,7 @@
 #include "jhk-lists.h"
 #include "jhk-org.h"
 #include "jhk-settings.h"
+#include "jhk-work-requests.h"
 
 typedef struct
 {
@@ -1071,6 +1072,192 @@ measure_materials (JhkDb    *db,
   return measure_ledger_more (db, r, office, error);
 }
 
+/* 作業依頼書 (issue 5) ------------------------------------------------------
+ *
+ * After the ledger's list (--materials), on the same scratch database:
+ * BENCH_REQUESTS requests of three rows each made by generated SQL in one
+ * transaction across every office, in every state, about half of them to
+ * the システム管理者; then the lists of jhk_work_requests_list() in each
+ * scope, one request with its rows, and the dashboard's request items for
+ * the システム管理者, a business's manager and an office's 情報管理者, each
+ * the median of 5. */
+
+#define BENCH_REQUESTS 100000
+
+static gboolean
+fill_work_requests (JhkDb   *db,
+                    gint64   n_requests,
+                    GError **error)
+{
+  g_autofree char *requests = NULL;
+  static const char items[] =
+    "INSERT INTO work_request_items (request_id, position, kind, content, quantity, form, note,"
+    " personal_data)"
+    " SELECT w.id, p.i, CASE p.i WHEN 0 THEN 'input' WHEN 1 THEN 'output' ELSE 'correction' END,"
+    "  '資料 ' || CAST(w.id AS TEXT) || '-' || CAST(p.i AS TEXT), 1 + p.i, '紙', '', 0"
+    " FROM work_requests w"
+    " CROSS JOIN (SELECT 0 AS i UNION ALL SELECT 1 UNION ALL SELECT 2) p"
+    " WHERE w.created_login = 'bench'";
+
+  /* status by i % 7; recipient, office and business from a hash of i,
+   * so that every office has requests of every state to both; 完成希望日時
+   * spread over 2024-2027, so that some open ones are overdue. */
+  requests = g_strdup_printf (
+    "INSERT INTO work_requests (org_unit_id, status, recipient, business_id, to_title, from_title,"
+    " summary, purpose, wanted_at, manager_title, manager_name, contact_name, contact_phone,"
+    " consent_by, consent_title, consent_name, consent_at, received_at, received_handler,"
+    " processed_at, processed_handler, return_comment, created_by, created_login, created_at,"
+    " updated_at, submitted_at, completed_at)"
+    " WITH RECURSIVE n(i) AS (SELECT CAST(0 AS BIGINT) UNION ALL SELECT i + 1 FROM n WHERE i + 1 < %" G_GINT64_FORMAT "),"
+    " o(id, k) AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 FROM org_units"
+    "              WHERE kind = 'office'),"
+    " b(id, k) AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 FROM businesses"
+    "              WHERE approved_at IS NOT NULL),"
+    " s(id) AS (SELECT id FROM staff ORDER BY id LIMIT 1),"
+    " h(i, x) AS (SELECT i, (i * 7919) %% 1000003 FROM n),"
+    " v(i, x, st, rc, day) AS (SELECT i, x,"
+    "   CASE i %% 7 WHEN 0 THEN 'draft' WHEN 1 THEN 'consent_pending' WHEN 2 THEN 'submitted'"
+    "     WHEN 3 THEN 'in_progress' WHEN 4 THEN 'completed' WHEN 5 THEN 'returned'"
+    "     ELSE 'withdrawn' END,"
+    "   CASE WHEN x %% 2 = 0 THEN 'sysadmin' ELSE 'business' END,"
+    "   CAST(2024 + (x / 26) %% 4 AS TEXT) || '-' || substr(CAST(101 + (x / 104) %% 12 AS TEXT), 2)"
+    "   || '-' || substr(CAST(101 + (x / 1248) %% 28 AS TEXT), 2) || ' 17:00' FROM h),"
+    " w(i, x, st, rc, day) AS (SELECT i, x, CASE WHEN st = 'consent_pending' AND rc = 'business'"
+    "   THEN 'submitted' ELSE st END, rc, day FROM v)"
+    " SELECT o.id, w.st, w.rc, b.id, '情報管理課長', 'ベンチ署長', '作業 ' || CAST(w.i AS TEXT),"
+    "  '目的', w.day, '警務課長', '情報 太郎', '担当 花子', '1234',"
+    "  CASE WHEN w.rc = 'sysadmin' AND w.st IN ('submitted', 'in_progress', 'completed')"
+    "   THEN s.id END, '', '',"
+    "  CASE WHEN w.rc = 'sysadmin' AND w.st IN ('submitted', 'in_progress', 'completed')"
+    "   THEN 1 END,"
+    "  CASE WHEN w.st IN ('in_progress', 'completed') THEN w.day ELSE '' END, '',"
+    "  CASE WHEN w.st = 'completed' THEN w.day ELSE '' END, '',"
+    "  CASE WHEN w.st = 'returned' THEN '差戻し' ELSE '' END,"
+    "  s.id, 'bench', 1, 1, CASE WHEN w.st = 'draft' THEN NULL ELSE 1 END,"
+    "  CASE WHEN w.st = 'completed' THEN 2 END"
+    " FROM w JOIN o ON o.k = (w.x / 2) %% (SELECT COUNT(*) FROM o)"
+    " JOIN b ON b.k = (w.x / 3) %% (SELECT COUNT(*) FROM b) CROSS JOIN s",
+    n_requests);
+
+  if (!jhk_db_begin (db, error))
+    return FALSE;
+  if (!jhk_db_exec (db, requests, error) || !jhk_db_exec (db, items, error))
+    {
+      jhk_db_rollback (db);
+      return FALSE;
+    }
+  if (!jhk_db_commit (db, error))
+    return FALSE;
+  if (g_str_equal (jhk_db_get_backend_name (db), "postgresql") &&
+      !jhk_db_exec (db, "VACUUM ANALYZE work_requests, work_request_items", error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+measure_work_requests (JhkDb    *db,
+                       Report   *r,
+                       GError  **error)
+{
+  static const struct
+  {
+    const char           *login;
+    JhkWorkRequestsScope  scope;
+    const char           *name;
+  } lists[] = {
+    { "admin", JHK_WORK_REQUESTS_VISIBLE, "visible_sysadmin" },
+    { "chuo-kanri", JHK_WORK_REQUESTS_VISIBLE, "visible_office" },
+    { "chuo-kanri", JHK_WORK_REQUESTS_OFFICE, "office" },
+    { "gyomu", JHK_WORK_REQUESTS_TO_CONSENT, "to_consent" },
+    { "admin", JHK_WORK_REQUESTS_TO_PROCESS, "to_process_sysadmin" },
+    { "gyomu", JHK_WORK_REQUESTS_TO_PROCESS, "to_process_business" },
+  };
+  static const char *const dashboard[] = { "admin", "gyomu", "chuo-kanri" };
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(JhkSession) admin = NULL;
+  gint64 start, request = 0;
+  guint n_items = 0;
+
+  start = g_get_monotonic_time ();
+  if (!fill_work_requests (db, BENCH_REQUESTS, error))
+    return FALSE;
+  report (r, "work_requests", BENCH_REQUESTS, "");
+  report (r, "work_requests_fill_s", ms_since (start) / 1000.0, "s");
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autoptr(JhkSession) actor = jhk_accounts_authenticate (db, lists[i].login,
+                                                               JHK_DEMO_PASSWORD, "bench",
+                                                               error);
+      g_autofree char *ms_name = g_strdup_printf ("work_requests_list_%s_ms", lists[i].name);
+      g_autofree char *rows_name = g_strdup_printf ("work_requests_list_%s_rows", lists[i].name);
+      guint n_rows = 0;
+
+      if (actor == NULL)
+        return FALSE;
+      g_array_set_size (samples, 0);
+      for (int k = 0; k < 5; k++)
+        {
+          g_autoptr(GPtrArray) list = NULL;
+
+          start = g_get_monotonic_time ();
+          list = jhk_work_requests_list (db, actor, lists[i].scope, error);
+          if (list == NULL)
+            return FALSE;
+          g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+          n_rows = list->len;
+        }
+      report (r, ms_name, median (samples), "ms");
+      report (r, rows_name, n_rows, "");
+    }
+
+  admin = jhk_accounts_authenticate (db, "admin", JHK_DEMO_PASSWORD, "bench", error);
+  if (admin == NULL ||
+      !jhk_db_query_int64 (db, &request, error,
+                           "SELECT MAX(id) FROM work_requests WHERE status = 'completed'",
+                           JHK_DB_END))
+    return FALSE;
+  g_array_set_size (samples, 0);
+  for (int k = 0; k < 5; k++)
+    {
+      g_autoptr(JhkWorkRequest) got = NULL;
+
+      start = g_get_monotonic_time ();
+      got = jhk_work_requests_get (db, admin, request, error);
+      if (got == NULL)
+        return FALSE;
+      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      n_items = got->items != NULL ? got->items->len : 0;
+    }
+  report (r, "work_request_get_ms", median (samples), "ms");
+  report (r, "work_request_get_rows", n_items, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashboard); i++)
+    {
+      g_autoptr(JhkSession) actor = jhk_accounts_authenticate (db, dashboard[i],
+                                                               JHK_DEMO_PASSWORD, "bench",
+                                                               error);
+      g_autofree char *ms_name = g_strdup_printf ("dashboard_requests_%s_ms", dashboard[i]);
+      g_autofree char *n_name = g_strdup_printf ("dashboard_requests_%s_items", dashboard[i]);
+
+      if (actor == NULL)
+        return FALSE;
+      g_array_set_size (samples, 0);
+      for (int k = 0; k < 5; k++)
+        {
+          g_autoptr(GPtrArray) items = NULL;
+
+          start = g_get_monotonic_time ();
+          items = jhk_attention_requests (db, actor);
+          g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+          n_items = items->len;
+        }
+      report (r, ms_name, median (samples), "ms");
+      report (r, n_name, n_items, "");
+    }
+  return TRUE;
+}
+
 gboolean
 jhk_bench_run_materials (const char  *uri,
                          gint64       n_materials,
@@ -1111,6 +1298,8 @@ jhk_bench_run_materials (const char  *uri,
     }
   if (ok)
     ok = measure_materials (db, &r, error);
+  if (ok)
+    ok = measure_work_requests (db, &r, error);
   json_builder_end_object (builder);
   if (ok && json)
     print_json (builder);
