@@ -435,10 +435,20 @@ test_resume_draft (void)
   activate (wizard, "wizard.next");
   g_assert_cmpstr (visible_step (wizard), ==, "work");
   set_summary (wizard, "犯罪統計の月報出力");
-  set_text (wizard, "purpose_row", "統計資料の作成");
+  set_text (wizard, "purpose_row", "統計");
   set_text (wizard, "wanted_date_entry", future);
   id = jhk_request_wizard_get_request_id (wizard);
   g_assert_cmpint (id, >, 0);
+  /* A row of output holding personal data, then back to step 2. */
+  activate (wizard, "wizard.next");
+  g_assert_cmpstr (visible_step (wizard), ==, "items");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row_widget (wizard, 0, "kind")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (row_widget (wizard, 0, "content")), "犯罪統計月報");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (wizard, 0, "quantity")), 2);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (row_widget (wizard, 0, "personal")), TRUE);
+  activate (wizard, "wizard.back");
+  g_assert_cmpstr (visible_step (wizard), ==, "work");
+  set_text (wizard, "purpose_row", "統計資料の作成");
   /* Escape closes, saving what was typed since. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "window.close", NULL));
   app_test_wait (100);
@@ -463,11 +473,22 @@ test_resume_draft (void)
   g_assert_cmpstr (gtk_editable_get_text (child (wizard, "wanted_date_entry")), ==, future);
   app_test_save_png (GTK_WIDGET (wizard), "request-wizard-resumed");
 
+  /* The row, as it was left. */
+  g_assert_cmpuint (n_rows (wizard), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (row_widget (wizard, 0, "kind"))), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_widget (wizard, 0, "content"))), ==,
+                   "犯罪統計月報");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row_widget (wizard, 0,
+                                                                                  "quantity"))),
+                   ==, 2);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (row_widget (wizard, 0,
+                                                                            "personal"))));
+  g_assert_true (gtk_widget_get_visible (child (wizard, "place_group")));
+
   /* On to the end; to the システム管理者 it waits for consent. */
   activate (wizard, "wizard.next");
   activate (wizard, "wizard.next");
-  gtk_editable_set_text (GTK_EDITABLE (row_widget (wizard, 0, "content")), "犯罪統計月報");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row_widget (wizard, 0, "kind")), 1);
+  g_assert_cmpstr (visible_step (wizard), ==, "items");
   /* The row's 資料の形態 is missing: it is marked. */
   assert_next_refused (window, wizard, FALSE, "items", NULL);
   g_assert_true (gtk_widget_has_css_class (row_widget (wizard, 0, "form"), "error"));
