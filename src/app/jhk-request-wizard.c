@@ -353,9 +353,10 @@ collect (JhkRequestWizard *self)
 
       set_string (&G_STRUCT_MEMBER (char *, r, entries[i].member), text);
     }
-  r->storage_place_id = needs_place (self)
-                        ? selected_id (self->place_ids, adw_combo_row_get_selected (self->place_row))
-                        : 0;
+  r->storage_place_id = 0;
+  if (needs_place (self))
+    r->storage_place_id = selected_id (self->place_ids,
+                                       adw_combo_row_get_selected (self->place_row));
 
   g_ptr_array_set_size (r->items, 0);
   for (guint i = 0; i < self->rows->len; i++)
@@ -365,12 +366,11 @@ collect (JhkRequestWizard *self)
       g_autofree char *content = jhk_editable_dup_text (row->content);
       g_autofree char *form = jhk_editable_dup_text (row->form);
       g_autofree char *note = jhk_editable_dup_text (row->note);
+      int quantity = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row->quantity));
       JhkWorkRequestItem *item;
 
       item = jhk_work_request_item_new (kind != GTK_INVALID_LIST_POSITION ? kinds[kind] : "",
-                                        content,
-                                        gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row->quantity)),
-                                        form, note);
+                                        content, quantity, form, note);
       item->personal_data = g_strcmp0 (item->kind, "output") == 0 &&
                             gtk_check_button_get_active (GTK_CHECK_BUTTON (row->personal));
       g_ptr_array_add (r->items, item);

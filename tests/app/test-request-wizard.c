@@ -369,9 +369,10 @@ test_file_request (void)
   app_test_save_png (GTK_WIDGET (wizard), "request-wizard-3");
   press_enter (wizard);
   g_assert_cmpstr (visible_step (wizard), ==, "office");
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM work_request_items WHERE request_id = %" G_GINT64_FORMAT,
-                          id), ==, 2);
-  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM work_request_items WHERE request_id = %" G_GINT64_FORMAT
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM work_request_items"
+                                  " WHERE request_id = %" G_GINT64_FORMAT, id), ==, 2);
+  g_assert_cmpint (count (window, "SELECT COUNT(*) FROM work_request_items"
+                                  " WHERE request_id = %" G_GINT64_FORMAT
                                   " AND position = 0 AND kind = 'output' AND personal_data = 1"
                                   " AND quantity = 3", id), ==, 1);
   g_assert_cmpint (count (window, "SELECT COUNT(*) FROM work_requests WHERE id = %" G_GINT64_FORMAT
@@ -475,7 +476,8 @@ test_resume_draft (void)
 
   /* The row, as it was left. */
   g_assert_cmpuint (n_rows (wizard), ==, 1);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (row_widget (wizard, 0, "kind"))), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (row_widget (wizard, 0, "kind"))),
+                    ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_widget (wizard, 0, "content"))), ==,
                    "犯罪統計月報");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row_widget (wizard, 0,
