@@ -675,6 +675,31 @@ test_submit_refusals (Fixture       *f,
                   jhk_work_requests_save_draft (f->db, f->kanri, r, refusal));
   g_ptr_array_set_size (r->items, 1);
 
+  /* Texts beyond their length, in the draft and in the steps. */
+  {
+    g_autofree char *summary = g_strdup (r->summary);
+    g_autofree char *long_text = NULL;
+    GString *text = g_string_new (NULL);
+
+    for (int i = 0; i < 1001; i++)
+      g_string_append (text, "字");
+    long_text = g_string_free (text, FALSE);
+    replace (&r->summary, long_text);
+    ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                    jhk_work_requests_save_draft (f->db, f->kanri, r, refusal));
+    replace (&r->summary, summary);
+    ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                    jhk_work_requests_consent (f->db, f->gyomu, id, long_text, NULL, NULL,
+                                               refusal));
+    ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                    jhk_work_requests_send_back (f->db, f->gyomu, id, long_text, refusal));
+    ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
+                    jhk_work_requests_set_paper (f->db, f->gyomu, id,
+                                                 &(JhkWorkRequestPaper) { .remarks = long_text,
+                                                                          .a4 = 1 },
+                                                 refusal));
+  }
+
   /* Complete again: submitted. */
   save_ok (f, f->kanri, r);
   OK (f, "work_request.submit", jhk_work_requests_submit (f->db, f->kanri, id, ok_error));
