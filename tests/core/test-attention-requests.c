@@ -12,6 +12,7 @@
  */
 #include "jhk-attention.h"
 #include "jhk-work-requests.h"
+#include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
 typedef struct
@@ -307,6 +308,66 @@ test_nothing_for_others (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The count of the item key for the demo login, read through the login's
+ * own server role on db (row-level security of 0013). */
+static guint
+pg_item_count (const char *dbname,
+               const char *login,
+               const char *key)
+{
+  g_autoptr(JhkDb) db = jhk_test_pg_open_as (dbname, login);
+  g_autoptr(JhkSession) session = jhk_test_login (db, login);
+  g_autoptr(GPtrArray) items = jhk_attention_requests (db, session);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JhkAttentionItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->key, key))
+        return item->count;
+    }
+  return 0;
+}
+
+/* On a server each user counts through their own role, seeing only the
+ * requests the policies of 0013 let them see: the counts are the same. */
+static void
+test_pg_server_roles (void)
+{
+  g_autoptr(JhkDb) owner = NULL;
+  g_autofree char *dbname = NULL;
+  static const struct
+  {
+    const char *login;
+    const char *key;
+    guint       count;
+  } cases[] = {
+    { "gyomu", "requests.consent", 1 },
+    { "gyomu", "requests.in_progress", 1 },
+    { "denshi", "requests.receive", 1 },
+    { "admin", "requests.receive", 1 },
+    { "admin", "requests.in_progress", 1 },
+    { "admin", "requests.overdue", 1 },
+    { "chuo-kanri", "requests.returned", 1 },
+    { "chuo-unyo", "requests.returned", 1 },
+    { "nishi-unyo", "requests.returned", 1 },
+    { "nishi-unyo", "requests.overdue", 1 },
+    { "higashi-unyo", "requests.returned", 0 },
+    { "soukatsu", "requests.overdue", 0 },
+  };
+
+  jhk_test_pg_keep_private_cluster ();
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s: %s", cases[i].login, cases[i].key);
+      g_assert_cmpuint (pg_item_count (dbname, cases[i].login, cases[i].key), ==,
+                        cases[i].count);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +383,7 @@ main (int   argc,
   ADD ("/attention/R15-4/overdue", test_overdue);
   ADD ("/attention/R15-4/nothing-for-others", test_nothing_for_others);
 #undef ADD
+  g_test_add_func ("/attention/R15-4/pg-server-roles", test_pg_server_roles);
 
   return jhk_test_run ();
 }
