@@ -1524,6 +1524,78 @@ fail:
   return 0;
 }
 
+/* The staff member manages the business today, as the register says. */
+static gboolean
+staff_manages_business (JhkDb  *db,
+                        gint64  staff_id,
+                        gint64  business_id)
+{
+  g_autofree char *today = jhk_today ();
+  gint64 yes = 0;
+
+  /* On a server the manager's assignments may lie outside the user's
+   * rows: the function of 0005-ledger.pg.sql answers. */
+  if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
+    return jhk_db_query_int64 (db, &yes, NULL,
+                               "SELECT CASE WHEN jhk_staff_manages_business (?, ?)"
+                               " THEN 1 ELSE 0 END",
+                               JHK_I (staff_id), JHK_I (business_id), JHK_DB_END) && yes != 0;
+  return jhk_db_query_int64 (db, NULL, NULL,
+                             "SELECT id FROM role_assignments WHERE staff_id = ?"
+                             " AND business_id = ? AND role IN ('biz_owner', 'egov_owner',"
+                             " 'lead_owner') AND valid_from <= ?"
+                             " AND (valid_to IS NULL OR valid_to >= ?) LIMIT 1",
+                             JHK_I (staff_id), JHK_I (business_id), JHK_T (today),
+                             JHK_T (today), JHK_DB_END);
+}
+
+/* R5-1: the consenting manager's and the receiving side's roles as the
+ * register says now, not as they were at login. */
+static gboolean
+role_still_held (JhkDb                *db,
+                 JhkSession           *actor,
+                 const JhkWorkRequest *r,
+                 JhkWorkRequestAction  action,
+                 GError              **error)
+{
+  gint64 staff = jhk_session_get_staff_id (actor);
+  g_autofree char *today = jhk_today ();
+  gboolean held;
+
+  switch (action)
+    {
+    case JHK_WORK_REQUEST_EDIT:
+    case JHK_WORK_REQUEST_SUBMIT:
+    case JHK_WORK_REQUEST_WITHDRAW:
+    case JHK_WORK_REQUEST_REVISE:
+      return TRUE;
+    case JHK_WORK_REQUEST_CONSENT:
+      held = staff_manages_business (db, staff, r->business_id);
+      break;
+    case JHK_WORK_REQUEST_SEND_BACK:
+      if (g_str_equal (r->status, "consent_pending"))
+        {
+          held = staff_manages_business (db, staff, r->business_id);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    default:
+      held = g_str_equal (r->recipient, "sysadmin")
+             ? jhk_policy_staff_held_role (db, staff, JHK_ROLE_SYSADMIN, today)
+             : staff_manages_business (db, staff, r->business_id);
+      break;
+    }
+  if (held)
+    return TRUE;
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+                       action == JHK_WORK_REQUEST_CONSENT ||
+                       g_str_equal (r->status, "consent_pending")
+                       ? _("Only the manager of the request's business consents to it or "
+                           "declines it.")
+                       : not_receiver (r));
+  return FALSE;
+}
+
 /* One transition: the request read inside the transaction, the action's
  * refusal, then the caller's write (apply) and the audit entry. */
 typedef gboolean (*ApplyFunc) (JhkDb           *db,
@@ -1553,6 +1625,7 @@ transition (JhkDb                *db,
     return FALSE;
   r = load_request (db, actor, request_id, error);
   if (r == NULL || !require_action (db, actor, r, action, error) ||
+      !role_still_held (db, actor, r, action, error) ||
       !apply (db, actor, r, data, details, error))
     {
       jhk_service_abort (db);

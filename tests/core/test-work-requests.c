@@ -391,6 +391,38 @@ test_sysadmin_needs_consent (Fixture       *f,
   OK (f, "work_request.receive", jhk_work_requests_receive (f->db, f->admin, id, &step, ok_error));
 }
 
+/* R5-1, R15-4: a manager whose role ended since they logged in neither
+ * consents nor processes. */
+static void
+test_role_ended (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JhkWorkRequest) r = new_request (f, "sysadmin");
+  g_autoptr(JhkWorkRequest) b = new_request (f, "business");
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (jhk_now_us () / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) d1 = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) d2 = g_date_time_add_days (now, -2);
+  g_autofree char *yesterday = g_date_time_format (d1, "%Y-%m-%d");
+  g_autofree char *before = g_date_time_format (d2, "%Y-%m-%d");
+  g_autofree char *at = local_at (f, 0);
+  JhkWorkRequestStep step = step_at (at);
+  gint64 id = save_ok (f, f->kanri, r), idb = save_ok (f, f->kanri, b);
+
+  OK (f, "work_request.submit", jhk_work_requests_submit (f->db, f->kanri, id, ok_error));
+  OK (f, "work_request.submit", jhk_work_requests_submit (f->db, f->kanri, idb, ok_error));
+  g_assert_true (jhk_db_run (f->db, NULL,
+                             "UPDATE role_assignments SET valid_from = ?, valid_to = ?"
+                             " WHERE staff_id = ? AND role = 'biz_owner'",
+                             JHK_T (before), JHK_T (yesterday),
+                             JHK_I (jhk_session_get_staff_id (f->gyomu)), JHK_DB_END));
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                  jhk_work_requests_consent (f->db, f->gyomu, id, NULL, NULL, NULL, refusal));
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                  jhk_work_requests_send_back (f->db, f->gyomu, id, "不要", refusal));
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                  jhk_work_requests_receive (f->db, f->gyomu, idb, &step, refusal));
+}
+
 /* R15-4: a request to the business's manager has no consent step. */
 static void
 test_business_no_consent (Fixture       *f,
@@ -1129,6 +1161,7 @@ main (int argc, char **argv)
   ADD ("R15-4/sysadmin-needs-consent", test_sysadmin_needs_consent);
   ADD ("R15-4/business-needs-no-consent", test_business_no_consent);
   ADD ("R15-4/send-back-revise-withdraw", test_send_back_revise_withdraw);
+  ADD ("R15-4/role-ended-since-login", test_role_ended);
   ADD ("R15-4/requester-roles", test_requester_roles);
   ADD ("R17-1/output-becomes-material", test_output_becomes_material);
   ADD ("RF2/check-steps", test_check_steps);
