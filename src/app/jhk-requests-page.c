@@ -419,8 +419,8 @@ fill_items (JhkRequestsPage      *self,
       if (item->personal_data)
         g_ptr_array_add (parts, g_strdup (_("Holds personal data")));
       if (item->material_id != 0)
-        g_ptr_array_add (parts, g_strdup_printf (_("In the ledger as material %" G_GINT64_FORMAT),
-                                                 item->material_id));
+        g_ptr_array_add (parts, g_strdup_printf (_("In the ledger as material %lld"),
+                                                 (long long) item->material_id));
       g_ptr_array_add (parts, NULL);
       subtitle = g_strjoinv (" · ", (char **) parts->pdata);
       row = add_field (group, title, subtitle);
@@ -457,7 +457,7 @@ fill_detail (JhkRequestsPage *self)
     }
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 
-  heading = g_strdup_printf (_("Work Request No. %" G_GINT64_FORMAT), r->id);
+  heading = g_strdup_printf (_("Work Request No. %lld"), (long long) r->id);
   gtk_label_set_text (self->heading_label, heading);
   if (jhk_work_request_is_overdue (r, now))
     {
@@ -967,7 +967,7 @@ confirm (JhkRequestsPage *self,
 static char *
 request_subtitle (const JhkWorkRequest *r)
 {
-  return g_strdup_printf (_("No. %" G_GINT64_FORMAT " — %s (%s)"), r->id, or_dash (r->summary),
+  return g_strdup_printf (_("No. %lld — %s (%s)"), (long long) r->id, or_dash (r->summary),
                           or_dash (r->office_name));
 }
 
@@ -1507,8 +1507,8 @@ form2_activated (GtkWidget  *widget,
   if (self->current == NULL)
     return;
   form = jhk_form2_request_new (self->current);
-  title = g_strdup_printf (_("Work Request — No. %" G_GINT64_FORMAT), self->current->id);
-  file_name = g_strdup_printf (_("work-request-%" G_GINT64_FORMAT ".pdf"), self->current->id);
+  title = g_strdup_printf (_("Work Request — No. %lld"), (long long) self->current->id);
+  file_name = g_strdup_printf (_("work-request-%lld.pdf"), (long long) self->current->id);
   preview = jhk_form_preview_new (title, file_name,
                                   jhk_form2_n_pages (jhk_form2_request_get_form (form)),
                                   draw_form2_cb, form, (GDestroyNotify) jhk_form2_request_free);
