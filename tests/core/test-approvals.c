@@ -462,6 +462,33 @@ test_pg_row_security (void)
                                 " 'info_lead', id, 0, 'x' FROM staff WHERE staff_no = 'C9102'",
                                 JHK_I (material), JHK_DB_END));
   }
+  /* Nor ask around Jhk about a material of another office they keep too
+   * under the wrong office (migration 0014). */
+  {
+    g_autoptr(GError) refused = NULL;
+    gint64 other_material = 0, other_office = 0;
+
+    g_assert_true (jhk_db_query_int64 (owner, &other_material, NULL,
+                                       "SELECT MIN(m.id) FROM materials m"
+                                       " JOIN org_units o ON o.id = m.org_unit_id"
+                                       " WHERE o.code <> '910'", JHK_DB_END));
+    g_assert_true (jhk_db_query_int64 (owner, &other_office, NULL,
+                                       "SELECT org_unit_id FROM materials WHERE id = ?",
+                                       JHK_I (other_material), JHK_DB_END));
+    g_assert_true (jhk_db_run (owner, NULL,
+                               "INSERT INTO role_assignments (staff_id, role, org_unit_id,"
+                               " valid_from, granted_by, granted_at)"
+                               " SELECT staff_id, 'info_manager', ?, '2000-01-01', 'test', 0"
+                               " FROM users WHERE login = 'chuo-kanri'",
+                               JHK_I (other_office), JHK_DB_END));
+    g_assert_false (jhk_db_run (chuo, &refused,
+                                "INSERT INTO material_approvals (material_id, org_unit_id,"
+                                " kind, reason, for_name, requested_by, requested_at, created_by)"
+                                " VALUES (?, ?, 'view', '閲覧', '交通課',"
+                                " (SELECT jhk_my_staff_id ()), 0, 'chuo-kanri')",
+                                JHK_I (other_material), JHK_I (office), JHK_DB_END));
+    g_assert_nonnull (strstr (refused->message, "row-level security"));
+  }
   /* The keeper cannot decide by writing the row. */
   g_assert_false (jhk_db_run (chuo, NULL,
                               "UPDATE material_approvals SET status = 'declined',"
