@@ -747,21 +747,29 @@ require_action (JhkDb                *db,
 }
 
 gboolean
-jhk_work_request_is_overdue (const JhkWorkRequest *request,
-                             const char           *now)
+jhk_work_request_is_overdue_row (const char *status,
+                                 const char *wanted_at,
+                                 const char *now)
 {
   g_autofree char *local = NULL;
 
-  g_return_val_if_fail (request != NULL, FALSE);
-
-  if (!status_is (request, "consent_pending") && !status_is (request, "submitted") &&
-      !status_is (request, "in_progress"))
+  if (g_strcmp0 (status, "consent_pending") != 0 && g_strcmp0 (status, "submitted") != 0 &&
+      g_strcmp0 (status, "in_progress") != 0)
     return FALSE;
-  if (request->wanted_at == NULL || request->wanted_at[0] == '\0')
+  if (wanted_at == NULL || wanted_at[0] == '\0')
     return FALSE;
   if (now == NULL)
     now = local = now_local ();
-  return strcmp (request->wanted_at, now) < 0;
+  return strcmp (wanted_at, now) < 0;
+}
+
+gboolean
+jhk_work_request_is_overdue (const JhkWorkRequest *request,
+                             const char           *now)
+{
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  return jhk_work_request_is_overdue_row (request->status, request->wanted_at, now);
 }
 
 /* Reading ------------------------------------------------------------------- */
@@ -979,9 +987,54 @@ append_businesses (JhkSession *actor,
     }
 }
 
-/* The lists are filtered in SQL, on the indexes of 0013, by the offices
- * and businesses the actor's roles give: a list of a hundred thousand
- * requests asks nothing per row. */
+/* The condition of a scope's list, for jhk_work_requests_list() and its
+ * model alike, or NULL for every request: filtered in SQL, on the indexes
+ * of 0013, by the offices and businesses the actor's roles give, so that
+ * a list of a million requests asks nothing per row. */
+static char *
+scope_condition (JhkDb                *db,
+                 JhkSession           *actor,
+                 JhkWorkRequestsScope  scope)
+{
+  g_autoptr(GString) sql = g_string_new ("(");
+
+  switch (scope)
+    {
+    case JHK_WORK_REQUESTS_TO_CONSENT:
+      g_string_append (sql, "w.status = 'consent_pending' AND w.recipient = 'sysadmin'"
+                            " AND w.business_id IN (0");
+      append_businesses (actor, sql);
+      g_string_append (sql, ")");
+      break;
+    case JHK_WORK_REQUESTS_TO_PROCESS:
+      g_string_append (sql, "w.status IN ('submitted', 'in_progress') AND (");
+      if (jhk_session_get_staff_id (actor) != 0 &&
+          jhk_session_has_role (actor, JHK_ROLE_SYSADMIN))
+        g_string_append (sql, "w.recipient = 'sysadmin' OR ");
+      g_string_append (sql, "(w.recipient = 'business' AND w.business_id IN (0");
+      append_businesses (actor, sql);
+      g_string_append (sql, ")))");
+      break;
+    case JHK_WORK_REQUESTS_OFFICE:
+      g_string_append (sql, "w.org_unit_id IN (0");
+      append_offices (db, actor, TRUE, sql);
+      g_string_append (sql, ")");
+      break;
+    case JHK_WORK_REQUESTS_VISIBLE:
+    default:
+      if (is_admin (actor))
+        return NULL;
+      g_string_append (sql, "w.org_unit_id IN (0");
+      append_offices (db, actor, FALSE, sql);
+      g_string_append (sql, ") OR (w.status <> 'draft' AND w.business_id IN (0");
+      append_businesses (actor, sql);
+      g_string_append (sql, "))");
+      break;
+    }
+  g_string_append_c (sql, ')');
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 GPtrArray *
 jhk_work_requests_list (JhkDb                 *db,
                         JhkSession            *actor,
@@ -991,44 +1044,15 @@ jhk_work_requests_list (JhkDb                 *db,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_work_request_free);
   g_autoptr(JhkDbStmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT " REQUEST_COLUMNS);
+  g_autofree char *condition = NULL;
   JhkDbStep step;
 
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
   g_return_val_if_fail (JHK_IS_SESSION (actor), NULL);
 
-  switch (scope)
-    {
-    case JHK_WORK_REQUESTS_TO_CONSENT:
-      g_string_append (sql, " WHERE w.status = 'consent_pending' AND w.recipient = 'sysadmin'"
-                            " AND w.business_id IN (0");
-      append_businesses (actor, sql);
-      g_string_append (sql, ")");
-      break;
-    case JHK_WORK_REQUESTS_TO_PROCESS:
-      g_string_append (sql, " WHERE w.status IN ('submitted', 'in_progress') AND (");
-      if (jhk_session_get_staff_id (actor) != 0 &&
-          jhk_session_has_role (actor, JHK_ROLE_SYSADMIN))
-        g_string_append (sql, "w.recipient = 'sysadmin' OR ");
-      g_string_append (sql, "(w.recipient = 'business' AND w.business_id IN (0");
-      append_businesses (actor, sql);
-      g_string_append (sql, ")))");
-      break;
-    case JHK_WORK_REQUESTS_OFFICE:
-      g_string_append (sql, " WHERE w.org_unit_id IN (0");
-      append_offices (db, actor, TRUE, sql);
-      g_string_append (sql, ")");
-      break;
-    case JHK_WORK_REQUESTS_VISIBLE:
-    default:
-      if (is_admin (actor))
-        break;
-      g_string_append (sql, " WHERE w.org_unit_id IN (0");
-      append_offices (db, actor, FALSE, sql);
-      g_string_append (sql, ") OR (w.status <> 'draft' AND w.business_id IN (0");
-      append_businesses (actor, sql);
-      g_string_append (sql, "))");
-      break;
-    }
+  condition = scope_condition (db, actor, scope);
+  if (condition != NULL)
+    g_string_append_printf (sql, " WHERE %s", condition);
   g_string_append (sql, " ORDER BY w.id DESC");
   stmt = jhk_db_query (db, error, sql->str, JHK_DB_END);
   if (stmt == NULL)
@@ -1038,6 +1062,150 @@ jhk_work_requests_list (JhkDb                 *db,
   if (step == JHK_DB_FAILED)
     return NULL;
   return g_steal_pointer (&list);
+}
+
+/* The flow's order of the states, for sorting by 状態: the same
+ * expression as the index work_requests_flow of 0015, so that the order
+ * is read from it. */
+#define STATUS_FLOW_ORDER \
+  "(CASE w.status WHEN 'draft' THEN 0 WHEN 'consent_pending' THEN 1" \
+  " WHEN 'submitted' THEN 2 WHEN 'in_progress' THEN 3 WHEN 'returned' THEN 4" \
+  " WHEN 'completed' THEN 5 ELSE 6 END)"
+
+JhkQueryModel *
+jhk_work_requests_list_model (JhkDb                *db,
+                              JhkSession           *actor,
+                              JhkWorkRequestsScope  scope)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *condition = NULL;
+  JhkQueryModel *model;
+
+  g_return_val_if_fail (JHK_IS_DB (db), NULL);
+  g_return_val_if_fail (JHK_IS_SESSION (actor), NULL);
+
+  model = jhk_query_model_new (db,
+                               "w.org_unit_id AS office_id, o.name AS office, w.status,"
+                               " w.recipient, w.business_id, b.name AS business, w.summary,"
+                               " w.wanted_at, w.created_at, w.id AS id",
+                               "work_requests w"
+                               " LEFT JOIN org_units o ON o.id = w.org_unit_id"
+                               " LEFT JOIN businesses b ON b.id = w.business_id",
+                               "w.id");
+  /* The condition and the orders need the requests alone. */
+  jhk_query_model_set_id_from (model, "work_requests w");
+  condition = scope_condition (db, actor, scope);
+  jhk_query_model_set_filter (model, condition, NULL);
+  jhk_query_model_set_order (model, "w.id DESC");
+  if (!jhk_query_model_refresh (model, &error))
+    g_warning ("Could not read the work requests: %s", error->message);
+  return model;
+}
+
+void
+jhk_work_requests_list_model_sort (JhkQueryModel       *model,
+                                   JhkWorkRequestsSort  sort,
+                                   gboolean             descending)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  const char *dir = descending ? " DESC" : "";
+
+  g_return_if_fail (JHK_IS_QUERY_MODEL (model));
+
+  /* Every term runs the same way, the id last, so that one index read
+   * forwards or backwards gives the order. */
+  switch (sort)
+    {
+    case JHK_WORK_REQUESTS_SORT_WANTED_AT:
+      order = g_strdup_printf ("w.wanted_at%s, w.id%s", dir, dir);
+      break;
+    case JHK_WORK_REQUESTS_SORT_STATUS:
+      order = g_strdup_printf (STATUS_FLOW_ORDER "%s, w.id%s", dir, dir);
+      break;
+    case JHK_WORK_REQUESTS_SORT_NUMBER:
+    default:
+      order = g_strdup_printf ("w.id%s", dir);
+      break;
+    }
+  jhk_query_model_set_order (model, order);
+  if (!jhk_query_model_refresh (model, &error))
+    g_warning ("Could not read the work requests: %s", error->message);
+}
+
+/* Addressable businesses ------------------------------------------------------ */
+
+/* R8-1, R9-1: approved 対象業務等 (a 主管業務 needs no approval, so it has
+ * none and is not one). */
+#define BUSINESS_APPROVED "b.approved_at IS NOT NULL AND b.kind IN ('target', 'egov', 'lead')"
+
+/* With a manager today: on a server the manager's assignments may lie
+ * outside the user's rows, and the function of 0013 answers. Takes today
+ * twice as parameters on SQLite. */
+static const char *
+business_managed (JhkDb *db)
+{
+  if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
+    return "jhk_business_has_manager (b.id)";
+  return "EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.business_id = b.id"
+         " AND ra.role IN ('biz_owner', 'egov_owner', 'lead_owner')"
+         " AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to >= ?))";
+}
+
+static gboolean
+business_managed_takes_today (JhkDb *db)
+{
+  return !g_str_equal (jhk_db_get_backend_name (db), "postgresql");
+}
+
+JhkQueryModel *
+jhk_work_requests_addressable_businesses (JhkDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *today = jhk_today ();
+  JhkQueryModel *model;
+
+  g_return_val_if_fail (JHK_IS_DB (db), NULL);
+
+  model = jhk_query_model_new (db, "b.code, b.name, b.kind, b.id AS id", "businesses b", "b.id");
+  where = g_strdup_printf ("%s AND %s", BUSINESS_APPROVED, business_managed (db));
+  jhk_query_model_set_filter (model, where,
+                              business_managed_takes_today (db)
+                                ? g_variant_new ("(ss)", today, today) : NULL);
+  jhk_query_model_set_order (model, "b.code");
+  if (!jhk_query_model_refresh (model, &error))
+    g_warning ("Could not read the businesses: %s", error->message);
+  return model;
+}
+
+const char *
+jhk_work_requests_business_refusal (JhkDb  *db,
+                                    gint64  business_id)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *today = jhk_today ();
+  gint64 found = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (JHK_IS_DB (db), NULL);
+
+  if (business_id == 0 ||
+      !jhk_db_query_int64 (db, &found, NULL,
+                           "SELECT 1 FROM businesses b WHERE b.id = ? AND " BUSINESS_APPROVED,
+                           JHK_I (business_id), JHK_DB_END) || found == 0)
+    return _("A work request is made for an approved business.");
+  found = 0;
+  sql = g_strdup_printf ("SELECT 1 FROM businesses b WHERE b.id = ? AND %s",
+                         business_managed (db));
+  if (business_managed_takes_today (db))
+    ok = jhk_db_query_int64 (db, &found, NULL, sql, JHK_I (business_id), JHK_T (today),
+                             JHK_T (today), JHK_DB_END);
+  else
+    ok = jhk_db_query_int64 (db, &found, NULL, sql, JHK_I (business_id), JHK_DB_END);
+  if (!ok || found == 0)
+    return _("The business has no manager to consent to or process the request.");
+  return NULL;
 }
 
 /* The draft as the wizard starts --------------------------------------------- */
@@ -1665,32 +1833,16 @@ apply_submit (JhkDb           *db,
               GError         **error)
 {
   g_autofree char *today = jhk_today ();
-  gint64 approved = 0, managed = 0, locked = -1;
+  gint64 locked = -1;
+  const char *refused;
   const char *next;
 
   if (!jhk_work_requests_check_step (r, 0, NULL, error))
     return FALSE;
-  /* R8-1, R9-1: an approved business (a 主管業務 needs no approval, so it
-   * has none and is not 対象業務等), with a manager today. */
-  if (!jhk_db_query_int64 (db, &approved, NULL,
-                           "SELECT CASE WHEN approved_at IS NOT NULL"
-                           " AND kind IN ('target', 'egov', 'lead') THEN 1 ELSE 0 END"
-                           " FROM businesses WHERE id = ?",
-                           JHK_I (r->business_id), JHK_DB_END) || approved == 0)
-    return jhk_service_invalid (error, _("A work request is made for an approved business."));
-  if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
-    jhk_db_query_int64 (db, &managed, NULL,
-                        "SELECT CASE WHEN jhk_business_has_manager (?) THEN 1 ELSE 0 END",
-                        JHK_I (r->business_id), JHK_DB_END);
-  else
-    jhk_db_query_int64 (db, &managed, NULL,
-                        "SELECT COUNT(*) FROM role_assignments WHERE business_id = ?"
-                        " AND role IN ('biz_owner', 'egov_owner', 'lead_owner')"
-                        " AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
-                        JHK_I (r->business_id), JHK_T (today), JHK_T (today), JHK_DB_END);
-  if (managed == 0)
-    return jhk_service_invalid (error, _("The business has no manager to consent to or process "
-                                         "the request."));
+  /* R8-1, R9-1: an approved business with a manager today, the rule the
+   * wizard offers its businesses by. */
+  if ((refused = jhk_work_requests_business_refusal (db, r->business_id)) != NULL)
+    return jhk_service_invalid (error, refused);
   /* R15-5: the office's current locked place for personal-data output. */
   if (has_personal_output (r) &&
       (!jhk_db_query_int64 (db, &locked, NULL,

@@ -33,6 +33,7 @@
 #pragma once
 
 #include "jhk-db.h"
+#include "jhk-query-model.h"
 #include "jhk-session.h"
 
 G_BEGIN_DECLS
@@ -321,5 +322,47 @@ const char *jhk_work_requests_refusal  (JhkDb                *db,
  * "YYYY-MM-DD HH:MM", NULL for the present. */
 gboolean jhk_work_request_is_overdue   (const JhkWorkRequest *request,
                                         const char           *now_local);
+
+/* The same rule for a list's row (jhk_work_requests_list_model), pure:
+ * status and wanted_at as stored ("" or NULL for none), now_local
+ * "YYYY-MM-DD HH:MM" or NULL for the present. jhk_work_request_is_overdue
+ * answers with it. */
+gboolean jhk_work_request_is_overdue_row (const char *status,
+                                          const char *wanted_at,
+                                          const char *now_local);
+
+/* The rows of jhk_work_requests_list() as a lazy list for the pages:
+ * the same condition (one function builds it for both), newest first,
+ * rows read a page at a time by id. Columns: id, office_id, office,
+ * status, recipient, business_id, business, summary, wanted_at,
+ * created_at (µs). Refresh it with jhk_query_model_refresh(); a database
+ * error leaves it empty with a warning. */
+JhkQueryModel *jhk_work_requests_list_model (JhkDb                *db,
+                                             JhkSession           *actor,
+                                             JhkWorkRequestsScope  scope);
+
+typedef enum
+{
+  JHK_WORK_REQUESTS_SORT_NUMBER,     /* 番号 (the default, descending: newest first) */
+  JHK_WORK_REQUESTS_SORT_WANTED_AT,  /* 完成希望日時 ("" first ascending), then 番号 */
+  JHK_WORK_REQUESTS_SORT_STATUS,     /* 状態 in the order of the flow (下書き ... 取下げ),
+                                      * then 番号 */
+} JhkWorkRequestsSort;
+
+/* Orders a list model in SQL (on the indexes of 0015) and refreshes it,
+ * with exact items-changed. */
+void           jhk_work_requests_list_model_sort (JhkQueryModel        *model,
+                                                  JhkWorkRequestsSort   sort,
+                                                  gboolean              descending);
+
+/* The businesses a request can be addressed to: approved 対象業務等
+ * (target, egov, lead) with a manager (対象業務管理者等) today, by code.
+ * Columns: id, code, name, kind. Submit applies the same rule. */
+JhkQueryModel *jhk_work_requests_addressable_businesses (JhkDb *db);
+
+/* NULL when a request can be addressed to the business now, otherwise
+ * the reason, translated, as submit refuses it. */
+const char    *jhk_work_requests_business_refusal (JhkDb  *db,
+                                                   gint64  business_id);
 
 G_END_DECLS

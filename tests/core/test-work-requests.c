@@ -969,6 +969,218 @@ test_lists (Fixture       *f,
   g_assert_nonnull (jhk_work_requests_refusal (f->db, f->kanri, a, (JhkWorkRequestAction) 99));
 }
 
+/* The model's row and the list's request say the same. */
+static void
+assert_row_is (JhkRow               *row,
+               const JhkWorkRequest *r,
+               const char           *now)
+{
+  const char *business = jhk_row_get_by_name (row, "business");
+
+  g_assert_cmpint (jhk_row_get_id (row), ==, r->id);
+  g_assert_cmpint (g_ascii_strtoll (jhk_row_get_by_name (row, "office_id"), NULL, 10), ==,
+                   r->office_id);
+  g_assert_cmpstr (jhk_row_get_by_name (row, "office"), ==, r->office_name);
+  g_assert_cmpstr (jhk_row_get_by_name (row, "status"), ==, r->status);
+  g_assert_cmpstr (jhk_row_get_by_name (row, "recipient"), ==, r->recipient);
+  g_assert_cmpstr (business != NULL ? business : "", ==, r->business_name);
+  g_assert_cmpstr (jhk_row_get_by_name (row, "summary"), ==, r->summary);
+  g_assert_cmpstr (jhk_row_get_by_name (row, "wanted_at"), ==, r->wanted_at);
+  g_assert_cmpint (g_ascii_strtoll (jhk_row_get_by_name (row, "created_at"), NULL, 10), ==,
+                   r->created_at);
+  g_assert_cmpint (jhk_work_request_is_overdue_row (jhk_row_get_by_name (row, "status"),
+                                                    jhk_row_get_by_name (row, "wanted_at"),
+                                                    now),
+                   ==, jhk_work_request_is_overdue (r, now));
+}
+
+/* Every scope's model holds the rows of its list, in its order. */
+static guint
+assert_models_are_lists (JhkDb      *db,
+                         JhkSession *actor,
+                         const char *now)
+{
+  static const JhkWorkRequestsScope scopes[] = {
+    JHK_WORK_REQUESTS_VISIBLE, JHK_WORK_REQUESTS_OFFICE, JHK_WORK_REQUESTS_TO_CONSENT,
+    JHK_WORK_REQUESTS_TO_PROCESS,
+  };
+  guint n_rows = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (scopes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) list = jhk_work_requests_list (db, actor, scopes[s], &error);
+      g_autoptr(JhkQueryModel) model = jhk_work_requests_list_model (db, actor, scopes[s]);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, list->len);
+      for (guint i = 0; i < list->len; i++)
+        {
+          g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+          assert_row_is (row, g_ptr_array_index (list, i), now);
+        }
+      g_test_message ("%s, scope %u: %u rows", jhk_session_get_login (actor), s, list->len);
+      n_rows += list->len;
+    }
+  return n_rows;
+}
+
+/* The ids of a model, in order. */
+static GArray *
+model_ids (JhkQueryModel *model)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 id = jhk_row_get_id (row);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static int
+flow_rank (const char *status)
+{
+  static const char *const flow[] = { "draft", "consent_pending", "submitted", "in_progress",
+                                      "returned", "completed", "withdrawn" };
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (flow); i++)
+    if (g_strcmp0 (status, flow[i]) == 0)
+      return i;
+  return 6;
+}
+
+/* RF2, R15-4: the lazy lists of the 作業依頼 page hold exactly the rows
+ * of jhk_work_requests_list() for every scope and role, and sort by 番号,
+ * 完成希望日時 and 状態 in SQL. */
+static void
+test_list_models (Fixture       *f,
+                  gconstpointer  data)
+{
+  JhkSession *actors[] = { f->kanri, f->unyo, f->hojo, f->admin, f->gyomu, f->denshi,
+                           f->higashi };
+  g_autofree char *now = local_at (f, 0);
+  g_autoptr(JhkQueryModel) model = NULL;
+  g_autoptr(GArray) before = NULL;
+  gint64 ids[6];
+  guint n_rows = 0;
+
+  /* Requests in several states to both recipients, one overdue. */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(JhkWorkRequest) r = new_request (f, i % 2 == 0 ? "sysadmin" : "business");
+      g_autofree char *wanted = local_at (f, 30 + (gint64) i * 60);
+
+      replace (&r->wanted_at, wanted);
+      ids[i] = save_ok (f, f->kanri, r);
+      if (i >= 2)
+        OK (f, "work_request.submit", jhk_work_requests_submit (f->db, f->kanri, ids[i],
+                                                                ok_error));
+    }
+  OK (f, "work_request.consent",
+      jhk_work_requests_consent (f->db, f->gyomu, ids[4], NULL, NULL, NULL, ok_error));
+  advance (f, 45);
+  g_free (now);
+  now = local_at (f, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    n_rows += assert_models_are_lists (f->db, actors[i], now);
+  g_assert_cmpuint (n_rows, >, 0);
+
+  /* The sorts: the same rows, in the order asked, the id breaking ties. */
+  model = jhk_work_requests_list_model (f->db, f->admin, JHK_WORK_REQUESTS_VISIBLE);
+  before = model_ids (model);
+  g_assert_cmpuint (before->len, >=, G_N_ELEMENTS (ids));
+  for (guint i = 1; i < before->len; i++)
+    g_assert_cmpint (g_array_index (before, gint64, i - 1), >, g_array_index (before, gint64, i));
+  for (int sort = JHK_WORK_REQUESTS_SORT_NUMBER; sort <= JHK_WORK_REQUESTS_SORT_STATUS; sort++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        guint n;
+
+        jhk_work_requests_list_model_sort (model, sort, descending);
+        n = g_list_model_get_n_items (G_LIST_MODEL (model));
+        g_assert_cmpuint (n, ==, before->len);
+        for (guint i = 1; i < n; i++)
+          {
+            g_autoptr(JhkRow) a = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+            g_autoptr(JhkRow) b = g_list_model_get_item (G_LIST_MODEL (model), i);
+            int cmp = 0;
+
+            if (sort == JHK_WORK_REQUESTS_SORT_WANTED_AT)
+              cmp = strcmp (jhk_row_get_by_name (a, "wanted_at"),
+                            jhk_row_get_by_name (b, "wanted_at"));
+            else if (sort == JHK_WORK_REQUESTS_SORT_STATUS)
+              cmp = flow_rank (jhk_row_get_by_name (a, "status")) -
+                    flow_rank (jhk_row_get_by_name (b, "status"));
+            if (cmp == 0)
+              cmp = jhk_row_get_id (a) < jhk_row_get_id (b) ? -1 : 1;
+            g_assert_cmpint (descending ? -cmp : cmp, <, 0);
+          }
+      }
+  /* Back to newest first: the rows as they were. */
+  jhk_work_requests_list_model_sort (model, JHK_WORK_REQUESTS_SORT_NUMBER, TRUE);
+  {
+    g_autoptr(GArray) after = model_ids (model);
+
+    g_assert_cmpmem (after->data, after->len * sizeof (gint64),
+                     before->data, before->len * sizeof (gint64));
+  }
+}
+
+/* RF2 (R8-1, R9-1): a request is addressed to an approved business with a
+ * manager today: the wizard's choices and submit's refusal are one rule. */
+static void
+test_addressable_businesses (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(JhkWorkRequest) r = new_request (f, "business");
+  g_autoptr(JhkQueryModel) model = NULL;
+  gint64 unapproved = jhk_org_find_business (f->db, "B104");
+  gint64 lead = jhk_org_find_business (f->db, "L301");
+  gboolean found = FALSE;
+  gint64 id;
+
+  model = jhk_work_requests_addressable_businesses (f->db);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_null (jhk_work_requests_business_refusal (f->db, jhk_row_get_id (row)));
+      g_assert_cmpint (jhk_row_get_id (row), !=, unapproved);
+      g_assert_cmpint (jhk_row_get_id (row), !=, lead);
+      found = found || jhk_row_get_id (row) == f->business;
+    }
+  g_assert_true (found);
+  g_assert_nonnull (jhk_work_requests_business_refusal (f->db, unapproved));
+  g_assert_nonnull (jhk_work_requests_business_refusal (f->db, lead));
+  g_assert_nonnull (jhk_work_requests_business_refusal (f->db, 0));
+
+  /* B101's manager leaves: no longer offered, and submit refuses it with
+   * the same reason, unchanged. */
+  id = save_ok (f, f->kanri, r);
+  g_assert_true (jhk_db_run (f->db, NULL,
+                             "UPDATE role_assignments SET valid_to = '2000-01-01'"
+                             " WHERE business_id = ?", JHK_I (f->business), JHK_DB_END));
+  g_clear_object (&model);
+  model = jhk_work_requests_addressable_businesses (f->db);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (jhk_row_get_id (row), !=, f->business);
+    }
+  g_assert_nonnull (jhk_work_requests_business_refusal (f->db, f->business));
+  JHK_TEST_ASSERT_REFUSED_WITH (f->db, jhk_work_requests_submit (f->db, f->kanri, id, refusal),
+                                g_assert_cmpstr (error_->message, ==,
+                                                 jhk_work_requests_business_refusal (
+                                                   f->db, f->business)));
+}
+
 /* R15-4, R15-1 on PostgreSQL: each side works through its own server role
  * (0013-work-requests.pg.sql); another office sees nothing, and nobody
  * consents around Jhk. */
@@ -1146,6 +1358,21 @@ test_pg_row_security (void)
   /* Withdrawing it stays the office's. */
   g_assert_true (jhk_work_requests_withdraw (chuo, kanri, id, &error));
   g_assert_no_error (error);
+
+  /* RF2: through each side's own server role, the page's lazy lists hold
+   * the rows of the lists, and the office is offered B101 (its manager's
+   * assignment lies outside the office's rows). */
+  assert_models_are_lists (chuo, kanri, NULL);
+  assert_models_are_lists (gyomu_db, gyomu, NULL);
+  assert_models_are_lists (admin_db, admin, NULL);
+  g_assert_cmpuint (assert_models_are_lists (higashi_db, higashi, NULL), ==, 0);
+  g_assert_null (jhk_work_requests_business_refusal (chuo, jhk_org_find_business (chuo, "B101")));
+  {
+    g_autoptr(JhkQueryModel) offered = jhk_work_requests_addressable_businesses (chuo);
+
+    g_assert_cmpuint (jhk_query_model_find (offered, jhk_org_find_business (chuo, "B101")), !=,
+                      G_MAXUINT);
+  }
 }
 
 int
@@ -1170,6 +1397,8 @@ main (int argc, char **argv)
   ADD ("RF2/overdue", test_overdue);
   ADD ("RF2/lead-time", test_lead_time);
   ADD ("RF2/lists", test_lists);
+  ADD ("RF2/list-models", test_list_models);
+  ADD ("RF2/addressable-businesses", test_addressable_businesses);
   g_test_add_func ("/work-requests/R15-4/pg-row-security", test_pg_row_security);
   return jhk_test_run ();
 }
