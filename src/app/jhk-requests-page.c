@@ -71,8 +71,16 @@ struct _JhkRequestsPage
   guint               shown[N_SCOPES]; /* the drop-down's scopes, in its order */
   guint               n_shown;
   gboolean            filling;      /* the drop-down is being set */
-  GPtrArray          *requests;     /* JhkWorkRequest of the scope, as listed */
-  GListStore         *rows;
+  gboolean            quiet;        /* the list is being read again: no detail yet */
+  /* The lazy list of each scope the user has (NULL else), refreshed on
+   * every reload for its count; the shown one in the selection. */
+  JhkQueryModel      *models[N_SCOPES];
+  JhkWorkRequestsSort model_sort[N_SCOPES]; /* the order each model is in */
+  gboolean            model_descending[N_SCOPES];
+  JhkWorkRequestsSort sort;         /* the order the column headers ask */
+  gboolean            descending;
+  GtkColumnViewColumn *sort_columns[3]; /* 番号, 完成希望日時, 状態 */
+  int                 probed_column;
   GtkSingleSelection *selection;
   JhkWorkRequest     *current;      /* the selected one, with its rows */
 };
@@ -143,47 +151,39 @@ scope_label (guint scope)
 
 /* ---- the list ---- */
 
-static GStrv
-columns_new (const char *const *names)
+static char *
+business_text (JhkRow *row)
 {
-  guint n = g_strv_length ((char **) names);
-  char **columns = g_atomic_rc_box_alloc0 (sizeof (char *) * (n + 1));
-
-  for (guint i = 0; i < n; i++)
-    columns[i] = g_strdup (names[i]);
-  return columns;
+  return g_strdup (or_dash (jhk_row_get_by_name (row, "business")));
 }
 
 static char *
-wanted_text (const JhkWorkRequest *r)
+summary_text (JhkRow *row)
 {
-  return g_strdup (or_dash (r->wanted_at));
+  return g_strdup (or_dash (jhk_row_get_by_name (row, "summary")));
 }
 
-static JhkRow *
-request_row_new (const JhkWorkRequest *r,
-                 const char           *now)
+static char *
+recipient_text (JhkRow *row)
 {
-  static GStrv columns;
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, r->id);
-  g_autofree char *wanted = wanted_text (r);
-  gboolean overdue = jhk_work_request_is_overdue (r, now);
-  const char *recipient = r->recipient != NULL && *r->recipient != '\0'
-                            ? jhk_work_request_recipient_label (r->recipient) : "—";
+  const char *recipient = jhk_row_get_by_name (row, "recipient");
 
-  if (columns == NULL)
-    {
-      const char *names[] = { "number", "business", "summary", "recipient", "wanted_at",
-                              "state", "overdue", NULL };
-      columns = columns_new (names);
-    }
-  {
-    const char *values[] = { number, or_dash (r->business_name), or_dash (r->summary),
-                             recipient, wanted, jhk_work_request_status_label (r->status),
-                             overdue ? "1" : "" };
+  return g_strdup (recipient != NULL && *recipient != '\0'
+                     ? jhk_work_request_recipient_label (recipient) : "—");
+}
 
-    return jhk_row_new (r->id, columns, values);
-  }
+static char *
+wanted_text (JhkRow *row)
+{
+  return g_strdup (or_dash (jhk_row_get_by_name (row, "wanted_at")));
+}
+
+static gboolean
+row_is_overdue (JhkRow     *row,
+                const char *now)
+{
+  return jhk_work_request_is_overdue_row (jhk_row_get_by_name (row, "status"),
+                                          jhk_row_get_by_name (row, "wanted_at"), now);
 }
 
 /* The state column: the state, and for an overdue request an icon and the
@@ -207,16 +207,19 @@ state_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-state_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+state_update (GtkListItem *item)
 {
   JhkRow *row = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  gboolean overdue = !jhk_row_is_empty (row, "overdue");
+  g_autofree char *now = now_local ();
+  gboolean overdue = row != NULL && row_is_overdue (row, now);
 
-  gtk_label_set_text (GTK_LABEL (label), jhk_row_get_by_name (row, "state"));
+  gtk_label_set_text (GTK_LABEL (label),
+                      row != NULL ? jhk_work_request_status_label (jhk_row_get_by_name (row,
+                                                                                        "status"))
+                                  : "");
   gtk_widget_set_visible (icon, overdue);
   if (overdue)
     {
@@ -233,6 +236,37 @@ state_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* A row re-read in place (a refresh of the list) shows its new state. */
+static void
+state_values_changed_cb (JhkRow      *row,
+                         GParamSpec  *pspec,
+                         GtkListItem *item)
+{
+  state_update (item);
+}
+
+static void
+state_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+
+  state_update (item);
+  if (row != NULL)
+    g_signal_connect_object (row, "notify::values", G_CALLBACK (state_values_changed_cb), item,
+                             0);
+}
+
+static void
+state_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, state_values_changed_cb, item);
+}
+
 static void
 add_state_column (JhkRequestsPage *self)
 {
@@ -241,20 +275,20 @@ add_state_column (JhkRequestsPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (state_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (state_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (state_unbind_cb), NULL);
   column = gtk_column_view_column_new (_("State"), factory);
   gtk_column_view_column_set_fixed_width (column, 120);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->requests_view, column);
 }
 
-static const JhkWorkRequest *
-selected_request (JhkRequestsPage *self)
+/* The id of the request selected in the list, 0 for none. */
+static gint64
+selected_id (JhkRequestsPage *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
+  JhkRow *row = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->requests == NULL || position >= self->requests->len)
-    return NULL;
-  return g_ptr_array_index (self->requests, position);
+  return row != NULL ? jhk_row_get_id (row) : 0;
 }
 
 /* ---- the detail pane ---- */
@@ -648,14 +682,16 @@ update_actions (JhkRequestsPage *self)
 static void
 selection_changed_cb (JhkRequestsPage *self)
 {
-  const JhkWorkRequest *listed = selected_request (self);
+  gint64 listed = selected_id (self);
   g_autoptr(GError) error = NULL;
 
+  if (self->quiet)
+    return;
   g_clear_pointer (&self->current, jhk_work_request_free);
-  if (listed != NULL)
+  if (listed != 0)
     {
       self->current = jhk_work_requests_get (jhk_page_get_db (JHK_PAGE (self)),
-                                             jhk_page_get_session (JHK_PAGE (self)), listed->id,
+                                             jhk_page_get_session (JHK_PAGE (self)), listed,
                                              &error);
       if (self->current == NULL)
         jhk_widget_show_error (GTK_WIDGET (self), error);
@@ -704,19 +740,60 @@ empty_text (JhkRequestsPage *self)
     }
 }
 
+/* Reads a scope's list again, in the order asked when it is the one
+ * shown; a database error is shown and leaves the list as it was. */
+static void
+refresh_scope (JhkRequestsPage *self,
+               guint            s)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->models[s] == NULL)
+    {
+      /* Made newest first, read. */
+      self->models[s] = jhk_work_requests_list_model (jhk_page_get_db (JHK_PAGE (self)),
+                                                      jhk_page_get_session (JHK_PAGE (self)),
+                                                      scope_values[s]);
+      self->model_sort[s] = JHK_WORK_REQUESTS_SORT_NUMBER;
+      self->model_descending[s] = TRUE;
+      if (s != self->scope || (self->sort == self->model_sort[s] &&
+                               self->descending == self->model_descending[s]))
+        return;
+    }
+  if (s == self->scope && (self->sort != self->model_sort[s] ||
+                           self->descending != self->model_descending[s]))
+    {
+      jhk_work_requests_list_model_sort (self->models[s], self->sort, self->descending);
+      self->model_sort[s] = self->sort;
+      self->model_descending[s] = self->descending;
+    }
+  else if (!jhk_query_model_refresh (self->models[s], &error))
+    jhk_widget_show_error (GTK_WIDGET (self), error);
+}
+
+/* Selects the request, when listed, without reading it yet. */
+static void
+select_quietly (JhkRequestsPage *self,
+                gint64           id)
+{
+  JhkQueryModel *model = self->models[self->scope];
+  guint position = model != NULL && id != 0 ? jhk_query_model_find (model, id) : G_MAXUINT;
+
+  self->quiet = TRUE;
+  gtk_single_selection_set_selected (self->selection, position != G_MAXUINT
+                                                        ? position : GTK_INVALID_LIST_POSITION);
+  self->quiet = FALSE;
+}
+
 static void
 reload (JhkRequestsPage *self,
         gint64           select_id)
 {
-  JhkDb *db = jhk_page_get_db (JHK_PAGE (self));
-  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *now = now_local ();
-  guint select = GTK_INVALID_LIST_POSITION;
+  JhkQueryModel *shown;
 
   /* The scopes the user has, each with its count. */
   self->filling = TRUE;
+  self->quiet = TRUE;
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
     guint selected = 0;
@@ -724,27 +801,15 @@ reload (JhkRequestsPage *self,
     self->n_shown = 0;
     for (guint s = 0; s < N_SCOPES; s++)
       {
-        g_autoptr(GPtrArray) list = NULL;
-
         if (!has_scope (self, s))
           continue;
-        list = jhk_work_requests_list (db, session, scope_values[s],
-                                       s == self->scope ? &error : NULL);
+        refresh_scope (self, s);
         if (s == self->scope)
-          {
-            selected = self->n_shown;
-            g_clear_pointer (&self->requests, g_ptr_array_unref);
-            if (list == NULL)
-              {
-                jhk_widget_show_error (GTK_WIDGET (self), error);
-                g_clear_error (&error);
-              }
-            else
-              self->requests = g_ptr_array_ref (list);
-          }
+          selected = self->n_shown;
         self->shown[self->n_shown++] = s;
         g_ptr_array_add (labels, g_strdup_printf (_("%s (%u)"), scope_label (s),
-                                                  list != NULL ? list->len : 0));
+                                                  g_list_model_get_n_items (
+                                                    G_LIST_MODEL (self->models[s]))));
       }
     g_ptr_array_add (labels, NULL);
     gtk_string_list_splice (self->scope_list, 0,
@@ -752,27 +817,21 @@ reload (JhkRequestsPage *self,
                             (const char *const *) labels->pdata);
     gtk_drop_down_set_selected (self->scope_dropdown, selected);
   }
+  shown = self->models[self->scope];
+  if (gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (shown))
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (shown));
+  self->quiet = FALSE;
   self->filling = FALSE;
-  if (self->requests == NULL)
-    self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_work_request_free);
 
-  for (guint i = 0; i < self->requests->len; i++)
-    {
-      const JhkWorkRequest *r = g_ptr_array_index (self->requests, i);
-
-      g_ptr_array_add (rows, request_row_new (r, now));
-      if (r->id == select_id)
-        select = i;
-    }
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
-  gtk_single_selection_set_selected (self->selection, select);
+  select_quietly (self, select_id);
   /* The selection may not have changed while the request did. */
   selection_changed_cb (self);
 
   update_new_button (self);
   adw_status_page_set_description (self->empty_page, empty_text (self));
-  gtk_stack_set_visible_child_name (self->list_stack, self->requests->len == 0 ? "empty" : "list");
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (shown)) == 0
+                                      ? "empty" : "list");
 }
 
 static void
@@ -791,7 +850,7 @@ scope_changed_cb (JhkRequestsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->scope_dropdown);
 
-  if (self->filling || self->rows == NULL || selected >= self->n_shown ||
+  if (self->filling || self->models[self->scope] == NULL || selected >= self->n_shown ||
       self->shown[selected] == self->scope)
     return;
   set_scope (self, self->shown[selected], 0);
@@ -1519,21 +1578,42 @@ form2_activated (GtkWidget  *widget,
  * selected. */
 
 static gboolean
-matches_key (const JhkWorkRequest *r,
-             const char           *key,
-             const char           *now)
+matches_key (JhkRow     *row,
+             const char *key,
+             const char *now)
 {
+  const char *status = jhk_row_get_by_name (row, "status");
+
   if (g_strcmp0 (key, "requests.consent") == 0)
-    return g_strcmp0 (r->status, "consent_pending") == 0;
+    return g_strcmp0 (status, "consent_pending") == 0;
   if (g_strcmp0 (key, "requests.receive") == 0)
-    return g_strcmp0 (r->status, "submitted") == 0;
+    return g_strcmp0 (status, "submitted") == 0;
   if (g_strcmp0 (key, "requests.in_progress") == 0)
-    return g_strcmp0 (r->status, "in_progress") == 0;
+    return g_strcmp0 (status, "in_progress") == 0;
   if (g_strcmp0 (key, "requests.returned") == 0)
-    return g_strcmp0 (r->status, "returned") == 0;
+    return g_strcmp0 (status, "returned") == 0;
   if (g_strcmp0 (key, "requests.overdue") == 0)
-    return jhk_work_request_is_overdue (r, now);
+    return row_is_overdue (row, now);
   return TRUE;
+}
+
+/* The position of the first row of the list that matches key, or
+ * G_MAXUINT; reads the list a page at a time, only as far as that row. */
+static guint
+find_first (JhkQueryModel *model,
+            const char    *key,
+            const char    *now)
+{
+  guint n = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (matches_key (row, key, now))
+        return i;
+    }
+  return G_MAXUINT;
 }
 
 static void
@@ -1545,7 +1625,7 @@ attention_activated (GtkWidget  *widget,
   const char *key = g_variant_get_string (parameter, NULL);
   g_autofree char *now = now_local ();
   guint scope = SCOPE_ALL;
-  gint64 select_id = 0;
+  guint position;
 
   if (g_strcmp0 (key, "requests.consent") == 0)
     scope = SCOPE_CONSENT;
@@ -1558,40 +1638,113 @@ attention_activated (GtkWidget  *widget,
     {
       /* The item counts the overdue requests waiting for the user's
        * processing, consent, or of their offices: the first scope that
-       * holds one. */
+       * holds one, read as it is now. */
       static const guint order[] = { SCOPE_PROCESS, SCOPE_CONSENT, SCOPE_OFFICE };
 
       for (guint i = 0; i < G_N_ELEMENTS (order) && scope == SCOPE_ALL; i++)
         {
-          g_autoptr(GPtrArray) list = NULL;
-
-          if (!has_scope (self, order[i]))
+          if (!has_scope (self, order[i]) || self->models[order[i]] == NULL)
             continue;
-          list = jhk_work_requests_list (jhk_page_get_db (JHK_PAGE (self)),
-                                         jhk_page_get_session (JHK_PAGE (self)),
-                                         scope_values[order[i]], NULL);
-          for (guint j = 0; list != NULL && j < list->len; j++)
-            if (jhk_work_request_is_overdue (g_ptr_array_index (list, j), now))
-              {
-                scope = order[i];
-                break;
-              }
+          if (!jhk_query_model_refresh (self->models[order[i]], NULL))
+            continue;
+          if (find_first (self->models[order[i]], key, now) != G_MAXUINT)
+            scope = order[i];
         }
     }
   set_scope (self, scope, 0);
-  for (guint i = 0; i < self->requests->len; i++)
+  position = find_first (self->models[self->scope], key, now);
+  if (position != G_MAXUINT)
     {
-      const JhkWorkRequest *r = g_ptr_array_index (self->requests, i);
-
-      if (matches_key (r, key, now))
-        {
-          select_id = r->id;
-          gtk_single_selection_set_selected (self->selection, i);
-          break;
-        }
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_grab_focus (GTK_WIDGET (self->requests_view));
     }
-  if (select_id != 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->requests_view));
+}
+
+/* Sorting by the column headers, in SQL: each sortable column has a
+ * sorter that, asked to compare, notes its column and says "smaller";
+ * asking the view's sorter to compare two items tells the primary column
+ * and, by the sign, the direction (GTK 4.8 has no getter for either), as
+ * on the ledger page. The selected request stays selected. */
+
+static const JhkWorkRequestsSort sort_keys[] = {
+  JHK_WORK_REQUESTS_SORT_NUMBER, JHK_WORK_REQUESTS_SORT_WANTED_AT, JHK_WORK_REQUESTS_SORT_STATUS,
+};
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  JhkRequestsPage *self = g_object_get_data (G_OBJECT (data), "jhk-page");
+
+  self->probed_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "jhk-sort"));
+  return -1;
+}
+
+static void
+sort_changed_cb (GtkSorter       *sorter,
+                 GtkSorterChange  change,
+                 JhkRequestsPage *self)
+{
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  JhkQueryModel *model = self->models[self->scope];
+  gint64 selected;
+  GtkOrdering order;
+
+  /* The columns go as the page is disposed. */
+  if (self->selection == NULL)
+    return;
+  selected = selected_id (self);
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->probed_column < 0 || order == GTK_ORDERING_EQUAL)
+    {
+      self->sort = JHK_WORK_REQUESTS_SORT_NUMBER;
+      self->descending = TRUE;
+    }
+  else
+    {
+      self->sort = sort_keys[self->probed_column];
+      self->descending = order == GTK_ORDERING_LARGER;
+    }
+  if (model == NULL || (self->sort == self->model_sort[self->scope] &&
+                        self->descending == self->model_descending[self->scope]))
+    return;
+  self->quiet = TRUE;
+  jhk_work_requests_list_model_sort (model, self->sort, self->descending);
+  self->quiet = FALSE;
+  self->model_sort[self->scope] = self->sort;
+  self->model_descending[self->scope] = self->descending;
+  /* The same request, where the order puts it; the detail stays. */
+  select_quietly (self, selected);
+}
+
+static void
+setup_sorting (JhkRequestsPage *self)
+{
+  /* 番号, 完成希望日時 and 状態, in the order of sort_keys. */
+  static const guint positions[] = { 0, 4, 5 };
+  GListModel *columns = gtk_column_view_get_columns (self->requests_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, positions[i]);
+      GtkCustomSorter *sorter = gtk_custom_sorter_new (probe_compare, NULL, NULL);
+
+      /* The sorter is the user data of its own function. */
+      gtk_custom_sorter_set_sort_func (sorter, probe_compare, sorter, NULL);
+      g_object_set_data (G_OBJECT (sorter), "jhk-page", self);
+      g_object_set_data (G_OBJECT (sorter), "jhk-sort", GINT_TO_POINTER (i));
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      g_object_unref (sorter);
+      self->sort_columns[i] = column;
+    }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->requests_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, 0);
+  /* Newest first, as the lists start. */
+  gtk_column_view_sort_by_column (self->requests_view, self->sort_columns[0],
+                                  GTK_SORT_DESCENDING);
 }
 
 /* GObject. */
@@ -1601,19 +1754,20 @@ jhk_requests_page_constructed (GObject *object)
 {
   JhkRequestsPage *self = JHK_REQUESTS_PAGE (object);
   static const JhkColumnEntry columns[] = {
-    { N_("No."), "number", NULL, 40, FALSE },
-    { N_("Business"), "business", NULL, 100, FALSE },
-    { N_("Work Summary"), "summary", NULL, 140, TRUE },
-    { N_("Addressed To"), "recipient", NULL, 100, FALSE },
-    { N_("Wanted By"), "wanted_at", NULL, 130, FALSE },
+    { N_("No."), "id", NULL, 40, FALSE },
+    { N_("Business"), NULL, business_text, 100, FALSE },
+    { N_("Work Summary"), NULL, summary_text, 140, TRUE },
+    { N_("Addressed To"), NULL, recipient_text, 100, FALSE },
+    { N_("Wanted By"), NULL, wanted_text, 130, FALSE },
   };
 
   G_OBJECT_CLASS (jhk_requests_page_parent_class)->constructed (object);
 
-  self->rows = g_list_store_new (JHK_TYPE_ROW);
   jhk_column_view_add_columns (self->requests_view, columns, G_N_ELEMENTS (columns));
   add_state_column (self);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  self->sort = JHK_WORK_REQUESTS_SORT_NUMBER;
+  self->descending = TRUE;
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
@@ -1630,6 +1784,7 @@ jhk_requests_page_constructed (GObject *object)
         break;
       }
   reload (self, 0);
+  setup_sorting (self);
 }
 
 static void
@@ -1639,8 +1794,8 @@ jhk_requests_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_REQUESTS_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->rows);
-  g_clear_pointer (&self->requests, g_ptr_array_unref);
+  for (guint s = 0; s < N_SCOPES; s++)
+    g_clear_object (&self->models[s]);
   g_clear_pointer (&self->current, jhk_work_request_free);
 
   G_OBJECT_CLASS (jhk_requests_page_parent_class)->dispose (object);
@@ -1650,9 +1805,8 @@ static void
 jhk_requests_page_reload (JhkPage *page)
 {
   JhkRequestsPage *self = JHK_REQUESTS_PAGE (page);
-  const JhkWorkRequest *r = selected_request (self);
 
-  reload (self, r != NULL ? r->id : 0);
+  reload (self, selected_id (self));
 }
 
 static void

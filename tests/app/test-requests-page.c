@@ -662,6 +662,151 @@ test_wizard_overdue_empty (void)
   app_test_destroy_window (window);
 }
 
+/* A drawn label whose text is text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list's column titled title. */
+static GtkColumnViewColumn *
+find_column (GtkWidget  *page,
+             const char *title)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+static int
+flow_rank (const char *status)
+{
+  static const char *const flow[] = { "draft", "consent_pending", "submitted", "in_progress",
+                                      "returned", "completed", "withdrawn" };
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (flow); i++)
+    if (g_strcmp0 (status, flow[i]) == 0)
+      return i;
+  return 6;
+}
+
+/* The rows are in the order of the sort: -1 for 完成希望日時, 1 for 状態,
+ * 0 for 番号 alone; the number breaks ties, the same way. */
+static void
+assert_sorted (GtkWidget *page,
+               int        key,
+               gboolean   descending)
+{
+  GListModel *list = request_list (page);
+  guint n = g_list_model_get_n_items (list);
+
+  g_assert_cmpuint (n, >, 1);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(JhkRow) a = g_list_model_get_item (list, i - 1);
+      g_autoptr(JhkRow) b = g_list_model_get_item (list, i);
+      int cmp = 0;
+
+      if (key < 0)
+        cmp = strcmp (jhk_row_get_by_name (a, "wanted_at"), jhk_row_get_by_name (b, "wanted_at"));
+      else if (key > 0)
+        cmp = flow_rank (jhk_row_get_by_name (a, "status")) -
+              flow_rank (jhk_row_get_by_name (b, "status"));
+      if (cmp == 0)
+        cmp = jhk_row_get_id (a) < jhk_row_get_id (b) ? -1 : 1;
+      g_assert_cmpint (descending ? -cmp : cmp, <, 0);
+    }
+}
+
+/* RF2: the list sorts by 番号, 完成希望日時 and 状態 from its column
+ * headers (in SQL, the list being lazy), keeps the selected request
+ * selected and shown, and keeps its order across a refresh. */
+static void
+test_sort (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkColumnView *view;
+  GtkWidget *page;
+  guint n;
+  gint64 id;
+
+  page = open_page (window, "admin");
+  show_all (page);
+  view = GTK_COLUMN_VIEW (app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+  n = g_list_model_get_n_items (request_list (page));
+  g_assert_cmpuint (n, >=, 10);
+  /* Newest first, as it opens. */
+  assert_sorted (page, 0, TRUE);
+
+  /* A request in the middle, selected, stays selected through each sort. */
+  {
+    g_autoptr(JhkRow) row = g_list_model_get_item (request_list (page), n / 2);
+
+    id = jhk_row_get_id (row);
+  }
+  select_request (page, id);
+  gtk_column_view_sort_by_column (view, find_column (page, "Wanted By"), GTK_SORT_ASCENDING);
+  app_test_wait (100);
+  assert_sorted (page, -1, FALSE);
+  g_assert_cmpint (selected_id (page), ==, id);
+  app_test_save_png (GTK_WIDGET (window), "requests-sorted-wanted");
+  gtk_column_view_sort_by_column (view, find_column (page, "Wanted By"), GTK_SORT_DESCENDING);
+  app_test_wait (100);
+  assert_sorted (page, -1, TRUE);
+  g_assert_cmpint (selected_id (page), ==, id);
+  gtk_column_view_sort_by_column (view, find_column (page, "State"), GTK_SORT_ASCENDING);
+  app_test_wait (100);
+  assert_sorted (page, 1, FALSE);
+  g_assert_cmpint (selected_id (page), ==, id);
+  gtk_column_view_sort_by_column (view, find_column (page, "State"), GTK_SORT_DESCENDING);
+  app_test_wait (100);
+  assert_sorted (page, 1, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (request_list (page)), ==, n);
+  g_assert_cmpint (selected_id (page), ==, id);
+  {
+    g_autofree char *heading = g_strdup_printf ("Work Request No. %" G_GINT64_FORMAT, id);
+    GtkWidget *label = find_label (page, heading);
+
+    g_assert_nonnull (label);
+  }
+
+  /* Another desk's request: read again in the same order, the selection
+   * kept. */
+  file_draft (window, "business");
+  jhk_page_data_changed (JHK_PAGE (page));
+  app_test_wait (100);
+  g_assert_cmpuint (g_list_model_get_n_items (request_list (page)), ==, n + 1);
+  assert_sorted (page, 1, TRUE);
+  g_assert_cmpint (selected_id (page), ==, id);
+
+  gtk_column_view_sort_by_column (view, find_column (page, "No."), GTK_SORT_ASCENDING);
+  app_test_wait (100);
+  assert_sorted (page, 0, FALSE);
+  g_assert_cmpint (selected_id (page), ==, id);
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,5 +825,6 @@ main (int   argc,
   g_test_add_func ("/requests-page/R15-4/to-completion", test_to_completion);
   g_test_add_func ("/requests-page/R15-4/send-back-and-roles", test_send_back_and_roles);
   g_test_add_func ("/requests-page/issue-5/wizard-overdue-empty", test_wizard_overdue_empty);
+  g_test_add_func ("/requests-page/RF2/sort", test_sort);
   return app_test_run ();
 }
