@@ -1064,7 +1064,19 @@ check_step (JhkRequestWizard *self,
   clear_marks (self);
   collect (self);
   if (jhk_work_requests_check_step (self->request, step, &field, &error))
-    return TRUE;
+    {
+      const char *refused;
+
+      /* 宛先: a business a request can be addressed to now (a draft's may
+       * have lost its manager since), as the submission will check. */
+      if ((step != 0 && step != 1) ||
+          (refused = jhk_work_requests_business_refusal (self->db,
+                                                         self->request->business_id)) == NULL)
+        return TRUE;
+      g_set_error_literal (&error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID, refused);
+      field = "business_id";
+      field_step = 1;
+    }
   widget = field_widget (self, field, &field_step);
   if (field_step != self->step && field_step >= 1 && field_step < STEP_REVIEW)
     show_step (self, field_step);
@@ -1472,12 +1484,13 @@ jhk_request_wizard_init (JhkRequestWizard *self)
                             G_CALLBACK (calendar_day_cb), self);
 }
 
-/* Approved businesses into the dropdown, the office's locked storage
- * places into the place row. */
+/* The businesses a request can be addressed to (approved, with a manager
+ * today: the rule submit applies) into the dropdown, the office's locked
+ * storage places into the place row. */
 static void
 load_choices (JhkRequestWizard *self)
 {
-  g_autoptr(JhkQueryModel) businesses = jhk_lists_businesses (self->db);
+  g_autoptr(JhkQueryModel) businesses = jhk_work_requests_addressable_businesses (self->db);
   g_autoptr(JhkQueryModel) places = jhk_lists_storage_places (self->db, self->request->office_id);
   g_autoptr(GtkStringList) business_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) place_labels = gtk_string_list_new (NULL);
@@ -1487,12 +1500,9 @@ load_choices (JhkRequestWizard *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (businesses), i);
-      g_autofree char *label = NULL;
+      g_autofree char *label = jhk_business_row_label (row);
       gint64 id = jhk_row_get_id (row);
 
-      if (jhk_row_int64 (row, "approved_at") == 0)
-        continue;
-      label = jhk_business_row_label (row);
       gtk_string_list_append (business_labels, label);
       g_array_append_val (self->business_ids, id);
       g_ptr_array_add (self->business_names, g_strdup (jhk_row_get_by_name (row, "name")));

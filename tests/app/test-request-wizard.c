@@ -592,6 +592,62 @@ test_not_a_requester (void)
   app_test_destroy_window (window);
 }
 
+/* Whether the business dropdown offers the business of code. */
+static gboolean
+offers (JhkRequestWizard *wizard,
+        const char       *code)
+{
+  GListModel *model = gtk_drop_down_get_model (child (wizard, "business_dropdown"));
+  g_autofree char *prefix = g_strdup_printf ("%s ", code);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* RF2 (R8-1, R9-1): step 1 offers only the businesses a request can be
+ * addressed to, approved with a manager today, as submit checks; one that
+ * loses its manager while the wizard is open is refused at Next, the
+ * database unchanged, and is no longer offered. */
+static void
+test_addressable_businesses (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  g_autoptr(JhkQueryModel) addressable = NULL;
+  JhkRequestWizard *wizard;
+  GtkDropDown *dropdown;
+
+  app_test_log_in (window, "chuo-kanri", "jhk-demo");
+  addressable = jhk_work_requests_addressable_businesses (window->db);
+  wizard = new_wizard (window, 0);
+  dropdown = child (wizard, "business_dropdown");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (addressable)));
+  g_assert_true (offers (wizard, "B101"));
+  /* Not approved (B104), or a 主管業務, never approved (L301). */
+  g_assert_false (offers (wizard, "B104"));
+  g_assert_false (offers (wizard, "L301"));
+
+  /* B101's manager leaves while the wizard is open. */
+  gtk_check_button_set_active (child (wizard, "business_check"), TRUE);
+  select_business (wizard, "B101");
+  g_assert_true (jhk_db_run (window->db, NULL,
+                             "UPDATE role_assignments SET valid_to = '2000-01-01'"
+                             " WHERE business_id = (SELECT id FROM businesses"
+                             " WHERE code = 'B101')", JHK_DB_END));
+  assert_next_refused (window, wizard, FALSE, "recipient",
+                       "The business has no manager to consent to or process the request.");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  app_test_wait (100);
+
+  wizard = new_wizard (window, 0);
+  g_assert_false (offers (wizard, "B101"));
+  app_test_save_png (GTK_WIDGET (wizard), "request-wizard-1-addressable");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,5 +668,6 @@ main (int   argc,
   g_test_add_func ("/request-wizard/R15-4/autosave", test_autosave);
   g_test_add_func ("/request-wizard/R15-4/nothing-typed", test_nothing_typed);
   g_test_add_func ("/request-wizard/R15-4/not-a-requester", test_not_a_requester);
+  g_test_add_func ("/request-wizard/RF2/addressable-businesses", test_addressable_businesses);
   return app_test_run ();
 }
