@@ -40,4 +40,15 @@ gboolean jhk_bench_run_materials (const char  *uri,
                                   gboolean     json,
                                   GError     **error);
 
+/* The 作業依頼 page's lists (issue 5): a scratch database as for the
+ * materials with the demo organisation and n_requests requests made by
+ * generated SQL; then each scope's lazy model opened to its first 50 rows
+ * for the システム管理者, an office's 情報管理者 and a business's manager,
+ * the sorts of the page's column headers, one request and the dashboard's
+ * items (median of 5). */
+gboolean jhk_bench_run_work_requests (const char  *uri,
+                                      gint64       n_requests,
+                                      gboolean     json,
+                                      GError     **error);
+
 G_END_DECLS

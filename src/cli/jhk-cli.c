@@ -983,6 +983,7 @@ cmd_bench (Cli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   gint64 materials = 0;
   gint64 events = -1;
+  gint64 requests = 0;
   int writers = 0;
   int seconds = 10;
   int status;
@@ -999,6 +1000,8 @@ cmd_bench (Cli *cli, int argc, char **argv)
       N_("Measure the materials ledger's list with N generated materials instead"), "N" },
     { "events", 0, 0, G_OPTION_ARG_INT64, &events,
       N_("With --materials: this many generated events (default five per material)"), "M" },
+    { "requests", 0, 0, G_OPTION_ARG_INT64, &requests,
+      N_("Measure the work request lists with N generated requests instead"), "N" },
     { NULL }
   };
 
@@ -1013,6 +1016,18 @@ cmd_bench (Cli *cli, int argc, char **argv)
   if (materials < 0 || materials > 100000000 || events > 1000000000)
     return jhk_cli_usage_error (
       _("--materials takes 1 to 100000000 and --events 0 to 1000000000."));
+  if (requests < 0 || requests > 100000000)
+    return jhk_cli_usage_error (_("--requests takes 1 to 100000000."));
+  if (requests > 0)
+    {
+      if (audit_entries > 0 || keep != NULL || writers > 0 || materials > 0 || events >= 0)
+        return jhk_cli_usage_error (
+          _("--requests measures on its own: leave out --audit-entries, --keep, --writers, "
+            "--materials and --events."));
+      if (!jhk_bench_run_work_requests (cli->database, requests, cli->json, &error))
+        return jhk_cli_rule_error (error);
+      return JHK_CLI_OK;
+    }
   if (materials > 0)
     {
       if (audit_entries > 0 || keep != NULL || writers > 0)
