@@ -860,6 +860,18 @@ test_overdue (Fixture       *f,
   g_assert_false (jhk_work_request_is_overdue (r, "2030-04-01 10:01"));
   replace (&r->status, "draft");
   g_assert_false (jhk_work_request_is_overdue (r, "2030-04-01 10:01"));
+  /* The same rule for a list's row, from its status and wanted_at. */
+  g_assert_true (jhk_work_request_is_overdue_row ("consent_pending", "2030-04-01 10:00",
+                                                  "2030-04-01 10:01"));
+  g_assert_true (jhk_work_request_is_overdue_row ("in_progress", "2030-04-01 10:00",
+                                                  "2030-04-02 00:00"));
+  g_assert_false (jhk_work_request_is_overdue_row ("submitted", "2030-04-01 10:00",
+                                                   "2030-04-01 10:00"));
+  g_assert_false (jhk_work_request_is_overdue_row ("returned", "2030-04-01 10:00",
+                                                   "2030-04-01 10:01"));
+  g_assert_false (jhk_work_request_is_overdue_row ("submitted", "", "2030-04-01 10:01"));
+  g_assert_false (jhk_work_request_is_overdue_row ("submitted", NULL, NULL));
+  g_assert_true (jhk_work_request_is_overdue_row ("submitted", "2000-01-01 00:00", NULL));
 }
 
 /* RF2: the lead time of the receiving side: three days under five
