@@ -119,13 +119,20 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* In the msgctxt "wizard step": step_name() translates them. */
 static const char *const step_names[N_STEPS] = {
-  N_("Addressee"),
-  N_("Work"),
-  N_("Materials"),
-  N_("Your Office"),
-  N_("Review"),
+  NC_("wizard step", "Addressee"),
+  NC_("wizard step", "Work"),
+  NC_("wizard step", "Materials"),
+  NC_("wizard step", "Your Office"),
+  NC_("wizard step", "Review"),
 };
+
+static const char *
+step_name (int index)
+{
+  return g_dpgettext2 (NULL, "wizard step", step_names[index]);
+}
 
 static void mark_changed (JhkRequestWizard *self);
 static void update_rows  (JhkRequestWizard *self);
@@ -617,7 +624,7 @@ add_row (JhkRequestWizard         *self,
   gtk_widget_set_name (r->kind, "kind");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (r->kind), kind);
   gtk_accessible_update_property (GTK_ACCESSIBLE (r->kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Kind"), -1);
+                                  C_("work request", "Kind"), -1);
   gtk_widget_set_tooltip_text (r->kind, _("Input, output or correction"));
   gtk_grid_attach (GTK_GRID (grid), r->kind, 1, 0, 1, 1);
 
@@ -771,11 +778,11 @@ update_title (JhkRequestWizard *self)
 
   if (self->request->id != 0)
     subtitle = g_strdup_printf (_("Step %d of %d: %s — draft no. %lld"),
-                                self->step, N_STEPS, _(step_names[self->step - 1]),
+                                self->step, N_STEPS, step_name (self->step - 1),
                                 (long long) self->request->id);
   else
     subtitle = g_strdup_printf (_("Step %d of %d: %s"), self->step, N_STEPS,
-                                _(step_names[self->step - 1]));
+                                step_name (self->step - 1));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -986,17 +993,17 @@ update_steps (JhkRequestWizard *self)
       if (i + 1 == self->step)
         {
           gtk_widget_add_css_class (button, "current");
-          label = g_strdup_printf (_("Step %d, %s: current"), i + 1, _(step_names[i]));
+          label = g_strdup_printf (_("Step %d, %s: current"), i + 1, step_name (i));
         }
       else if (i + 1 < self->step)
         {
           gtk_widget_add_css_class (button, "done");
           g_free (text);
           text = g_strdup ("✓");
-          label = g_strdup_printf (_("Step %d, %s: done"), i + 1, _(step_names[i]));
+          label = g_strdup_printf (_("Step %d, %s: done"), i + 1, step_name (i));
         }
       else
-        label = g_strdup_printf (_("Step %d, %s"), i + 1, _(step_names[i]));
+        label = g_strdup_printf (_("Step %d, %s"), i + 1, step_name (i));
       gtk_label_set_text (GTK_LABEL (number), text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
@@ -1358,7 +1365,7 @@ build_steps (JhkRequestWizard *self)
       GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *number = gtk_label_new ("");
-      GtkWidget *name = gtk_label_new (_(step_names[i]));
+      GtkWidget *name = gtk_label_new (step_name (i));
 
       if (i > 0)
         {

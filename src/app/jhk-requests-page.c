@@ -523,7 +523,7 @@ fill_detail (JhkRequestsPage *self)
   add_field (group, _("Addressed To"),
              r->recipient != NULL && *r->recipient != '\0'
                ? jhk_work_request_recipient_label (r->recipient) : NULL);
-  add_field (group, _("Business"), r->business_name);
+  add_field (group, C_("work request", "Business"), r->business_name);
 
   group = add_group (self, _("Filled In by the Requesting Office"));
   add_field (group, _("Work Summary"), r->summary);

@@ -582,7 +582,7 @@ print_request (const JhkWorkRequest *r)
         g_print (_(" [material %lld]"), (long long) item->material_id);
       g_print ("\n");
     }
-  print_step (_("Received"), r->received_at, r->received_handler, r->received_note, NULL, NULL);
+  print_step (C_("work request", "Received"), r->received_at, r->received_handler, r->received_note, NULL, NULL);
   print_step (_("Processed"), r->processed_at, r->processed_handler, r->processed_note, NULL,
               NULL);
   print_step (_("Input returned"), r->input_returned_at, r->input_returned_handler, NULL,
