@@ -217,11 +217,9 @@ cmd_withdraw (JhkCliRun *run, int argc, char **argv)
   gint64 id;
   int status;
 
-  if (!jhk_cli_parse_options ("approval withdraw", N_("ID"), NULL, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
-    return jhk_cli_usage_error (_("Usage: jhkctl approval withdraw ID"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command (run, "approval withdraw", NULL,
+                                   _("Usage: jhkctl approval withdraw ID"), argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!jhk_approvals_withdraw (run->db, run->session, id, &error))
     return jhk_cli_rule_error (error);
@@ -237,26 +235,18 @@ jhk_cli_approval (JhkCliContext *context,
                   int            argc,
                   char         **argv)
 {
-  static const struct
-  {
-    const char *name;
-    int (*func) (JhkCliRun *, int, char **);
-  } subcommands[] = {
+  static const JhkCliSubcommand subcommands[] = {
     { "request", cmd_request },
     { "list", cmd_list },
     { "approve", cmd_approve },
     { "decline", cmd_decline },
     { "withdraw", cmd_withdraw },
   };
-  JhkCliRun run = { context, NULL, NULL };
 
-  if (argc < 2)
-    return jhk_cli_usage_error (
-      _("approval needs a subcommand: request, list, approve, decline or withdraw."));
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
-      return subcommands[i].func (&run, argc - 1, argv + 1);
-  return jhk_cli_usage_error (_("Unknown approval subcommand “%s”."), argv[1]);
+  return jhk_cli_dispatch (
+    context, subcommands, G_N_ELEMENTS (subcommands), argc, argv,
+    _("approval needs a subcommand: request, list, approve, decline or withdraw."),
+    _("Unknown approval subcommand “%s”."));
 }
 
 /* material signoff ---------------------------------------------------------- */
@@ -308,12 +298,10 @@ jhk_cli_material_request_signoffs (JhkCliContext *context,
   gint64 id;
   int status;
 
-  if (!jhk_cli_parse_options ("material request-signoffs", N_("ID"), NULL, &argc, &argv,
-                              &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
-    return jhk_cli_usage_error (_("Usage: jhkctl material request-signoffs ID"));
-  if ((status = jhk_cli_run_login (&run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command (&run, "material request-signoffs", NULL,
+                                   _("Usage: jhkctl material request-signoffs ID"), argc, argv,
+                                   &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!jhk_signoffs_request_final (run.db, run.session, id, &error))
     return jhk_cli_rule_error (error);

@@ -241,11 +241,9 @@ cmd_show (JhkCliRun *run, int argc, char **argv)
   gint64 id;
   int status;
 
-  if (!jhk_cli_parse_options ("material show", N_("ID"), NULL, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
-    return jhk_cli_usage_error (_("Usage: jhkctl material show ID"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command (run, "material show", NULL,
+                                   _("Usage: jhkctl material show ID"), argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   m = jhk_ledger_query_material (run->db, run->session, id, &error);
   if (m == NULL)
@@ -612,11 +610,9 @@ cmd_purge (JhkCliRun *run, int argc, char **argv)
   gint64 id;
   int status;
 
-  if (!jhk_cli_parse_options ("material purge", N_("ID"), NULL, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
-    return jhk_cli_usage_error (_("Usage: jhkctl material purge ID"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command (run, "material purge", NULL,
+                                   _("Usage: jhkctl material purge ID"), argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!jhk_retention_purge (run->db, run->session, id, &error))
     return jhk_cli_rule_error (error);
@@ -691,11 +687,7 @@ jhk_cli_material (JhkCliContext *context,
                   int            argc,
                   char         **argv)
 {
-  static const struct
-  {
-    const char *name;
-    int (*func) (JhkCliRun *, int, char **);
-  } subcommands[] = {
+  static const JhkCliSubcommand subcommands[] = {
     { "list", cmd_list },
     { "show", cmd_show },
     { "add", cmd_add },
@@ -705,21 +697,17 @@ jhk_cli_material (JhkCliContext *context,
     { "purge", cmd_purge },
     { "viewers", cmd_viewers },
   };
-  JhkCliRun run = { context, NULL, NULL };
 
   /* The sign-offs of 様式第1号 (jhk-cli-approval.c). */
   if (argc >= 2 && g_strcmp0 (argv[1], "signoff") == 0)
     return jhk_cli_material_signoff (context, argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "request-signoffs") == 0)
     return jhk_cli_material_request_signoffs (context, argc - 1, argv + 1);
-  if (argc < 2)
-    return jhk_cli_usage_error (
-      _("material needs a subcommand: list, show, add, event, dispose, expired, purge or "
-        "viewers."));
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
-      return subcommands[i].func (&run, argc - 1, argv + 1);
-  return jhk_cli_usage_error (_("Unknown material subcommand “%s”."), argv[1]);
+  return jhk_cli_dispatch (
+    context, subcommands, G_N_ELEMENTS (subcommands), argc, argv,
+    _("material needs a subcommand: list, show, add, event, dispose, expired, purge or "
+      "viewers."),
+    _("Unknown material subcommand “%s”."));
 }
 
 int

@@ -608,24 +608,15 @@ cmd_show (JhkCliRun *run, int argc, char **argv)
   gint64 id;
   int status;
 
-  if (!jhk_cli_parse_options ("request show", N_("ID"), NULL, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
-    return jhk_cli_usage_error (_("Usage: jhkctl request show ID"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command (run, "request show", NULL,
+                                   _("Usage: jhkctl request show ID"), argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   r = jhk_work_requests_get (run->db, run->session, id, &error);
   if (r == NULL)
     return jhk_cli_rule_error (error);
   if (run->context->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      add_request (builder, r);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
-    }
+    jhk_cli_print_json_item (r, (JhkCliJsonAdd) add_request);
   else
     print_request (r);
   return JHK_CLI_OK;
@@ -715,15 +706,13 @@ simple_action (JhkCliRun    *run,
                const char   *new_status)
 {
   g_autofree char *command = g_strdup_printf ("request %s", name);
+  g_autofree char *usage = g_strdup_printf (_("Usage: jhkctl request %s ID"), name);
   g_autoptr(GError) error = NULL;
   gint64 id;
   int status;
 
-  if (!jhk_cli_parse_options (command, N_("ID"), NULL, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
-    return jhk_cli_usage_error (_("Usage: jhkctl request %s ID"), name);
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command (run, command, NULL, usage, argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!action (run->db, run->session, id, &error))
     return jhk_cli_rule_error (error);
@@ -772,12 +761,11 @@ cmd_consent (JhkCliRun *run, int argc, char **argv)
     { NULL }
   };
 
-  if (!jhk_cli_parse_options ("request consent", N_("ID"), entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
-    return jhk_cli_usage_error (
-      _("Usage: jhkctl request consent ID [--title TITLE --name NAME --phone PHONE]"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command (
+    run, "request consent", entries,
+    _("Usage: jhkctl request consent ID [--title TITLE --name NAME --phone PHONE]"), argc, argv,
+    &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!jhk_work_requests_consent (run->db, run->session, id, title, name, phone, &error))
     return jhk_cli_rule_error (error);
@@ -946,11 +934,7 @@ jhk_cli_request (JhkCliContext *context,
                  int            argc,
                  char         **argv)
 {
-  static const struct
-  {
-    const char *name;
-    int (*func) (JhkCliRun *, int, char **);
-  } subcommands[] = {
+  static const JhkCliSubcommand subcommands[] = {
     { "list", cmd_list },
     { "show", cmd_show },
     { "create", cmd_create },
@@ -966,16 +950,12 @@ jhk_cli_request (JhkCliContext *context,
     { "paper", cmd_paper },
     { "complete", cmd_complete },
   };
-  JhkCliRun run = { context, NULL, NULL };
 
-  if (argc < 2)
-    return jhk_cli_usage_error (
-      _("request needs a subcommand: list, show, create, submit, consent, send-back, withdraw, "
-        "revise, receive, process, return-input, deliver-output, paper or complete."));
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
-      return subcommands[i].func (&run, argc - 1, argv + 1);
-  return jhk_cli_usage_error (_("Unknown request subcommand “%s”."), argv[1]);
+  return jhk_cli_dispatch (
+    context, subcommands, G_N_ELEMENTS (subcommands), argc, argv,
+    _("request needs a subcommand: list, show, create, submit, consent, send-back, withdraw, "
+      "revise, receive, process, return-input, deliver-output, paper or complete."),
+    _("Unknown request subcommand “%s”."));
 }
 
 /* 別記様式第2号 as a PDF (RF2). */

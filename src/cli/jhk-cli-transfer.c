@@ -514,23 +514,16 @@ transfer_show (JhkCliRun  *run,
   gint64 id;
   int status;
 
-  if (!jhk_cli_parse_options ("transfer show", N_("ID"), NULL, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id))
-    return jhk_cli_usage_error (_("Usage: jhkctl transfer show ID"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command (run, "transfer show", NULL,
+                                   _("Usage: jhkctl transfer show ID"), argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   r = jhk_delivery_get_transfer (run->db, run->session, id, &error);
   if (r == NULL)
     return jhk_cli_rule_error (error);
   if (run->context->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      add_transfer (builder, r);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_item (r, (JhkCliJsonAdd) add_transfer);
       return JHK_CLI_OK;
     }
   print_transfer_line (r);

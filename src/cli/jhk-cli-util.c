@@ -56,6 +56,47 @@ jhk_cli_run_login (JhkCliRun *run)
   return run->context->login (run->context->data, &run->db, &run->session);
 }
 
+int
+jhk_cli_run_id_command (JhkCliRun     *run,
+                        const char    *command,
+                        GOptionEntry  *entries,
+                        const char    *usage,
+                        int            argc,
+                        char         **argv,
+                        gint64        *id)
+{
+  int status;
+
+  if (!jhk_cli_parse_options (command, N_("ID"), entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], id))
+    return jhk_cli_usage_error ("%s", usage);
+  return jhk_cli_run_login (run);
+}
+
+int
+jhk_cli_dispatch (JhkCliContext          *context,
+                  const JhkCliSubcommand *subcommands,
+                  guint                   n_subcommands,
+                  int                     argc,
+                  char                  **argv,
+                  const char             *missing,
+                  const char             *unknown)
+{
+  JhkCliRun run = { context, NULL, NULL };
+
+  if (argc < 2)
+    return jhk_cli_usage_error ("%s", missing);
+  for (guint i = 0; i < n_subcommands; i++)
+    if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
+      return subcommands[i].func (&run, argc - 1, argv + 1);
+  /* unknown is each family's translated "Unknown … subcommand “%s”." */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return jhk_cli_usage_error (unknown, argv[1]);
+#pragma GCC diagnostic pop
+}
+
 gboolean
 jhk_cli_parse_id (const char *text,
                   gint64     *id)
@@ -84,6 +125,18 @@ jhk_cli_print_json (JsonNode *node)
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+void
+jhk_cli_print_json_item (gconstpointer item,
+                         JhkCliJsonAdd add)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  add (builder, item);
+  root = json_builder_get_root (builder);
+  jhk_cli_print_json (root);
 }
 
 void

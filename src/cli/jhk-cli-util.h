@@ -37,6 +37,38 @@ typedef struct
 /* Opens the database and authenticates --user into run; returns an exit
  * status. */
 int         jhk_cli_run_login      (JhkCliRun     *run);
+/* A command of one ID and the options of entries (may be NULL): parses
+ * them into *id and the entries' variables, refuses anything else with
+ * the usage message, and logs in. Returns an exit status, JHK_CLI_OK to
+ * go on. */
+int         jhk_cli_run_id_command (JhkCliRun     *run,
+                                    const char    *command,
+                                    GOptionEntry  *entries,
+                                    const char    *usage,
+                                    int            argc,
+                                    char         **argv,
+                                    gint64        *id);
+
+/* A subcommand of a command family: its name and what runs it, given
+ * argv from its name on. */
+typedef struct
+{
+  const char *name;
+  int       (*func) (JhkCliRun  *run,
+                     int         argc,
+                     char      **argv);
+} JhkCliSubcommand;
+
+/* Runs the subcommand argv[1] names in a run of context; no name is
+ * refused with missing, a name none has with unknown (a format of the
+ * name). Returns its exit status. */
+int         jhk_cli_dispatch       (JhkCliContext          *context,
+                                    const JhkCliSubcommand *subcommands,
+                                    guint                   n_subcommands,
+                                    int                     argc,
+                                    char                  **argv,
+                                    const char             *missing,
+                                    const char             *unknown);
 /* A positive id in decimal; FALSE for NULL or anything else. */
 gboolean    jhk_cli_parse_id       (const char    *text,
                                     gint64        *id);
@@ -47,6 +79,9 @@ void        jhk_cli_print_json     (JsonNode      *node);
 /* Adds one item of a list to a JSON array being built. */
 typedef void (*JhkCliJsonAdd) (JsonBuilder   *builder,
                                gconstpointer  item);
+/* Prints item as pretty JSON, added by add. */
+void        jhk_cli_print_json_item (gconstpointer item,
+                                     JhkCliJsonAdd add);
 /* Prints list as a pretty JSON array, each item added by add. */
 void        jhk_cli_print_json_list (GPtrArray    *list,
                                      JhkCliJsonAdd add);
