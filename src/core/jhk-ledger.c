@@ -65,19 +65,6 @@ jhk_ledger_spec_category (const JhkMaterialSpec *spec)
   return spec->category != NULL ? spec->category : "io";
 }
 
-/* A refusal of the spec's member `member` (its name in JhkMaterialSpec),
- * told through *out_field. */
-static gboolean
-refuse (GError      **error,
-        const char  **out_field,
-        const char   *member,
-        const char   *message)
-{
-  if (out_field != NULL)
-    *out_field = member;
-  return jhk_service_invalid (error, message);
-}
-
 /* Passes on a check's verdict; a refusal names the member. */
 static gboolean
 about (gboolean      ok,
@@ -294,8 +281,10 @@ check_disposal (JhkDb       *db,
   if (out_which != NULL)
     *out_which = "witness";
   if (!jhk_service_is_one_of (method, disposal_methods))
-    return refuse (error, out_which, "method", _("Dispose of a material only by an irrecoverable method: "
-                             "shredding, incineration, pulping, erasure or physical destruction."));
+    return jhk_service_refuse_field (
+      error, out_which, "method",
+      _("Dispose of a material only by an irrecoverable method: "
+        "shredding, incineration, pulping, erasure or physical destruction."));
   if (!personal_data)
     return TRUE;
   if (witness_id == 0)
@@ -373,34 +362,37 @@ check_category (const JhkMaterialSpec  *spec,
   const char *category = jhk_ledger_spec_category (spec);
 
   if (!jhk_service_is_one_of (category, jhk_ledger_categories ()))
-    return refuse (error, field, "category",
-                   _("A material is an input or output material, a system document, a "
-                     "program or a manual."));
+    return jhk_service_refuse_field (
+      error, field, "category",
+      _("A material is an input or output material, a system document, a "
+        "program or a manual."));
   if (spec->printed_manual &&
       (!g_str_equal (category, "manual") || !g_str_equal (spec->acquisition_method, "printed")))
-    return refuse (error, field, "printed_manual",
-                   _("Only a manual acquired by printing is a manual printed from an "
-                     "electronic one."));
+    return jhk_service_refuse_field (
+      error, field, "printed_manual",
+      _("Only a manual acquired by printing is a manual printed from an "
+        "electronic one."));
   if (g_str_equal (category, "io"))
     return TRUE;
   /* 第16 and 第17 are of input and output materials. */
   if (spec->personal_data)
-    return refuse (error, field, "personal_data",
-                   _("System documents, programs and manuals are not personal-data "
-                     "materials: record those as input or output materials."));
+    return jhk_service_refuse_field (
+      error, field, "personal_data",
+      _("System documents, programs and manuals are not personal-data "
+        "materials: record those as input or output materials."));
   if (spec->creation_reason != NULL)
-    return refuse (error, field, "creation_reason",
-                   _("The creation reason is of personal-data output only."));
+    return jhk_service_refuse_field (error, field, "creation_reason",
+                                     _("The creation reason is of personal-data output only."));
   /* R18-4: a manual is kept in its department's set place; a printed one
    * may also be shredded at once (R18-5). */
   if (g_str_equal (category, "manual") && !g_str_equal (spec->measure, "store") &&
       !(spec->printed_manual && g_str_equal (spec->measure, "dispose_without_storing")))
-    return refuse (error, field, "measure",
-                   _("A manual is stored in its department's set place."));
+    return jhk_service_refuse_field (error, field, "measure",
+                                     _("A manual is stored in its department's set place."));
   if (spec->printed_manual && spec->disposal_method != NULL &&
       !g_str_equal (spec->disposal_method, "shred"))
-    return refuse (error, field, "disposal_method",
-                   _("A printed manual is disposed of by shredding."));
+    return jhk_service_refuse_field (error, field, "disposal_method",
+                                     _("A printed manual is disposed of by shredding."));
   return TRUE;
 }
 
@@ -416,7 +408,8 @@ check_spec (const JhkMaterialSpec  *spec,
   static const char *const measures[] = { "store", "dispose_without_storing", "other", NULL };
 
   if (!jhk_service_is_one_of (spec->direction, directions))
-    return refuse (error, field, "direction", _("A material is an input or an output material."));
+    return jhk_service_refuse_field (error, field, "direction",
+                                     _("A material is an input or an output material."));
   if (!about (check_text (spec->name, TRUE, 200, _("name of the material"), error),
               field, "name") ||
       !about (check_text (spec->breakdown, FALSE, 500, _("breakdown"), error),
@@ -430,56 +423,65 @@ check_spec (const JhkMaterialSpec  *spec,
               field, "measure_text"))
     return FALSE;
   if (spec->quantity <= 0)
-    return refuse (error, field, "quantity", _("The quantity must be at least one."));
+    return jhk_service_refuse_field (error, field, "quantity",
+                                     _("The quantity must be at least one."));
   /* R17-1: personal-data output only for the law, a set procedure, or
    * maintenance and testing; the reason is required. */
   if (spec->personal_data && g_str_equal (spec->direction, "output"))
     {
       if (!jhk_service_is_one_of (spec->creation_reason, reasons))
-        return refuse (error, field, "creation_reason",
-                       _("Personal-data output is created only under a law, a set "
-                         "procedure, or for maintenance and testing: choose the reason."));
+        return jhk_service_refuse_field (
+          error, field, "creation_reason",
+          _("Personal-data output is created only under a law, a set "
+            "procedure, or for maintenance and testing: choose the reason."));
     }
   else if (spec->creation_reason != NULL && !jhk_service_is_one_of (spec->creation_reason, reasons))
-    return refuse (error, field, "creation_reason",
-                   _("Choose the reason the material was created."));
+    return jhk_service_refuse_field (error, field, "creation_reason",
+                                     _("Choose the reason the material was created."));
   if (!about (check_date (spec->acquired_on, NULL, error), field, "acquired_on"))
     return FALSE;
   if (!jhk_service_is_one_of (spec->acquisition_method, methods))
-    return refuse (error, field, "acquisition_method", _("Choose how the material was acquired."));
+    return jhk_service_refuse_field (error, field, "acquisition_method",
+                                     _("Choose how the material was acquired."));
   if (g_str_equal (spec->acquisition_method, "received") && jhk_is_blank (spec->acquisition_text))
-    return refuse (error, field, "acquisition_text",
-                   _("Enter from whom the material was received."));
+    return jhk_service_refuse_field (error, field, "acquisition_text",
+                                     _("Enter from whom the material was received."));
   if (g_str_equal (spec->acquisition_method, "other") && jhk_is_blank (spec->acquisition_text))
-    return refuse (error, field, "acquisition_text", _("Enter how the material was acquired."));
+    return jhk_service_refuse_field (error, field, "acquisition_text",
+                                     _("Enter how the material was acquired."));
   if (!jhk_service_is_one_of (spec->measure, measures))
-    return refuse (error, field, "measure",
-                   _("Choose what was done with the material after acquisition."));
+    return jhk_service_refuse_field (
+      error, field, "measure", _("Choose what was done with the material after acquisition."));
   if (g_str_equal (spec->measure, "store") != (spec->storage_place_id != 0))
-    return refuse (error, field, "storage_place_id",
-                   _("A stored material needs its storage place, and only a stored one."));
+    return jhk_service_refuse_field (
+      error, field, "storage_place_id",
+      _("A stored material needs its storage place, and only a stored one."));
   if (g_str_equal (spec->measure, "other") && jhk_is_blank (spec->measure_text))
-    return refuse (error, field, "measure_text",
-                   _("Describe what was done with the material after acquisition."));
+    return jhk_service_refuse_field (
+      error, field, "measure_text",
+      _("Describe what was done with the material after acquisition."));
   /* 保管せず廃棄: destroyed at once, so registered with its disposal. */
   if (g_str_equal (spec->measure, "dispose_without_storing"))
     {
       if (spec->disposed_on == NULL)
-        return refuse (error, field, "disposed_on",
-                       _("A material disposed of without storing needs the date of its "
-                         "disposal."));
+        return jhk_service_refuse_field (
+          error, field, "disposed_on",
+          _("A material disposed of without storing needs the date of its "
+            "disposal."));
       if (!about (check_date (spec->disposed_on, spec->acquired_on, error), field, "disposed_on"))
         return FALSE;
     }
   else if (spec->disposed_on != NULL || spec->disposal_method != NULL ||
            spec->disposal_witness_id != 0)
-    return refuse (error, field, "measure",
-                   _("Only a material disposed of without storing has a disposal date, "
-                     "method and witness."));
+    return jhk_service_refuse_field (
+      error, field, "measure",
+      _("Only a material disposed of without storing has a disposal date, "
+        "method and witness."));
   if (spec->designated != (spec->designated_by != 0))
-    return refuse (error, field, spec->designated ? "designated_by" : "designated",
-                   _("A material designated as especially important names who "
-                     "designated it."));
+    return jhk_service_refuse_field (error, field,
+                                     spec->designated ? "designated_by" : "designated",
+                                     _("A material designated as especially important names who "
+                                       "designated it."));
   return check_category (spec, field, error);
 }
 
@@ -529,24 +531,24 @@ register_locked (JhkDb                  *db,
     section = handler_unit;
   else if (!jhk_policy_org_is_within (db, section, spec->org_unit_id))
     {
-      refuse (error, out_field, "handler_section_id",
-              _("The handler's section must be one of the office's."));
+      jhk_service_refuse_field (error, out_field, "handler_section_id",
+                                _("The handler's section must be one of the office's."));
       return 0;
     }
 
   /* R8-1, R9-1: only approved businesses (主管業務 need none). */
   if (!jhk_org_business_is_usable (db, spec->business_id))
     {
-      refuse (error, out_field, "business_id",
-              _("Materials are kept for an approved business only."));
+      jhk_service_refuse_field (error, out_field, "business_id",
+                                _("Materials are kept for an approved business only."));
       return 0;
     }
   /* R15-3: designated by the 対象業務管理者等 or 主管業務管理者 of its business. */
   if (spec->designated && !staff_manages_business (db, spec->designated_by, spec->business_id))
     {
-      refuse (error, out_field, "designated_by",
-              _("Only the manager of the material's business designates it as "
-                "especially important."));
+      jhk_service_refuse_field (error, out_field, "designated_by",
+                                _("Only the manager of the material's business designates it as "
+                                  "especially important."));
       return 0;
     }
   if (spec->storage_place_id != 0)
@@ -559,16 +561,17 @@ register_locked (JhkDb                  *db,
                                JHK_I (spec->storage_place_id), JHK_I (spec->org_unit_id),
                                JHK_T (today), JHK_DB_END))
         {
-          refuse (error, out_field, "storage_place_id",
-                  _("The storage place must be a current one of the office."));
+          jhk_service_refuse_field (error, out_field, "storage_place_id",
+                                    _("The storage place must be a current one of the office."));
           return 0;
         }
       /* R15-5: personal data and designated materials under lock. */
       if ((spec->personal_data || spec->designated) && locked == 0)
         {
-          refuse (error, out_field, "storage_place_id",
-                  _("Personal-data and especially important materials are stored "
-                    "only in a locked place."));
+          jhk_service_refuse_field (
+            error, out_field, "storage_place_id",
+            _("Personal-data and especially important materials are stored "
+              "only in a locked place."));
           return 0;
         }
       /* R18-2: system documents and programs on paper or media under
@@ -576,8 +579,9 @@ register_locked (JhkDb                  *db,
       if ((g_str_equal (category, "system_document") || g_str_equal (category, "program")) &&
           locked == 0)
         {
-          refuse (error, out_field, "storage_place_id",
-                  _("System documents and programs are stored only in a locked place."));
+          jhk_service_refuse_field (
+            error, out_field, "storage_place_id",
+            _("System documents and programs are stored only in a locked place."));
           return 0;
         }
     }

@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 /* Sets a JHK_POLICY_ERROR_INVALID with message; returns FALSE. */
 gboolean    jhk_service_invalid     (GError            **error,
                                      const char         *message);
+/* jhk_service_invalid() with a message of format, naming the refused
+ * field through *out_field (may be NULL). */
+gboolean    jhk_service_refuse_field (GError           **error,
+                                      const char       **out_field,
+                                      const char        *field,
+                                      const char        *format,
+                                      ...) G_GNUC_PRINTF (4, 5);
 /* Whether value is one of the NULL-terminated keys (FALSE for NULL). */
 gboolean    jhk_service_is_one_of   (const char         *value,
                                      const char *const  *keys);

@@ -106,6 +106,24 @@ jhk_service_invalid (GError     **error,
 }
 
 gboolean
+jhk_service_refuse_field (GError      **error,
+                          const char  **out_field,
+                          const char   *field,
+                          const char   *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (out_field != NULL)
+    *out_field = field;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return jhk_service_invalid (error, message);
+}
+
+gboolean
 jhk_service_is_one_of (const char        *value,
                        const char *const *keys)
 {

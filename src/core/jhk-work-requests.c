@@ -219,15 +219,14 @@ now_local (void)
 
 /* Pure checks --------------------------------------------------------------- */
 
-static gboolean
-refuse_field (GError      **error,
-              const char  **out_field,
-              const char   *field,
-              const char   *message)
+/* The field of row i's member: "items.I.MEMBER", interned. */
+static const char *
+item_field (guint       i,
+            const char *member)
 {
-  if (out_field != NULL)
-    *out_field = field;
-  return jhk_service_invalid (error, message);
+  g_autofree char *field = g_strdup_printf ("items.%u.%s", i, member);
+
+  return g_intern_string (field);
 }
 
 static gboolean
@@ -239,11 +238,8 @@ text_fits (const char  *value,
 {
   if (value == NULL || jhk_service_text_fits (value, max_chars))
     return TRUE;
-  if (out_field != NULL)
-    *out_field = field;
-  g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-               _("The text is too long (%d characters at most)."), max_chars);
-  return FALSE;
+  return jhk_service_refuse_field (error, out_field, field,
+                                   _("The text is too long (%d characters at most)."), max_chars);
 }
 
 static gboolean
@@ -255,7 +251,7 @@ required (const char  *value,
           GError     **error)
 {
   if (jhk_is_blank (value))
-    return refuse_field (error, out_field, field, message);
+    return jhk_service_refuse_field (error, out_field, field, "%s", message);
   return text_fits (value, max_chars, out_field, field, error);
 }
 
@@ -282,9 +278,10 @@ check_draft_texts (const JhkWorkRequest  *r,
 
   if (r->recipient != NULL && r->recipient[0] != '\0' &&
       !g_strv_contains (recipients, r->recipient))
-    return refuse_field (error, f, "recipient",
-                         _("Choose whom the request is addressed to: the system administrator "
-                           "or the manager of a business."));
+    return jhk_service_refuse_field (
+      error, f, "recipient",
+      _("Choose whom the request is addressed to: the system administrator "
+        "or the manager of a business."));
   if (!text_fits (r->to_title, MAX_TITLE, f, "to_title", error) ||
       !text_fits (r->from_title, MAX_TITLE, f, "from_title", error) ||
       !text_fits (r->summary, MAX_SUMMARY, f, "summary", error) ||
@@ -296,44 +293,22 @@ check_draft_texts (const JhkWorkRequest  *r,
       !text_fits (r->contact_phone, MAX_PHONE, f, "contact_phone", error))
     return FALSE;
   if (n > JHK_WORK_REQUEST_MAX_ITEMS)
-    {
-      if (f != NULL)
-        *f = "items";
-      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                   _("A request holds at most %d rows of materials."), JHK_WORK_REQUEST_MAX_ITEMS);
-      return FALSE;
-    }
+    return jhk_service_refuse_field (error, f, "items",
+                                     _("A request holds at most %d rows of materials."),
+                                     JHK_WORK_REQUEST_MAX_ITEMS);
   for (guint i = 0; i < n; i++)
     {
       const JhkWorkRequestItem *item = g_ptr_array_index (r->items, i);
-      char field[32];
 
-      g_snprintf (field, sizeof field, "items.%u.kind", i);
       if (!g_strv_contains (item_kinds, item->kind != NULL ? item->kind : ""))
-        {
-          if (f != NULL)
-            *f = g_intern_string (field);
-          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                       _("Row %u: choose input, output or correction."), i + 1);
-          return FALSE;
-        }
-      g_snprintf (field, sizeof field, "items.%u.quantity", i);
+        return jhk_service_refuse_field (error, f, item_field (i, "kind"),
+                                         _("Row %u: choose input, output or correction."), i + 1);
       if (item->quantity < 0)
-        {
-          if (f != NULL)
-            *f = g_intern_string (field);
-          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                       _("Row %u: the quantity must be at least one."), i + 1);
-          return FALSE;
-        }
-      g_snprintf (field, sizeof field, "items.%u.content", i);
-      if (!text_fits (item->content, MAX_CONTENT, f, g_intern_string (field), error))
-        return FALSE;
-      g_snprintf (field, sizeof field, "items.%u.form", i);
-      if (!text_fits (item->form, MAX_FORM, f, g_intern_string (field), error))
-        return FALSE;
-      g_snprintf (field, sizeof field, "items.%u.note", i);
-      if (!text_fits (item->note, MAX_NOTE, f, g_intern_string (field), error))
+        return jhk_service_refuse_field (error, f, item_field (i, "quantity"),
+                                         _("Row %u: the quantity must be at least one."), i + 1);
+      if (!text_fits (item->content, MAX_CONTENT, f, item_field (i, "content"), error) ||
+          !text_fits (item->form, MAX_FORM, f, item_field (i, "form"), error) ||
+          !text_fits (item->note, MAX_NOTE, f, item_field (i, "note"), error))
         return FALSE;
     }
   return TRUE;
@@ -345,11 +320,13 @@ check_step_1 (const JhkWorkRequest  *r,
               GError               **error)
 {
   if (!g_strv_contains (recipients, r->recipient != NULL ? r->recipient : ""))
-    return refuse_field (error, f, "recipient",
-                         _("Choose whom the request is addressed to: the system administrator "
-                           "or the manager of a business."));
+    return jhk_service_refuse_field (
+      error, f, "recipient",
+      _("Choose whom the request is addressed to: the system administrator "
+        "or the manager of a business."));
   if (r->business_id == 0)
-    return refuse_field (error, f, "business_id", _("Choose the business the work is for."));
+    return jhk_service_refuse_field (error, f, "business_id",
+                                     _("Choose the business the work is for."));
   return TRUE;
 }
 
@@ -364,11 +341,12 @@ check_step_2 (const JhkWorkRequest  *r,
       !required (r->purpose, MAX_PURPOSE, f, "purpose", _("Give the purpose of the work."), error))
     return FALSE;
   if (!time_is_valid (r->wanted_at))
-    return refuse_field (error, f, "wanted_at",
-                         _("Enter the completion wanted as YYYY-MM-DD HH:MM."));
+    return jhk_service_refuse_field (error, f, "wanted_at",
+                                     _("Enter the completion wanted as YYYY-MM-DD HH:MM."));
   now = now_local ();
   if (strcmp (r->wanted_at, now) < 0)
-    return refuse_field (error, f, "wanted_at", _("The completion wanted lies in the past."));
+    return jhk_service_refuse_field (error, f, "wanted_at",
+                                     _("The completion wanted lies in the past."));
   return TRUE;
 }
 
@@ -380,47 +358,30 @@ check_step_3 (const JhkWorkRequest  *r,
   guint n = r->items != NULL ? r->items->len : 0;
 
   if (n == 0)
-    return refuse_field (error, f, "items", _("Add at least one row of materials."));
+    return jhk_service_refuse_field (error, f, "items", _("Add at least one row of materials."));
   if (!check_draft_texts (r, f, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
       const JhkWorkRequestItem *item = g_ptr_array_index (r->items, i);
-      char field[32];
 
       if (jhk_is_blank (item->content))
-        {
-          g_snprintf (field, sizeof field, "items.%u.content", i);
-          if (f != NULL)
-            *f = g_intern_string (field);
-          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                       _("Row %u: describe the material."), i + 1);
-          return FALSE;
-        }
+        return jhk_service_refuse_field (error, f, item_field (i, "content"),
+                                         _("Row %u: describe the material."), i + 1);
       if (item->quantity < 1)
-        {
-          g_snprintf (field, sizeof field, "items.%u.quantity", i);
-          if (f != NULL)
-            *f = g_intern_string (field);
-          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                       _("Row %u: the quantity must be at least one."), i + 1);
-          return FALSE;
-        }
+        return jhk_service_refuse_field (error, f, item_field (i, "quantity"),
+                                         _("Row %u: the quantity must be at least one."), i + 1);
       if (jhk_is_blank (item->form))
-        {
-          g_snprintf (field, sizeof field, "items.%u.form", i);
-          if (f != NULL)
-            *f = g_intern_string (field);
-          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                       _("Row %u: give the form of the material (paper, CD-R…)."), i + 1);
-          return FALSE;
-        }
+        return jhk_service_refuse_field (
+          error, f, item_field (i, "form"),
+          _("Row %u: give the form of the material (paper, CD-R…)."), i + 1);
     }
   /* R15-5: personal-data output is stored under lock. */
   if (has_personal_output (r) && r->storage_place_id == 0)
-    return refuse_field (error, f, "storage_place_id",
-                         _("Output with personal data needs a locked storage place of the "
-                           "office."));
+    return jhk_service_refuse_field (
+      error, f, "storage_place_id",
+      _("Output with personal data needs a locked storage place of the "
+        "office."));
   return TRUE;
 }
 
