@@ -6,15 +6,9 @@
  * moves when a box is empty: a value that does not fit its box wraps, then
  * shrinks, then is cut with an ellipsis, never spilling into the next one.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <math.h>
 #include <stdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <string.h>
 
-#include <cairo-pdf.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "jhk-form1.h"
@@ -36,12 +30,6 @@
 /* Columns of 保管後の経過欄: 処理年月日, 処理区分, 数量, 取扱者, 情報管理者確認;
  * 備考 takes the rest. */
 static const double history_cols[] = { 78, 122, 42, 112, 68 };
-
-typedef enum
-{
-  ALIGN_LEFT,
-  ALIGN_CENTER,
-} Align;
 
 typedef struct
 {
@@ -117,69 +105,21 @@ new_layout (Sheet      *sheet,
   return layout;
 }
 
-/* Draws @markup inside the box (x, y, w, h): wrapped to the box's width
- * (or on one line when @wrap is FALSE), shrunk until it fits, centred
- * vertically. */
+/* jhk_forms_draw_in_box() with the form's padding and smallest size. */
 static void
-draw_in_box (Sheet      *sheet,
-             const char *family,
-             double      size,
-             double      x,
-             double      y,
-             double      w,
-             double      h,
-             const char *markup,
-             Align       align,
-             gboolean    wrap)
+draw_in_box (Sheet         *sheet,
+             const char    *family,
+             double         size,
+             double         x,
+             double         y,
+             double         w,
+             double         h,
+             const char    *markup,
+             JhkFormsAlign  align,
+             gboolean       wrap)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  double inner_w = w - 2 * PAD, inner_h = h - 2 * PAD;
-  int lw, lh;
-
-  if (is_empty (markup) || inner_w <= 0 || inner_h <= 0)
-    return;
-  layout = new_layout (sheet, family, size);
-  pango_layout_set_alignment (layout, align == ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                                            : PANGO_ALIGN_LEFT);
-  if (wrap)
-    {
-      pango_layout_set_width (layout, (int) (inner_w * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_size (layout, &lw, &lh);
-  while ((lh > inner_h * PANGO_SCALE || lw > inner_w * PANGO_SCALE) && size > MIN_SIZE)
-    {
-      PangoFontDescription *desc;
-
-      /* Unwrapped text scales with its size: one step to the size that
-       * fits. Wrapped text goes down half a point at a time. */
-      if (wrap)
-        size -= 0.5;
-      else
-        size = floor (2 * size * MIN (inner_w * PANGO_SCALE / lw, inner_h * PANGO_SCALE / lh)) / 2;
-      size = MAX (size, MIN_SIZE);
-      desc = pango_font_description_copy (pango_layout_get_font_description (layout));
-      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-      pango_layout_set_font_description (layout, desc);
-      pango_font_description_free (desc);
-      pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
-      pango_layout_get_size (layout, &lw, &lh);
-    }
-  if (lh > inner_h * PANGO_SCALE || lw > inner_w * PANGO_SCALE)
-    {
-      /* Still too long at the smallest size: cut it at the box. */
-      pango_layout_set_width (layout, (int) (inner_w * PANGO_SCALE));
-      /* Wrapped text ends where the box does; lines kept whole are each
-       * cut at its edge. */
-      pango_layout_set_height (layout, wrap ? (int) (inner_h * PANGO_SCALE) : -1);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_size (layout, &lw, &lh);
-    }
-  if (!wrap && align == ALIGN_CENTER)
-    x += (inner_w - (double) lw / PANGO_SCALE) / 2;
-  cairo_move_to (sheet->cr, x + PAD, y + PAD + MAX (0, (inner_h - (double) lh / PANGO_SCALE) / 2));
-  pango_cairo_show_layout (sheet->cr, layout);
+  jhk_forms_draw_in_box (sheet->cr, sheet->context, family, size, MIN_SIZE, PAD, x, y, w, h,
+                         markup, align, wrap);
 }
 
 static void
@@ -192,18 +132,19 @@ label (Sheet      *sheet,
 {
   g_autofree char *markup = g_markup_escape_text (text, -1);
 
-  draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y, w, h, markup, ALIGN_CENTER, TRUE);
+  draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y, w, h, markup, JHK_FORMS_ALIGN_CENTER,
+               TRUE);
 }
 
 static void
-value (Sheet      *sheet,
-       double      x,
-       double      y,
-       double      w,
-       double      h,
-       const char *text,
-       Align       align,
-       gboolean    wrap)
+value (Sheet         *sheet,
+       double         x,
+       double         y,
+       double         w,
+       double         h,
+       const char    *text,
+       JhkFormsAlign  align,
+       gboolean       wrap)
 {
   g_autofree char *markup = NULL;
 
@@ -231,7 +172,7 @@ mixed (Sheet      *sheet,
 
   for (guint i = 0; i < n; i++)
     draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y + i * slot_h, w, slot_h + 2 * PAD,
-                 lines[i], ALIGN_LEFT, TRUE);
+                 lines[i], JHK_FORMS_ALIGN_LEFT, TRUE);
 }
 
 static void
@@ -244,26 +185,6 @@ section_title (Sheet      *sheet,
   pango_layout_set_text (layout, text, -1);
   cairo_move_to (sheet->cr, MARGIN, y);
   pango_cairo_show_layout (sheet->cr, layout);
-}
-
-static void
-hline (cairo_t *cr,
-       double   x0,
-       double   x1,
-       double   y)
-{
-  cairo_move_to (cr, x0, y);
-  cairo_line_to (cr, x1, y);
-}
-
-static void
-vline (cairo_t *cr,
-       double   x,
-       double   y0,
-       double   y1)
-{
-  cairo_move_to (cr, x, y0);
-  cairo_line_to (cr, x, y1);
 }
 
 static char *
@@ -286,7 +207,7 @@ draw_handler (Sheet                 *sheet,
 {
   g_autofree char *markup = handler_markup (handler);
 
-  draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y, w, h, markup, ALIGN_LEFT, TRUE);
+  draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, x, y, w, h, markup, JHK_FORMS_ALIGN_LEFT, TRUE);
 }
 
 /* A confirmation drawn like a seal impression: a red circle with the family
@@ -323,11 +244,11 @@ draw_stamp (Sheet               *sheet,
 
     /* Names of four characters or more go on two lines, as seals do. */
     draw_in_box (sheet, JHK_FORMS_GOTHIC, 9, cx - side / 2 - PAD, cy - side / 2 - PAD,
-                 side + 2 * PAD, side + 2 * PAD, markup, ALIGN_CENTER,
+                 side + 2 * PAD, side + 2 * PAD, markup, JHK_FORMS_ALIGN_CENTER,
                  g_utf8_strlen (family, -1) >= 4);
   }
   cairo_restore (cr);
-  value (sheet, x, cy + r, STAMP_W, y + STAMP_H - cy - r, date, ALIGN_CENTER, FALSE);
+  value (sheet, x, cy + r, STAMP_W, y + STAMP_H - cy - r, date, JHK_FORMS_ALIGN_CENTER, FALSE);
 }
 
 /* The four sign-off boxes at the right margin, the section title on the
@@ -344,9 +265,9 @@ draw_stamp_boxes (Sheet               *sheet,
 
   section_title (sheet, y, title);
   cairo_rectangle (cr, x0, y, JHK_FORM1_N_ROLES * STAMP_W, STAMP_HEAD_H + STAMP_H);
-  hline (cr, x0, x0 + JHK_FORM1_N_ROLES * STAMP_W, y + STAMP_HEAD_H);
+  jhk_forms_hline (cr, x0, x0 + JHK_FORM1_N_ROLES * STAMP_W, y + STAMP_HEAD_H);
   for (guint i = 1; i < JHK_FORM1_N_ROLES; i++)
-    vline (cr, x0 + i * STAMP_W, y, y + STAMP_HEAD_H + STAMP_H);
+    jhk_forms_vline (cr, x0 + i * STAMP_W, y, y + STAMP_HEAD_H + STAMP_H);
   cairo_stroke (cr);
   for (guint i = 0; i < JHK_FORM1_N_ROLES; i++)
     {
@@ -390,12 +311,12 @@ draw_contents (Sheet          *sheet,
   g_autofree char *name_markup = NULL;
 
   cairo_rectangle (cr, x0, y, x4 - x0, y4 - y);
-  hline (cr, x0, x4, y1);
-  hline (cr, x0, x2, y2);
-  hline (cr, x0, x4, y3);
-  vline (cr, x1, y, y4);
-  vline (cr, x2, y, y3);
-  vline (cr, x3, y, y3);
+  jhk_forms_hline (cr, x0, x4, y1);
+  jhk_forms_hline (cr, x0, x2, y2);
+  jhk_forms_hline (cr, x0, x4, y3);
+  jhk_forms_vline (cr, x1, y, y4);
+  jhk_forms_vline (cr, x2, y, y3);
+  jhk_forms_vline (cr, x3, y, y3);
   cairo_stroke (cr);
 
   label (sheet, x0, y, x1 - x0, rows[0], "資料区分");
@@ -410,15 +331,15 @@ draw_contents (Sheet          *sheet,
   mixed (sheet, x3 + (x4 - x3) * 0.45, y, (x4 - x3) * 0.55, rows[0], name_markup);
 
   label (sheet, x0, y1, x1 - x0, rows[1], "資 料 名");
-  value (sheet, x1, y1, x2 - x1, rows[1], form->name, ALIGN_LEFT, TRUE);
+  value (sheet, x1, y1, x2 - x1, rows[1], form->name, JHK_FORMS_ALIGN_LEFT, TRUE);
   label (sheet, x2, y1, x3 - x2, rows[1] + rows[2], "使用目的");
-  value (sheet, x3, y1, x4 - x3, rows[1] + rows[2], form->purpose, ALIGN_LEFT, TRUE);
+  value (sheet, x3, y1, x4 - x3, rows[1] + rows[2], form->purpose, JHK_FORMS_ALIGN_LEFT, TRUE);
 
   label (sheet, x0, y2, x1 - x0, rows[2], "数量(内訳)");
-  value (sheet, x1, y2, x2 - x1, rows[2], form->quantity, ALIGN_LEFT, TRUE);
+  value (sheet, x1, y2, x2 - x1, rows[2], form->quantity, JHK_FORMS_ALIGN_LEFT, TRUE);
 
   label (sheet, x0, y3, x1 - x0, rows[3], "資料概要");
-  value (sheet, x1, y3, x4 - x1, rows[3], form->summary, ALIGN_LEFT, TRUE);
+  value (sheet, x1, y3, x4 - x1, rows[3], form->summary, JHK_FORMS_ALIGN_LEFT, TRUE);
   return y4;
 }
 
@@ -440,10 +361,10 @@ draw_acquisition (Sheet          *sheet,
   g_autofree char *measure = NULL;
 
   cairo_rectangle (cr, x0, y, x4 - x0, head_h + body_h);
-  hline (cr, x0, x4, y + head_h);
-  vline (cr, x1, y, y + head_h + body_h);
-  vline (cr, x2, y, y + head_h + body_h);
-  vline (cr, x3, y, y + head_h + body_h);
+  jhk_forms_hline (cr, x0, x4, y + head_h);
+  jhk_forms_vline (cr, x1, y, y + head_h + body_h);
+  jhk_forms_vline (cr, x2, y, y + head_h + body_h);
+  jhk_forms_vline (cr, x3, y, y + head_h + body_h);
   cairo_stroke (cr);
 
   label (sheet, x0, y, x1 - x0, head_h, "入手年月日");
@@ -452,7 +373,7 @@ draw_acquisition (Sheet          *sheet,
   label (sheet, x3, y, x4 - x3, head_h, "入手後の措置");
 
   y += head_h;
-  value (sheet, x0, y, x1 - x0, body_h, date, ALIGN_CENTER, FALSE);
+  value (sheet, x0, y, x1 - x0, body_h, date, JHK_FORMS_ALIGN_CENTER, FALSE);
   method = g_strdup_printf ("%s受領(受領先:%s)\n%s印字出力\n%sその他(%s)",
                             box (form->acquisition == JHK_FORM1_ACQUISITION_RECEIVED), from,
                             box (form->acquisition == JHK_FORM1_ACQUISITION_PRINTED),
@@ -494,9 +415,9 @@ draw_history (Sheet             *sheet,
   history_edges (x);
   cairo_rectangle (cr, x[0], y, x[G_N_ELEMENTS (x) - 1] - x[0], bottom - y);
   for (guint i = 0; i <= n_slots; i++)
-    hline (cr, x[0], x[G_N_ELEMENTS (x) - 1], y + HEAD_H + i * ROW_H);
+    jhk_forms_hline (cr, x[0], x[G_N_ELEMENTS (x) - 1], y + HEAD_H + i * ROW_H);
   for (guint i = 1; i + 1 < G_N_ELEMENTS (x); i++)
-    vline (cr, x[i], y, bottom);
+    jhk_forms_vline (cr, x[i], y, bottom);
   cairo_stroke (cr);
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
     label (sheet, x[i], y, x[i + 1] - x[i], HEAD_H, heads[i]);
@@ -520,12 +441,12 @@ draw_history (Sheet             *sheet,
                               box (row->kind == JHK_FORM1_EVENT_PARTIAL_DISPOSAL),
                               box (row->kind == JHK_FORM1_EVENT_OTHER), other);
 
-      value (sheet, x[0], top, x[1] - x[0], ROW_H, date, ALIGN_CENTER, FALSE);
+      value (sheet, x[0], top, x[1] - x[0], ROW_H, date, JHK_FORMS_ALIGN_CENTER, FALSE);
       mixed (sheet, x[1], top, x[2] - x[1], ROW_H, kind);
-      value (sheet, x[2], top, x[3] - x[2], ROW_H, row->quantity, ALIGN_CENTER, TRUE);
+      value (sheet, x[2], top, x[3] - x[2], ROW_H, row->quantity, JHK_FORMS_ALIGN_CENTER, TRUE);
       draw_handler (sheet, x[3], top, x[4] - x[3], ROW_H, &row->handler);
-      value (sheet, x[4], top, x[5] - x[4], ROW_H, row->confirmer, ALIGN_CENTER, TRUE);
-      value (sheet, x[5], top, x[6] - x[5], ROW_H, row->note, ALIGN_LEFT, TRUE);
+      value (sheet, x[4], top, x[5] - x[4], ROW_H, row->confirmer, JHK_FORMS_ALIGN_CENTER, TRUE);
+      value (sheet, x[5], top, x[6] - x[5], ROW_H, row->note, JHK_FORMS_ALIGN_LEFT, TRUE);
     }
   return bottom;
 }
@@ -550,11 +471,11 @@ draw_final (Sheet               *sheet,
   double wx = x1 + PAD + 3, line1 = y + HEAD_H + 7, line2 = line1 + 14;
 
   cairo_rectangle (cr, x0, y, x5 - x0, HEAD_H + body_h);
-  hline (cr, x0, x5, y + HEAD_H);
-  vline (cr, x1, y, y + HEAD_H + body_h);
-  vline (cr, x2, y, y + HEAD_H + body_h);
-  vline (cr, x3, y, y + HEAD_H + body_h);
-  vline (cr, x4, y, y + HEAD_H + body_h);
+  jhk_forms_hline (cr, x0, x5, y + HEAD_H);
+  jhk_forms_vline (cr, x1, y, y + HEAD_H + body_h);
+  jhk_forms_vline (cr, x2, y, y + HEAD_H + body_h);
+  jhk_forms_vline (cr, x3, y, y + HEAD_H + body_h);
+  jhk_forms_vline (cr, x4, y, y + HEAD_H + body_h);
   cairo_stroke (cr);
 
   label (sheet, x0, y, x1 - x0, HEAD_H, "最終処理\n年 月 日");
@@ -564,7 +485,7 @@ draw_final (Sheet               *sheet,
   label (sheet, x4, y, x5 - x4, HEAD_H, "備　考");
 
   y += HEAD_H;
-  value (sheet, x0, y, x1 - x0, body_h, date, ALIGN_CENTER, FALSE);
+  value (sheet, x0, y, x1 - x0, body_h, date, JHK_FORMS_ALIGN_CENTER, FALSE);
   /* 廃棄・返却・交付 on the first line, その他( ) on the second, each word
    * placed by itself so the chosen one can be circled. */
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
@@ -608,12 +529,12 @@ draw_final (Sheet               *sheet,
           g_autofree char *markup = g_strdup_printf ("(%s)", other);
 
           draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, wx - PAD, wy - PAD, x2 - wx,
-                       lh / PANGO_SCALE + 2 * PAD, markup, ALIGN_LEFT, FALSE);
+                       lh / PANGO_SCALE + 2 * PAD, markup, JHK_FORMS_ALIGN_LEFT, FALSE);
         }
     }
   draw_handler (sheet, x2, y, x3 - x2, body_h, &final->handler);
-  value (sheet, x3, y, x4 - x3, body_h, final->confirmer, ALIGN_CENTER, TRUE);
-  value (sheet, x4, y, x5 - x4, body_h, final->note, ALIGN_LEFT, TRUE);
+  value (sheet, x3, y, x4 - x3, body_h, final->confirmer, JHK_FORMS_ALIGN_CENTER, TRUE);
+  value (sheet, x4, y, x5 - x4, body_h, final->note, JHK_FORMS_ALIGN_LEFT, TRUE);
   return y + body_h;
 }
 
@@ -624,10 +545,8 @@ jhk_form1_n_pages (const JhkForm1 *form)
 {
   g_return_val_if_fail (form != NULL, 1);
 
-  if (form->n_rows <= JHK_FORM1_FIRST_SHEET_ROWS)
-    return 1;
-  return 1 + (form->n_rows - JHK_FORM1_FIRST_SHEET_ROWS + JHK_FORM1_CONTINUATION_SHEET_ROWS - 1) /
-               JHK_FORM1_CONTINUATION_SHEET_ROWS;
+  return jhk_forms_n_sheets (form->n_rows, JHK_FORM1_FIRST_SHEET_ROWS,
+                             JHK_FORM1_CONTINUATION_SHEET_ROWS);
 }
 
 static void
@@ -665,8 +584,9 @@ draw_continuation_sheet (Sheet          *sheet,
                          guint           page)
 {
   guint n_pages = MAX (jhk_form1_n_pages (form), page + 1);
-  guint first = JHK_FORM1_FIRST_SHEET_ROWS + (page - 1) * JHK_FORM1_CONTINUATION_SHEET_ROWS;
-  guint n = first < form->n_rows ? MIN (form->n_rows - first, JHK_FORM1_CONTINUATION_SHEET_ROWS) : 0;
+  guint first;
+  guint n = jhk_forms_sheet_rows (form->n_rows, JHK_FORM1_FIRST_SHEET_ROWS,
+                                  JHK_FORM1_CONTINUATION_SHEET_ROWS, page, &first);
   g_autofree char *name = value_markup (form->name, "");
   g_autofree char *line = g_strdup_printf ("資 料 名　%s", name);
   g_autofree char *sheet_no = g_strdup_printf ("（続き　%u／%u枚）", page + 1, n_pages);
@@ -675,14 +595,13 @@ draw_continuation_sheet (Sheet          *sheet,
 
   draw_title (sheet, 40, "入出力資料管理票", 16);
   draw_in_box (sheet, JHK_FORMS_MINCHO, LABEL_SIZE, MARGIN - PAD, 72, WIDTH - 110, 18, line,
-               ALIGN_LEFT, FALSE);
+               JHK_FORMS_ALIGN_LEFT, FALSE);
   pango_layout_set_text (layout, sheet_no, -1);
   pango_layout_get_size (layout, &lw, &lh);
   cairo_move_to (sheet->cr, MARGIN + WIDTH - (double) lw / PANGO_SCALE, 72 + PAD);
   pango_cairo_show_layout (sheet->cr, layout);
   section_title (sheet, 96, "【保管後の経過欄】");
-  draw_history (sheet, form->rows + (n > 0 ? first : 0), n, JHK_FORM1_CONTINUATION_SHEET_ROWS,
-                110);
+  draw_history (sheet, form->rows + first, n, JHK_FORM1_CONTINUATION_SHEET_ROWS, 110);
 }
 
 void
@@ -691,32 +610,25 @@ jhk_form1_draw (const JhkForm1 *form,
                 guint           page)
 {
   Sheet sheet = { cr, NULL };
-  cairo_font_options_t *options;
 
   g_return_if_fail (form != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (form->n_rows == 0 || form->rows != NULL);
 
-  cairo_save (cr);
-  sheet.context = pango_cairo_create_context (cr);
-  /* Unhinted metrics: the layout is the same on paper, PDF and screen. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (sheet.context, options);
-  cairo_font_options_destroy (options);
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, LINE_WIDTH);
-  cairo_new_path (cr);
+  sheet.context = jhk_forms_begin_sheet (cr, LINE_WIDTH);
   if (page == 0)
     draw_first_sheet (&sheet, form);
   else
     draw_continuation_sheet (&sheet, form, page);
-  g_object_unref (sheet.context);
-  cairo_restore (cr);
+  jhk_forms_end_sheet (cr, sheet.context);
+}
+
+static void
+draw_page (gconstpointer  form,
+           cairo_t       *cr,
+           guint          page)
+{
+  jhk_form1_draw (form, cr, page);
 }
 
 gboolean
@@ -724,54 +636,12 @@ jhk_form1_write_pdf (const JhkForm1  *form,
                      const char      *path,
                      GError         **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n_pages;
-  int fd;
-
   g_return_val_if_fail (form != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* The sheet names the material and who handled it: readable by the owner
-   * only, as the audit report. Cairo then writes into the file as it is. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0 || fchmod (fd, 0600) != 0)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED, "%s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  surface = cairo_pdf_surface_create (path, JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "入出力資料管理票");
-  if (!is_empty (form->name))
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, form->name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  n_pages = jhk_form1_n_pages (form);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      jhk_form1_draw (form, cr, page);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED, "%s: %s", path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+   * only, as the audit report. */
+  return jhk_forms_write_pages_pdf (path, "入出力資料管理票", form->name,
+                                    jhk_form1_n_pages (form), draw_page, form, error);
 }

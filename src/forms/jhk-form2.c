@@ -181,26 +181,6 @@ value (Sheet         *sheet,
   draw_markup (sheet, JHK_FORMS_GOTHIC, VALUE_SIZE, x, y, w, h, markup, align, wrap);
 }
 
-static void
-hline (cairo_t *cr,
-       double   x0,
-       double   x1,
-       double   y)
-{
-  cairo_move_to (cr, x0, y);
-  cairo_line_to (cr, x1, y);
-}
-
-static void
-vline (cairo_t *cr,
-       double   x,
-       double   y0,
-       double   y1)
-{
-  cairo_move_to (cr, x, y0);
-  cairo_line_to (cr, x, y1);
-}
-
 /* The name of a block printed downwards in the left column, its
  * characters spread over the block's height. */
 static void
@@ -237,8 +217,8 @@ draw_heading (Sheet          *sheet,
   g_autofree char *markup = g_markup_printf_escaped ("<span letter_spacing=\"%d\">作業依頼書</span>",
                                                      (int) (title_size * 0.6 * PANGO_SCALE));
 
-  hline (cr, MARGIN, MARGIN + to_w, to_y + h);
-  hline (cr, XR - from_w, XR, from_y + h);
+  jhk_forms_hline (cr, MARGIN, MARGIN + to_w, to_y + h);
+  jhk_forms_hline (cr, XR - from_w, XR, from_y + h);
   cairo_stroke (cr);
   value (sheet, MARGIN, to_y, to_w, h, form->to_title, JHK_FORMS_ALIGN_LEFT, FALSE);
   word (sheet, 11, MARGIN + to_w, to_y, 24, h, "殿", JHK_FORMS_ALIGN_LEFT);
@@ -428,11 +408,11 @@ rule_items (cairo_t *cr,
 {
   double bottom = y + H_HEAD + n_slots * H_ROW;
 
-  hline (cr, XV, XR, y);
+  jhk_forms_hline (cr, XV, XR, y);
   for (guint i = 0; i <= n_slots; i++)
-    hline (cr, XV, XR, y + H_HEAD + i * H_ROW);
+    jhk_forms_hline (cr, XV, XR, y + H_HEAD + i * H_ROW);
   for (guint i = 1; i + 1 < G_N_ELEMENTS (item_edges); i++)
-    vline (cr, item_edges[i], y, bottom);
+    jhk_forms_vline (cr, item_edges[i], y, bottom);
 }
 
 /* 依頼所属記入 from @y; returns its bottom. */
@@ -449,14 +429,14 @@ draw_request_block (Sheet          *sheet,
 
   /* Rules: the rows, the label column, the right-hand labels of the three
    * rows that have them, then the materials table. */
-  hline (cr, XV, XR, y1);
-  hline (cr, XV, XR, y2);
-  hline (cr, XV, XR, y3);
-  hline (cr, XV, XR, y4);
-  vline (cr, XV, y, bottom);
-  vline (cr, XL, y, y5);
-  vline (cr, XM, y2, y5);
-  vline (cr, XMV, y2, y5);
+  jhk_forms_hline (cr, XV, XR, y1);
+  jhk_forms_hline (cr, XV, XR, y2);
+  jhk_forms_hline (cr, XV, XR, y3);
+  jhk_forms_hline (cr, XV, XR, y4);
+  jhk_forms_vline (cr, XV, y, bottom);
+  jhk_forms_vline (cr, XL, y, y5);
+  jhk_forms_vline (cr, XM, y2, y5);
+  jhk_forms_vline (cr, XMV, y2, y5);
   rule_items (cr, y5, JHK_FORM2_FIRST_SHEET_ROWS);
   cairo_stroke (cr);
 
@@ -542,9 +522,9 @@ draw_paper (Sheet          *sheet,
   const double open_w = 34, close_w = 8, unit_w = 54;
   double text_x = x3 + open_w, text_w = XR - unit_w - close_w - text_x;
 
-  vline (cr, x1, y, y + H_PAPER);
-  vline (cr, x2, y, y + H_PAPER);
-  vline (cr, x3, y, y + H_PAPER);
+  jhk_forms_vline (cr, x1, y, y + H_PAPER);
+  jhk_forms_vline (cr, x2, y, y + H_PAPER);
+  jhk_forms_vline (cr, x3, y, y + H_PAPER);
   cairo_stroke (cr);
 
   word (sheet, LABEL_SIZE, XL, y, 48, H_PAPER, "連続用紙", JHK_FORMS_ALIGN_LEFT);
@@ -577,12 +557,12 @@ draw_receipt_block (Sheet          *sheet,
   const double *e = step_edges;
 
   for (guint i = 0; i <= G_N_ELEMENTS (items); i++)
-    hline (cr, XV, XR, y + H_HEAD + i * H_STEP);
-  hline (cr, XV, XR, steps_bottom + H_PAPER);
-  vline (cr, XV, y, bottom);
-  vline (cr, XL, y, bottom);
+    jhk_forms_hline (cr, XV, XR, y + H_HEAD + i * H_STEP);
+  jhk_forms_hline (cr, XV, XR, steps_bottom + H_PAPER);
+  jhk_forms_vline (cr, XV, y, bottom);
+  jhk_forms_vline (cr, XL, y, bottom);
   for (guint i = 2; i + 1 < G_N_ELEMENTS (step_edges); i++)
-    vline (cr, e[i], y, steps_bottom);
+    jhk_forms_vline (cr, e[i], y, steps_bottom);
   cairo_stroke (cr);
 
   vertical_label (sheet, y, bottom, "受理所属記入");
@@ -615,10 +595,8 @@ jhk_form2_n_pages (const JhkForm2 *form)
 {
   g_return_val_if_fail (form != NULL, 1);
 
-  if (form->n_rows <= JHK_FORM2_FIRST_SHEET_ROWS)
-    return 1;
-  return 1 + (form->n_rows - JHK_FORM2_FIRST_SHEET_ROWS + JHK_FORM2_CONTINUATION_SHEET_ROWS - 1) /
-               JHK_FORM2_CONTINUATION_SHEET_ROWS;
+  return jhk_forms_n_sheets (form->n_rows, JHK_FORM2_FIRST_SHEET_ROWS,
+                             JHK_FORM2_CONTINUATION_SHEET_ROWS);
 }
 
 static void
@@ -645,17 +623,17 @@ draw_continuation_sheet (Sheet          *sheet,
 {
   cairo_t *cr = sheet->cr;
   guint n_pages = MAX (jhk_form2_n_pages (form), page + 1);
-  guint first = JHK_FORM2_FIRST_SHEET_ROWS + (page - 1) * JHK_FORM2_CONTINUATION_SHEET_ROWS;
-  guint n = first < form->n_rows ? MIN (form->n_rows - first, JHK_FORM2_CONTINUATION_SHEET_ROWS)
-                                 : 0;
+  guint first;
+  guint n = jhk_forms_sheet_rows (form->n_rows, JHK_FORM2_FIRST_SHEET_ROWS,
+                                  JHK_FORM2_CONTINUATION_SHEET_ROWS, page, &first);
   g_autofree char *note = g_strdup_printf ("（続き　%u／%u枚）", page + 1, n_pages);
   const double y = CONTINUATION_TOP, y1 = y + H_BUSINESS;
   const double bottom = y1 + H_HEAD + JHK_FORM2_CONTINUATION_SHEET_ROWS * H_ROW;
 
   draw_heading (sheet, form, 18, note);
   cairo_rectangle (cr, X0, y, XR - X0, bottom - y);
-  vline (cr, XV, y, bottom);
-  vline (cr, XL, y, y1);
+  jhk_forms_vline (cr, XV, y, bottom);
+  jhk_forms_vline (cr, XL, y, y1);
   rule_items (cr, y1, JHK_FORM2_CONTINUATION_SHEET_ROWS);
   cairo_stroke (cr);
 
@@ -663,8 +641,7 @@ draw_continuation_sheet (Sheet          *sheet,
   label (sheet, XV, y, XL - XV, H_BUSINESS, "対象業務名");
   value (sheet, XL, y, XR - XL, H_BUSINESS, form->business, JHK_FORMS_ALIGN_LEFT, TRUE);
   draw_items_header (sheet, y1);
-  draw_items (sheet, form->rows + (n > 0 ? first : 0), n, JHK_FORM2_CONTINUATION_SHEET_ROWS,
-              y1 + H_HEAD);
+  draw_items (sheet, form->rows + first, n, JHK_FORM2_CONTINUATION_SHEET_ROWS, y1 + H_HEAD);
 }
 
 void
@@ -678,19 +655,12 @@ jhk_form2_draw (const JhkForm2 *form,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (form->n_rows == 0 || form->rows != NULL);
 
-  cairo_save (cr);
-  sheet.context = jhk_forms_create_context (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, LINE_WIDTH);
-  cairo_new_path (cr);
+  sheet.context = jhk_forms_begin_sheet (cr, LINE_WIDTH);
   if (page == 0)
     draw_first_sheet (&sheet, form);
   else
     draw_continuation_sheet (&sheet, form, page);
-  g_object_unref (sheet.context);
-  cairo_restore (cr);
+  jhk_forms_end_sheet (cr, sheet.context);
 }
 
 static void

@@ -134,6 +134,28 @@ jhk_forms_draw_audit_report (cairo_t    *cr,
   cairo_restore (cr);
 }
 
+typedef struct
+{
+  const char *database;
+  gboolean    ok;
+  gint64      n_entries;
+  gint64      first_bad_seq;
+  const char *head;
+  const char *problem;
+  GDateTime  *when;
+} AuditReport;
+
+static void
+draw_audit_page (gconstpointer  data,
+                 cairo_t       *cr,
+                 guint          page)
+{
+  const AuditReport *r = data;
+
+  jhk_forms_draw_audit_report (cr, r->database, r->ok, r->n_entries, r->first_bad_seq, r->head,
+                               r->problem, r->when);
+}
+
 gboolean
 jhk_forms_audit_report_pdf (const char  *path,
                             const char  *database,
@@ -145,43 +167,12 @@ jhk_forms_audit_report_pdf (const char  *path,
                             GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  int fd;
+  AuditReport report = { database, ok, n_entries, first_bad_seq, head, problem, now };
 
   /* Reports name the database and its state: readable by the owner only,
-   * like the database.  Cairo then writes into the file as it is. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0 || fchmod (fd, 0600) != 0)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED,
-                   "%s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  surface = cairo_pdf_surface_create (path, JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "監査ログ検証結果報告書");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  jhk_forms_draw_audit_report (cr, database, ok, n_entries, first_bad_seq, head, problem, now);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED, "%s: %s", path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+   * like the database. */
+  return jhk_forms_write_pages_pdf (path, "監査ログ検証結果報告書", NULL, 1, draw_audit_page,
+                                    &report, error);
 }
 
 PangoContext *
@@ -195,6 +186,76 @@ jhk_forms_create_context (cairo_t *cr)
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   return context;
+}
+
+PangoContext *
+jhk_forms_begin_sheet (cairo_t *cr,
+                       double   line_width)
+{
+  PangoContext *context;
+
+  cairo_save (cr);
+  context = jhk_forms_create_context (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, line_width);
+  cairo_new_path (cr);
+  return context;
+}
+
+void
+jhk_forms_end_sheet (cairo_t      *cr,
+                     PangoContext *context)
+{
+  g_object_unref (context);
+  cairo_restore (cr);
+}
+
+void
+jhk_forms_hline (cairo_t *cr,
+                 double   x0,
+                 double   x1,
+                 double   y)
+{
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+}
+
+void
+jhk_forms_vline (cairo_t *cr,
+                 double   x,
+                 double   y0,
+                 double   y1)
+{
+  cairo_move_to (cr, x, y0);
+  cairo_line_to (cr, x, y1);
+}
+
+guint
+jhk_forms_n_sheets (guint n_rows,
+                    guint first_rows,
+                    guint continuation_rows)
+{
+  g_return_val_if_fail (continuation_rows > 0, 1);
+
+  if (n_rows <= first_rows)
+    return 1;
+  return 1 + (n_rows - first_rows + continuation_rows - 1) / continuation_rows;
+}
+
+guint
+jhk_forms_sheet_rows (guint  n_rows,
+                      guint  first_rows,
+                      guint  continuation_rows,
+                      guint  page,
+                      guint *first)
+{
+  guint start = page == 0 ? 0 : first_rows + (page - 1) * continuation_rows;
+  guint n = start < n_rows ? MIN (n_rows - start, page == 0 ? first_rows : continuation_rows) : 0;
+
+  *first = n > 0 ? start : 0;
+  return n;
 }
 
 static void

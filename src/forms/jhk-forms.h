@@ -88,6 +88,39 @@ void     jhk_forms_draw_in_box       (cairo_t       *cr,
                                       JhkFormsAlign  align,
                                       gboolean       wrap);
 
+/* Saves @cr and clears it to a white sheet with black lines @line_width
+ * wide and no path; returns the context to lay out its text with (see
+ * jhk_forms_create_context()). jhk_forms_end_sheet() undoes both. */
+PangoContext *jhk_forms_begin_sheet  (cairo_t       *cr,
+                                      double         line_width);
+void     jhk_forms_end_sheet         (cairo_t       *cr,
+                                      PangoContext  *context);
+
+/* Adds a horizontal line from (x0, y) to (x1, y), or a vertical one from
+ * (x, y0) to (x, y1), to the path of @cr. */
+void     jhk_forms_hline             (cairo_t       *cr,
+                                      double         x0,
+                                      double         x1,
+                                      double         y);
+void     jhk_forms_vline             (cairo_t       *cr,
+                                      double         x,
+                                      double         y0,
+                                      double         y1);
+
+/* Sheets a form of @n_rows rows needs: 1 up to @first_rows on the first
+ * sheet, then one more for each @continuation_rows. */
+guint    jhk_forms_n_sheets          (guint          n_rows,
+                                      guint          first_rows,
+                                      guint          continuation_rows);
+
+/* The rows sheet @page (from 0) holds: their count, and in @first the
+ * index of the first of them (0 when it holds none). */
+guint    jhk_forms_sheet_rows        (guint          n_rows,
+                                      guint          first_rows,
+                                      guint          continuation_rows,
+                                      guint          page,
+                                      guint         *first);
+
 /* Writes the @n_pages sheets @draw draws of @form to a PDF at @path,
  * created readable by its owner only (mode 0600), the fonts embedded;
  * @title and @subject (may be NULL) go to its metadata. */
