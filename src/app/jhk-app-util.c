@@ -191,6 +191,61 @@ jhk_column_view_add_columns (GtkColumnView        *view,
     }
 }
 
+/* Sorting by the column headers. */
+
+static int
+sort_probe_compare (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  int *probed = g_object_get_data (G_OBJECT (a), "jhk-sort-probe");
+
+  if (probed != NULL)
+    *probed = GPOINTER_TO_INT (data);
+  return -1;
+}
+
+void
+jhk_column_view_set_sort_probes (GtkColumnView        *view,
+                                 const guint          *positions,
+                                 guint                 n_positions,
+                                 GtkColumnViewColumn **columns)
+{
+  GListModel *view_columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < n_positions; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, positions[i]);
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (sort_probe_compare,
+                                                                 GINT_TO_POINTER (i), NULL);
+
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      /* The view holds its columns. */
+      columns[i] = column;
+    }
+}
+
+gboolean
+jhk_column_view_probe_sort (GtkSorter *view_sorter,
+                            guint     *index,
+                            gboolean  *descending)
+{
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  int probed = -1;
+  GtkOrdering order;
+
+  /* A descending column may be asked with the items swapped. */
+  g_object_set_data (a, "jhk-sort-probe", &probed);
+  g_object_set_data (b, "jhk-sort-probe", &probed);
+  order = gtk_sorter_compare (view_sorter, a, b);
+  if (probed < 0 || order == GTK_ORDERING_EQUAL)
+    return FALSE;
+  *index = probed;
+  *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
+}
+
 static char *
 expression_cb (JhkRow         *row,
                JhkRowTextFunc  func)

@@ -36,6 +36,20 @@ typedef struct
 void                 jhk_column_view_add_columns (GtkColumnView        *view,
                                                   const JhkColumnEntry *entries,
                                                   gsize                 n_entries);
+/* Sorting by the column headers in SQL: the columns of view at positions
+ * get a sorter each that, asked to compare, notes its column and says
+ * "smaller"; columns[i] is set to the column at positions[i]. */
+void                 jhk_column_view_set_sort_probes (GtkColumnView        *view,
+                                                      const guint          *positions,
+                                                      guint                 n_positions,
+                                                      GtkColumnViewColumn **columns);
+/* Asks the view's sorter to compare two items: that tells its primary
+ * column (the only one it asks), as the index into the positions given
+ * above, and by the sign the direction (GTK 4.8 has no getter for
+ * either). FALSE when the view is not sorted by such a column. */
+gboolean             jhk_column_view_probe_sort      (GtkSorter            *view_sorter,
+                                                      guint                *index,
+                                                      gboolean             *descending);
 /* An expression for AdwComboRow and GtkDropDown over rows. */
 GtkExpression       *jhk_row_expression_new  (JhkRowTextFunc  func);
 

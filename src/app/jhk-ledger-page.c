@@ -50,7 +50,6 @@ struct _JhkLedgerPage
 
   /* Which column the view sorts by: see sort_changed_cb. */
   GtkColumnViewColumn *sort_columns[4];
-  int                  probed_column;
   gboolean             filling;
   gboolean             unconfirmed;   /* the dashboard's filter, see attention_activated */
   GArray              *attention_ids; /* the same: a dashboard item's materials, or NULL */
@@ -529,46 +528,29 @@ office_changed_cb (JhkLedgerPage *self)
     set_office (self);
 }
 
-/* Sorting: each sortable column has a sorter that, asked to compare,
- * notes its column and says "smaller". Asking the view's sorter to compare
- * two items thus tells which column is the primary one (the only one it
- * asks) and, by the sign, in which direction: GTK 4.8 has no getter for
- * either. The list itself is sorted by the database. */
+/* Sorting: the view's sorter tells which column is the primary one and in
+ * which direction (jhk_column_view_probe_sort); the list itself is sorted
+ * by the database. */
 
 static const JhkMaterialsSort sort_keys[] = {
   JHK_MATERIALS_SORT_NAME, JHK_MATERIALS_SORT_BUSINESS, JHK_MATERIALS_SORT_DATE,
   JHK_MATERIALS_SORT_STATUS,
 };
 
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  JhkLedgerPage *self = g_object_get_data (G_OBJECT (data), "jhk-page");
-
-  self->probed_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "jhk-sort"));
-  return -1;
-}
-
 static void
 sort_changed_cb (GtkSorter     *sorter,
                  GtkSorterChange change,
                  JhkLedgerPage *self)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
+  guint column;
+  gboolean descending;
 
   if (self->model == NULL)
     return;
-  self->probed_column = -1;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (self->probed_column < 0 || order == GTK_ORDERING_EQUAL)
+  if (!jhk_column_view_probe_sort (sorter, &column, &descending))
     jhk_lists_materials_sort (self->model, JHK_MATERIALS_SORT_DATE, TRUE);
   else
-    jhk_lists_materials_sort (self->model, sort_keys[self->probed_column],
-                              order == GTK_ORDERING_LARGER);
+    jhk_lists_materials_sort (self->model, sort_keys[column], descending);
   update_count (self);
 }
 
@@ -577,21 +559,10 @@ setup_sorting (JhkLedgerPage *self)
 {
   /* Columns in the order of the entries below: 資料名, 業務, 入手日, 状態. */
   static const guint positions[] = { 1, 2, 5, 6 };
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
 
-  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, positions[i]);
-      GtkCustomSorter *sorter = gtk_custom_sorter_new (probe_compare, NULL, NULL);
-
-      /* The sorter is the user data of its own function. */
-      gtk_custom_sorter_set_sort_func (sorter, probe_compare, sorter, NULL);
-      g_object_set_data (G_OBJECT (sorter), "jhk-page", self);
-      g_object_set_data (G_OBJECT (sorter), "jhk-sort", GINT_TO_POINTER (i));
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-      g_object_unref (sorter);
-      self->sort_columns[i] = column;
-    }
+  G_STATIC_ASSERT (G_N_ELEMENTS (positions) == G_N_ELEMENTS (sort_keys));
+  jhk_column_view_set_sort_probes (self->column_view, positions, G_N_ELEMENTS (positions),
+                                   self->sort_columns);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, 0);
   /* Newest first, as the model starts. */

@@ -80,7 +80,6 @@ struct _JhkRequestsPage
   JhkWorkRequestsSort sort;         /* the order the column headers ask */
   gboolean            descending;
   GtkColumnViewColumn *sort_columns[3]; /* 番号, 完成希望日時, 状態 */
-  int                 probed_column;
   GtkSingleSelection *selection;
   JhkWorkRequest     *current;      /* the selected one, with its rows */
 };
@@ -1660,53 +1659,33 @@ attention_activated (GtkWidget  *widget,
     }
 }
 
-/* Sorting by the column headers, in SQL: each sortable column has a
- * sorter that, asked to compare, notes its column and says "smaller";
- * asking the view's sorter to compare two items tells the primary column
- * and, by the sign, the direction (GTK 4.8 has no getter for either), as
- * on the ledger page. The selected request stays selected. */
+/* Sorting by the column headers, in SQL: the view's sorter tells the
+ * primary column and the direction (jhk_column_view_probe_sort), as on
+ * the ledger page. The selected request stays selected. */
 
 static const JhkWorkRequestsSort sort_keys[] = {
   JHK_WORK_REQUESTS_SORT_NUMBER, JHK_WORK_REQUESTS_SORT_WANTED_AT, JHK_WORK_REQUESTS_SORT_STATUS,
 };
-
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  JhkRequestsPage *self = g_object_get_data (G_OBJECT (data), "jhk-page");
-
-  self->probed_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "jhk-sort"));
-  return -1;
-}
 
 static void
 sort_changed_cb (GtkSorter       *sorter,
                  GtkSorterChange  change,
                  JhkRequestsPage *self)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
   JhkQueryModel *model = self->models[self->scope];
   gint64 selected;
-  GtkOrdering order;
+  guint column;
 
   /* The columns go as the page is disposed. */
   if (self->selection == NULL)
     return;
   selected = selected_id (self);
-  self->probed_column = -1;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (self->probed_column < 0 || order == GTK_ORDERING_EQUAL)
+  if (jhk_column_view_probe_sort (sorter, &column, &self->descending))
+    self->sort = sort_keys[column];
+  else
     {
       self->sort = JHK_WORK_REQUESTS_SORT_NUMBER;
       self->descending = TRUE;
-    }
-  else
-    {
-      self->sort = sort_keys[self->probed_column];
-      self->descending = order == GTK_ORDERING_LARGER;
     }
   if (model == NULL || (self->sort == self->model_sort[self->scope] &&
                         self->descending == self->model_descending[self->scope]))
@@ -1725,21 +1704,10 @@ setup_sorting (JhkRequestsPage *self)
 {
   /* 番号, 完成希望日時 and 状態, in the order of sort_keys. */
   static const guint positions[] = { 0, 4, 5 };
-  GListModel *columns = gtk_column_view_get_columns (self->requests_view);
 
-  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, positions[i]);
-      GtkCustomSorter *sorter = gtk_custom_sorter_new (probe_compare, NULL, NULL);
-
-      /* The sorter is the user data of its own function. */
-      gtk_custom_sorter_set_sort_func (sorter, probe_compare, sorter, NULL);
-      g_object_set_data (G_OBJECT (sorter), "jhk-page", self);
-      g_object_set_data (G_OBJECT (sorter), "jhk-sort", GINT_TO_POINTER (i));
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-      g_object_unref (sorter);
-      self->sort_columns[i] = column;
-    }
+  G_STATIC_ASSERT (G_N_ELEMENTS (positions) == G_N_ELEMENTS (sort_keys));
+  jhk_column_view_set_sort_probes (self->requests_view, positions, G_N_ELEMENTS (positions),
+                                   self->sort_columns);
   g_signal_connect_object (gtk_column_view_get_sorter (self->requests_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, 0);
   /* Newest first, as the lists start. */
