@@ -921,30 +921,47 @@ edit_activated (GtkWidget  *widget,
 
 /* ---- steps without a form ---- */
 
+/* A service's step on one request. */
+typedef gboolean (*RequestFunc) (JhkDb       *db,
+                                 JhkSession  *actor,
+                                 gint64       request_id,
+                                 GError     **error);
+
+/* Takes a step on request id: the message once written, or the
+ * service's refusal with the request read again. */
+static void
+run_step (JhkRequestsPage *self,
+          gint64           id,
+          RequestFunc      func,
+          const char      *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!func (jhk_page_get_db (JHK_PAGE (self)), jhk_page_get_session (JHK_PAGE (self)), id,
+             &error))
+    {
+      jhk_widget_show_error (GTK_WIDGET (self), error);
+      reload (self, id);
+      return;
+    }
+  written (self, id, message);
+}
+
 static void
 submit_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   JhkRequestsPage *self = JHK_REQUESTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
   gboolean to_consent;
 
   if (self->current == NULL)
     return;
-  id = self->current->id;
   to_consent = g_strcmp0 (self->current->recipient, "sysadmin") == 0;
-  if (!jhk_work_requests_submit (jhk_page_get_db (JHK_PAGE (self)),
-                                 jhk_page_get_session (JHK_PAGE (self)), id, &error))
-    {
-      jhk_widget_show_error (widget, error);
-      reload (self, id);
-      return;
-    }
-  written (self, id, to_consent ? _("The request was submitted; it waits for the business "
-                                    "manager's consent.")
-                                : _("The request was submitted."));
+  run_step (self, self->current->id, jhk_work_requests_submit,
+            to_consent ? _("The request was submitted; it waits for the business "
+                           "manager's consent.")
+                       : _("The request was submitted."));
 }
 
 static void
@@ -953,20 +970,11 @@ revise_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JhkRequestsPage *self = JHK_REQUESTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
   if (self->current == NULL)
     return;
-  id = self->current->id;
-  if (!jhk_work_requests_revise (jhk_page_get_db (JHK_PAGE (self)),
-                                 jhk_page_get_session (JHK_PAGE (self)), id, &error))
-    {
-      jhk_widget_show_error (widget, error);
-      reload (self, id);
-      return;
-    }
-  written (self, id, _("The request is a draft again: continue editing it, then submit it."));
+  run_step (self, self->current->id, jhk_work_requests_revise,
+            _("The request is a draft again: continue editing it, then submit it."));
 }
 
 /* 取下げ and 完了: confirmed first. */
@@ -976,26 +984,12 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      JhkRequestsPage  *self)
 {
-  g_autoptr(GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "jhk-request"));
-  JhkDb *db = jhk_page_get_db (JHK_PAGE (self));
-  JhkSession *session = jhk_page_get_session (JHK_PAGE (self));
-  gboolean ok;
 
   if (g_strcmp0 (response, "withdraw") == 0)
-    ok = jhk_work_requests_withdraw (db, session, id, &error);
+    run_step (self, id, jhk_work_requests_withdraw, _("The request was withdrawn."));
   else if (g_strcmp0 (response, "complete") == 0)
-    ok = jhk_work_requests_complete (db, session, id, &error);
-  else
-    return;
-  if (!ok)
-    {
-      jhk_widget_show_error (GTK_WIDGET (self), error);
-      reload (self, id);
-      return;
-    }
-  written (self, id, g_strcmp0 (response, "withdraw") == 0 ? _("The request was withdrawn.")
-                                                            : _("The request was completed."));
+    run_step (self, id, jhk_work_requests_complete, _("The request was completed."));
 }
 
 static void
@@ -1280,36 +1274,20 @@ open_step (JhkRequestsPage      *self,
   jhk_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
 }
 
+/* 受付, 処理, 入力資料返却 and 出力資料引渡: the step of the action's
+ * entry in steps. */
 static void
-receive_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+step_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  open_step (JHK_REQUESTS_PAGE (widget), JHK_WORK_REQUEST_RECEIVE);
-}
-
-static void
-process_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  open_step (JHK_REQUESTS_PAGE (widget), JHK_WORK_REQUEST_PROCESS);
-}
-
-static void
-return_input_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  open_step (JHK_REQUESTS_PAGE (widget), JHK_WORK_REQUEST_RETURN_INPUT);
-}
-
-static void
-deliver_output_activated (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  open_step (JHK_REQUESTS_PAGE (widget), JHK_WORK_REQUEST_DELIVER_OUTPUT);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_strcmp0 (steps[i].name, action_name) == 0)
+      {
+        open_step (JHK_REQUESTS_PAGE (widget), steps[i].action);
+        return;
+      }
+  g_assert_not_reached ();
 }
 
 /* R15-4: consent, printed in the 対象業務管理者 row. */
@@ -1823,12 +1801,11 @@ jhk_requests_page_class_init (JhkRequestsPageClass *klass)
                                    send_back_activated);
   gtk_widget_class_install_action (widget_class, "requests.withdraw", NULL, withdraw_activated);
   gtk_widget_class_install_action (widget_class, "requests.revise", NULL, revise_activated);
-  gtk_widget_class_install_action (widget_class, "requests.receive", NULL, receive_activated);
-  gtk_widget_class_install_action (widget_class, "requests.process", NULL, process_activated);
-  gtk_widget_class_install_action (widget_class, "requests.return-input", NULL,
-                                   return_input_activated);
+  gtk_widget_class_install_action (widget_class, "requests.receive", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "requests.process", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "requests.return-input", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "requests.deliver-output", NULL,
-                                   deliver_output_activated);
+                                   step_activated);
   gtk_widget_class_install_action (widget_class, "requests.paper", NULL, paper_activated);
   gtk_widget_class_install_action (widget_class, "requests.complete", NULL, complete_activated);
   gtk_widget_class_install_action (widget_class, "requests.form2", NULL, form2_activated);
