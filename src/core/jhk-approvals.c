@@ -20,27 +20,28 @@ jhk_approval_kinds (void)
 const char *
 jhk_approval_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "view") == 0)
-    return _("Viewing or handing to other staff");
-  if (g_strcmp0 (kind, "hand_over") == 0)
-    return _("Handing over personal-data input");
-  if (g_strcmp0 (kind, "copy") == 0)
-    return _("Copying personal-data input");
-  return kind;
+  static const JhkServiceLabel labels[] = {
+    { "view", N_("Viewing or handing to other staff") },
+    { "hand_over", N_("Handing over personal-data input") },
+    { "copy", N_("Copying personal-data input") },
+    { NULL }
+  };
+
+  return jhk_service_label (labels, kind);
 }
 
 const char *
 jhk_approval_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "pending") == 0)
-    return _("Pending");
-  if (g_strcmp0 (status, "approved") == 0)
-    return _("Approved");
-  if (g_strcmp0 (status, "declined") == 0)
-    return _("Declined");
-  if (g_strcmp0 (status, "withdrawn") == 0)
-    return _("Withdrawn");
-  return status;
+  static const JhkServiceLabel labels[] = {
+    { "pending", N_("Pending") },
+    { "approved", N_("Approved") },
+    { "declined", N_("Declined") },
+    { "withdrawn", N_("Withdrawn") },
+    { NULL }
+  };
+
+  return jhk_service_label (labels, status);
 }
 
 void

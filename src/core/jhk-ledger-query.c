@@ -4,6 +4,7 @@
 #include "jhk-ledger.h"
 #include "jhk-ledger-query.h"
 #include "jhk-policy.h"
+#include "jhk-service-private.h"
 #include "jhk-signoffs.h"
 #include "jhk-sysdocs.h"
 
@@ -277,20 +278,12 @@ jhk_ledger_query_material (JhkDb       *db,
                            gint64       material_id,
                            GError     **error)
 {
-  g_autoptr(JhkDbStmt) stmt = NULL;
   g_autoptr(JhkLedgerMaterial) m = NULL;
-  JhkDbStep step;
 
-  stmt = jhk_db_query (db, error, "SELECT " MATERIAL_COLUMNS " WHERE m.id = ?",
-                       JHK_I (material_id), JHK_DB_END);
-  if (stmt == NULL)
+  if (!jhk_service_query_object (db, (JhkServiceFromRow) material_from_row, (gpointer *) &m,
+                                 error, "SELECT " MATERIAL_COLUMNS " WHERE m.id = ?",
+                                 JHK_I (material_id), JHK_DB_END))
     return NULL;
-  step = jhk_db_stmt_step (stmt, error);
-  if (step == JHK_DB_FAILED)
-    return NULL;
-  if (step == JHK_DB_ROW)
-    m = material_from_row (stmt);
-  g_clear_pointer (&stmt, jhk_db_stmt_release);
   /* One answer for "none" and "not yours": the ledger of another office is
    * not even confirmed to exist. */
   if (m == NULL || !jhk_ledger_may_view (db, actor, m->id, m->office_id, m->category))

@@ -22,17 +22,16 @@ jhk_ledger_disposal_methods (void)
 const char *
 jhk_ledger_disposal_method_label (const char *method)
 {
-  if (g_strcmp0 (method, "shred") == 0)
-    return _("Shredding");
-  if (g_strcmp0 (method, "incinerate") == 0)
-    return _("Incineration");
-  if (g_strcmp0 (method, "dissolve") == 0)
-    return _("Pulping");
-  if (g_strcmp0 (method, "erase") == 0)
-    return _("Erasure");
-  if (g_strcmp0 (method, "destroy") == 0)
-    return _("Physical destruction");
-  return method;
+  static const JhkServiceLabel labels[] = {
+    { "shred", N_("Shredding") },
+    { "incinerate", N_("Incineration") },
+    { "dissolve", N_("Pulping") },
+    { "erase", N_("Erasure") },
+    { "destroy", N_("Physical destruction") },
+    { NULL }
+  };
+
+  return jhk_service_label (labels, method);
 }
 
 static const char *const categories[] = {
@@ -48,15 +47,15 @@ jhk_ledger_categories (void)
 const char *
 jhk_ledger_category_label (const char *category)
 {
-  if (g_strcmp0 (category, "io") == 0)
-    return _("Input/output material");
-  if (g_strcmp0 (category, "system_document") == 0)
-    return _("System document");
-  if (g_strcmp0 (category, "program") == 0)
-    return _("Program");
-  if (g_strcmp0 (category, "manual") == 0)
-    return _("Manual");
-  return category;
+  static const JhkServiceLabel labels[] = {
+    { "io", N_("Input/output material") },
+    { "system_document", N_("System document") },
+    { "program", N_("Program") },
+    { "manual", N_("Manual") },
+    { NULL }
+  };
+
+  return jhk_service_label (labels, category);
 }
 
 const char *

@@ -43,5 +43,26 @@ JhkDbStmt  *jhk_service_query_row   (JhkDb              *db,
                                      GError            **error,
                                      const char         *sql,
                                      ...);
+/* A key and its label, marked with N_(). */
+typedef struct
+{
+  const char *key;
+  const char *label;
+} JhkServiceLabel;
+/* The translated label of key in labels (ended by { NULL }), or key
+ * itself when none has it. */
+const char *jhk_service_label        (const JhkServiceLabel *labels,
+                                      const char            *key);
+/* Makes a new object of a statement's row. */
+typedef gpointer (*JhkServiceFromRow) (JhkDbStmt *stmt);
+/* jhk_db_query() for at most one row: *out_object is that row as from_row
+ * makes it, or NULL when there is none; FALSE with error set when the
+ * query fails. */
+gboolean    jhk_service_query_object (JhkDb             *db,
+                                      JhkServiceFromRow  from_row,
+                                      gpointer          *out_object,
+                                      GError           **error,
+                                      const char        *sql,
+                                      ...);
 
 G_END_DECLS

@@ -187,3 +187,39 @@ jhk_service_query_row (JhkDb       *db,
     }
   return g_steal_pointer (&stmt);
 }
+
+gboolean
+jhk_service_query_object (JhkDb              *db,
+                          JhkServiceFromRow   from_row,
+                          gpointer           *out_object,
+                          GError            **error,
+                          const char         *sql,
+                          ...)
+{
+  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, error);
+  JhkDbStep step;
+  va_list args;
+
+  *out_object = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  va_start (args, sql);
+  jhk_db_stmt_bind_valist (stmt, args);
+  va_end (args);
+  step = jhk_db_stmt_step (stmt, error);
+  if (step == JHK_DB_FAILED)
+    return FALSE;
+  if (step == JHK_DB_ROW)
+    *out_object = from_row (stmt);
+  return TRUE;
+}
+
+const char *
+jhk_service_label (const JhkServiceLabel *labels,
+                   const char            *key)
+{
+  for (guint i = 0; labels[i].key != NULL; i++)
+    if (g_strcmp0 (key, labels[i].key) == 0)
+      return _(labels[i].label);
+  return key;
+}

@@ -53,21 +53,18 @@ jhk_work_request_statuses (void)
 const char *
 jhk_work_request_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "draft") == 0)
-    return _("Draft");
-  if (g_strcmp0 (status, "consent_pending") == 0)
-    return _("Awaiting consent");
-  if (g_strcmp0 (status, "submitted") == 0)
-    return _("Awaiting reception");
-  if (g_strcmp0 (status, "in_progress") == 0)
-    return _("In progress");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "returned") == 0)
-    return _("Sent back");
-  if (g_strcmp0 (status, "withdrawn") == 0)
-    return _("Withdrawn");
-  return status;
+  static const JhkServiceLabel labels[] = {
+    { "draft", N_("Draft") },
+    { "consent_pending", N_("Awaiting consent") },
+    { "submitted", N_("Awaiting reception") },
+    { "in_progress", N_("In progress") },
+    { "completed", N_("Completed") },
+    { "returned", N_("Sent back") },
+    { "withdrawn", N_("Withdrawn") },
+    { NULL }
+  };
+
+  return jhk_service_label (labels, status);
 }
 
 const char *const *
@@ -79,23 +76,27 @@ jhk_work_request_item_kinds (void)
 const char *
 jhk_work_request_item_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "input") == 0)
-    return _("Input");
-  if (g_strcmp0 (kind, "output") == 0)
-    return _("Output");
-  if (g_strcmp0 (kind, "correction") == 0)
-    return _("Correction");
-  return kind;
+  static const JhkServiceLabel labels[] = {
+    { "input", N_("Input") },
+    { "output", N_("Output") },
+    { "correction", N_("Correction") },
+    { NULL }
+  };
+
+  return jhk_service_label (labels, kind);
 }
 
 const char *
 jhk_work_request_recipient_label (const char *recipient)
 {
-  if (g_strcmp0 (recipient, "sysadmin") == 0)
-    return _("System administrator");
-  if (g_strcmp0 (recipient, "business") == 0)
-    return _("Manager of the business");
-  return recipient != NULL ? recipient : "";
+  static const JhkServiceLabel labels[] = {
+    { "sysadmin", N_("System administrator") },
+    { "business", N_("Manager of the business") },
+    { NULL }
+  };
+  const char *label = jhk_service_label (labels, recipient);
+
+  return label != NULL ? label : "";
 }
 
 /* Memory ------------------------------------------------------------------ */
@@ -866,20 +867,12 @@ load_request (JhkDb       *db,
               gint64       request_id,
               GError     **error)
 {
-  g_autoptr(JhkDbStmt) stmt = NULL;
   g_autoptr(JhkWorkRequest) r = NULL;
-  JhkDbStep step;
 
-  stmt = jhk_db_query (db, error, "SELECT " REQUEST_COLUMNS " WHERE w.id = ?",
-                       JHK_I (request_id), JHK_DB_END);
-  if (stmt == NULL)
+  if (!jhk_service_query_object (db, (JhkServiceFromRow) request_from_row, (gpointer *) &r, error,
+                                 "SELECT " REQUEST_COLUMNS " WHERE w.id = ?",
+                                 JHK_I (request_id), JHK_DB_END))
     return NULL;
-  step = jhk_db_stmt_step (stmt, error);
-  if (step == JHK_DB_FAILED)
-    return NULL;
-  if (step == JHK_DB_ROW)
-    r = request_from_row (stmt);
-  g_clear_pointer (&stmt, jhk_db_stmt_release);
   if (r == NULL || !may_see (db, actor, r))
     {
       set_not_found (error, request_id);
