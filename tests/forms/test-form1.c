@@ -21,131 +21,6 @@
 
 /* Helpers */
 
-/* Every font is embedded and is IPAex Mincho (labels) or Gothic (values). */
-static void
-assert_ipaex_fonts_embedded (const char *path,
-                             gboolean    with_gothic)
-{
-  g_autofree char *out = forms_test_run_tool ("pdffonts", path, NULL);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-  gboolean in_table = FALSE, mincho = FALSE, gothic = FALSE;
-
-  g_test_message ("pdffonts:\n%s", out);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-      g_autoptr(GPtrArray) words = g_ptr_array_new ();
-      const char *name, *plus;
-
-      if (g_str_has_prefix (lines[i], "----"))
-        {
-          in_table = TRUE;
-          continue;
-        }
-      if (!in_table || *g_strstrip (lines[i]) == '\0')
-        continue;
-      fields = g_strsplit_set (lines[i], " \t", -1);
-      for (guint j = 0; fields[j] != NULL; j++)
-        if (*fields[j] != '\0')
-          g_ptr_array_add (words, fields[j]);
-      g_assert_cmpuint (words->len, >=, 7);
-      /* name type encoding emb sub uni object ID, counted from the right. */
-      g_assert_cmpstr (words->pdata[words->len - 5], ==, "yes");
-      name = words->pdata[0];
-      plus = strchr (name, '+');
-      name = plus != NULL ? plus + 1 : name;
-      if (g_str_has_prefix (name, JHK_FORMS_MINCHO))
-        mincho = TRUE;
-      else if (g_str_has_prefix (name, JHK_FORMS_GOTHIC))
-        gothic = TRUE;
-      else
-        g_error ("%s uses the font %s, not an IPAex font", path, name);
-    }
-  g_assert_true (mincho);
-  g_assert_true (gothic == with_gothic);
-}
-
-static void
-assert_pdfinfo_field (const char *info,
-                      const char *field,
-                      const char *expected)
-{
-  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
-  g_autofree char *prefix = g_strconcat (field, ":", NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], prefix))
-      {
-        g_assert_cmpstr (g_strstrip (lines[i] + strlen (prefix)), ==, expected);
-        return;
-      }
-  g_error ("pdfinfo shows no %s", field);
-}
-
-static void
-assert_pages (const char *path,
-              guint       expected)
-{
-  g_autofree char *info = forms_test_run_tool ("pdfinfo", path, NULL);
-  g_autofree char *pages = g_strdup_printf ("%u", expected);
-
-  assert_pdfinfo_field (info, "Pages", pages);
-  assert_pdfinfo_field (info, "Page size", "595.276 x 841.89 pts (A4)");
-  assert_pdfinfo_field (info, "Title", FORM_TITLE);
-}
-
-/* The text of one page (or all, @page 0), in reading order. */
-static char *
-page_text (const char *path,
-           guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  char *text;
-
-  if (page == 0)
-    text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
-  else
-    text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path,
-                                "-", NULL);
-  g_test_message ("pdftotext page %u:\n%s", page, text);
-  return text;
-}
-
-/* The text as laid out on the sheets, line by line from the top: the order
- * of the history rows, whatever order the columns are read in. */
-static char *
-layout_text (const char *path)
-{
-  char *text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", "-layout", path, "-", NULL);
-
-  g_test_message ("pdftotext -layout:\n%s", text);
-  return text;
-}
-
-/* Text without line breaks and spaces (ideographic ones too), for values
- * that may wrap. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-  return g_string_free (out, FALSE);
-}
-
-static guint
-count_of (const char *haystack,
-          const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 /* A sheet as the ledger will fill it: personal-data output, received,
  * stored, lent and returned, copied, finally destroyed. */
 static const JhkForm1Row sample_rows[] = {
@@ -239,11 +114,11 @@ test_form1_filled (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  assert_pages (path, 1);
-  assert_ipaex_fonts_embedded (path, TRUE);
+  forms_test_assert_pages (path, 1, FORM_TITLE);
+  forms_test_assert_ipaex_fonts_embedded (path, TRUE);
 
-  text = page_text (path, 0);
-  flat = squeeze (text);
+  text = forms_test_page_text (path, 0);
+  flat = forms_test_squeeze (text);
   g_assert_nonnull (strstr (flat, FORM_TITLE));
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     if (strstr (flat, values[i]) == NULL)
@@ -270,7 +145,7 @@ test_form1_filled (void)
   g_assert_nonnull (strstr (flat, "■一部廃棄"));
   g_assert_nonnull (strstr (flat, "■その他(複写)"));
   /* 1 direction + 1 method + 1 measure + 4 history rows. */
-  g_assert_cmpuint (count_of (flat, "■"), ==, 7);
+  g_assert_cmpuint (forms_test_count_of (flat, "■"), ==, 7);
   g_unlink (path);
 }
 
@@ -289,12 +164,12 @@ test_form1_blank (void)
 
   g_assert_true (jhk_form1_write_pdf (&form, path, &error));
   g_assert_no_error (error);
-  assert_pages (path, 1);
-  assert_ipaex_fonts_embedded (path, FALSE);
-  text = page_text (path, 0);
+  forms_test_assert_pages (path, 1, FORM_TITLE);
+  forms_test_assert_ipaex_fonts_embedded (path, FALSE);
+  text = forms_test_page_text (path, 0);
   g_assert_null (strstr (text, "■"));
   /* 2 directions, 3 methods, 3 measures, 4 × 4 history choices. */
-  g_assert_cmpuint (count_of (text, "□"), ==, 24);
+  g_assert_cmpuint (forms_test_count_of (text, "□"), ==, 24);
   g_unlink (path);
 }
 
@@ -332,15 +207,15 @@ test_form1_page_count (void)
       g_assert_cmpint (g_stat (path, &st), ==, 0);
       g_test_message ("%u sheets: %" G_GINT64_FORMAT " bytes", cases[c].n_pages,
                       (gint64) st.st_size);
-      assert_pages (path, cases[c].n_pages);
-      assert_ipaex_fonts_embedded (path, TRUE);
+      forms_test_assert_pages (path, cases[c].n_pages, FORM_TITLE);
+      forms_test_assert_ipaex_fonts_embedded (path, TRUE);
 
-      all = layout_text (path);
+      all = forms_test_layout_text (path, 0);
       for (guint i = 0; i < cases[c].n_rows; i++)
         {
           const char *where = strstr (all, rows[i].note);
 
-          g_assert_cmpuint (count_of (all, rows[i].note), ==, 1);
+          g_assert_cmpuint (forms_test_count_of (all, rows[i].note), ==, 1);
           g_assert_true (where > last);
           last = where;
         }
@@ -348,8 +223,8 @@ test_form1_page_count (void)
       /* Every continuation sheet repeats the header and names the material. */
       for (guint page = 2; page <= cases[c].n_pages; page++)
         {
-          g_autofree char *text = page_text (path, page);
-          g_autofree char *flat = squeeze (text);
+          g_autofree char *text = forms_test_page_text (path, page);
+          g_autofree char *flat = forms_test_squeeze (text);
           g_autofree char *sheet_no = g_strdup_printf ("%u／%u枚", page, cases[c].n_pages);
           g_autofree char *first = g_strdup_printf ("経過%03u",
                                                     JHK_FORM1_FIRST_SHEET_ROWS + 1 +
@@ -394,9 +269,9 @@ test_form1_long_text (void)
 
   g_assert_true (jhk_form1_write_pdf (&form, path, &error));
   g_assert_no_error (error);
-  assert_pages (path, 1);
-  text = page_text (path, 0);
-  flat = squeeze (text);
+  forms_test_assert_pages (path, 1, FORM_TITLE);
+  text = forms_test_page_text (path, 0);
+  flat = forms_test_squeeze (text);
   g_assert_nonnull (strstr (flat, "記載した一覧表。終わり"));
   g_assert_nonnull (strstr (flat, "住所地別、五十音順)"));
   g_assert_nonnull (strstr (flat, "直ちに返却するよう口頭で指示した"));
@@ -422,8 +297,8 @@ test_form1_final_other (void)
   form.final.date = "2026-13-01";
   g_assert_true (jhk_form1_write_pdf (&form, path, &error));
   g_assert_no_error (error);
-  text = page_text (path, 0);
-  flat = squeeze (text);
+  text = forms_test_page_text (path, 0);
+  flat = forms_test_squeeze (text);
   g_assert_nonnull (strstr (flat, "その他(本庁へ移管)"));
   g_assert_nonnull (strstr (flat, "2026-13-01"));
   g_unlink (path);
@@ -448,8 +323,8 @@ test_form1_literal_values (void)
   form.handler.name = "O'Brien \"Jr\"";
   g_assert_true (jhk_form1_write_pdf (&form, path, &error));
   g_assert_no_error (error);
-  text = page_text (path, 0);
-  flat = squeeze (text);
+  text = forms_test_page_text (path, 0);
+  flat = forms_test_squeeze (text);
   g_assert_nonnull (strstr (flat, "<b>A&B</b>資料"));
   g_assert_nonnull (strstr (flat, "■保管(保管先:第1書庫棚3)"));
   g_assert_nonnull (strstr (flat, "O'Brien\"Jr\""));

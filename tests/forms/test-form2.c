@@ -26,119 +26,6 @@
 
 /* Helpers */
 
-/* Every font is embedded and is IPAex Mincho (labels) or Gothic (values). */
-static void
-assert_ipaex_fonts_embedded (const char *path,
-                             gboolean    with_gothic)
-{
-  g_autofree char *out = forms_test_run_tool ("pdffonts", path, NULL);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-  gboolean in_table = FALSE, mincho = FALSE, gothic = FALSE;
-
-  g_test_message ("pdffonts:\n%s", out);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-      g_autoptr(GPtrArray) words = g_ptr_array_new ();
-      const char *name, *plus;
-
-      if (g_str_has_prefix (lines[i], "----"))
-        {
-          in_table = TRUE;
-          continue;
-        }
-      if (!in_table || *g_strstrip (lines[i]) == '\0')
-        continue;
-      fields = g_strsplit_set (lines[i], " \t", -1);
-      for (guint j = 0; fields[j] != NULL; j++)
-        if (*fields[j] != '\0')
-          g_ptr_array_add (words, fields[j]);
-      g_assert_cmpuint (words->len, >=, 7);
-      /* name type encoding emb sub uni object ID, counted from the right. */
-      g_assert_cmpstr (words->pdata[words->len - 5], ==, "yes");
-      name = words->pdata[0];
-      plus = strchr (name, '+');
-      name = plus != NULL ? plus + 1 : name;
-      if (g_str_has_prefix (name, JHK_FORMS_MINCHO))
-        mincho = TRUE;
-      else if (g_str_has_prefix (name, JHK_FORMS_GOTHIC))
-        gothic = TRUE;
-      else
-        g_error ("%s uses the font %s, not an IPAex font", path, name);
-    }
-  g_assert_true (mincho);
-  g_assert_true (gothic == with_gothic);
-}
-
-static void
-assert_pdfinfo_field (const char *info,
-                      const char *field,
-                      const char *expected)
-{
-  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
-  g_autofree char *prefix = g_strconcat (field, ":", NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], prefix))
-      {
-        g_assert_cmpstr (g_strstrip (lines[i] + strlen (prefix)), ==, expected);
-        return;
-      }
-  g_error ("pdfinfo shows no %s", field);
-}
-
-static void
-assert_pages (const char *path,
-              guint       expected)
-{
-  g_autofree char *info = forms_test_run_tool ("pdfinfo", path, NULL);
-  g_autofree char *pages = g_strdup_printf ("%u", expected);
-
-  assert_pdfinfo_field (info, "Pages", pages);
-  assert_pdfinfo_field (info, "Page size", "595.276 x 841.89 pts (A4)");
-  assert_pdfinfo_field (info, "Title", FORM_TITLE);
-}
-
-/* The text of one page (or all, @page 0), in reading order. */
-static char *
-page_text (const char *path,
-           guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  char *text;
-
-  if (page == 0)
-    text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
-  else
-    text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path,
-                                "-", NULL);
-  g_test_message ("pdftotext page %u:\n%s", page, text);
-  return text;
-}
-
-/* The text as laid out on the sheets, line by line from the top. */
-static char *
-layout_text (const char *path)
-{
-  char *text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", "-layout", path, "-", NULL);
-
-  g_test_message ("pdftotext -layout:\n%s", text);
-  return text;
-}
-
-/* Text without line breaks and spaces (ideographic ones too), for values
- * that may wrap and labels printed spaced out. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-  return g_string_free (out, FALSE);
-}
-
 /* The words of one page (or all, @page 0) squeezed, read in both orders:
  * pdftotext's own (a wrapped value in one piece), then line by line (the
  * words of one line of the form together, such as a time's numbers and
@@ -147,31 +34,32 @@ static char *
 sheet_words (const char *path,
              guint       page)
 {
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  g_autofree char *text = page_text (path, page);
-  g_autofree char *layout = NULL;
-  g_autofree char *flat = squeeze (text);
-  g_autofree char *flat_layout = NULL;
+  g_autofree char *text = forms_test_page_text (path, page);
+  g_autofree char *layout = forms_test_layout_text (path, page);
+  g_autofree char *flat = forms_test_squeeze (text);
+  g_autofree char *flat_layout = forms_test_squeeze (layout);
 
-  if (page == 0)
-    layout = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", "-layout", path, "-", NULL);
-  else
-    layout = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", "-layout", "-f", number, "-l",
-                                  number, path, "-", NULL);
-  g_test_message ("pdftotext -layout page %u:\n%s", page, layout);
-  flat_layout = squeeze (layout);
   return g_strconcat (flat, "\n", flat_layout, NULL);
 }
 
-static guint
-count_of (const char *haystack,
-          const char *needle)
+/* Writes @form to @path and reads its first sheet back: returns its words
+ * (sheet_words()), and its text squeezed in @flat unless NULL. */
+static char *
+write_and_read (const JhkForm2  *form,
+                const char      *path,
+                char           **flat)
 {
-  guint n = 0;
+  g_autoptr(GError) error = NULL;
 
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
+  g_assert_true (jhk_form2_write_pdf (form, path, &error));
+  g_assert_no_error (error);
+  if (flat != NULL)
+    {
+      g_autofree char *text = forms_test_page_text (path, 0);
+
+      *flat = forms_test_squeeze (text);
+    }
+  return sheet_words (path, 0);
 }
 
 /* A request as the service will fill it: addressed to the システム管理者
@@ -309,11 +197,11 @@ test_form2_filled (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  assert_pages (path, 1);
-  assert_ipaex_fonts_embedded (path, TRUE);
+  forms_test_assert_pages (path, 1, FORM_TITLE);
+  forms_test_assert_ipaex_fonts_embedded (path, TRUE);
 
-  text = page_text (path, 0);
-  flat = squeeze (text);
+  text = forms_test_page_text (path, 0);
+  flat = forms_test_squeeze (text);
   words = sheet_words (path, 0);
   g_assert_nonnull (strstr (words, FORM_TITLE));
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
@@ -326,9 +214,10 @@ test_form2_filled (void)
   g_assert_nonnull (strstr (text, "依\n"));
   g_assert_nonnull (strstr (text, "受\n"));
   /* 区分 on each of the five rows of the first sheet. */
-  g_assert_cmpuint (count_of (flat, "入力・出力・修正"), ==, JHK_FORM2_FIRST_SHEET_ROWS);
+  g_assert_cmpuint (forms_test_count_of (flat, "入力・出力・修正"), ==,
+                    JHK_FORM2_FIRST_SHEET_ROWS);
   /* Both hand-overs name their receiver: 受領者 所属 … 氏名 …. */
-  g_assert_cmpuint (count_of (flat, "受領者"), ==, 2);
+  g_assert_cmpuint (forms_test_count_of (flat, "受領者"), ==, 2);
   g_unlink (path);
 }
 
@@ -338,9 +227,7 @@ static void
 test_form2_blank (void)
 {
   JhkForm2 form = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = jhk_test_new_file ("form2-blank.pdf");
-  g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   g_autofree char *words = NULL;
 
@@ -348,24 +235,21 @@ test_form2_blank (void)
     return;
 
   g_assert_cmpuint (jhk_form2_n_pages (&form), ==, 1);
-  g_assert_true (jhk_form2_write_pdf (&form, path, &error));
-  g_assert_no_error (error);
-  assert_pages (path, 1);
-  assert_ipaex_fonts_embedded (path, FALSE);
-  text = page_text (path, 0);
-  flat = squeeze (text);
-  words = sheet_words (path, 0);
+  words = write_and_read (&form, path, &flat);
+  forms_test_assert_pages (path, 1, FORM_TITLE);
+  forms_test_assert_ipaex_fonts_embedded (path, FALSE);
   g_assert_nonnull (strstr (words, "殿"));
   g_assert_nonnull (strstr (words, FORM_TITLE));
   {
-    g_autofree char *lines = layout_text (path);
-    g_autofree char *flat_lines = squeeze (lines);
+    g_autofree char *lines = forms_test_layout_text (path, 0);
+    g_autofree char *flat_lines = forms_test_squeeze (lines);
 
     /* Each time's words on its line, in their order. */
-    g_assert_cmpuint (count_of (flat_lines, "月日時分"), ==, 5);
+    g_assert_cmpuint (forms_test_count_of (flat_lines, "月日時分"), ==, 5);
   }
-  g_assert_cmpuint (count_of (flat, "枚"), ==, 4);
-  g_assert_cmpuint (count_of (flat, "入力・出力・修正"), ==, JHK_FORM2_FIRST_SHEET_ROWS);
+  g_assert_cmpuint (forms_test_count_of (flat, "枚"), ==, 4);
+  g_assert_cmpuint (forms_test_count_of (flat, "入力・出力・修正"), ==,
+                    JHK_FORM2_FIRST_SHEET_ROWS);
   g_assert_null (strstr (words, "令和"));
   g_unlink (path);
 }
@@ -420,8 +304,8 @@ test_form2_when_printed (void)
   form.processed.at = "明日の朝";
   g_assert_true (jhk_form2_write_pdf (&form, path, &error));
   g_assert_no_error (error);
-  text = page_text (path, 0);
-  flat = squeeze (text);
+  text = forms_test_page_text (path, 0);
+  flat = forms_test_squeeze (text);
   words = sheet_words (path, 0);
   g_assert_nonnull (strstr (words, "令和元年5月1日8時30分"));
   g_assert_nonnull (strstr (words, "平成31年4月30日23時59分"));
@@ -469,23 +353,23 @@ test_form2_page_count (void)
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
       g_test_message ("%u sheets: %" G_GINT64_FORMAT " bytes", cases[c].n_pages,
                       (gint64) st.st_size);
-      assert_pages (path, cases[c].n_pages);
-      assert_ipaex_fonts_embedded (path, TRUE);
+      forms_test_assert_pages (path, cases[c].n_pages, FORM_TITLE);
+      forms_test_assert_ipaex_fonts_embedded (path, TRUE);
 
-      all = layout_text (path);
+      all = forms_test_layout_text (path, 0);
       for (guint i = 0; i < cases[c].n_rows; i++)
         {
           const char *where = strstr (all, rows[i].content);
 
-          g_assert_cmpuint (count_of (all, rows[i].content), ==, 1);
+          g_assert_cmpuint (forms_test_count_of (all, rows[i].content), ==, 1);
           g_assert_true (where > last);
           last = where;
         }
 
       for (guint page = 2; page <= cases[c].n_pages; page++)
         {
-          g_autofree char *text = page_text (path, page);
-          g_autofree char *flat = squeeze (text);
+          g_autofree char *text = forms_test_page_text (path, page);
+          g_autofree char *flat = forms_test_squeeze (text);
           g_autofree char *words = sheet_words (path, page);
           g_autofree char *sheet_no = g_strdup_printf ("続き%u／%u枚", page, cases[c].n_pages);
           g_autofree char *row = g_strdup_printf ("資料%03u", first + 1 + (page - 2) * more);
@@ -499,8 +383,8 @@ test_form2_page_count (void)
           g_assert_nonnull (strstr (words, sheet_no));
           g_assert_nonnull (strstr (words, row));
           /* Every slot of the sheet, filled or not, has its 区分. */
-          g_assert_cmpuint (count_of (flat, "入力・出力・修正"), ==, more);
-          g_assert_cmpuint (count_of (flat, "資料"), >=, on_sheet);
+          g_assert_cmpuint (forms_test_count_of (flat, "入力・出力・修正"), ==, more);
+          g_assert_cmpuint (forms_test_count_of (flat, "資料"), >=, on_sheet);
           /* The receiving office's block is on the first sheet only. */
           g_assert_null (strstr (words, "受付"));
         }
@@ -631,11 +515,8 @@ static void
 test_form2_long_text (void)
 {
   JhkForm2 form = sample_form ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = jhk_test_new_file ("form2-long.pdf");
   g_autoptr(GString) summary = g_string_new (NULL);
-  g_autofree char *text = NULL;
-  g_autofree char *flat = NULL;
   g_autofree char *words = NULL;
   JhkForm2Row row = sample_rows[0];
 
@@ -654,12 +535,8 @@ test_form2_long_text (void)
   form.n_rows = 1;
   form.contact_phone = "代表 012-345-6789 内線 2345";
 
-  g_assert_true (jhk_form2_write_pdf (&form, path, &error));
-  g_assert_no_error (error);
-  assert_pages (path, 1);
-  text = page_text (path, 0);
-  flat = squeeze (text);
-  words = sheet_words (path, 0);
+  words = write_and_read (&form, path, NULL);
+  forms_test_assert_pages (path, 1, FORM_TITLE);
   g_assert_nonnull (strstr (words, "住所を修正し、終わり"));
   g_assert_nonnull (strstr (words, "係る事務の全部)"));
   g_assert_nonnull (strstr (words, "兼情報管理課長補佐殿"));
@@ -674,10 +551,7 @@ static void
 test_form2_literal_values (void)
 {
   JhkForm2 form = sample_form ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = jhk_test_new_file ("form2-literal.pdf");
-  g_autofree char *text = NULL;
-  g_autofree char *flat = NULL;
   g_autofree char *words = NULL;
 
   if (!forms_test_have_poppler_utils ())
@@ -686,11 +560,7 @@ test_form2_literal_values (void)
   form.purpose = "<b>A&B</b> 照会";
   form.manager_name = "O'Brien \"Jr\"";
   form.paper_other_text = "<i>";
-  g_assert_true (jhk_form2_write_pdf (&form, path, &error));
-  g_assert_no_error (error);
-  text = page_text (path, 0);
-  flat = squeeze (text);
-  words = sheet_words (path, 0);
+  words = write_and_read (&form, path, NULL);
   g_assert_nonnull (strstr (words, "<b>A&B</b>照会"));
   g_assert_nonnull (strstr (words, "O'Brien\"Jr\""));
   g_assert_nonnull (strstr (words, "その他(<i>)2枚"));
@@ -811,7 +681,7 @@ test_form2_request_fill (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  assert_pages (path, 1);
+  forms_test_assert_pages (path, 1, FORM_TITLE);
   words = sheet_words (path, 0);
   g_assert_nonnull (strstr (words, "住所変更届"));
   g_assert_nonnull (strstr (words, "発送先訂正票"));
@@ -904,13 +774,13 @@ test_form2_request_pdf (void)
 
   if (!forms_test_have_poppler_utils ())
     return;
-  assert_pages (path, 1);
-  assert_ipaex_fonts_embedded (path, TRUE);
+  forms_test_assert_pages (path, 1, FORM_TITLE);
+  forms_test_assert_ipaex_fonts_embedded (path, TRUE);
   words = sheet_words (path, 0);
   {
-    g_autofree char *business = squeeze (done->business_name);
-    g_autofree char *consent = squeeze (done->consent_name);
-    g_autofree char *manager = squeeze (done->manager_name);
+    g_autofree char *business = forms_test_squeeze (done->business_name);
+    g_autofree char *consent = forms_test_squeeze (done->consent_name);
+    g_autofree char *manager = forms_test_squeeze (done->manager_name);
     g_autofree char *to = g_strconcat (done->to_title, "殿", NULL);
     g_autofree char *when = jhk_form2_format_when (at);
     g_autofree char *wanted_when = jhk_form2_format_when (wanted);
@@ -929,7 +799,7 @@ test_form2_request_pdf (void)
     g_assert_cmpstr (consent, !=, "");
     g_assert_nonnull (strstr (words, consent));
     /* 受付, 処理, 入力資料返却, 出力資料交付 at the same minute. */
-    g_assert_cmpuint (count_of (words, when), >=, 4);
+    g_assert_cmpuint (forms_test_count_of (words, when), >=, 4);
     g_assert_nonnull (strstr (words, "中央警察署警務課"));
     g_assert_nonnull (strstr (words, "A412枚"));
     g_assert_nonnull (strstr (words, "その他(CD-R)1枚"));

@@ -61,88 +61,6 @@ assert_is_pdf (const char *path)
   g_assert_true (memcmp (contents, "%PDF-", 5) == 0);
 }
 
-/* Every font pdffonts lists is embedded and is one of the IPAex fonts: a
- * substituted font would print differently on the next machine. The report
- * sets the hash in Gothic and everything else in Mincho. */
-static void
-assert_ipaex_fonts_embedded (const char *path,
-                             gboolean    with_gothic)
-{
-  g_autofree char *out = forms_test_run_tool ("pdffonts", path, NULL);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-  gboolean in_table = FALSE;
-  gboolean mincho = FALSE, gothic = FALSE;
-  guint n_fonts = 0;
-
-  g_test_message ("pdffonts:\n%s", out);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-      g_autoptr(GPtrArray) words = g_ptr_array_new ();
-      const char *name;
-      const char *plus;
-
-      if (g_str_has_prefix (lines[i], "----"))
-        {
-          in_table = TRUE;
-          continue;
-        }
-      if (!in_table || *g_strstrip (lines[i]) == '\0')
-        continue;
-
-      /* name type encoding emb sub uni object ID; the type may have a
-       * space in it ("CID TrueType"), so count from the right. */
-      fields = g_strsplit_set (lines[i], " \t", -1);
-      for (guint j = 0; fields[j] != NULL; j++)
-        if (*fields[j] != '\0')
-          g_ptr_array_add (words, fields[j]);
-      g_assert_cmpuint (words->len, >=, 7);
-      name = words->pdata[0];
-      g_assert_cmpstr (words->pdata[words->len - 5], ==, "yes");
-
-      /* Subset fonts are named ABCDEF+Family. */
-      plus = strchr (name, '+');
-      name = plus != NULL ? plus + 1 : name;
-      if (g_str_has_prefix (name, JHK_FORMS_MINCHO))
-        mincho = TRUE;
-      else if (g_str_has_prefix (name, JHK_FORMS_GOTHIC))
-        gothic = TRUE;
-      else
-        g_error ("%s uses the font %s, not an IPAex font", path, name);
-      n_fonts++;
-    }
-  g_assert_cmpuint (n_fonts, >, 0);
-  g_assert_true (mincho);
-  g_assert_true (gothic == with_gothic);
-}
-
-/* pdfinfo prints "Field:" padded with spaces, then the value. */
-static void
-assert_pdfinfo_field (const char *info,
-                      const char *field,
-                      const char *expected)
-{
-  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
-  g_autofree char *prefix = g_strconcat (field, ":", NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], prefix))
-      {
-        g_assert_cmpstr (g_strstrip (lines[i] + strlen (prefix)), ==, expected);
-        return;
-      }
-  g_error ("pdfinfo shows no %s", field);
-}
-
-static char *
-pdf_text (const char *path)
-{
-  char *text = forms_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
-
-  g_test_message ("pdftotext:\n%s", text);
-  return text;
-}
-
 static char *
 scratch_file (const char *name)
 {
@@ -261,9 +179,9 @@ test_audit_report_demo_db (void)
   after = g_date_time_new_now_local ();
 
   assert_is_pdf (path);
-  assert_ipaex_fonts_embedded (path, TRUE);
+  forms_test_assert_ipaex_fonts_embedded (path, TRUE);
 
-  text = pdf_text (path);
+  text = forms_test_page_text (path, 0);
   g_assert_nonnull (strstr (text, REPORT_TITLE));
   g_assert_nonnull (strstr (text, "検証日時"));
   g_assert_nonnull (strstr (text, "記録件数"));
@@ -288,9 +206,9 @@ test_audit_report_demo_db (void)
   /* The document title, for the PDF viewer's title bar and indexing. */
   info = forms_test_run_tool ("pdfinfo", path, NULL);
   g_test_message ("pdfinfo:\n%s", info);
-  assert_pdfinfo_field (info, "Title", REPORT_TITLE);
-  assert_pdfinfo_field (info, "Pages", "1");
-  assert_pdfinfo_field (info, "Page size", "595.276 x 841.89 pts (A4)");
+  forms_test_assert_pdfinfo_field (info, "Title", REPORT_TITLE);
+  forms_test_assert_pdfinfo_field (info, "Pages", "1");
+  forms_test_assert_pdfinfo_field (info, "Page size", "595.276 x 841.89 pts (A4)");
 
   jhk_audit_report_clear (&report);
   g_unlink (path);
@@ -314,9 +232,9 @@ test_audit_report_broken (void)
   g_assert_no_error (error);
   assert_is_pdf (path);
   /* A broken chain has no head to print (jhkctl passes ""). */
-  assert_ipaex_fonts_embedded (path, FALSE);
+  forms_test_assert_ipaex_fonts_embedded (path, FALSE);
 
-  text = pdf_text (path);
+  text = forms_test_page_text (path, 0);
   g_assert_nonnull (strstr (text, REPORT_TITLE));
   g_assert_nonnull (strstr (text, "異常あり"));
   g_assert_null (strstr (text, "異常なし"));
@@ -354,8 +272,8 @@ test_audit_report_given_time (void)
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
 
-  assert_ipaex_fonts_embedded (path, TRUE);
-  text = pdf_text (path);
+  forms_test_assert_ipaex_fonts_embedded (path, TRUE);
+  text = forms_test_page_text (path, 0);
   g_assert_nonnull (strstr (text, "令和元年5月1日 09時05分"));
   /* The head hash is on one line whatever its digits: it is copied by hand
    * and compared with a checkpoint. All zeros is the widest there is. */
