@@ -167,6 +167,8 @@ workspace_activated (GtkWidget  *widget,
 {
   if (!jhk_window_show_workspace (JHK_WINDOW (widget), g_variant_get_string (parameter, NULL)))
     gtk_widget_error_bell (widget);
+  else
+    jhk_window_focus_page (JHK_WINDOW (widget));
 }
 
 static GtkWidget *
@@ -219,6 +221,7 @@ attention_activated (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
+  jhk_window_focus_page (self);
   gtk_widget_activate_action (visible_page (self), "page.attention", "s", key);
 }
 

@@ -88,6 +88,7 @@ void        jhk_window_reload_session        (JhkWindow      *self);
 void        jhk_window_end_session           (JhkWindow      *self);
 gboolean    jhk_window_show_workspace        (JhkWindow      *self,
                                               const char     *workspace);
+void        jhk_window_focus_page            (JhkWindow      *self);
 /* Checks for changes by others now (the watch also does it twice a
  * second); TRUE when the pages were told. */
 gboolean    jhk_window_check_for_changes     (JhkWindow      *self);

@@ -679,6 +679,20 @@ jhk_window_show_workspace (JhkWindow  *self,
   return TRUE;
 }
 
+/* Moves the keyboard focus into the visible workspace (its first control),
+ * unless it is already there: a workspace opened by its shortcut or by
+ * Enter in the sidebar takes the keys next, its own shortcuts included. */
+void
+jhk_window_focus_page (JhkWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->page_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (page == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, page)))
+    return;
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 const char *
 jhk_window_get_workspace (JhkWindow *self)
 {
@@ -701,7 +715,8 @@ static void
 sidebar_row_activated_cb (JhkWindow     *self,
                           GtkListBoxRow *row)
 {
-  jhk_window_show_workspace (self, g_object_get_data (G_OBJECT (row), "workspace"));
+  if (jhk_window_show_workspace (self, g_object_get_data (G_OBJECT (row), "workspace")))
+    jhk_window_focus_page (self);
 }
 
 /* Moving through the sidebar with the arrow keys shows each workspace at

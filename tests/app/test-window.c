@@ -285,6 +285,26 @@ test_sidebar (gconstpointer data)
   app_test_destroy_window (window);
 }
 
+/* A workspace opened by its shortcut takes the keyboard focus, so that its
+ * own shortcuts (Ctrl+N: a new request) work at once; the wizard opens. */
+static void
+test_workspace_takes_focus (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page;
+  GtkWidget *focus;
+
+  app_test_log_in (window, "chuo-kanri", "jhk-demo");
+  gtk_widget_grab_focus (GTK_WIDGET (window->sidebar_list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.workspace", "s",
+                                             "requests"));
+  page = jhk_window_get_page (window, "requests");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, page));
+  app_test_destroy_window (window);
+}
+
 static void
 test_no_database (void)
 {
@@ -317,6 +337,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/app/window/sidebar/%s", sidebar_cases[i].login);
       g_test_add_data_func (path, &sidebar_cases[i], test_sidebar);
     }
+  g_test_add_func ("/app/window/workspace-takes-focus", test_workspace_takes_focus);
   g_test_add_func ("/app/window/no-database", test_no_database);
 
   return app_test_run ();
