@@ -259,24 +259,92 @@ jhk_test_dump_tables (JhkDb *db)
   return g_string_free (out, FALSE);
 }
 
+/* The statement of sql on its first row; asserts there is one. */
+static JhkDbStmt *
+query_first_row (JhkDb      *db,
+                 const char *sql,
+                 va_list     args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, &error);
+  JhkDbStep step;
+
+  g_assert_no_error (error);
+  g_assert_true (jhk_db_stmt_bind_valist (stmt, args));
+  step = jhk_db_stmt_step (stmt, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (step, ==, JHK_DB_ROW);
+  return g_steal_pointer (&stmt);
+}
+
 gint64
 jhk_test_query_int (JhkDb      *db,
                     const char *sql,
                     ...)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, &error);
-  JhkDbStep step;
+  g_autoptr(JhkDbStmt) stmt = NULL;
   va_list args;
 
-  g_assert_no_error (error);
   va_start (args, sql);
-  g_assert_true (jhk_db_stmt_bind_valist (stmt, args));
+  stmt = query_first_row (db, sql, args);
   va_end (args);
-  step = jhk_db_stmt_step (stmt, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (step, ==, JHK_DB_ROW);
   return jhk_db_stmt_get_int64 (stmt, 0);
+}
+
+char *
+jhk_test_query_text (JhkDb      *db,
+                     const char *sql,
+                     ...)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  va_list args;
+
+  va_start (args, sql);
+  stmt = query_first_row (db, sql, args);
+  va_end (args);
+  return jhk_db_stmt_dup_text (stmt, 0);
+}
+
+const JhkAttentionItem *
+jhk_test_attention_item (GPtrArray  *items,
+                         const char *key)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const JhkAttentionItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->key, key))
+        return item;
+    }
+  return NULL;
+}
+
+void
+jhk_test_assert_attention_items (GPtrArray  *items,
+                                 const char *workspace)
+{
+  g_autofree char *prefix = g_strconcat (workspace, ".", NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const JhkAttentionItem *item = g_ptr_array_index (items, i);
+
+      g_assert_cmpstr (item->workspace, ==, workspace);
+      g_assert_true (g_str_has_prefix (item->key, prefix));
+      g_assert_cmpuint (item->count, >, 0);
+    }
+}
+
+guint
+jhk_test_attention_count (GPtrArray  *items,
+                          const char *key)
+{
+  const JhkAttentionItem *item = jhk_test_attention_item (items, key);
+
+  if (item == NULL)
+    return 0;
+  g_test_message ("%s: %s", item->title, item->subtitle);
+  return item->count;
 }
 
 gint64

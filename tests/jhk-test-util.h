@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jhk-accounts.h"
+#include "jhk-attention.h"
 #include "jhk-db.h"
 #include "jhk-session.h"
 
@@ -33,6 +34,20 @@ char       *jhk_test_dump_tables (JhkDb *db);
 gint64      jhk_test_query_int  (JhkDb      *db,
                                  const char *sql,
                                  ...);
+/* The same for text: a new string, NULL for an SQL NULL. */
+char       *jhk_test_query_text (JhkDb      *db,
+                                 const char *sql,
+                                 ...);
+/* The dashboard item of key among items, NULL when there is none. */
+const JhkAttentionItem *jhk_test_attention_item (GPtrArray  *items,
+                                                 const char *key);
+/* Every one of items is of workspace, keyed "WORKSPACE.…", with a count. */
+void        jhk_test_assert_attention_items (GPtrArray  *items,
+                                             const char *workspace);
+/* The count of the item of key among items, 0 when there is none; logs
+ * its title and subtitle. */
+guint       jhk_test_attention_count (GPtrArray  *items,
+                                      const char *key);
 /* SELECT COUNT(*) FROM table: the rows the connection's role sees. */
 gint64      jhk_test_count_rows (JhkDb      *db,
                                  const char *table);

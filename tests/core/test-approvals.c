@@ -101,12 +101,8 @@ static char *
 approval_status (Fixture *f,
                  gint64   id)
 {
-  char *status = NULL;
-
-  g_assert_true (jhk_db_query_text (f->db, &status, NULL,
-                                    "SELECT status FROM material_approvals WHERE id = ?",
-                                    JHK_I (id), JHK_DB_END));
-  return status;
+  return jhk_test_query_text (f->db, "SELECT status FROM material_approvals WHERE id = ?",
+                              JHK_I (id), JHK_DB_END);
 }
 
 /* R16-2: an approved request allows one copy, and the copy uses it up. */

@@ -10,24 +10,10 @@
 #include "jhk-test-util.h"
 
 static const JhkAttentionItem *
-find_item (GPtrArray  *items,
-           const char *key)
-{
-  for (guint i = 0; i < items->len; i++)
-    {
-      const JhkAttentionItem *item = g_ptr_array_index (items, i);
-
-      if (g_str_equal (item->key, key))
-        return item;
-    }
-  return NULL;
-}
-
-static const JhkAttentionItem *
 require_item (GPtrArray  *items,
               const char *key)
 {
-  const JhkAttentionItem *item = find_item (items, key);
+  const JhkAttentionItem *item = jhk_test_attention_item (items, key);
 
   if (item == NULL)
     g_error ("No dashboard item %s", key);
@@ -62,7 +48,7 @@ test_items (void)
 
   /* Nobody else decides: no such item for the office's keepers. */
   items = jhk_attention_ledger (db, kanri);
-  g_assert_null (find_item (items, "approvals.pending"));
+  g_assert_null (jhk_test_attention_item (items, "approvals.pending"));
   /* The demo's declined request, decided today, is the requester's news. */
   item = require_item (items, "ledger.approvals");
   g_assert_cmpuint (item->count, >=, 1);
@@ -78,7 +64,7 @@ test_items (void)
   g_assert_cmpstr (item->workspace, ==, "ledger");
   g_clear_pointer (&items, g_ptr_array_unref);
   items = jhk_attention_ledger (db, hojo);
-  g_assert_null (find_item (items, "ledger.signoffs"));
+  g_assert_null (jhk_test_attention_item (items, "ledger.signoffs"));
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* Once decided, the request leaves the 総括責任者's list; reading the
@@ -91,7 +77,7 @@ test_items (void)
   items = jhk_attention_ledger (db, soukatsu);
   after = jhk_test_dump_tables (db);
   g_assert_cmpstr (after, ==, before);
-  item = find_item (items, "approvals.pending");
+  item = jhk_test_attention_item (items, "approvals.pending");
   if (pending->len == 1)
     g_assert_null (item);
   else

@@ -58,20 +58,8 @@ item_count (Fixture    *f,
 {
   g_autoptr(GPtrArray) items = jhk_attention_requests (f->db, session);
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      JhkAttentionItem *item = g_ptr_array_index (items, i);
-
-      g_assert_cmpstr (item->workspace, ==, "requests");
-      g_assert_true (g_str_has_prefix (item->key, "requests."));
-      g_assert_cmpuint (item->count, >, 0);
-      if (g_str_equal (item->key, key))
-        {
-          g_test_message ("%s: %s", item->title, item->subtitle);
-          return item->count;
-        }
-    }
-  return 0;
+  jhk_test_assert_attention_items (items, "requests");
+  return jhk_test_attention_count (items, key);
 }
 
 /* The requests of the scope in status that the actor may take the action
@@ -319,14 +307,7 @@ pg_item_count (const char *dbname,
   g_autoptr(JhkSession) session = jhk_test_login (db, login);
   g_autoptr(GPtrArray) items = jhk_attention_requests (db, session);
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      JhkAttentionItem *item = g_ptr_array_index (items, i);
-
-      if (g_str_equal (item->key, key))
-        return item->count;
-    }
-  return 0;
+  return jhk_test_attention_count (items, key);
 }
 
 /* On a server each user counts through their own role, seeing only the

@@ -49,18 +49,8 @@ item_count (Fixture    *f,
 {
   g_autoptr(GPtrArray) items = jhk_attention_transfers (f->db, session);
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      JhkAttentionItem *item = g_ptr_array_index (items, i);
-
-      g_assert_cmpstr (item->workspace, ==, "transfers");
-      if (g_str_equal (item->key, key))
-        {
-          g_test_message ("%s: %s", item->title, item->subtitle);
-          return item->count;
-        }
-    }
-  return 0;
+  jhk_test_assert_attention_items (items, "transfers");
+  return jhk_test_attention_count (items, key);
 }
 
 static JhkTransferRecord *

@@ -146,12 +146,8 @@ static char *
 status_of (Fixture *f,
            gint64   id)
 {
-  char *status = NULL;
-
-  g_assert_true (jhk_db_query_text (f->db, &status, NULL,
-                                    "SELECT status FROM work_requests WHERE id = ?",
-                                    JHK_I (id), JHK_DB_END));
-  return status;
+  return jhk_test_query_text (f->db, "SELECT status FROM work_requests WHERE id = ?", JHK_I (id),
+                              JHK_DB_END);
 }
 
 static void
