@@ -188,23 +188,33 @@ listed (Fixture    *f,
   return found;
 }
 
+/* Runs jhkctl as user with the NULL-ended args of ap. */
+static void
+run_as (Fixture    *f,
+        const char *user,
+        va_list     ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) "--user");
+  g_ptr_array_add (args, (gpointer) user);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+  cli_test_jhkctl_argv (&f->cli, (const char * const *) args->pdata);
+}
+
 /* Runs jhkctl as user with the NULL-ended args; asserts success. */
 static void
 run_ok (Fixture    *f,
         const char *user,
         ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   va_list ap;
 
-  g_ptr_array_add (args, (gpointer) "--user");
-  g_ptr_array_add (args, (gpointer) user);
   va_start (ap, user);
-  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  run_as (f, user, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  cli_test_jhkctl_argv (&f->cli, (const char * const *) args->pdata);
   cli_test_assert_success (&f->cli);
 }
 
@@ -216,19 +226,13 @@ run_refused (Fixture    *f,
              const char *user,
              ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autofree char *before = cli_test_dump (&f->cli);
   gint64 seq = cli_test_last_seq (&f->cli);
   va_list ap;
 
-  g_ptr_array_add (args, (gpointer) "--user");
-  g_ptr_array_add (args, (gpointer) user);
   va_start (ap, user);
-  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  run_as (f, user, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  cli_test_jhkctl_argv (&f->cli, (const char * const *) args->pdata);
   cli_test_assert_refused_unchanged (&f->cli, before, seq, message);
 }
 
