@@ -340,19 +340,16 @@ test_output_becomes_material (Fixture       *f,
   personal = jhk_test_query_int (f->db, "SELECT personal_data FROM materials WHERE id = ?",
                                  JHK_I (material), JHK_DB_END);
   g_assert_cmpint (personal, ==, 1);
-  g_assert_true (jhk_db_query_text (f->db, &reason, NULL,
-                                    "SELECT creation_reason FROM materials WHERE id = ?",
-                                    JHK_I (material), JHK_DB_END));
+  reason = jhk_test_query_text (f->db, "SELECT creation_reason FROM materials WHERE id = ?",
+                                JHK_I (material), JHK_DB_END);
   g_assert_cmpstr (reason, ==, "procedure");
-  g_assert_true (jhk_db_query_text (f->db, &text, NULL,
-                                    "SELECT acquisition_text FROM materials WHERE id = ?",
-                                    JHK_I (material), JHK_DB_END));
+  text = jhk_test_query_text (f->db, "SELECT acquisition_text FROM materials WHERE id = ?",
+                              JHK_I (material), JHK_DB_END);
   expected = g_strdup_printf ("%s 作業依頼書 第%lld号", jhk_session_get_org_name (f->gyomu),
                               (long long) id);
   g_assert_cmpstr (text, ==, expected);
-  g_assert_true (jhk_db_query_text (f->db, &name, NULL,
-                                    "SELECT acquired_on FROM materials WHERE id = ?",
-                                    JHK_I (material), JHK_DB_END));
+  name = jhk_test_query_text (f->db, "SELECT acquired_on FROM materials WHERE id = ?",
+                              JHK_I (material), JHK_DB_END);
   g_assert_cmpstr (name, ==, today);
 }
 
