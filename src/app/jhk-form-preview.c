@@ -111,8 +111,7 @@ pdf_surface_new (const char *title,
 
   surface = cairo_pdf_surface_create_for_stream (append_cb, buffer,
                                                  JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
+  jhk_forms_set_pdf_metadata (surface, title, NULL);
   return surface;
 }
 
@@ -151,12 +150,7 @@ jhk_form_write_pdf (const char       *title,
       cairo_restore (cr);
       cairo_show_page (cr);
     }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = jhk_forms_finish_pdf (cr, surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED,
@@ -169,14 +163,11 @@ jhk_form_write_pdf (const char       *title,
 static void
 finish_pdf (JhkFormPreview *self)
 {
-  cairo_status_t status = cairo_status (self->pdf_cr);
+  cairo_status_t status;
 
   g_clear_handle_id (&self->pdf_id, g_source_remove);
-  g_clear_pointer (&self->pdf_cr, cairo_destroy);
-  cairo_surface_finish (self->pdf_surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (self->pdf_surface);
-  g_clear_pointer (&self->pdf_surface, cairo_surface_destroy);
+  status = jhk_forms_finish_pdf (g_steal_pointer (&self->pdf_cr),
+                                 g_steal_pointer (&self->pdf_surface));
   if (status == CAIRO_STATUS_SUCCESS)
     {
       self->pdf = g_byte_array_free_to_bytes (g_steal_pointer (&self->pdf_buffer));

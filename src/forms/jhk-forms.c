@@ -340,6 +340,32 @@ jhk_forms_draw_in_box (cairo_t       *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+void
+jhk_forms_set_pdf_metadata (cairo_surface_t *surface,
+                            const char      *title,
+                            const char      *subject)
+{
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (subject != NULL && *subject != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
+}
+
+cairo_status_t
+jhk_forms_finish_pdf (cairo_t         *cr,
+                      cairo_surface_t *surface)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
 gboolean
 jhk_forms_write_pages_pdf (const char       *path,
                            const char       *title,
@@ -374,23 +400,14 @@ jhk_forms_write_pages_pdf (const char       *path,
   close (fd);
 
   surface = cairo_pdf_surface_create (path, JHK_FORMS_A4_WIDTH, JHK_FORMS_A4_HEIGHT);
-  if (title != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  if (subject != NULL && *subject != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jhk " PACKAGE_VERSION);
+  jhk_forms_set_pdf_metadata (surface, title, subject);
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
     {
       draw (form, cr, page);
       cairo_show_page (cr);
     }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = jhk_forms_finish_pdf (cr, surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, JHK_FORMS_ERROR, JHK_FORMS_ERROR_FAILED, "%s: %s", path,

@@ -121,6 +121,17 @@ guint    jhk_forms_sheet_rows        (guint          n_rows,
                                       guint          page,
                                       guint         *first);
 
+/* Sets @title (may be NULL), @subject (may be NULL or empty) and the
+ * creator, Jhk, in the metadata of the PDF @surface. */
+void     jhk_forms_set_pdf_metadata  (cairo_surface_t *surface,
+                                      const char      *title,
+                                      const char      *subject);
+
+/* Destroys @cr, then finishes and destroys its PDF @surface; returns the
+ * first error of either, or CAIRO_STATUS_SUCCESS. */
+cairo_status_t jhk_forms_finish_pdf  (cairo_t         *cr,
+                                      cairo_surface_t *surface);
+
 /* Writes the @n_pages sheets @draw draws of @form to a PDF at @path,
  * created readable by its owner only (mode 0600), the fonts embedded;
  * @title and @subject (may be NULL) go to its metadata. */
