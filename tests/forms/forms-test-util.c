@@ -1,5 +1,6 @@
 /* forms-test-util.c: reading PDFs back with poppler-utils. */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include <string.h>
 
@@ -135,6 +136,19 @@ forms_test_assert_pages (const char *path,
   forms_test_assert_pdfinfo_field (info, "Pages", pages);
   forms_test_assert_pdfinfo_field (info, "Page size", "595.276 x 841.89 pts (A4)");
   forms_test_assert_pdfinfo_field (info, "Title", title);
+}
+
+gint64
+forms_test_assert_private_pdf (const char *path,
+                               guint       n_pages,
+                               const char *title)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  forms_test_assert_pages (path, n_pages, title);
+  return st.st_size;
 }
 
 /* pdftotext of one page (or all, @page 0), laid out when @layout. */

@@ -30,6 +30,12 @@ void      forms_test_assert_pages       (const char *path,
                                          guint       n_pages,
                                          const char *title);
 
+/* @path is its owner's only (mode 0600) and has @n_pages A4 pages and the
+ * title @title; returns its size in bytes. */
+gint64    forms_test_assert_private_pdf (const char *path,
+                                         guint       n_pages,
+                                         const char *title);
+
 /* The text of one page (or all, @page 0), in pdftotext's reading order. */
 char     *forms_test_page_text          (const char *path,
                                          guint       page);

@@ -187,7 +187,6 @@ test_form2_filled (void)
     "資料の形態", "備考", "項目", "処理日時", "特記事項", "受付", "処理", "入力資料", "返却",
     "出力資料", "交付", "受領者", "所属", "用紙", "記事欄",
   };
-  struct stat st;
 
   if (!forms_test_have_poppler_utils ())
     return;
@@ -195,9 +194,7 @@ test_form2_filled (void)
   g_assert_cmpuint (jhk_form2_n_pages (&form), ==, 1);
   g_assert_true (jhk_form2_write_pdf (&form, path, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  forms_test_assert_pages (path, 1, FORM_TITLE);
+  forms_test_assert_private_pdf (path, 1, FORM_TITLE);
   forms_test_assert_ipaex_fonts_embedded (path, TRUE);
 
   text = forms_test_page_text (path, 0);
@@ -290,10 +287,7 @@ static void
 test_form2_when_printed (void)
 {
   JhkForm2 form = sample_form ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = jhk_test_new_file ("form2-when.pdf");
-  g_autofree char *text = NULL;
-  g_autofree char *flat = NULL;
   g_autofree char *words = NULL;
 
   if (!forms_test_have_poppler_utils ())
@@ -302,11 +296,7 @@ test_form2_when_printed (void)
   form.wanted_at = "2019-05-01 08:30";
   form.received.at = "2019-04-30 23:59";
   form.processed.at = "明日の朝";
-  g_assert_true (jhk_form2_write_pdf (&form, path, &error));
-  g_assert_no_error (error);
-  text = forms_test_page_text (path, 0);
-  flat = forms_test_squeeze (text);
-  words = sheet_words (path, 0);
+  words = write_and_read (&form, path, NULL);
   g_assert_nonnull (strstr (words, "令和元年5月1日8時30分"));
   g_assert_nonnull (strstr (words, "平成31年4月30日23時59分"));
   g_assert_nonnull (strstr (words, "明日の朝"));
@@ -341,7 +331,7 @@ test_form2_page_count (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *all = NULL;
       const char *last = NULL;
-      struct stat st;
+      gint64 size;
 
       form.rows = rows;
       form.n_rows = cases[c].n_rows;
@@ -349,11 +339,8 @@ test_form2_page_count (void)
       g_assert_cmpuint (jhk_form2_n_pages (&form), ==, cases[c].n_pages);
       g_assert_true (jhk_form2_write_pdf (&form, path, &error));
       g_assert_no_error (error);
-      g_assert_cmpint (g_stat (path, &st), ==, 0);
-      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-      g_test_message ("%u sheets: %" G_GINT64_FORMAT " bytes", cases[c].n_pages,
-                      (gint64) st.st_size);
-      forms_test_assert_pages (path, cases[c].n_pages, FORM_TITLE);
+      size = forms_test_assert_private_pdf (path, cases[c].n_pages, FORM_TITLE);
+      g_test_message ("%u sheets: %" G_GINT64_FORMAT " bytes", cases[c].n_pages, size);
       forms_test_assert_ipaex_fonts_embedded (path, TRUE);
 
       all = forms_test_layout_text (path, 0);
@@ -647,7 +634,6 @@ test_form2_request_fill (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = jhk_test_new_file ("form2-request.pdf");
   g_autofree char *words = NULL;
-  struct stat st;
 
   jhk_work_request_free (request);
   form = jhk_form2_request_get_form (bridge);
@@ -679,9 +665,7 @@ test_form2_request_fill (void)
     return;
   g_assert_true (jhk_form2_write_pdf (form, path, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  forms_test_assert_pages (path, 1, FORM_TITLE);
+  forms_test_assert_private_pdf (path, 1, FORM_TITLE);
   words = sheet_words (path, 0);
   g_assert_nonnull (strstr (words, "住所変更届"));
   g_assert_nonnull (strstr (words, "発送先訂正票"));
