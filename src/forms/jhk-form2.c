@@ -361,20 +361,9 @@ draw_kind (Sheet        *sheet,
     }
 }
 
-/* The header of the materials table; returns its bottom. */
-static double
-draw_items_header (Sheet  *sheet,
-                   double  y)
-{
-  const char *const heads[] = { "区　　分", "資料等の内容", "数　量", "資料の形態", "備　　考" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    label (sheet, item_edges[i], y, item_edges[i + 1] - item_edges[i], H_HEAD, heads[i]);
-  return y + H_HEAD;
-}
-
-/* @n_slots rows of 資料等 from @y, filled from @rows; returns the bottom.
- * The rules are drawn by the caller. */
+/* The materials table from @y: its header, then @n_slots rows of 資料等
+ * filled from @rows; returns the bottom. The rules are drawn by the
+ * caller. */
 static double
 draw_items (Sheet             *sheet,
             const JhkForm2Row *rows,
@@ -382,12 +371,16 @@ draw_items (Sheet             *sheet,
             guint              n_slots,
             double             y)
 {
+  const char *const heads[] = { "区　　分", "資料等の内容", "数　量", "資料の形態", "備　　考" };
   static const JhkForm2Row empty = { 0 };
+  const double *e = item_edges;
 
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    label (sheet, e[i], y, e[i + 1] - e[i], H_HEAD, heads[i]);
+  y += H_HEAD;
   for (guint i = 0; i < n_slots; i++)
     {
       const JhkForm2Row *row = i < n_rows ? &rows[i] : &empty;
-      const double *e = item_edges;
       double top = y + i * H_ROW;
 
       draw_kind (sheet, e[0], top, e[1] - e[0], H_ROW, row->kind);
@@ -466,8 +459,7 @@ draw_request_block (Sheet          *sheet,
   label (sheet, XM, y4, XMV - XM, H_PERSON, "電　　話");
   value (sheet, XMV, y4, XR - XMV, H_PERSON, form->consent_phone, JHK_FORMS_ALIGN_LEFT, FALSE);
 
-  draw_items_header (sheet, y5);
-  draw_items (sheet, form->rows, n, JHK_FORM2_FIRST_SHEET_ROWS, y5 + H_HEAD);
+  draw_items (sheet, form->rows, n, JHK_FORM2_FIRST_SHEET_ROWS, y5);
   return bottom;
 }
 
@@ -640,8 +632,7 @@ draw_continuation_sheet (Sheet          *sheet,
   vertical_label (sheet, y, bottom, "依頼所属記入");
   label (sheet, XV, y, XL - XV, H_BUSINESS, "対象業務名");
   value (sheet, XL, y, XR - XL, H_BUSINESS, form->business, JHK_FORMS_ALIGN_LEFT, TRUE);
-  draw_items_header (sheet, y1);
-  draw_items (sheet, form->rows + first, n, JHK_FORM2_CONTINUATION_SHEET_ROWS, y1 + H_HEAD);
+  draw_items (sheet, form->rows + first, n, JHK_FORM2_CONTINUATION_SHEET_ROWS, y1);
 }
 
 void
