@@ -79,6 +79,29 @@ jhk_present_dialog (GtkWidget *parent,
 
 /* Columns. */
 
+void
+jhk_list_item_bind_row (GtkListItem     *item,
+                        JhkListItemFunc  update)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+
+  update (item);
+  /* A row re-read in place (a refresh of the list) shows its new values. */
+  if (row != NULL)
+    g_signal_connect_object (row, "notify::values", G_CALLBACK (update), item,
+                             G_CONNECT_SWAPPED);
+}
+
+void
+jhk_list_item_unbind_row (GtkListItem     *item,
+                          JhkListItemFunc  update)
+{
+  JhkRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, update, item);
+}
+
 /* What the cells of a column show: a column of the row as it is, or what
  * func makes of the row. */
 typedef struct
@@ -125,34 +148,19 @@ cell_update (GtkListItem *item)
 }
 
 static void
-cell_values_changed_cb (JhkRow      *row,
-                        GParamSpec  *pspec,
-                        GtkListItem *item)
-{
-  cell_update (item);
-}
-
-static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               CellSource               *source)
 {
-  JhkRow *row = gtk_list_item_get_item (item);
-
   g_object_set_data (G_OBJECT (item), "jhk-cell-source", source);
-  cell_update (item);
-  if (row != NULL)
-    g_signal_connect_object (row, "notify::values", G_CALLBACK (cell_values_changed_cb), item, 0);
+  jhk_list_item_bind_row (item, cell_update);
 }
 
 static void
 cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
 {
-  JhkRow *row = gtk_list_item_get_item (item);
-
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, cell_values_changed_cb, item);
+  jhk_list_item_unbind_row (item, cell_update);
 }
 
 void

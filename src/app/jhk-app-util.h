@@ -32,6 +32,14 @@ typedef struct
   gboolean        expand;     /* also takes the room that is left */
 } JhkColumnEntry;
 
+/* For the "bind" and "unbind" of a list item factory over rows: update
+ * shows the item's row, now and again whenever the row is re-read. */
+typedef void (*JhkListItemFunc) (GtkListItem *item);
+void                 jhk_list_item_bind_row   (GtkListItem     *item,
+                                               JhkListItemFunc  update);
+void                 jhk_list_item_unbind_row (GtkListItem     *item,
+                                               JhkListItemFunc  update);
+
 /* Appends a resizable column to view for each entry, in their order. */
 void                 jhk_column_view_add_columns (GtkColumnView        *view,
                                                   const JhkColumnEntry *entries,

@@ -235,35 +235,18 @@ state_update (GtkListItem *item)
     }
 }
 
-/* A row re-read in place (a refresh of the list) shows its new state. */
-static void
-state_values_changed_cb (JhkRow      *row,
-                         GParamSpec  *pspec,
-                         GtkListItem *item)
-{
-  state_update (item);
-}
-
 static void
 state_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
-  JhkRow *row = gtk_list_item_get_item (item);
-
-  state_update (item);
-  if (row != NULL)
-    g_signal_connect_object (row, "notify::values", G_CALLBACK (state_values_changed_cb), item,
-                             0);
+  jhk_list_item_bind_row (item, state_update);
 }
 
 static void
 state_unbind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
-  JhkRow *row = gtk_list_item_get_item (item);
-
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, state_values_changed_cb, item);
+  jhk_list_item_unbind_row (item, state_update);
 }
 
 static void
