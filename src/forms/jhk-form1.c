@@ -504,15 +504,7 @@ draw_final (Sheet               *sheet,
       cairo_move_to (cr, wx, wy);
       pango_cairo_show_layout (cr, layout);
       if ((int) final->kind == (int) i + 1)
-        {
-          cairo_save (cr);
-          cairo_new_path (cr);
-          cairo_translate (cr, wx + ww / 2, wy + (double) lh / PANGO_SCALE / 2);
-          cairo_scale (cr, ww / 2 + 3, (double) lh / PANGO_SCALE / 2 + 1.5);
-          cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-          cairo_restore (cr);
-          cairo_stroke (cr);
-        }
+        jhk_forms_circle (cr, wx, wy, ww, (double) lh / PANGO_SCALE, 3);
       wx += ww + 3;
       if (i < 2)
         {

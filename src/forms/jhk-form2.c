@@ -342,15 +342,7 @@ draw_kind (Sheet        *sheet,
       cairo_move_to (cr, wx, wy);
       pango_cairo_show_layout (cr, layout);
       if ((int) kind == (int) i + 1)
-        {
-          cairo_save (cr);
-          cairo_new_path (cr);
-          cairo_translate (cr, wx + widths[i] / 2, wy + lh_pt / 2);
-          cairo_scale (cr, widths[i] / 2 + gap, lh_pt / 2 + 1.5);
-          cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-          cairo_restore (cr);
-          cairo_stroke (cr);
-        }
+        jhk_forms_circle (cr, wx, wy, widths[i], lh_pt, gap);
       wx += widths[i] + gap;
       if (i + 1 < G_N_ELEMENTS (words))
         {

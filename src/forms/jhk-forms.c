@@ -232,6 +232,23 @@ jhk_forms_vline (cairo_t *cr,
   cairo_line_to (cr, x, y1);
 }
 
+void
+jhk_forms_circle (cairo_t *cr,
+                  double   x,
+                  double   y,
+                  double   w,
+                  double   h,
+                  double   margin)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_translate (cr, x + w / 2, y + h / 2);
+  cairo_scale (cr, w / 2 + margin, h / 2 + 1.5);
+  cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+  cairo_restore (cr);
+  cairo_stroke (cr);
+}
+
 guint
 jhk_forms_n_sheets (guint n_rows,
                     guint first_rows,

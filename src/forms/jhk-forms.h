@@ -107,6 +107,16 @@ void     jhk_forms_vline             (cairo_t       *cr,
                                       double         y0,
                                       double         y1);
 
+/* Strokes an ellipse around the box (x, y, w, h), @margin wider on
+ * either side and 1.5 pt taller above and below: a printed word circled
+ * as the chosen one. */
+void     jhk_forms_circle            (cairo_t       *cr,
+                                      double         x,
+                                      double         y,
+                                      double         w,
+                                      double         h,
+                                      double         margin);
+
 /* Sheets a form of @n_rows rows needs: 1 up to @first_rows on the first
  * sheet, then one more for each @continuation_rows. */
 guint    jhk_forms_n_sheets          (guint          n_rows,
