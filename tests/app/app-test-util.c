@@ -1,4 +1,6 @@
 /* app-test-util.c: a demo database, a window on it, and PNGs of it. */
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
@@ -48,6 +50,18 @@ app_test_init (int    *argc,
   g_assert_no_error (error);
   jhk_demo_populate (db, &error);
   g_assert_no_error (error);
+}
+
+gboolean
+app_test_set_test_lang (void)
+{
+  if (g_getenv ("JHK_TEST_LANG") == NULL)
+    return FALSE;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JHK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
 }
 
 int
@@ -169,20 +183,35 @@ app_test_save_png (GtkWidget  *widget,
 }
 
 GtkWidget *
-app_test_find_descendant (GtkWidget *widget,
-                          GType      type)
+app_test_find_widget (GtkWidget        *widget,
+                      AppTestMatchFunc  match,
+                      gconstpointer     data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = app_test_find_descendant (child, type);
+      GtkWidget *found = app_test_find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+GtkWidget *
+app_test_find_descendant (GtkWidget *widget,
+                          GType      type)
+{
+  return app_test_find_widget (widget, is_of_type, &type);
 }
 
 GtkWindow *
@@ -219,21 +248,74 @@ app_test_count (JhkWindow  *window,
   return n;
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), label) &&
+         gtk_widget_is_drawable (widget);
+}
+
 GtkWidget *
 app_test_find_button (GtkWidget  *widget,
                       const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
-      g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), label) &&
-      gtk_widget_is_drawable (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = app_test_find_button (child, label);
+  return app_test_find_widget (widget, is_button_labelled, label);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+GtkWidget *
+app_test_find_action_button (GtkWidget  *widget,
+                             const char *action)
+{
+  return app_test_find_widget (widget, is_action_button, action);
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+app_test_find_named (GtkWidget  *widget,
+                     const char *name)
+{
+  return app_test_find_widget (widget, is_named, name);
+}
+
+JhkFormDialog *
+app_test_form_dialog (void)
+{
+  JhkFormDialog *dialog = JHK_FORM_DIALOG (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
+
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+void
+app_test_set_row (JhkFormDialog *dialog,
+                  const char    *id,
+                  const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, id)), text);
+}
+
+void
+app_test_answer (const char *response)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  app_test_wait (100);
 }

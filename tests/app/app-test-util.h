@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "jhk-form-dialog.h"
 #include "jhk-window-private.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,10 @@ G_BEGIN_DECLS
  * that each test copies, since hashing every demo password takes time. */
 void        app_test_init            (int         *argc,
                                       char      ***argv);
+/* JHK_TEST_LANG=1 with LC_ALL=ja_JP.UTF-8 takes the PNGs in Japanese, to
+ * look at: the messages are translated from the build folder's catalogues.
+ * Returns TRUE when they are (the English assertions then fail). */
+gboolean    app_test_set_test_lang   (void);
 /* Runs the tests, then removes the template database. */
 int         app_test_run             (void);
 /* A fresh copy of the demo database, in this test's own data folder. */
@@ -24,6 +29,13 @@ void        app_test_wait            (guint        ms);
 void        app_test_log_in          (JhkWindow   *window,
                                       const char  *login,
                                       const char  *password);
+/* Whether a widget is the one looked for. */
+typedef gboolean (*AppTestMatchFunc) (GtkWidget     *widget,
+                                      gconstpointer  data);
+/* The first widget in a tree that matches, depth first, or NULL. */
+GtkWidget  *app_test_find_widget     (GtkWidget        *widget,
+                                      AppTestMatchFunc  match,
+                                      gconstpointer     data);
 /* The first widget of a type in a tree, depth first, or NULL. */
 GtkWidget  *app_test_find_descendant (GtkWidget   *widget,
                                       GType        type);
@@ -39,6 +51,20 @@ gint64      app_test_count           (JhkWindow   *window,
  * mnemonic ("_Confirm", "Lend…"), or NULL. */
 GtkWidget  *app_test_find_button     (GtkWidget   *widget,
                                       const char  *label);
+/* The button in a tree whose action is action, or NULL. */
+GtkWidget  *app_test_find_action_button (GtkWidget  *widget,
+                                         const char *action);
+/* The widget in a tree named name (gtk_widget_set_name), or NULL. */
+GtkWidget  *app_test_find_named      (GtkWidget   *widget,
+                                      const char  *name);
+/* The form dialog shown; there must be one. */
+JhkFormDialog *app_test_form_dialog  (void);
+/* Sets the text of the editable row id of dialog. */
+void        app_test_set_row         (JhkFormDialog *dialog,
+                                      const char    *id,
+                                      const char    *text);
+/* Answers the message dialog shown, which there must be, with response. */
+void        app_test_answer          (const char  *response);
 /* Saves a PNG of a window into the build folder. */
 void        app_test_save_png        (GtkWidget   *window,
                                       const char  *name);

@@ -4,7 +4,6 @@
  * unchanged by a refusal. */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <libsecret/secret.h>
 
 #include "app-test-util.h"
@@ -128,14 +127,6 @@ select_item (JhkFormDialog *dialog,
   g_error ("No item “%s” in %s", text, row);
 }
 
-static void
-set_text (JhkFormDialog *dialog,
-          const char    *row,
-          const char    *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, row)), text);
-}
-
 /* Applies: the send runs in a thread; waits until the dialog is gone
  * (TRUE) or shows the service's refusal (FALSE). */
 static gboolean
@@ -188,15 +179,15 @@ test_courier (void)
   select_method (dialog, "courier");
   select_item (dialog, "office_row", "310");
   select_item (dialog, "officer_row", "C9113");
-  set_text (dialog, "quantity_row", "");
+  app_test_set_row (dialog, "quantity_row", "");
   app_test_wait (100);
   /* As the user types: the core's own message. */
   if (english)
     g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "The quantity must be at least one.");
   else
     g_assert_nonnull (jhk_form_dialog_get_error (dialog));
-  set_text (dialog, "quantity_row", "1");
-  set_text (dialog, "recipient_row", "鑑識係長");
+  app_test_set_row (dialog, "quantity_row", "1");
+  app_test_set_row (dialog, "recipient_row", "鑑識係長");
   app_test_wait (100);
   g_assert_null (jhk_form_dialog_get_error (dialog));
   /* Only the rows the courier needs. */
@@ -263,13 +254,13 @@ test_untested_refused (void)
   if (english)
     g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==,
                      "Name the recipient, or choose the receiving office.");
-  set_text (dialog, "recipient_row", "本部 刑事総務課");
+  app_test_set_row (dialog, "recipient_row", "本部 刑事総務課");
   g_assert_false (jhk_form_dialog_apply (dialog));
   if (english)
     g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==,
                      "Say why the material is urgently needed for a serious crime or an "
                      "arrest.");
-  set_text (dialog, "fax_text_row", "逮捕状請求に至急必要");
+  app_test_set_row (dialog, "fax_text_row", "逮捕状請求に至急必要");
   app_test_wait (100);
   g_assert_false (send_and_wait (dialog));
   g_assert_nonnull (send_error (dialog));
@@ -305,23 +296,6 @@ find_password_window (void)
     if (g_strcmp0 (gtk_widget_get_name (l->data), "jhk-transfer-password") == 0 &&
         gtk_widget_get_visible (l->data))
       return l->data;
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
   return NULL;
 }
 
@@ -373,9 +347,9 @@ test_email (void)
   select_item (dialog, "office_row", "310");
   select_item (dialog, "channel_row", "kanshiki@keiji.police.example");
   select_item (dialog, "terminal_row", "KM-01");
-  set_text (dialog, "quantity_row", "1");
-  set_text (dialog, "file_row", in);
-  set_text (dialog, "out_row", out);
+  app_test_set_row (dialog, "quantity_row", "1");
+  app_test_set_row (dialog, "file_row", in);
+  app_test_set_row (dialog, "out_row", out);
   app_test_wait (100);
   g_assert_null (jhk_form_dialog_get_error (dialog));
   app_test_save_png (GTK_WIDGET (dialog), "ledger-transfer-dialog-email");
@@ -389,7 +363,7 @@ test_email (void)
 
   shown = find_password_window ();
   g_assert_nonnull (shown);
-  label = find_named (GTK_WIDGET (shown), "jhk-transfer-password-label");
+  label = app_test_find_named (GTK_WIDGET (shown), "jhk-transfer-password-label");
   g_assert_nonnull (label);
   g_assert_cmpint (strlen (gtk_label_get_text (GTK_LABEL (label))), >=, 20);
   g_assert_true (jhk_db_query_int64 (db, &transfer, &error,
@@ -416,16 +390,8 @@ int
 main (int    argc,
       char **argv)
 {
-  /* JHK_TEST_LANG=1 with LC_ALL=ja_JP.UTF-8 takes the PNGs in Japanese,
-   * to look at; the messages are then checked only for being there. */
-  if (g_getenv ("JHK_TEST_LANG") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JHK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      english = FALSE;
-    }
+  /* In Japanese (JHK_TEST_LANG) the messages are checked only for being there. */
+  english = !app_test_set_test_lang ();
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/app/ledger/R17-4/R17-8/send-by-courier", test_courier);

@@ -5,7 +5,6 @@
  * submitting files it. A PNG of each step is written into the build
  * folder. */
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "app-test-util.h"
 #include "jhk-policy.h"
@@ -61,23 +60,6 @@ press_enter (JhkRequestWizard *wizard)
   app_test_wait (400);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 n_rows (JhkRequestWizard *wizard)
 {
@@ -100,7 +82,7 @@ row_widget (JhkRequestWizard *wizard,
   GtkWidget *widget;
 
   g_assert_nonnull (row);
-  widget = find_named (GTK_WIDGET (row), name);
+  widget = app_test_find_named (GTK_WIDGET (row), name);
   g_assert_nonnull (widget);
   return widget;
 }
@@ -652,16 +634,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* JHK_TEST_LANG=1 with LC_ALL=ja_JP.UTF-8 takes the PNGs in Japanese,
-   * to look at; the messages are then checked only for being there. */
-  if (g_getenv ("JHK_TEST_LANG") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JHK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      english = FALSE;
-    }
+  /* In Japanese (JHK_TEST_LANG) the messages are checked only for being there. */
+  english = !app_test_set_test_lang ();
   app_test_init (&argc, &argv);
   g_test_add_func ("/request-wizard/R15-4/file-request", test_file_request);
   g_test_add_func ("/request-wizard/R15-4/resume-draft", test_resume_draft);

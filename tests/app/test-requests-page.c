@@ -6,7 +6,6 @@
  * buttons of a wrong role are insensitive with the service's own reason,
  * the database is checked after each step, and a refused input leaves it
  * unchanged. */
-#include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -32,30 +31,12 @@ local_time (GTimeSpan offset)
   return g_date_time_format (then, "%Y-%m-%d %H:%M");
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A step's button is shown (its state allows it) and sensitive or not. */
 static GtkWidget *
 shown_button (GtkWidget  *page,
               const char *action)
 {
-  GtkWidget *button = find_action_button (page, action);
+  GtkWidget *button = app_test_find_action_button (page, action);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_visible (button));
@@ -66,7 +47,7 @@ static void
 assert_hidden (GtkWidget  *page,
                const char *action)
 {
-  GtkWidget *button = find_action_button (page, action);
+  GtkWidget *button = app_test_find_action_button (page, action);
 
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_visible (button));
@@ -101,23 +82,13 @@ select_request (GtkWidget *page,
   g_assert_not_reached ();
 }
 
-/* A drawn label in the error style whose text holds part, or NULL. */
-static GtkWidget *
-find_error_label (GtkWidget  *widget,
-                  const char *part)
+/* A drawn label in the error style whose text holds part. */
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  part)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
-      gtk_widget_is_drawable (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_error_label (child, part);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
+         gtk_widget_is_drawable (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part);
 }
 
 /* Shows the last scope, all the requests the user may see. */
@@ -171,33 +142,6 @@ open_page (JhkWindow  *window,
   g_assert_true (JHK_IS_REQUESTS_PAGE (page));
   app_test_wait (100);
   return page;
-}
-
-static JhkFormDialog *
-form_dialog (void)
-{
-  JhkFormDialog *dialog = JHK_FORM_DIALOG (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
-
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
-static void
-set_row (JhkFormDialog *dialog,
-         const char    *id,
-         const char    *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, id)), text);
-}
-
-static void
-answer (const char *response)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  app_test_wait (100);
 }
 
 static void
@@ -328,7 +272,7 @@ test_to_completion (void)
 
   /* The requester: the draft in the office's list, submitted. */
   page = open_page (window, "chuo-kanri");
-  g_assert_true (gtk_widget_is_sensitive (find_action_button (page, "requests.new")));
+  g_assert_true (gtk_widget_is_sensitive (app_test_find_action_button (page, "requests.new")));
   select_request (page, id);
   shown_button (page, "requests.edit");
   shown_button (page, "requests.withdraw");
@@ -350,13 +294,13 @@ test_to_completion (void)
   app_test_wait (100);
   g_assert_cmpint (selected_id (page), !=, 0);
   select_request (page, id);
-  g_assert_false (gtk_widget_is_sensitive (find_action_button (page, "requests.new")));
+  g_assert_false (gtk_widget_is_sensitive (app_test_find_action_button (page, "requests.new")));
   click (shown_button (page, "requests.consent"));
-  dialog = form_dialog ();
+  dialog = app_test_form_dialog ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog,
                                                                                  "title_row"))),
                    ==, "刑事総務課長");
-  set_row (dialog, "phone_row", "3199");
+  app_test_set_row (dialog, "phone_row", "3199");
   app_test_save_png (GTK_WIDGET (dialog), "requests-consent-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
@@ -374,19 +318,19 @@ test_to_completion (void)
   g_assert_cmpint (selected_id (page), !=, 0);
   select_request (page, id);
   click (shown_button (page, "requests.receive"));
-  dialog = form_dialog ();
+  dialog = app_test_form_dialog ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog,
                                                                                  "handler_row"))),
                    ==, "佐藤 浩二");
-  set_row (dialog, "at_row", future);
+  app_test_set_row (dialog, "at_row", future);
   assert_dialog_refuses (window, dialog, "The time of a step cannot lie in the future.");
   g_assert_true (has_status (window, id, "submitted"));
   {
     g_autofree char *now = local_time (0);
 
-    set_row (dialog, "at_row", now);
+    app_test_set_row (dialog, "at_row", now);
   }
-  set_row (dialog, "note_row", "至急処理");
+  app_test_set_row (dialog, "note_row", "至急処理");
   app_test_save_png (GTK_WIDGET (dialog), "requests-receive-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
@@ -398,7 +342,7 @@ test_to_completion (void)
 
   /* 処理. */
   click (shown_button (page, "requests.process"));
-  dialog = form_dialog ();
+  dialog = app_test_form_dialog ();
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
   g_free (sql);
@@ -408,11 +352,11 @@ test_to_completion (void)
 
   /* 入力資料返却: the receiver is required. */
   click (shown_button (page, "requests.return-input"));
-  dialog = form_dialog ();
-  set_row (dialog, "to_name_row", "");
+  dialog = app_test_form_dialog ();
+  app_test_set_row (dialog, "to_name_row", "");
   assert_dialog_refuses (window, dialog,
                          "Name the office and the person who received the material.");
-  set_row (dialog, "to_name_row", "山田 太郎");
+  app_test_set_row (dialog, "to_name_row", "山田 太郎");
   app_test_save_png (GTK_WIDGET (dialog), "requests-return-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
@@ -425,8 +369,8 @@ test_to_completion (void)
    * requesting office's ledger, linked to the request. */
   materials = app_test_count (window, "SELECT COUNT(*) FROM materials");
   click (shown_button (page, "requests.deliver-output"));
-  dialog = form_dialog ();
-  set_row (dialog, "to_name_row", "山田 太郎");
+  dialog = app_test_form_dialog ();
+  app_test_set_row (dialog, "to_name_row", "山田 太郎");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
   g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM materials"), ==, materials + 1);
@@ -450,11 +394,11 @@ test_to_completion (void)
 
   /* 用紙 and 記事欄: a negative count is refused as typed. */
   click (shown_button (page, "requests.paper"));
-  dialog = form_dialog ();
-  set_row (dialog, "a4_row", "-1");
+  dialog = app_test_form_dialog ();
+  app_test_set_row (dialog, "a4_row", "-1");
   assert_dialog_refuses (window, dialog, "The paper counts cannot be negative.");
-  set_row (dialog, "a4_row", "12");
-  set_row (dialog, "remarks_row", "両面印刷");
+  app_test_set_row (dialog, "a4_row", "12");
+  app_test_set_row (dialog, "remarks_row", "両面印刷");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
   g_free (sql);
@@ -464,12 +408,12 @@ test_to_completion (void)
 
   /* 完了, after a confirmation; cancelled, nothing changes. */
   click (shown_button (page, "requests.complete"));
-  answer ("cancel");
+  app_test_answer ("cancel");
   g_assert_true (has_status (window, id, "in_progress"));
   click (shown_button (page, "requests.complete"));
   app_test_save_png (GTK_WIDGET (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
                      "requests-complete-dialog");
-  answer ("complete");
+  app_test_answer ("complete");
   g_assert_true (has_status (window, id, "completed"));
   g_free (sql);
   sql = g_strdup_printf ("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'work_request.%%'"
@@ -529,15 +473,16 @@ test_send_back_and_roles (void)
   app_test_save_png (GTK_WIDGET (window), "requests-submitted-requester");
 
   page = open_page (window, "admin");
-  g_assert_false (gtk_widget_is_sensitive (find_action_button (page, "requests.new")));
+  g_assert_false (gtk_widget_is_sensitive (app_test_find_action_button (page, "requests.new")));
   {
     g_autoptr(JhkSession) admin = session_of (window, "admin");
     g_autoptr(GError) why = NULL;
     g_autoptr(JhkWorkRequest) none = jhk_work_requests_new_draft (db, admin, &why);
 
     g_assert_null (none);
-    g_assert_cmpstr (gtk_widget_get_tooltip_text (find_action_button (page, "requests.new")), ==,
-                     why->message);
+    g_assert_cmpstr (
+      gtk_widget_get_tooltip_text (app_test_find_action_button (page, "requests.new")), ==,
+      why->message);
   }
 
   /* The business's manager sends it back; the reason is required. */
@@ -548,10 +493,10 @@ test_send_back_and_roles (void)
   select_request (page, id);
   shown_button (page, "requests.receive");
   click (shown_button (page, "requests.send-back"));
-  dialog = form_dialog ();
-  set_row (dialog, "comment_row", "  ");
+  dialog = app_test_form_dialog ();
+  app_test_set_row (dialog, "comment_row", "  ");
   assert_dialog_refuses (window, dialog, "Give the reason for sending the request back.");
-  set_row (dialog, "comment_row", "数量を確認してください");
+  app_test_set_row (dialog, "comment_row", "数量を確認してください");
   app_test_save_png (GTK_WIDGET (dialog), "requests-send-back-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
   app_test_wait (100);
@@ -568,10 +513,10 @@ test_send_back_and_roles (void)
   click (shown_button (page, "requests.revise"));
   g_assert_true (has_status (window, id, "draft"));
   click (shown_button (page, "requests.withdraw"));
-  answer ("cancel");
+  app_test_answer ("cancel");
   g_assert_true (has_status (window, id, "draft"));
   click (shown_button (page, "requests.withdraw"));
-  answer ("withdraw");
+  app_test_answer ("withdraw");
   g_assert_true (has_status (window, id, "withdrawn"));
   assert_hidden (page, "requests.withdraw");
   assert_hidden (page, "requests.submit");
@@ -649,7 +594,7 @@ test_wizard_overdue_empty (void)
   g_assert_cmpint (app_test_count (window, sql), ==, 1);
   /* The status under the heading says so in the error colour, and the
    * list's state cell has its icon. */
-  g_assert_nonnull (find_error_label (page, "overdue"));
+  g_assert_nonnull (app_test_find_widget (page, is_error_label, "overdue"));
   app_test_save_png (GTK_WIDGET (window), "requests-overdue");
 
   /* 東警察署 has filed nothing: the empty list says how to file. */
@@ -657,28 +602,18 @@ test_wizard_overdue_empty (void)
   stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (app_test_find_descendant (page, ADW_TYPE_STATUS_PAGE)),
                                               GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  g_assert_true (gtk_widget_is_sensitive (find_action_button (page, "requests.new")));
+  g_assert_true (gtk_widget_is_sensitive (app_test_find_action_button (page, "requests.new")));
   app_test_save_png (GTK_WIDGET (window), "requests-empty");
   app_test_destroy_window (window);
 }
 
-/* A drawn label whose text is text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
+/* A drawn label whose text is text. */
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* The list's column titled title. */
@@ -786,7 +721,7 @@ test_sort (void)
   g_assert_cmpint (selected_id (page), ==, id);
   {
     g_autofree char *heading = g_strdup_printf ("Work Request No. %" G_GINT64_FORMAT, id);
-    GtkWidget *label = find_label (page, heading);
+    GtkWidget *label = app_test_find_widget (page, is_label, heading);
 
     g_assert_nonnull (label);
   }
@@ -811,15 +746,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* JHK_TEST_LANG=1 with LC_ALL=ja_JP.UTF-8 takes the PNGs in Japanese,
-   * to look at (the English assertions then fail). */
-  if (g_getenv ("JHK_TEST_LANG") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JHK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  app_test_set_test_lang ();
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/requests-page/R15-4/to-completion", test_to_completion);

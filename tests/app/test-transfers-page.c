@@ -3,7 +3,6 @@
  * (R17-9), 削除確認 (R17-5) and 受入 (R17-8) through their dialogs, and
  * the registers (R17-5) added to, tested and retired; the database is
  * checked after each, and a refused input leaves it unchanged. */
-#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
@@ -29,24 +28,6 @@ visible_list (GtkWidget *page)
 }
 
 static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 open_page (JhkWindow  *window,
            const char *login)
 {
@@ -59,25 +40,6 @@ open_page (JhkWindow  *window,
   return page;
 }
 
-static void
-answer (const char *response)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  app_test_wait (100);
-}
-
-static JhkFormDialog *
-form_dialog (void)
-{
-  JhkFormDialog *dialog = JHK_FORM_DIALOG (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
-
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
 /* R17-9, R17-5: the 運用管理者 of 中央警察署 confirms a transfer and the
  * deletion of a sent file, led there by the dashboard's items; 受入 is
  * not theirs, and says why. */
@@ -88,8 +50,8 @@ test_confirm_and_deleted (void)
   GtkWidget *page = open_page (window, "chuo-unyo");
   gint64 confirmed = app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL");
   gint64 deleted = app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE deleted_on IS NOT NULL");
-  GtkWidget *confirm = find_button (page, "transfers.confirm");
-  GtkWidget *receive = find_button (page, "transfers.receive");
+  GtkWidget *confirm = app_test_find_action_button (page, "transfers.confirm");
+  GtkWidget *receive = app_test_find_action_button (page, "transfers.receive");
   JhkFormDialog *dialog;
 
   g_assert_cmpint (g_list_model_get_n_items (visible_list (page)), ==,
@@ -111,14 +73,14 @@ test_confirm_and_deleted (void)
   /* Cancelled, nothing is written; confirmed, one transfer is. */
   g_signal_emit_by_name (confirm, "clicked");
   app_test_wait (100);
-  answer ("cancel");
+  app_test_answer ("cancel");
   g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL"),
                    ==, confirmed);
   g_signal_emit_by_name (confirm, "clicked");
   app_test_wait (100);
   app_test_save_png (GTK_WIDGET (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
                      "transfers-confirm-dialog");
-  answer ("confirm");
+  app_test_answer ("confirm");
   g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE confirmed_on IS NOT NULL"),
                    ==, confirmed + 1);
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 1);
@@ -130,9 +92,8 @@ test_confirm_and_deleted (void)
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 1);
   g_assert_true (gtk_widget_activate_action (page, "transfers.deleted", NULL));
   app_test_wait (100);
-  dialog = form_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "deleted_on_row")),
-                         "2999-01-01");
+  dialog = app_test_form_dialog ();
+  app_test_set_row (dialog, "deleted_on_row", "2999-01-01");
   g_assert_false (jhk_form_dialog_apply (dialog));
   g_assert_cmpstr (jhk_form_dialog_get_error (dialog), ==, "The date cannot be in the future.");
   g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM transfers WHERE deleted_on IS NOT NULL"),
@@ -140,8 +101,7 @@ test_confirm_and_deleted (void)
   {
     g_autofree char *today = jhk_today ();
 
-    gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "deleted_on_row")),
-                           today);
+    app_test_set_row (dialog, "deleted_on_row", today);
   }
   app_test_save_png (GTK_WIDGET (dialog), "transfers-deleted-dialog");
   g_assert_true (jhk_form_dialog_apply (dialog));
@@ -188,11 +148,13 @@ test_receive (void)
                                              "transfers", "transfers.receive"));
   app_test_wait (100);
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 1);
-  g_assert_true (gtk_widget_get_sensitive (find_button (page, "transfers.receive")));
-  g_assert_false (gtk_widget_get_sensitive (find_button (page, "transfers.confirm")));
+  g_assert_true (gtk_widget_get_sensitive (app_test_find_action_button (page,
+                                                                        "transfers.receive")));
+  g_assert_false (gtk_widget_get_sensitive (app_test_find_action_button (page,
+                                                                         "transfers.confirm")));
   g_assert_true (gtk_widget_activate_action (page, "transfers.receive", NULL));
   app_test_wait (100);
-  dialog = form_dialog ();
+  dialog = app_test_form_dialog ();
 
   /* 書棚 is not locked: refused as typed, nothing written. */
   place_row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "place_row"));
@@ -249,12 +211,13 @@ test_registers (void)
   g_assert_cmpint (g_list_model_get_n_items (list), ==,
                    app_test_count (window, "SELECT COUNT(*) FROM delivery_channels WHERE valid_to IS NULL") +
                    app_test_count (window, "SELECT COUNT(*) FROM delivery_officers WHERE valid_to IS NULL"));
-  g_assert_false (gtk_widget_get_sensitive (find_button (page, "registers.retire")));
+  g_assert_false (gtk_widget_get_sensitive (app_test_find_action_button (page,
+                                                                         "registers.retire")));
   app_test_save_png (GTK_WIDGET (window), "transfers-registers");
 
   g_assert_true (gtk_widget_activate_action (page, "registers.add-channel", NULL));
   app_test_wait (100);
-  dialog = form_dialog ();
+  dialog = app_test_form_dialog ();
   adw_combo_row_set_selected (ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "kind_row")), 3);
   gtk_editable_set_text (GTK_EDITABLE (jhk_form_dialog_get_object (dialog, "name_row")),
                          "東警察署 警務課");
@@ -274,16 +237,17 @@ test_registers (void)
                                   " AND address = '03-1234-5678'"), ==, 1);
 
   /* The new entry is selected: its test, then its retirement. */
-  g_assert_true (gtk_widget_get_sensitive (find_button (page, "registers.record-test")));
+  g_assert_true (gtk_widget_get_sensitive (app_test_find_action_button (page,
+                                                                        "registers.record-test")));
   g_assert_true (gtk_widget_activate_action (page, "registers.record-test", NULL));
   app_test_wait (100);
-  g_assert_true (jhk_form_dialog_apply (form_dialog ()));
+  g_assert_true (jhk_form_dialog_apply (app_test_form_dialog ()));
   app_test_wait (100);
   g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_channels WHERE tested_on IS NOT NULL"
                                   " AND address = '03-1234-5678'"), ==, 1);
   g_assert_true (gtk_widget_activate_action (page, "registers.retire", NULL));
   app_test_wait (100);
-  answer ("retire");
+  app_test_answer ("retire");
   g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_channels WHERE valid_to IS NOT NULL"
                                   " AND address = '03-1234-5678'"), ==, 1);
 
@@ -294,7 +258,7 @@ test_registers (void)
 
     g_assert_true (gtk_widget_activate_action (page, "registers.add-officer", NULL));
     app_test_wait (100);
-    dialog = form_dialog ();
+    dialog = app_test_form_dialog ();
     row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "business_row"));
     for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (row)); i++)
       {
@@ -315,10 +279,11 @@ test_registers (void)
     g_assert_true (jhk_form_dialog_apply (dialog));
     app_test_wait (100);
     g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_officers"), ==, officers + 1);
-    g_assert_false (gtk_widget_get_sensitive (find_button (page, "registers.record-test")));
+    g_assert_false (
+      gtk_widget_get_sensitive (app_test_find_action_button (page, "registers.record-test")));
     g_assert_true (gtk_widget_activate_action (page, "registers.retire", NULL));
     app_test_wait (100);
-    answer ("retire");
+    app_test_answer ("retire");
     g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM delivery_officers o JOIN staff s"
                                     " ON s.id = o.staff_id WHERE s.staff_no = 'C9112'"
                                     " AND o.valid_to IS NOT NULL"), ==, 1);
@@ -328,8 +293,9 @@ test_registers (void)
   /* The 情報管理者 reads the registers and changes nothing. */
   window = app_test_new_window ();
   page = open_page (window, "chuo-kanri");
-  g_assert_false (gtk_widget_get_visible (find_button (page, "registers.add-channel")));
-  g_assert_false (gtk_widget_get_visible (find_button (page, "registers.retire")));
+  g_assert_false (gtk_widget_get_visible (app_test_find_action_button (page,
+                                                                       "registers.add-channel")));
+  g_assert_false (gtk_widget_get_visible (app_test_find_action_button (page, "registers.retire")));
   app_test_destroy_window (window);
 }
 
@@ -342,7 +308,7 @@ test_officer (void)
   JhkWindow *window = app_test_new_window ();
   GtkWidget *page = open_page (window, "chuo-koufu");
   GtkDropDown *filter = GTK_DROP_DOWN (app_test_find_descendant (page, GTK_TYPE_DROP_DOWN));
-  GtkWidget *confirm = find_button (page, "transfers.confirm");
+  GtkWidget *confirm = app_test_find_action_button (page, "transfers.confirm");
 
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==,
                     app_test_count (window, "SELECT COUNT(*) FROM transfers"));
@@ -351,32 +317,25 @@ test_officer (void)
   g_assert_cmpuint (g_list_model_get_n_items (visible_list (page)), ==, 1);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (visible_list (page)), 0);
   app_test_wait (50);
-  g_assert_true (gtk_widget_get_sensitive (find_button (page, "transfers.deleted")));
+  g_assert_true (gtk_widget_get_sensitive (app_test_find_action_button (page,
+                                                                        "transfers.deleted")));
   g_assert_false (gtk_widget_get_sensitive (confirm));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (confirm), ==,
                    "Only the office's operations manager keeps its transfer registers and "
                    "confirms its transfers.");
-  g_assert_false (gtk_widget_get_visible (find_button (page, "registers.add-officer")));
+  g_assert_false (gtk_widget_get_visible (app_test_find_action_button (page,
+                                                                       "registers.add-officer")));
   app_test_save_png (GTK_WIDGET (window), "transfers-officer");
   app_test_destroy_window (window);
 }
 
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
+/* A shown action row titled title. */
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  title)
 {
-  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_visible (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /* The dashboard's transfer items lead to the page, filtered. */
@@ -389,12 +348,12 @@ test_dashboard (void)
   app_test_log_in (window, "chuo-unyo", "jhk-demo");
   dashboard = app_test_show_workspace (window, "dashboard");
   app_test_wait (100);
-  row = find_row (dashboard, "Transfers Waiting for Your Confirmation");
+  row = app_test_find_widget (dashboard, is_row, "Transfers Waiting for Your Confirmation");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "2 transfers of your office have no operations manager's confirmation yet");
-  g_assert_nonnull (find_row (dashboard, "Sent Files Still to Be Deleted"));
-  g_assert_null (find_row (dashboard, "Transfers to Receive"));
+  g_assert_nonnull (app_test_find_widget (dashboard, is_row, "Sent Files Still to Be Deleted"));
+  g_assert_null (app_test_find_widget (dashboard, is_row, "Transfers to Receive"));
   app_test_save_png (GTK_WIDGET (window), "transfers-dashboard");
   gtk_widget_activate (row);
   app_test_wait (100);
@@ -409,15 +368,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* JHK_TEST_LANG=1 with LC_ALL=ja_JP.UTF-8 takes the PNGs in Japanese,
-   * to look at (the English assertions then fail). */
-  if (g_getenv ("JHK_TEST_LANG") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JHK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  app_test_set_test_lang ();
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/transfers-page/R17-9/confirm-and-R17-5-deleted", test_confirm_and_deleted);
