@@ -93,16 +93,7 @@ new_layout (Sheet      *sheet,
             const char *family,
             double      size)
 {
-  PangoLayout *layout = pango_layout_new (sheet->context);
-  PangoFontDescription *desc = pango_font_description_new ();
-
-  pango_font_description_set_family_static (desc, family);
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  /* Some air between the lines of a box, as on the typed original. */
-  pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
-  return layout;
+  return jhk_forms_new_layout (sheet->context, family, size);
 }
 
 /* jhk_forms_draw_in_box() with the form's padding and smallest size. */

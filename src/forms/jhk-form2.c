@@ -212,8 +212,8 @@ draw_heading (Sheet          *sheet,
 {
   cairo_t *cr = sheet->cr;
   const double to_w = 200, from_w = 190, to_y = 40, from_y = 64, h = 20;
-  g_autoptr(PangoLayout) layout = pango_layout_new (sheet->context);
-  PangoFontDescription *desc = pango_font_description_new ();
+  g_autoptr(PangoLayout) layout = jhk_forms_new_layout (sheet->context, JHK_FORMS_MINCHO,
+                                                        title_size);
   g_autofree char *markup = g_markup_printf_escaped ("<span letter_spacing=\"%d\">作業依頼書</span>",
                                                      (int) (title_size * 0.6 * PANGO_SCALE));
 
@@ -224,10 +224,6 @@ draw_heading (Sheet          *sheet,
   word (sheet, 11, MARGIN + to_w, to_y, 24, h, "殿", JHK_FORMS_ALIGN_LEFT);
   value (sheet, XR - from_w, from_y, from_w, h, form->from_title, JHK_FORMS_ALIGN_RIGHT, FALSE);
 
-  pango_font_description_set_family_static (desc, JHK_FORMS_MINCHO);
-  pango_font_description_set_absolute_size (desc, title_size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
   pango_layout_set_width (layout, (int) (WIDTH * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_markup (layout, markup, -1);
@@ -310,17 +306,13 @@ draw_kind (Sheet        *sheet,
   cairo_t *cr = sheet->cr;
   const char *const words[] = { "入力", "出力", "修正" };
   const double gap = 2.5;  /* room for the circle on either side of a word */
-  g_autoptr(PangoLayout) layout = pango_layout_new (sheet->context);
-  g_autoptr(PangoLayout) dot = NULL;
-  PangoFontDescription *desc = pango_font_description_new ();
+  g_autoptr(PangoLayout) layout = jhk_forms_new_layout (sheet->context, JHK_FORMS_MINCHO,
+                                                        LABEL_SIZE);
+  g_autoptr(PangoLayout) dot = pango_layout_copy (layout);
   double widths[G_N_ELEMENTS (words)], dot_w, total = 0, wx, wy, lh_pt;
   int lw, lh;
 
-  pango_font_description_set_family_static (desc, JHK_FORMS_MINCHO);
-  pango_font_description_set_absolute_size (desc, LABEL_SIZE * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  dot = pango_layout_copy (layout);
+
   pango_layout_set_text (dot, "・", -1);
   pango_layout_get_size (dot, &lw, &lh);
   /* The full-width dot's own side bearings are room enough. */

@@ -289,6 +289,21 @@ set_size (PangoLayout *layout,
   pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
 }
 
+PangoLayout *
+jhk_forms_new_layout (PangoContext *context,
+                      const char   *family,
+                      double        size)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, family);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  set_size (layout, size);
+  return layout;
+}
+
 void
 jhk_forms_draw_in_box (cairo_t       *cr,
                        PangoContext  *context,
@@ -305,7 +320,6 @@ jhk_forms_draw_in_box (cairo_t       *cr,
                        gboolean       wrap)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *desc;
   double inner_w = w - 2 * pad, inner_h = h - 2 * pad;
   int lw, lh;
 
@@ -313,12 +327,7 @@ jhk_forms_draw_in_box (cairo_t       *cr,
 
   if (markup == NULL || *markup == '\0' || inner_w <= 0 || inner_h <= 0)
     return;
-  layout = pango_layout_new (context);
-  desc = pango_font_description_new ();
-  pango_font_description_set_family (desc, family);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  set_size (layout, size);
+  layout = jhk_forms_new_layout (context, family, size);
   pango_layout_set_alignment (layout, align == JHK_FORMS_ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                       : align == JHK_FORMS_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
                                                                        : PANGO_ALIGN_LEFT);

@@ -70,6 +70,12 @@ typedef void (*JhkFormsDrawPage) (gconstpointer  form,
  * laid out the same on paper, in a PDF and on screen. */
 PangoContext *jhk_forms_create_context (cairo_t       *cr);
 
+/* A layout on @context in @family at @size points, with some air between
+ * its lines as on a typed original. */
+PangoLayout *jhk_forms_new_layout    (PangoContext  *context,
+                                      const char    *family,
+                                      double         size);
+
 /* Draws @markup inside the box (x, y, w, h) less @pad on each side: on one
  * line, or wrapped to the box's width when @wrap; shrunk from @size until
  * it fits, down to @min_size, then cut with an ellipsis; centred
