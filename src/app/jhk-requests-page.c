@@ -1598,18 +1598,14 @@ attention_activated (GtkWidget  *widget,
     {
       /* The item counts the overdue requests waiting for the user's
        * processing, consent, or of their offices: the first scope that
-       * holds one, read as it is now. */
+       * holds one. The models follow every change (reload), and
+       * set_scope() reads the chosen one again before it is searched. */
       static const guint order[] = { SCOPE_PROCESS, SCOPE_CONSENT, SCOPE_OFFICE };
 
       for (guint i = 0; i < G_N_ELEMENTS (order) && scope == SCOPE_ALL; i++)
-        {
-          if (!has_scope (self, order[i]) || self->models[order[i]] == NULL)
-            continue;
-          if (!jhk_query_model_refresh (self->models[order[i]], NULL))
-            continue;
-          if (find_first (self->models[order[i]], key, now) != G_MAXUINT)
-            scope = order[i];
-        }
+        if (has_scope (self, order[i]) &&
+            find_first (self->models[order[i]], key, now) != G_MAXUINT)
+          scope = order[i];
     }
   set_scope (self, scope, 0);
   position = find_first (self->models[self->scope], key, now);
