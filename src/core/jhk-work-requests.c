@@ -572,8 +572,8 @@ refusal (JhkDb                *db,
          JhkWorkRequestAction  action,
          int                  *out_code)
 {
-  int dummy;
-  int *code = out_code != NULL ? out_code : &dummy;
+  int unused_code;
+  int *code = out_code != NULL ? out_code : &unused_code;
 
   *code = JHK_POLICY_ERROR_DENIED;
   switch (action)
