@@ -1066,38 +1066,30 @@ dialog_text (JhkFormDialog *dialog,
   return jhk_editable_dup_text (jhk_form_dialog_get_object (dialog, id));
 }
 
-/* "YYYY-MM-DD HH:MM", a real time, not in the future. */
-static gboolean
-check_when (const char  *when,
-            GError     **error)
-{
-  g_autofree char *now = now_local ();
-  int y, mo, d, h, mi;
-  char tail;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (when == NULL || strlen (when) != 16 ||
-      sscanf (when, "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5 ||
-      when[4] != '-' || when[7] != '-' || when[10] != ' ' || when[13] != ':' ||
-      (dt = g_date_time_new_local (y, mo, d, h, mi, 0)) == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Enter the time as YYYY-MM-DD HH:MM."));
-      return FALSE;
-    }
-  if (strcmp (when, now) > 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The time of a step cannot lie in the future."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 step_takes_receiver (JhkWorkRequestAction action)
 {
   return action == JHK_WORK_REQUEST_RETURN_INPUT || action == JHK_WORK_REQUEST_DELIVER_OUTPUT;
+}
+
+/* The step as the dialog holds it; its texts belong to the caller. */
+static JhkWorkRequestStep
+step_from_dialog (JhkFormDialog         *dialog,
+                  JhkWorkRequestAction   action,
+                  char                 **texts)
+{
+  JhkWorkRequestStep step = { 0 };
+
+  step.at = texts[0] = dialog_text (dialog, "at_row");
+  step.handler = texts[1] = dialog_text (dialog, "handler_row");
+  if (step_takes_receiver (action))
+    {
+      step.to_office = texts[2] = dialog_text (dialog, "to_office_row");
+      step.to_name = texts[3] = dialog_text (dialog, "to_name_row");
+    }
+  else
+    step.note = texts[2] = dialog_text (dialog, "note_row");
+  return step;
 }
 
 static gboolean
@@ -1106,26 +1098,11 @@ step_check (JhkFormDialog  *dialog,
             GError        **error)
 {
   StepData *d = user_data;
-  g_autofree char *at = dialog_text (dialog, "at_row");
+  g_auto(GStrv) texts = g_new0 (char *, 5);
+  JhkWorkRequestStep step = step_from_dialog (dialog, d->action, texts);
 
-  /* The service's own checks and messages; an empty 担当者 is the
-   * actor's name. */
-  if (!check_when (at, error))
-    return FALSE;
-  if (step_takes_receiver (d->action))
-    {
-      g_autofree char *office = dialog_text (dialog, "to_office_row");
-      g_autofree char *name = dialog_text (dialog, "to_name_row");
-
-      if (jhk_is_blank (office) || jhk_is_blank (name))
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("Name the office and the person who received the "
-                                 "material."));
-          return FALSE;
-        }
-    }
-  return TRUE;
+  /* The service's own checks; an empty 担当者 is the actor's name. */
+  return jhk_work_requests_check_step_input (&step, d->action, error);
 }
 
 static gboolean
@@ -1136,22 +1113,10 @@ step_apply (JhkFormDialog  *dialog,
   StepData *d = user_data;
   JhkDb *db = jhk_page_get_db (JHK_PAGE (d->page));
   JhkSession *session = jhk_page_get_session (JHK_PAGE (d->page));
-  g_autofree char *at = dialog_text (dialog, "at_row");
-  g_autofree char *handler = dialog_text (dialog, "handler_row");
-  g_autofree char *note = dialog_text (dialog, "note_row");
-  g_autofree char *to_office = dialog_text (dialog, "to_office_row");
-  g_autofree char *to_name = dialog_text (dialog, "to_name_row");
-  JhkWorkRequestStep step = { .at = at, .handler = handler };
+  g_auto(GStrv) texts = g_new0 (char *, 5);
+  JhkWorkRequestStep step = step_from_dialog (dialog, d->action, texts);
   gboolean ok = FALSE;
   const char *message = NULL;
-
-  if (step_takes_receiver (d->action))
-    {
-      step.to_office = to_office;
-      step.to_name = to_name;
-    }
-  else
-    step.note = note;
 
   switch (d->action)
     {
@@ -1425,13 +1390,6 @@ paper_read (JhkFormDialog  *dialog,
                                _("Enter the sheets of paper as whole numbers."));
           return FALSE;
         }
-      if (counts[i] < 0)
-        {
-          /* The service's own message. */
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The paper counts cannot be negative."));
-          return FALSE;
-        }
     }
   return TRUE;
 }
@@ -1441,9 +1399,15 @@ paper_check (JhkFormDialog  *dialog,
              gpointer        user_data,
              GError        **error)
 {
+  g_autofree char *other_text = dialog_text (dialog, "other_text_row");
+  g_autofree char *remarks = dialog_text (dialog, "remarks_row");
   int counts[4];
 
-  return paper_read (dialog, counts, error);
+  /* The service's own checks, once the counts are numbers. */
+  return paper_read (dialog, counts, error) &&
+         jhk_work_requests_check_paper (&(JhkWorkRequestPaper) {
+             .continuous = counts[0], .standard = counts[1], .a4 = counts[2],
+             .other = counts[3], .other_text = other_text, .remarks = remarks }, error);
 }
 
 static gboolean

@@ -2016,13 +2016,14 @@ typedef struct
   const JhkWorkRequestStep *step;
 } StepData;
 
-/* Checks of the step itself, without the database. */
-static gboolean
-check_step_input (const JhkWorkRequestStep  *step,
-                  gboolean                   to_whom,
-                  GError                   **error)
+gboolean
+jhk_work_requests_check_step_input (const JhkWorkRequestStep  *step,
+                                    JhkWorkRequestAction       action,
+                                    GError                   **error)
 {
   g_autofree char *now = NULL;
+  gboolean to_whom = action == JHK_WORK_REQUEST_RETURN_INPUT ||
+                     action == JHK_WORK_REQUEST_DELIVER_OUTPUT;
 
   if (step == NULL || !time_is_valid (step->at))
     return jhk_service_invalid (error, _("Enter the time as YYYY-MM-DD HH:MM."));
@@ -2205,7 +2206,7 @@ record_step (JhkDb                    *db,
   };
   StepData d = { kind, step };
 
-  if (!check_step_input (step, kind == STEP_RETURN_INPUT || kind == STEP_DELIVER_OUTPUT, error))
+  if (!jhk_work_requests_check_step_input (step, actions[kind], error))
     return FALSE;
   return transition (db, actor, request_id, actions[kind], audit[kind], apply_step, &d, error);
 }
@@ -2279,17 +2280,24 @@ apply_paper (JhkDb           *db,
 }
 
 gboolean
+jhk_work_requests_check_paper (const JhkWorkRequestPaper  *paper,
+                               GError                    **error)
+{
+  if (paper == NULL || paper->continuous < 0 || paper->standard < 0 || paper->a4 < 0 ||
+      paper->other < 0)
+    return jhk_service_invalid (error, _("The paper counts cannot be negative."));
+  return text_fits (paper->other_text, MAX_FORM, NULL, NULL, error) &&
+         text_fits (paper->remarks, MAX_REMARKS, NULL, NULL, error);
+}
+
+gboolean
 jhk_work_requests_set_paper (JhkDb                     *db,
                              JhkSession                *actor,
                              gint64                     request_id,
                              const JhkWorkRequestPaper *paper,
                              GError                   **error)
 {
-  if (paper == NULL || paper->continuous < 0 || paper->standard < 0 || paper->a4 < 0 ||
-      paper->other < 0)
-    return jhk_service_invalid (error, _("The paper counts cannot be negative."));
-  if (!text_fits (paper->other_text, MAX_FORM, NULL, NULL, error) ||
-      !text_fits (paper->remarks, MAX_REMARKS, NULL, NULL, error))
+  if (!jhk_work_requests_check_paper (paper, error))
     return FALSE;
   return transition (db, actor, request_id, JHK_WORK_REQUEST_SET_PAPER, "work_request.paper",
                      apply_paper, (gpointer) paper, error);

@@ -308,6 +308,17 @@ typedef enum
   JHK_WORK_REQUEST_COMPLETE,
 } JhkWorkRequestAction;
 
+/* The checks of a step's own input that the services above make first,
+ * without the database, for dialogs that check as the user types: a well
+ * formed time not in the future, the lengths, and the 受領者 of
+ * RETURN_INPUT and DELIVER_OUTPUT (action is one of the four steps). */
+gboolean jhk_work_requests_check_step_input (const JhkWorkRequestStep  *step,
+                                             JhkWorkRequestAction       action,
+                                             GError                   **error);
+/* The same for 用紙 and 記事欄 (jhk_work_requests_set_paper). */
+gboolean jhk_work_requests_check_paper      (const JhkWorkRequestPaper *paper,
+                                             GError                   **error);
+
 /* NULL when the actor may take the action on the request now; otherwise
  * the reason, translated, exactly as the service refuses it (role, state,
  * missing consent, missing steps). Input checks (texts, times) are the
