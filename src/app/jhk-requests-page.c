@@ -19,6 +19,7 @@
 #include "jhk-request-wizard.h"
 #include "jhk-requests-page.h"
 #include "jhk-roles.h"
+#include "jhk-settings.h"
 #include "jhk-util.h"
 #include "jhk-work-requests.h"
 
@@ -94,9 +95,7 @@ static void reload (JhkRequestsPage *self,
 static char *
 now_local (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d %H:%M");
+  return jhk_format_time (jhk_now_us ());
 }
 
 static const char *

@@ -1502,12 +1502,6 @@ changed_once (JhkDb   *db,
   return FALSE;
 }
 
-static const char *
-or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
 static gboolean
 write_items (JhkDb                *db,
              gint64                request_id,
@@ -1526,8 +1520,9 @@ write_items (JhkDb                *db,
                        "INSERT INTO work_request_items (request_id, position, kind, content,"
                        " quantity, form, note, personal_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        JHK_I (request_id), JHK_I (i), JHK_T (item->kind),
-                       JHK_T (or_empty (item->content)), JHK_I (item->quantity),
-                       JHK_T (or_empty (item->form)), JHK_T (or_empty (item->note)),
+                       JHK_T (jhk_service_or_empty (item->content)), JHK_I (item->quantity),
+                       JHK_T (jhk_service_or_empty (item->form)),
+                       JHK_T (jhk_service_or_empty (item->note)),
                        JHK_I (personal ? 1 : 0), JHK_DB_END))
         return FALSE;
     }
@@ -1604,16 +1599,17 @@ jhk_work_requests_save_draft (JhkDb                *db,
                                " storage_place_id, created_by, created_login, created_at,"
                                " updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                                " ?, ?, ?, ?, ?, ?) RETURNING id",
-                               JHK_I (office), JHK_T (or_empty (request->recipient)),
-                               JHK_IZ (request->business_id), JHK_T (or_empty (request->to_title)),
-                               JHK_T (or_empty (request->from_title)),
-                               JHK_T (or_empty (request->summary)),
-                               JHK_T (or_empty (request->purpose)),
-                               JHK_T (or_empty (request->wanted_at)),
-                               JHK_T (or_empty (request->manager_title)),
-                               JHK_T (or_empty (request->manager_name)),
-                               JHK_T (or_empty (request->contact_name)),
-                               JHK_T (or_empty (request->contact_phone)),
+                               JHK_I (office), JHK_T (jhk_service_or_empty (request->recipient)),
+                               JHK_IZ (request->business_id),
+                               JHK_T (jhk_service_or_empty (request->to_title)),
+                               JHK_T (jhk_service_or_empty (request->from_title)),
+                               JHK_T (jhk_service_or_empty (request->summary)),
+                               JHK_T (jhk_service_or_empty (request->purpose)),
+                               JHK_T (jhk_service_or_empty (request->wanted_at)),
+                               JHK_T (jhk_service_or_empty (request->manager_title)),
+                               JHK_T (jhk_service_or_empty (request->manager_name)),
+                               JHK_T (jhk_service_or_empty (request->contact_name)),
+                               JHK_T (jhk_service_or_empty (request->contact_phone)),
                                JHK_IZ (request->storage_place_id),
                                JHK_I (jhk_session_get_staff_id (actor)),
                                JHK_T (jhk_session_get_login (actor)), JHK_I (now), JHK_I (now),
@@ -1628,15 +1624,17 @@ jhk_work_requests_save_draft (JhkDb                *db,
                         " manager_title = ?, manager_name = ?, contact_name = ?,"
                         " contact_phone = ?, storage_place_id = ?, updated_at = ?"
                         " WHERE id = ? AND status = 'draft'",
-                        JHK_T (or_empty (request->recipient)), JHK_IZ (request->business_id),
-                        JHK_T (or_empty (request->to_title)),
-                        JHK_T (or_empty (request->from_title)),
-                        JHK_T (or_empty (request->summary)), JHK_T (or_empty (request->purpose)),
-                        JHK_T (or_empty (request->wanted_at)),
-                        JHK_T (or_empty (request->manager_title)),
-                        JHK_T (or_empty (request->manager_name)),
-                        JHK_T (or_empty (request->contact_name)),
-                        JHK_T (or_empty (request->contact_phone)),
+                        JHK_T (jhk_service_or_empty (request->recipient)),
+                        JHK_IZ (request->business_id),
+                        JHK_T (jhk_service_or_empty (request->to_title)),
+                        JHK_T (jhk_service_or_empty (request->from_title)),
+                        JHK_T (jhk_service_or_empty (request->summary)),
+                        JHK_T (jhk_service_or_empty (request->purpose)),
+                        JHK_T (jhk_service_or_empty (request->wanted_at)),
+                        JHK_T (jhk_service_or_empty (request->manager_title)),
+                        JHK_T (jhk_service_or_empty (request->manager_name)),
+                        JHK_T (jhk_service_or_empty (request->contact_name)),
+                        JHK_T (jhk_service_or_empty (request->contact_phone)),
                         JHK_IZ (request->storage_place_id), JHK_I (now), JHK_I (id), JHK_DB_END) ||
            !changed_once (db, error))
     goto fail;
@@ -2139,7 +2137,7 @@ apply_step (JhkDb           *db,
                        "UPDATE work_requests SET status = 'in_progress', received_at = ?,"
                        " received_handler = ?, received_note = ?, updated_at = ?"
                        " WHERE id = ? AND status = 'submitted'",
-                       JHK_T (step->at), JHK_T (handler), JHK_T (or_empty (step->note)),
+                       JHK_T (step->at), JHK_T (handler), JHK_T (jhk_service_or_empty (step->note)),
                        JHK_I (jhk_now_us ()), JHK_I (r->id), JHK_DB_END);
       if (ok)
         {
@@ -2152,7 +2150,7 @@ apply_step (JhkDb           *db,
                        "UPDATE work_requests SET processed_at = ?, processed_handler = ?,"
                        " processed_note = ?, updated_at = ?"
                        " WHERE id = ? AND status = 'in_progress' AND processed_at = ''",
-                       JHK_T (step->at), JHK_T (handler), JHK_T (or_empty (step->note)),
+                       JHK_T (step->at), JHK_T (handler), JHK_T (jhk_service_or_empty (step->note)),
                        JHK_I (jhk_now_us ()), JHK_I (r->id), JHK_DB_END);
       break;
     case STEP_RETURN_INPUT:
@@ -2268,7 +2266,8 @@ apply_paper (JhkDb           *db,
                    " paper_a4 = ?, paper_other = ?, paper_other_text = ?, remarks = ?,"
                    " updated_at = ? WHERE id = ? AND status = 'in_progress'",
                    JHK_I (p->continuous), JHK_I (p->standard), JHK_I (p->a4), JHK_I (p->other),
-                   JHK_T (or_empty (p->other_text)), JHK_T (or_empty (p->remarks)),
+                   JHK_T (jhk_service_or_empty (p->other_text)),
+                   JHK_T (jhk_service_or_empty (p->remarks)),
                    JHK_I (jhk_now_us ()), JHK_I (r->id), JHK_DB_END) ||
       !changed_once (db, error))
     return FALSE;
