@@ -42,4 +42,28 @@ GPtrArray *jhk_csv_load  (const char   *path,
                           const char  **out_encoding,
                           GError      **error);
 
+/* A streaming reader for large files (a million rows): records one at a
+ * time from the caller's bytes (a mapped file), without holding the file
+ * twice. encoding: NULL to detect (UTF-8 when the whole text validates,
+ * else CP932), "UTF-8" or "CP932". A byte sequence that is not text in the
+ * encoding is an error of its record's line, and reading goes on with the
+ * next record, so that every bad line can be reported. */
+typedef struct _JhkCsvReader JhkCsvReader;
+
+JhkCsvReader *jhk_csv_reader_new          (const char    *data,
+                                           gsize          length,
+                                           const char    *encoding,
+                                           GError       **error);
+void          jhk_csv_reader_free         (JhkCsvReader  *reader);
+const char   *jhk_csv_reader_get_encoding (JhkCsvReader  *reader);
+/* The next record into *record, its fields valid until the next call.
+ * Returns FALSE at the end (error unset) or on a record that cannot be
+ * read (error set, record->line its line; call again for the next). */
+gboolean      jhk_csv_reader_next         (JhkCsvReader  *reader,
+                                           JhkCsvRecord  *record,
+                                           GError       **error);
+/* Bytes consumed so far, for progress. */
+gsize         jhk_csv_reader_get_offset   (JhkCsvReader  *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JhkCsvReader, jhk_csv_reader_free)
+
 G_END_DECLS

@@ -20,6 +20,15 @@ static const struct
   /* OWASP's minimum for Argon2id is m=19 MiB, t=2, p=1; never go below it. */
   [JHK_SETTING_PWHASH_OPSLIMIT] = { "pwhash.opslimit", 2, 2, 10 },
   [JHK_SETTING_PWHASH_MEMLIMIT_KIB] = { "pwhash.memlimit_kib", 19456, 19456, 1048576 },
+  [JHK_SETTING_INQUIRY_DUTY_START] = { "inquiry.duty_start", 510, 0, 1439 },
+  [JHK_SETTING_INQUIRY_DUTY_END] = { "inquiry.duty_end", 1035, 1, 1440 },
+  [JHK_SETTING_INQUIRY_REPEAT_DAYS] = { "inquiry.repeat_days", 7, 1, 366 },
+  [JHK_SETTING_INQUIRY_REPEAT_SELF] = { "inquiry.repeat_self", 3, 2, 1000 },
+  [JHK_SETTING_INQUIRY_REPEAT_MANY] = { "inquiry.repeat_many", 3, 2, 1000 },
+  [JHK_SETTING_INQUIRY_VOLUME_MIN] = { "inquiry.volume_min", 20, 1, 100000 },
+  [JHK_SETTING_INQUIRY_VOLUME_PERCENT] = { "inquiry.volume_percent", 300, 101, 100000 },
+  [JHK_SETTING_INQUIRY_DUE_DAYS] = { "inquiry.due_days", 14, 1, 366 },
+  [JHK_SETTING_INQUIRY_BUSINESS] = { "inquiry.business", 0, 0, G_MAXINT64 },
 };
 
 const char *

@@ -20,6 +20,16 @@ typedef enum
   JHK_SETTING_LOCKOUT_MINUTES,        /* lifted after this delay; 0 = only by an admin */
   JHK_SETTING_PWHASH_OPSLIMIT,
   JHK_SETTING_PWHASH_MEMLIMIT_KIB,
+  /* 照会点検 (第14, jhk-inquiry-screening.h) */
+  JHK_SETTING_INQUIRY_DUTY_START,     /* minutes after midnight, 8:30 */
+  JHK_SETTING_INQUIRY_DUTY_END,       /* minutes after midnight, 17:15 */
+  JHK_SETTING_INQUIRY_REPEAT_DAYS,    /* window of the repeat rules */
+  JHK_SETTING_INQUIRY_REPEAT_SELF,    /* lookups of one subject by one officer */
+  JHK_SETTING_INQUIRY_REPEAT_MANY,    /* officers looking one subject up */
+  JHK_SETTING_INQUIRY_VOLUME_MIN,     /* a day's inquiries before VOLUME can flag */
+  JHK_SETTING_INQUIRY_VOLUME_PERCENT, /* of the officer's usual day */
+  JHK_SETTING_INQUIRY_DUE_DAYS,       /* a record is overdue after, from import */
+  JHK_SETTING_INQUIRY_BUSINESS,       /* business id of the check sheets (R14-7), 0 */
   JHK_N_SETTINGS,
 } JhkSetting;
 
