@@ -32,6 +32,13 @@ static const char * const tables[] = {
   "material_signoffs",
   "material_signoff_requests",
   "work_request_items",
+  "inquirer_scopes",
+  "holidays",
+  "inquiry_imports",
+  "inquiry_records",
+  "inquiry_periods",
+  "access_trails",
+  "trail_requests",
   "audit_log",
   NULL
 };
