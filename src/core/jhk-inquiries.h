@@ -266,6 +266,14 @@ JhkInquirySummary *jhk_inquiries_summary (JhkDb       *db,
                                           const char  *period,
                                           GError     **error);
 
+/* Every record of an office and month, as the check sheet prints them:
+ * a GPtrArray of JhkInquiryRecord, by 係 code, staff number, then time. */
+GPtrArray *jhk_inquiries_list_period (JhkDb       *db,
+                                      JhkSession  *actor,
+                                      gint64       office_id,
+                                      const char  *period,
+                                      GError     **error);
+
 /* The months of an office that have records, newest first ("YYYY-MM"). */
 GStrv    jhk_inquiries_periods (JhkDb       *db,
                                 JhkSession  *actor,
