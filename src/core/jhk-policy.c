@@ -69,6 +69,24 @@ jhk_policy_can_open_workspace (JhkSession   *actor,
              jhk_session_has_role (actor, JHK_ROLE_EGOV_OWNER) ||
              jhk_session_has_role (actor, JHK_ROLE_LEAD_OWNER) ||
              jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR);
+    case JHK_WORKSPACE_INQUIRIES:
+      /* R14-6: the 照会者 confirm their inquiries, the 担当幹部 check them
+       * and the 運用管理者 confirms the office's; the システム管理者
+       * imports them (R14-5); the 総括責任者 and 主管部長 keep the
+       * register of 照会者 (R14-1) and read. */
+      return jhk_session_has_role (actor, JHK_ROLE_STAFF) ||
+             jhk_session_has_role (actor, JHK_ROLE_INQUIRY_SUPERVISOR) ||
+             jhk_session_has_role (actor, JHK_ROLE_OPS_MANAGER) ||
+             jhk_session_has_role (actor, JHK_ROLE_SYSADMIN) ||
+             jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR) ||
+             jhk_session_has_role (actor, JHK_ROLE_DEPT_HEAD);
+    case JHK_WORKSPACE_TRAILS:
+      /* R13-3, R13-4: the 管理者等 search the access trails; the システム
+       * 管理者 imports and outputs them. */
+      return jhk_session_has_role (actor, JHK_ROLE_SYSADMIN) ||
+             jhk_session_has_role (actor, JHK_ROLE_BIZ_OWNER) ||
+             jhk_session_has_role (actor, JHK_ROLE_EGOV_OWNER) ||
+             jhk_session_has_role (actor, JHK_ROLE_LEAD_OWNER);
     case JHK_N_WORKSPACES:
     default:
       return FALSE;

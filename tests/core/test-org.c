@@ -972,19 +972,19 @@ static void
 test_r13_2_workspaces_per_role (void)
 {
   /* DASHBOARD, STAFF, ORGANISATION, BUSINESSES, AUDIT, LEDGER, TRANSFERS, APPROVALS,
-   * REQUESTS (R15-4) */
+   * REQUESTS (R15-4), INQUIRIES (R14-6), TRAILS (R13-4) */
   static const WorkspaceCase cases[] = {
-    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, TRUE } },
-    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE } },
-    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE } },
-    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
-    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
-    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE } },
-    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE } },
-    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE } },
-    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, FALSE } },
-    { "chuo-koufu", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE } },
+    { "admin", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, TRUE, TRUE, TRUE } },
+    { "soukatsu", { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE, FALSE } },
+    { "chuo-shokuin", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
+    { "chuo-unyo", { TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE } },
+    { "gyomu", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE } },
+    { "denshi", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE } },
+    { "shukan", { TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE } },
+    { "keiji-bucho", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE } },
+    { "chuo-kanri", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE, FALSE } },
+    { "chuo-hojo", { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE } },
+    { "chuo-koufu", { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE, TRUE, FALSE } },
   };
   g_autoptr(JhkDb) db = jhk_test_demo_db ();
 
