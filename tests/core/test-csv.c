@@ -160,6 +160,98 @@ test_dates (void)
     }
 }
 
+/* Issue 6: the streaming reader, a record at a time. CP932's NEC and IBM
+ * extension characters survive its table; a byte that is not CP932 is an
+ * error of its line and reading goes on. */
+static void
+test_reader_cp932 (void)
+{
+  const char *utf8 = "番号,氏名\r\n1,\"髙﨑 ①ⅰ\"\r\n2,\"a, \"\"b\"\"\nc\"\r\n3,ｶﾀｶﾅ～∥－￢\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cp932 = NULL;
+  g_autoptr(JhkCsvReader) reader = NULL;
+  JhkCsvRecord record;
+  gsize length = 0;
+
+  cp932 = g_convert (utf8, -1, "CP932", "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  reader = jhk_csv_reader_new (cp932, length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jhk_csv_reader_get_encoding (reader), ==, "CP932");
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_cmpuint (record.n_fields, ==, 2);
+  g_assert_cmpstr (record.fields[1], ==, "氏名");
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_cmpstr (record.fields[1], ==, "髙﨑 ①ⅰ");
+  g_assert_cmpuint (record.line, ==, 2);
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_cmpstr (record.fields[1], ==, "a, \"b\"\nc");
+  g_assert_cmpuint (record.line, ==, 3);
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_cmpuint (record.line, ==, 5);
+  g_assert_cmpstr (record.fields[1], ==, "ｶﾀｶﾅ～∥－￢");
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jhk_csv_reader_get_offset (reader), ==, length);
+}
+
+static void
+test_reader_errors (void)
+{
+  /* Line 2 has a lone lead byte, line 3 text after a closing quote, line
+   * 5 (after a blank line 4, CR line ends) is fine. */
+  const char text[] = "a,b\n\x82,x\n\"q\"z,y\r\r\x83\x40,w\r";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkCsvReader) reader = NULL;
+  JhkCsvRecord record;
+
+  reader = jhk_csv_reader_new (text, sizeof text - 1, "CP932", &error);
+  g_assert_no_error (error);
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_error (error, JHK_CSV_ERROR, JHK_CSV_ERROR_ENCODING);
+  g_assert_cmpuint (record.line, ==, 2);
+  g_clear_error (&error);
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_error (error, JHK_CSV_ERROR, JHK_CSV_ERROR_SYNTAX);
+  g_assert_cmpuint (record.line, ==, 3);
+  g_clear_error (&error);
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_cmpuint (record.line, ==, 5);
+  g_assert_cmpstr (record.fields[0], ==, "ァ");
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_no_error (error);
+
+  /* Named UTF-8: a byte that is not UTF-8 is its line's error. */
+  g_clear_pointer (&reader, jhk_csv_reader_free);
+  reader = jhk_csv_reader_new ("\xEF\xBB\xBF" "a\n\xFF\nb", 8, "UTF-8", &error);
+  g_assert_no_error (error);
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_cmpstr (record.fields[0], ==, "a");
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_error (error, JHK_CSV_ERROR, JHK_CSV_ERROR_ENCODING);
+  g_assert_cmpuint (record.line, ==, 2);
+  g_clear_error (&error);
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_cmpstr (record.fields[0], ==, "b");
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_no_error (error);
+
+  /* An unclosed quotation mark ends the reading. */
+  g_clear_pointer (&reader, jhk_csv_reader_free);
+  reader = jhk_csv_reader_new ("a\n\"b\nc\n", 7, NULL, &error);
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_error (error, JHK_CSV_ERROR, JHK_CSV_ERROR_SYNTAX);
+  g_assert_cmpuint (record.line, ==, 2);
+  g_clear_error (&error);
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (jhk_csv_reader_new ("a", 1, "EUC-JP", &error));
+  g_assert_error (error, JHK_CSV_ERROR, JHK_CSV_ERROR_ENCODING);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,5 +262,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/cp932-fixture", test_fixture_file);
   g_test_add_func ("/csv/syntax-errors", test_syntax_errors);
   g_test_add_func ("/import/dates", test_dates);
+  g_test_add_func ("/csv/R14-5/reader-cp932", test_reader_cp932);
+  g_test_add_func ("/csv/R14-5/reader-errors", test_reader_errors);
   return jhk_test_run ();
 }
