@@ -15,6 +15,7 @@
 #include <cairo.h>
 
 #include "jhk-db.h"
+#include "jhk-inquiries.h"
 #include "jhk-session.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,11 @@ JhkInquirySheet *jhk_inquiry_sheet_load      (JhkDb            *db,
                                               gint64            office_id,
                                               const char       *period,
                                               GError          **error);
+/* The sheet of data already read: the summary and a GPtrArray of
+ * JhkInquiryRecord (may be NULL: none), in the order to print. The sheet
+ * copies what it prints; the caller keeps both. */
+JhkInquirySheet *jhk_inquiry_sheet_new       (const JhkInquirySummary *summary,
+                                              GPtrArray        *records);
 void             jhk_inquiry_sheet_free      (JhkInquirySheet  *sheet);
 guint            jhk_inquiry_sheet_get_n_pages (JhkInquirySheet *sheet);
 /* Draws page (from 0) in A4 portrait points from the origin of cr. */
