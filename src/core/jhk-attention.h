@@ -44,6 +44,16 @@ GPtrArray *jhk_attention_transfers (JhkDb       *db,
 GPtrArray *jhk_attention_requests  (JhkDb       *db,
                                     JhkSession  *actor);
 
+/* The 個人情報照会記録 waiting for the actor (workspace "inquiries",
+ * R14-6): keys "inquiries.confirm" (the actor's own, step 1),
+ * "inquiries.check" (of the actor's 係, step 2), "inquiries.resolve"
+ * (要確認 or nobody else can take them, of the actor's office),
+ * "inquiries.overdue" (of those, not done in time) and
+ * "inquiries.sign_off" (months of the actor's office with every record
+ * done, not signed off, of the last 13); jhk-attention-inquiries.c. */
+GPtrArray *jhk_attention_inquiries (JhkDb       *db,
+                                    JhkSession  *actor);
+
 /* The materials an item is about, for the ledger page to show them: a
  * GArray of gint64, or NULL for an item that is no list of materials
  * (those the ledger page filters by itself: "ledger.unconfirmed",

@@ -1,0 +1,233 @@
+/* jhk-attention-inquiries.c: the 個人情報照会記録 that wait for the
+ * logged-in user (R14-6), for the dashboard.
+ *
+ * Each item is one count in SQL over inquiry_records, on the indexes of
+ * 0017: the actor's own records (staff_id), those of the 係 the actor is
+ * 担当幹部 of (section_id) and those of the offices the actor is 運用管理者
+ * of (office_id, period, done).
+ */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jhk-attention-private.h"
+#include "jhk-policy.h"
+#include "jhk-settings.h"
+
+/* ", id" of every unit the actor holds role for, or "" for none. */
+static char *
+units_of (JhkDb      *db,
+          JhkSession *actor,
+          JhkRole     role,
+          GArray     *out)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *list = g_string_new ("");
+
+  if (!jhk_session_has_role (actor, role) || jhk_session_get_staff_id (actor) == 0)
+    return g_string_free (list, FALSE);
+  stmt = jhk_db_query (db, NULL, "SELECT id FROM org_units ORDER BY id", JHK_DB_END);
+  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+    {
+      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+
+      g_array_append_val (units, id);
+    }
+  g_clear_pointer (&stmt, jhk_db_stmt_release);
+  for (guint i = 0; i < units->len; i++)
+    {
+      gint64 unit = g_array_index (units, gint64, i);
+
+      if (jhk_policy_has_role_for_org (db, actor, role, unit))
+        {
+          g_string_append_printf (list, ", %" G_GINT64_FORMAT, unit);
+          if (out != NULL)
+            g_array_append_val (out, unit);
+        }
+    }
+  return g_string_free (list, FALSE);
+}
+
+static guint
+count (JhkDb      *db,
+       const char *where,
+       gint64      cutoff)
+{
+  g_autofree char *sql = g_strconcat ("SELECT COUNT(*) FROM inquiry_records r WHERE ", where,
+                                      NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
+  if (strstr (where, "?") != NULL
+      ? !jhk_db_query_int64 (db, &n, &error, sql, JHK_I (cutoff), JHK_DB_END)
+      : !jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END))
+    {
+      g_debug ("Cannot count the inquiries waiting: %s", error->message);
+      return 0;
+    }
+  return (guint) CLAMP (n, 0, G_MAXUINT);
+}
+
+/* The Japan-time month of an instant, "YYYY-MM", months_back before it. */
+static char *
+period_of (gint64 us,
+           int    months_back)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) then = NULL;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_offset (9 * 3600);
+  local = g_date_time_to_timezone (utc, tz);
+  then = g_date_time_add_months (local, -months_back);
+  return g_date_time_format (then, "%Y-%m");
+}
+
+/* How many months back the sign-off item looks for. */
+#define SIGN_OFF_MONTHS 13
+
+/* The months of the offices, of the last SIGN_OFF_MONTHS, that have
+ * records, every one done, and are not signed off. */
+static guint
+count_sign_off (JhkDb  *db,
+                GArray *offices)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < offices->len; i++)
+    {
+      gint64 office = g_array_index (offices, gint64, i);
+
+      for (int back = 0; back < SIGN_OFF_MONTHS; back++)
+        {
+          g_autofree char *period = period_of (jhk_now_us (), back);
+          gint64 state = 0;
+
+          if (jhk_db_query_int64 (db, &state, NULL,
+                                  "SELECT CASE"
+                                  " WHEN EXISTS (SELECT 1 FROM inquiry_periods"
+                                  "  WHERE office_id = ? AND period = ?) THEN 0"
+                                  " WHEN EXISTS (SELECT 1 FROM inquiry_records"
+                                  "  WHERE office_id = ? AND period = ? AND done = 0) THEN 0"
+                                  " WHEN EXISTS (SELECT 1 FROM inquiry_records"
+                                  "  WHERE office_id = ? AND period = ? AND done = 1) THEN 1"
+                                  " ELSE 0 END",
+                                  JHK_I (office), JHK_T (period), JHK_I (office), JHK_T (period),
+                                  JHK_I (office), JHK_T (period), JHK_DB_END) &&
+              state == 1)
+            n++;
+        }
+    }
+  return n;
+}
+
+GPtrArray *
+jhk_attention_inquiries (JhkDb      *db,
+                         JhkSession *actor)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_attention_item_free);
+  g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sections = NULL;
+  g_autofree char *office_list = NULL;
+  g_autofree char *where = NULL;
+  gint64 staff, cutoff;
+  guint n;
+
+  g_return_val_if_fail (JHK_IS_SESSION (actor), items);
+
+  staff = jhk_session_get_staff_id (actor);
+  sections = units_of (db, actor, JHK_ROLE_INQUIRY_SUPERVISOR, NULL);
+  office_list = units_of (db, actor, JHK_ROLE_OPS_MANAGER, offices);
+  cutoff = jhk_now_us () -
+           jhk_settings_get_int (db, JHK_SETTING_INQUIRY_DUE_DAYS) * G_TIME_SPAN_DAY;
+
+  /* Step 1: the actor's own inquiries. */
+  n = 0;
+  if (staff != 0)
+    {
+      where = g_strdup_printf ("r.staff_id = %" G_GINT64_FORMAT " AND r.done = 0"
+                               " AND r.confirm_state = 'pending' AND r.resolution = ''", staff);
+      n = count (db, where, 0);
+      g_clear_pointer (&where, g_free);
+    }
+  jhk_attention_add_item (items, "inquiries", "inquiries.confirm", n,
+                          _("Inquiries to Confirm"),
+                          g_strdup_printf (ngettext ("%u of your inquiries waits for your "
+                                                     "confirmation",
+                                                     "%u of your inquiries wait for your "
+                                                     "confirmation", n), n),
+                          "emblem-ok-symbolic");
+
+  /* Step 2: the 係 the actor is 担当幹部 of. */
+  n = 0;
+  if (sections[0] != '\0')
+    {
+      where = g_strdup_printf ("r.section_id IN (0%s) AND r.done = 0"
+                               " AND r.confirm_state <> 'pending' AND r.check_state = 'pending'"
+                               " AND r.resolution = ''", sections);
+      n = count (db, where, 0);
+      g_clear_pointer (&where, g_free);
+    }
+  jhk_attention_add_item (items, "inquiries", "inquiries.check", n,
+                          _("Inquiries to Check"),
+                          g_strdup_printf (ngettext ("%u inquiry of your section waits for your "
+                                                     "check",
+                                                     "%u inquiries of your section wait for your "
+                                                     "check", n), n),
+                          "edit-find-symbolic");
+
+  /* Step 3: 要確認, and those nobody else can take. */
+  n = 0;
+  if (office_list[0] != '\0')
+    {
+      gboolean pg = g_strcmp0 (jhk_db_get_backend_name (db), "postgresql") == 0;
+
+      where = g_strdup_printf ("r.office_id IN (0%s) AND r.done = 0 AND r.resolution = ''"
+                               " AND (r.check_state = 'query' OR r.staff_id IS NULL OR %s)",
+                               office_list,
+                               pg ? "NOT jhk_staff_has_login (r.staff_id)"
+                                  : "NOT EXISTS (SELECT 1 FROM users u"
+                                    " WHERE u.staff_id = r.staff_id AND u.status = 'active')");
+      n = count (db, where, 0);
+      g_clear_pointer (&where, g_free);
+    }
+  jhk_attention_add_item (items, "inquiries", "inquiries.resolve", n,
+                          _("Inquiries to Settle"),
+                          g_strdup_printf (ngettext ("%u inquiry of your office waits for you to "
+                                                     "settle it",
+                                                     "%u inquiries of your office wait for you to "
+                                                     "settle them", n), n),
+                          "dialog-question-symbolic");
+
+  /* Not done, JHK_SETTING_INQUIRY_DUE_DAYS after the import: of the
+   * actor's own, section's or office's inquiries. */
+  n = 0;
+  if (staff != 0 || sections[0] != '\0' || office_list[0] != '\0')
+    {
+      where = g_strdup_printf ("(r.staff_id = %" G_GINT64_FORMAT " OR r.section_id IN (0%s)"
+                               " OR r.office_id IN (0%s)) AND r.done = 0 AND r.imported_at < ?",
+                               staff != 0 ? staff : -1, sections, office_list);
+      n = count (db, where, cutoff);
+      g_clear_pointer (&where, g_free);
+    }
+  jhk_attention_add_item (items, "inquiries", "inquiries.overdue", n,
+                          _("Overdue Inquiries"),
+                          g_strdup_printf (ngettext ("%u inquiry is not checked to the end in "
+                                                     "time",
+                                                     "%u inquiries are not checked to the end in "
+                                                     "time", n), n),
+                          "alarm-symbolic");
+
+  /* R14-6: months ready for the 運用管理者's sign-off. */
+  n = offices->len > 0 ? count_sign_off (db, offices) : 0;
+  jhk_attention_add_item (items, "inquiries", "inquiries.sign_off", n,
+                          _("Months to Sign Off"),
+                          g_strdup_printf (ngettext ("%u month of your office's inquiries is "
+                                                     "checked and waits for your sign-off",
+                                                     "%u months of your office's inquiries are "
+                                                     "checked and wait for your sign-off", n), n),
+                          "document-edit-symbolic");
+  return items;
+}
