@@ -1,4 +1,5 @@
-/* jhk-cli-import.c: `jhkctl import materials FILE.csv [--dry-run]`.
+/* jhk-cli-import.c: `jhkctl import materials FILE.csv [--dry-run]`
+ * (`import inquiries|trails` are jhk-cli-inquiry.c's).
  *
  * Migrates a materials ledger kept in a spreadsheet (its CSV export, UTF-8
  * or CP932; the columns are listed in jhk-import.h and README.md). All
@@ -11,6 +12,7 @@
 
 #include "jhk-cli.h"
 #include "jhk-cli-import.h"
+#include "jhk-cli-inquiry.h"
 #include "jhk-import.h"
 
 static int
@@ -86,6 +88,11 @@ jhk_cli_import (JhkCliContext *context,
   const char *path;
   int status;
 
+  /* Inquiry records and access trails have their own command
+   * (jhk-cli-inquiry.c). */
+  if (jhk_cli_import_is_inquiries (argc, argv))
+    return jhk_cli_import_inquiries (context, argc, argv);
+
   g_option_context_set_summary (options, _("jhkctl import materials: migrate a materials ledger "
                                            "kept in a spreadsheet (CSV, UTF-8 or CP932), all "
                                            "rows or none"));
@@ -93,7 +100,7 @@ jhk_cli_import (JhkCliContext *context,
   if (!g_option_context_parse (options, &argc, &argv, &error))
     return usage (error->message);
   if (argc < 2 || g_strcmp0 (argv[1], "materials") != 0)
-    return usage (_("What to import: “jhkctl import materials FILE.csv”."));
+    return usage (_("What to import: “jhkctl import materials|inquiries|trails FILE.csv”."));
   if (argc != 3)
     return usage (_("Name one CSV file: “jhkctl import materials FILE.csv”."));
   path = argv[2];

@@ -18,9 +18,11 @@
 #include "jhk-cli.h"
 #include "jhk-cli-util.h"
 #include "jhk-cli-import.h"
+#include "jhk-cli-inquiry.h"
 #include "jhk-cli-material.h"
 #include "jhk-cli-approval.h"
 #include "jhk-cli-request.h"
+#include "jhk-cli-trails.h"
 #include "jhk-cli-transfer.h"
 #include "jhk-db.h"
 #include "jhk-demo.h"
@@ -1132,6 +1134,47 @@ cmd_form2 (Cli *cli, int argc, char **argv)
   return jhk_cli_form2 (&context, argc, argv);
 }
 
+/* 照会点検 and the access trails (jhk-cli-inquiry.c, jhk-cli-trails.c). */
+static int
+cmd_inquiry (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_inquiry (&context, argc, argv);
+}
+
+static int
+cmd_inquirer (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_inquirer (&context, argc, argv);
+}
+
+static int
+cmd_holiday (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_holiday (&context, argc, argv);
+}
+
+static int
+cmd_trails (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_trails (&context, argc, argv);
+}
+
+static int
+cmd_trail_request (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_trail_request (&context, argc, argv);
+}
+
 static const struct
 {
   const char *name;
@@ -1147,7 +1190,7 @@ static const struct
   { "restore", cmd_restore, N_("Restore a backup: over a file, or into an empty server database") },
   { "migrate", cmd_migrate, N_("Copy the whole database to another file or server") },
   { "bench", cmd_bench, N_("Measure the speed of the core operations") },
-  { "import", cmd_import, N_("materials FILE.csv: migrate a spreadsheet materials ledger") },
+  { "import", cmd_import, N_("materials | inquiries | trails FILE.csv: migrate a spreadsheet materials ledger, import inquiry records or access trails") },
   { "material", cmd_material, N_("list | show | add | event | dispose | signoff | request-signoffs: the materials ledger") },
   { "approval", cmd_approval, N_("request | list | approve | decline | withdraw: the general supervisor's approvals") },
   { "form1", cmd_form1, N_("Write a material's form 1 (materials control sheet) as a PDF") },
@@ -1155,6 +1198,11 @@ static const struct
   { "transfer", cmd_transfer, N_("send | confirm | deleted | receive | list | show: transfers") },
   { "request", cmd_request, N_("list | show | create | submit | consent | receive | process | complete …: work requests (form 2)") },
   { "form2", cmd_form2, N_("Write a work request's form 2 as a PDF") },
+  { "inquiry", cmd_inquiry, N_("list | show | confirm | check | resolve | summary | sign-off | sheet | purge | rescreen | periods: 照会点検") },
+  { "inquirer", cmd_inquirer, N_("list | grant | end: the register of inquirers and their inquiry kinds") },
+  { "holiday", cmd_holiday, N_("list | add | remove: the days off the inquiry screening knows") },
+  { "trails", cmd_trails, N_("search | export: the access trails") },
+  { "trail-request", cmd_trail_request, N_("create | list | show | produce | decline: requests for an output of access trails") },
 };
 
 static void
@@ -1163,7 +1211,7 @@ print_help (void)
   g_print (_("Usage: jhkctl [--database URI] [--user USER_ID] [--json] COMMAND [ARGS…]\n\n"));
   g_print (_("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-11s %s\n", commands[i].name, _(commands[i].help));
+    g_print ("  %-13s %s\n", commands[i].name, _(commands[i].help));
   g_print (_("\nPasswords are read from JHK_PASSWORD (and JHK_NEW_PASSWORD for a new one) or "
              "asked for without echo.\nThe database defaults to JHK_DATABASE or %s.\n"
              "Exit status: 0 success, 1 a rule or input error (nothing changed), 2 a usage "
