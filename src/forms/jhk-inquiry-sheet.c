@@ -76,7 +76,7 @@ static const char *const column_heads[N_COLS] = {
 };
 
 static const double column_widths[N_COLS] = {
-  18, 36, 50, 54, 40, 58, 76, 26, 54, 54, 61,
+  18, 36, 50, 54, 48, 58, 68, 26, 54, 54, 61,
 };
 
 /* The flags' one-character codes and their meaning, in flag order: the

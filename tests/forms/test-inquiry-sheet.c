@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "jhk-forms.h"
+#include "jhk-inquiry-import.h"
 #include "jhk-inquiry-sheet.h"
 #include "forms-test-util.h"
 #include "jhk-test-util.h"
@@ -404,10 +405,10 @@ test_sheet_long_content (void)
   g_test_message ("the long text inks %d×%d pt at (%d, %d)", max_x - min_x + 1,
                   max_y - min_y + 1, min_x, min_y);
   g_assert_cmpint (max_x, >=, 0);
-  /* Two lines, inside a row of 26 pt and a column of 76. */
+  /* Two lines, inside a row of 26 pt and a column of 68. */
   g_assert_cmpint (max_y - min_y + 1, >, 10);
   g_assert_cmpint (max_y - min_y + 1, <, 26);
-  g_assert_cmpint (max_x - min_x + 1, <, 76);
+  g_assert_cmpint (max_x - min_x + 1, <, 68);
 
   if (!forms_test_have_poppler_utils ())
     return;
@@ -473,6 +474,62 @@ test_sheet_shaded (void)
   cairo_surface_destroy (surfaces[1]);
 }
 
+/* R14-7: the sheet of an office's month read from the database as its
+ * 運用管理者 sees it: the office's records imported from the inquiry
+ * system, not another office's; one who may not see the office's month
+ * gets an error and no sheet. */
+static void
+test_sheet_load (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(JhkSession) admin = jhk_test_login (db, "admin");
+  g_autoptr(JhkSession) unyo = jhk_test_login (db, "chuo-unyo");
+  g_autoptr(JhkSession) koufu = jhk_test_login (db, "chuo-koufu");
+  g_autoptr(JhkInquiryImportReport) report = NULL;
+  g_autoptr(JhkInquirySheet) sheet = NULL;
+  g_autoptr(JhkInquirySheet) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *words = NULL;
+  gint64 office_id;
+
+  report = jhk_inquiry_import_file (db, admin, JHK_INQUIRY_IMPORT_INQUIRIES,
+                                    TEST_DATA_DIR "/inquiries/utf8-bom.csv", NULL, FALSE, NULL,
+                                    NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->committed);
+  office = jhk_test_query_text (db, "SELECT id FROM org_units WHERE code = '910'", JHK_DB_END);
+  office_id = g_ascii_strtoll (office, NULL, 10);
+  g_assert_cmpint (office_id, >, 0);
+
+  sheet = jhk_inquiry_sheet_load (db, unyo, office_id, "2026-10", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  title = jhk_inquiry_sheet_get_title (sheet);
+  g_assert_cmpstr (title, ==, FULL_TITLE);
+
+  refused = jhk_inquiry_sheet_load (db, koufu, office_id, "2026-10", &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+
+  if (!forms_test_have_poppler_utils ())
+    return;
+  path = write_sheet (sheet, "inquiry-sheet-load.pdf");
+  forms_test_assert_private_pdf (path, jhk_inquiry_sheet_get_n_pages (sheet), FULL_TITLE);
+  words = sheet_words (path, 0);
+  g_assert_nonnull (strstr (words, "T6-0001"));
+  g_assert_nonnull (strstr (words, "井上翔太"));
+  g_assert_nonnull (strstr (words, "運転免許照会"));
+  g_assert_nonnull (strstr (words, "窃盗事件捜査"));
+  g_assert_nonnull (strstr (words, "T6-0002"));
+  /* Of an office code nobody knows: not 中央警察署's. */
+  g_assert_null (strstr (words, "T6-0003"));
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -485,6 +542,7 @@ main (int    argc,
   g_test_add_func ("/forms/R14-7/private", test_sheet_private);
   g_test_add_func ("/forms/R14-7/long-content", test_sheet_long_content);
   g_test_add_func ("/forms/R14-6/shaded", test_sheet_shaded);
+  g_test_add_func ("/forms/R14-7/load", test_sheet_load);
 
   return jhk_test_run ();
 }
