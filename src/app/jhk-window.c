@@ -18,6 +18,7 @@
 #include "jhk-policy.h"
 #include "jhk-requests-page.h"
 #include "jhk-staff-page.h"
+#include "jhk-trails-page.h"
 #include "jhk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (JhkWindow, jhk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -46,6 +47,8 @@ static const struct
     jhk_requests_page_new },
   { JHK_WORKSPACE_APPROVALS, "approvals", N_("Approvals"), "emblem-ok-symbolic",
     jhk_approvals_page_new },
+  { JHK_WORKSPACE_TRAILS, "trails", N_("Access Trails"), "document-open-recent-symbolic",
+    jhk_trails_page_new },
   { JHK_WORKSPACE_STAFF, "staff", N_("Staff and Roles"), "system-users-symbolic",
     jhk_staff_page_new },
   { JHK_WORKSPACE_ORGANISATION, "organisation", N_("Organisation"),
