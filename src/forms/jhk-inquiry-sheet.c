@@ -38,6 +38,7 @@
 /* Heights: the column heads, a record, and the rows of the numbers. */
 #define HEAD_H      22.0
 #define ROW_H       26.0
+#define NOTE_H      13.0
 #define COUNT_H     30.0
 
 /* The table starts under the numbers on the first sheet, under the 所属
@@ -105,6 +106,7 @@ typedef struct
 {
   char     *cells[N_COLS];
   gboolean  shaded[N_COLS];
+  char     *note;    /* the steps' comments, a line under the row; NULL */
 } Row;
 
 struct _JhkInquirySheet
@@ -137,6 +139,7 @@ row_free (gpointer data)
 
   for (guint i = 0; i < N_COLS; i++)
     g_free (row->cells[i]);
+  g_free (row->note);
   g_free (row);
 }
 
@@ -254,12 +257,28 @@ or_dash (const char *text)
   return is_empty (text) ? "―" : text;
 }
 
+/* "照会者：…" after the notes so far, on one line. */
+static void
+add_note (GString    *notes,
+          const char *who,
+          const char *comment)
+{
+  g_autofree char *one_line = NULL;
+
+  if (is_empty (comment))
+    return;
+  one_line = g_strdelimit (g_strdup (comment), "\r\n\t", ' ');
+  g_string_append_printf (notes, "%s%s：%s", notes->len > 0 ? "　" : "", who,
+                          g_strstrip (one_line));
+}
+
 static Row *
 row_new (const JhkInquiryRecord *record,
          guint                   number)
 {
   Row *row = g_new0 (Row, 1);
   g_autoptr(GString) flags = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
   const char *state;
 
   row->cells[COL_NO] = g_strdup_printf ("%u", number);
@@ -314,6 +333,12 @@ row_new (const JhkInquiryRecord *record,
   row->cells[COL_RESOLVE] = *state != '\0' ? step_cell (state, record->resolved_at,
                                                         record->resolved_by_name)
                                            : g_strdup ("");
+
+  add_note (notes, "照会者", record->confirm_comment);
+  add_note (notes, "担当幹部", record->check_comment);
+  add_note (notes, "運用管理者", record->resolution_comment);
+  if (notes->len > 0)
+    row->note = g_strdup (notes->str);
   return row;
 }
 
@@ -395,35 +420,48 @@ table_top (guint page)
   return page == 0 ? FIRST_TOP : NEXT_TOP;
 }
 
-/* Rows sheet @page holds when it is the last one or not. */
-static guint
-page_capacity (guint    page,
-               gboolean last)
+static double
+row_height (const Row *row)
 {
-  double rows_h = (last ? LAST_LIMIT : TABLE_LIMIT) - table_top (page) - HEAD_H;
-
-  return (guint) floor (rows_h / ROW_H);
+  return ROW_H + (row->note != NULL ? NOTE_H : 0);
 }
 
-/* Sheets for @n_rows rows, and in @first and @n the rows of sheet @page:
- * each sheet full but the last, which leaves room for the confirmation
- * (when the rows fill a sheet to its foot, the confirmation gets a sheet
- * of its own). */
+/* Sheets for the rows, and in @first and @n the rows of sheet @page: each
+ * sheet full but the last, which leaves room for the confirmation (when
+ * the rows fill a sheet to its foot, the confirmation gets a sheet of its
+ * own). */
 static guint
-paginate (guint  n_rows,
-          guint  page,
-          guint *first,
-          guint *n)
+paginate (const JhkInquirySheet *self,
+          guint                  page,
+          guint                 *first,
+          guint                 *n)
 {
-  guint start = 0;
+  guint n_rows = self->rows->len, start = 0;
+  double rest = 0;
 
+  for (guint i = 0; i < n_rows; i++)
+    rest += row_height (g_ptr_array_index (self->rows, i));
   *first = n_rows;
   *n = 0;
   for (guint p = 0;; p++)
     {
-      gboolean last = n_rows - start <= page_capacity (p, TRUE);
-      guint here = MIN (n_rows - start, page_capacity (p, last));
+      double room = TABLE_LIMIT - table_top (p) - HEAD_H;
+      gboolean last = rest <= LAST_LIMIT - table_top (p) - HEAD_H;
+      guint here = 0;
 
+      if (last)
+        here = n_rows - start;
+      else
+        for (double used = 0; start + here < n_rows; here++)
+          {
+            double h = row_height (g_ptr_array_index (self->rows, start + here));
+
+            /* At least one row a sheet, so that it ends. */
+            if (here > 0 && used + h > room)
+              break;
+            used += h;
+            rest -= h;
+          }
       if (p == page)
         {
           *first = start;
@@ -442,7 +480,7 @@ jhk_inquiry_sheet_get_n_pages (JhkInquirySheet *sheet)
 
   g_return_val_if_fail (sheet != NULL, 1);
 
-  return paginate (sheet->rows->len, 0, &first, &n);
+  return paginate (sheet, 0, &first, &n);
 }
 
 /* Drawing */
@@ -535,14 +573,19 @@ draw_table (Sheet                 *sheet,
             guint                  n)
 {
   cairo_t *cr = sheet->cr;
-  guint n_lines = MAX (n, 1);
-  double bottom = top + HEAD_H + n_lines * ROW_H;
-  double x;
+  const double note_label_w = 24;
+  double bottom = top + HEAD_H, x, y;
+
+  for (guint i = 0; i < n; i++)
+    bottom += row_height (g_ptr_array_index (self->rows, first + i));
+  if (n == 0)
+    bottom += ROW_H;
 
   /* Shading first, under the rules and the text. */
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
   cairo_rectangle (cr, MARGIN, top, WIDTH, HEAD_H);
+  y = top + HEAD_H;
   for (guint i = 0; i < n; i++)
     {
       const Row *row = g_ptr_array_index (self->rows, first + i);
@@ -550,21 +593,41 @@ draw_table (Sheet                 *sheet,
       x = MARGIN;
       for (guint c = 0; c < N_COLS; x += column_widths[c], c++)
         if (row->shaded[c])
-          cairo_rectangle (cr, x, top + HEAD_H + i * ROW_H, column_widths[c], ROW_H);
+          cairo_rectangle (cr, x, y, column_widths[c], ROW_H);
+      y += row_height (row);
     }
   cairo_fill (cr);
   cairo_restore (cr);
 
-  for (guint i = 0; i < n_lines; i++)
-    jhk_forms_hline (cr, MARGIN, XR, top + HEAD_H + i * ROW_H);
+  /* The rules: the heads' columns, then each row's, its note under it
+   * (after the 番号) in one box with a thinner line between. */
+  jhk_forms_hline (cr, MARGIN, XR, top + HEAD_H);
   x = MARGIN;
   for (guint c = 0; c + 1 < N_COLS; c++)
     {
       x += column_widths[c];
-      if (n > 0)
-        jhk_forms_vline (cr, x, top, bottom);
-      else
-        jhk_forms_vline (cr, x, top, top + HEAD_H);
+      jhk_forms_vline (cr, x, top, top + HEAD_H);
+    }
+  y = top + HEAD_H;
+  for (guint i = 0; i < n; i++)
+    {
+      const Row *row = g_ptr_array_index (self->rows, first + i);
+      double h = row_height (row);
+
+      x = MARGIN;
+      for (guint c = 0; c + 1 < N_COLS; c++)
+        {
+          x += column_widths[c];
+          jhk_forms_vline (cr, x, y, y + (c == COL_NO ? h : ROW_H));
+        }
+      if (row->note != NULL)
+        {
+          jhk_forms_vline (cr, MARGIN + column_widths[COL_NO] + note_label_w, y + ROW_H, y + h);
+          jhk_forms_hline (cr, MARGIN + column_widths[COL_NO], XR, y + ROW_H);
+        }
+      y += h;
+      if (i + 1 < n)
+        jhk_forms_hline (cr, MARGIN, XR, y);
     }
   cairo_stroke (cr);
   cairo_save (cr);
@@ -584,10 +647,11 @@ draw_table (Sheet                 *sheet,
             "該当する照会記録はない。", JHK_FORMS_ALIGN_CENTER, FALSE);
       return;
     }
+  y = top + HEAD_H;
   for (guint i = 0; i < n; i++)
     {
       const Row *row = g_ptr_array_index (self->rows, first + i);
-      double y = top + HEAD_H + i * ROW_H;
+      double xn = MARGIN + column_widths[COL_NO];
 
       x = MARGIN;
       for (guint c = 0; c < N_COLS; x += column_widths[c], c++)
@@ -601,6 +665,14 @@ draw_table (Sheet                 *sheet,
           text (sheet, JHK_FORMS_MINCHO, BODY_SIZE, c == COL_CONTENT ? BODY_SIZE : MIN_SIZE, x, y,
                 column_widths[c], ROW_H, row->cells[c], align, c != COL_SOURCE_NO);
         }
+      if (row->note != NULL)
+        {
+          text (sheet, JHK_FORMS_GOTHIC, 6.5, MIN_SIZE, xn, y + ROW_H, note_label_w, NOTE_H,
+                "所見", JHK_FORMS_ALIGN_CENTER, FALSE);
+          text (sheet, JHK_FORMS_MINCHO, 6.5, 5.5, xn + note_label_w, y + ROW_H,
+                XR - xn - note_label_w, NOTE_H, row->note, JHK_FORMS_ALIGN_LEFT, FALSE);
+        }
+      y += row_height (row);
     }
 }
 
@@ -684,7 +756,7 @@ jhk_inquiry_sheet_draw_page (JhkInquirySheet *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  n_pages = paginate (self->rows->len, page, &first, &n);
+  n_pages = paginate (self, page, &first, &n);
   sheet.context = jhk_forms_begin_sheet (cr, LINE_WIDTH);
   draw_title (&sheet, self, page, MAX (n_pages, page + 1));
   if (page == 0)

@@ -57,10 +57,13 @@ record_free (gpointer data)
   g_free (r->content);
   g_free (r->confirm_state);
   g_free (r->confirmed_by_name);
+  g_free (r->confirm_comment);
   g_free (r->check_state);
   g_free (r->checked_by_name);
+  g_free (r->check_comment);
   g_free (r->resolution);
   g_free (r->resolved_by_name);
+  g_free (r->resolution_comment);
   g_free (r);
 }
 
@@ -103,17 +106,22 @@ sample_summary (guint n)
   return summary;
 }
 
-/* @n records numbered from 1, "照会対象NNNN" each. */
+/* @n records numbered from 1, "照会対象NNNN" each; with @notes, every
+ * third has a 担当幹部's comment "点検所見NNNN". */
 static GPtrArray *
-numbered_records (guint n)
+numbered_records (guint    n,
+                  gboolean notes)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func (record_free);
 
   for (guint i = 1; i <= n; i++)
     {
       g_autofree char *content = g_strdup_printf ("照会対象%04u", i);
+      JhkInquiryRecord *r = record_new (i, "山田太郎", content);
 
-      g_ptr_array_add (records, record_new (i, "山田太郎", content));
+      if (notes && i % 3 == 0)
+        r->check_comment = g_strdup_printf ("点検所見%04u", i);
+      g_ptr_array_add (records, r);
     }
   return records;
 }
@@ -149,11 +157,14 @@ write_sheet (JhkInquirySheet *sheet,
 /* R14-7: no records, one, and many: one sheet for none (saying so) and
  * one; many paginate, every record printed exactly once and in order,
  * each sheet with the title, the 所属, the heads and "n / N", the numbers
- * of the month on the first sheet and the confirmation on the last. */
+ * of the month on the first sheet and the confirmation on the last. With
+ * the comments of the steps under their rows (@data), each printed once
+ * too, and the sheets hold fewer rows. */
 static void
-test_sheet_pages (void)
+test_sheet_pages (gconstpointer data)
 {
   const guint cases[] = { 0, 1, 2, 19, 20, 21, 22, 24, 25, 26, 45, 46, 47, 100, 251 };
+  gboolean notes = GPOINTER_TO_INT (data);
   guint last_pages = 1;
 
   if (!forms_test_have_poppler_utils ())
@@ -162,9 +173,11 @@ test_sheet_pages (void)
     {
       guint n = cases[c];
       JhkInquirySummary summary = sample_summary (n);
-      g_autoptr(GPtrArray) records = numbered_records (n);
+      g_autoptr(GPtrArray) records = numbered_records (n, notes);
+      g_autoptr(GPtrArray) plain = numbered_records (n, FALSE);
+      g_autoptr(JhkInquirySheet) plain_sheet = jhk_inquiry_sheet_new (&summary, plain);
       g_autoptr(JhkInquirySheet) sheet = jhk_inquiry_sheet_new (&summary, records);
-      g_autofree char *name = g_strdup_printf ("inquiry-sheet-%u.pdf", n);
+      g_autofree char *name = g_strdup_printf ("inquiry-sheet-%u%s.pdf", n, notes ? "-notes" : "");
       g_autofree char *path = NULL;
       g_autofree char *all = NULL;
       guint n_pages = jhk_inquiry_sheet_get_n_pages (sheet);
@@ -178,6 +191,7 @@ test_sheet_pages (void)
       g_assert_cmpuint (n_pages, <=, 1 + n / 20 + 1);
       g_assert_cmpuint (n_pages, >=, (n + 29) / 30);
       g_assert_cmpuint (n_pages, >=, last_pages);
+      g_assert_cmpuint (n_pages, >=, jhk_inquiry_sheet_get_n_pages (plain_sheet));
       last_pages = n_pages;
 
       path = write_sheet (sheet, name);
@@ -192,6 +206,12 @@ test_sheet_pages (void)
 
           g_assert_cmpuint (forms_test_count_of (all, source_no), ==, 1);
           g_assert_cmpuint (forms_test_count_of (all, content), ==, 1);
+          if (notes && i % 3 == 0)
+            {
+              g_autofree char *note = g_strdup_printf ("担当幹部：点検所見%04u", i);
+
+              g_assert_cmpuint (forms_test_count_of (all, note), ==, 1);
+            }
           g_assert_true (where > last);
           last = where;
         }
@@ -243,6 +263,9 @@ test_sheet_text (void)
     "10/4山田太郎", "10/6高橋二郎", "11/2中村三郎",
     /* flags: codes in the row, the legend at the foot */
     "由時", "抽出欄の略号", "由＝", "件＝", "時＝", "所＝",
+    /* the comments under the record */
+    "所見", "照会者：その時刻は当直で照会していない", "担当幹部：本人に確認する",
+    "運用管理者：私的照会と認めた",
     /* the confirmation */
     "運用管理者", "所属長", "確認日時", "令和8年11月5日14時30分", "中村三郎",
     "全件適正と認める。", STATEMENT,
@@ -275,6 +298,9 @@ test_sheet_text (void)
   r->resolution = g_strdup ("improper");
   r->resolved_at = japan_us (2026, 11, 2, 9, 0);
   r->resolved_by_name = g_strdup ("中村三郎");
+  r->confirm_comment = g_strdup ("その時刻は\n当直で照会していない");
+  r->check_comment = g_strdup ("本人に確認する");
+  r->resolution_comment = g_strdup ("私的照会と認めた");
   g_ptr_array_add (records, r);
 
   r = record_new (3, "山田太郎", "田中");
@@ -310,7 +336,7 @@ static void
 test_sheet_private (void)
 {
   JhkInquirySummary summary = sample_summary (2);
-  g_autoptr(GPtrArray) records = numbered_records (2);
+  g_autoptr(GPtrArray) records = numbered_records (2, FALSE);
   g_autoptr(JhkInquirySheet) sheet = jhk_inquiry_sheet_new (&summary, records);
   g_autofree char *path = jhk_test_new_file ("inquiry-sheet-mode.pdf");
   g_autofree char *dir = jhk_test_new_file ("missing");
@@ -537,7 +563,9 @@ main (int    argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/forms/R14-7/pages", test_sheet_pages);
+  g_test_add_data_func ("/forms/R14-7/pages", GINT_TO_POINTER (FALSE), test_sheet_pages);
+  g_test_add_data_func ("/forms/R14-7/pages-with-comments", GINT_TO_POINTER (TRUE),
+                        test_sheet_pages);
   g_test_add_func ("/forms/R14-7/text", test_sheet_text);
   g_test_add_func ("/forms/R14-7/private", test_sheet_private);
   g_test_add_func ("/forms/R14-7/long-content", test_sheet_long_content);
