@@ -169,6 +169,7 @@ jhk_application_startup (GApplication *application)
     { "win.workspace::transfers", { "<Control>7", NULL } },
     { "win.workspace::approvals", { "<Control>8", NULL } },
     { "win.workspace::requests", { "<Control>9", NULL } },
+    { "win.workspace::inquiries", { "<Control>0", NULL } },
   };
 
   G_APPLICATION_CLASS (jhk_application_parent_class)->startup (application);

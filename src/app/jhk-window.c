@@ -13,6 +13,7 @@
 #include "jhk-dashboard-page.h"
 #include "jhk-db-password-dialog.h"
 #include "jhk-db-secret.h"
+#include "jhk-inquiries-page.h"
 #include "jhk-org-page.h"
 #include "jhk-page.h"
 #include "jhk-policy.h"
@@ -47,6 +48,8 @@ static const struct
     jhk_requests_page_new },
   { JHK_WORKSPACE_APPROVALS, "approvals", N_("Approvals"), "emblem-ok-symbolic",
     jhk_approvals_page_new },
+  { JHK_WORKSPACE_INQUIRIES, "inquiries", N_("Inquiry Checks"), "system-search-symbolic",
+    jhk_inquiries_page_new },
   { JHK_WORKSPACE_TRAILS, "trails", N_("Access Trails"), "document-open-recent-symbolic",
     jhk_trails_page_new },
   { JHK_WORKSPACE_STAFF, "staff", N_("Staff and Roles"), "system-users-symbolic",

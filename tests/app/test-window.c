@@ -245,13 +245,13 @@ typedef struct
 } SidebarCase;
 
 static const SidebarCase sidebar_cases[] = {
-  { "admin", "dashboard,ledger,requests,trails,staff,organisation,businesses,audit" },
-  { "soukatsu", "dashboard,ledger,requests,approvals,staff,organisation,businesses,audit" },
+  { "admin", "dashboard,ledger,requests,inquiries,trails,staff,organisation,businesses,audit" },
+  { "soukatsu", "dashboard,ledger,requests,approvals,inquiries,staff,organisation,businesses,audit" },
   { "gyomu", "dashboard,requests,trails,businesses" },
-  { "chuo-unyo", "dashboard,ledger,transfers,requests,staff" },
+  { "chuo-unyo", "dashboard,ledger,transfers,requests,inquiries,staff" },
   { "chuo-kanri", "dashboard,ledger,transfers,requests" },
-  { "chuo-koufu", "dashboard,transfers" },
-  { "chuo-shokuin", "dashboard" },
+  { "chuo-koufu", "dashboard,transfers,inquiries" },
+  { "chuo-shokuin", "dashboard,inquiries" },
 };
 
 /* The sidebar shows only the workspaces the session's roles allow, and
@@ -263,7 +263,8 @@ test_sidebar (gconstpointer data)
   JhkWindow *window = app_test_new_window ();
   g_autofree char *names = NULL;
   g_autofree char *png = g_strdup_printf ("sidebar-%s", c->login);
-  const char *all[] = { "dashboard", "staff", "organisation", "businesses", "audit", "trails" };
+  const char *all[] = { "dashboard", "staff", "organisation", "businesses", "audit", "trails",
+                        "inquiries" };
 
   app_test_log_in (window, c->login, "jhk-demo");
   g_assert_cmpstr (jhk_window_get_view (window), ==, "main");
