@@ -808,6 +808,155 @@ test_attention (Fixture       *f,
   g_assert_cmpuint (item (f, f->unyo, "inquiries.sign_off"), ==, 0);
 }
 
+/* PostgreSQL: the server's rules (0017-inquiries.pg.sql) ------------------------------ */
+
+static gint64
+pg_add (JhkDb      *owner,
+        gint64      import_id,
+        const char *no,
+        const char *office_code,
+        const char *staff_no)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 office = jhk_org_find_unit (owner, office_code);
+  gint64 staff = jhk_test_staff_id (owner, staff_no);
+  gint64 section = jhk_test_query_int (owner, "SELECT org_unit_id FROM staff WHERE id = ?",
+                                       JHK_I (staff), JHK_DB_END);
+
+  g_assert_true (jhk_db_run (owner, &error,
+                             "INSERT INTO inquiry_records (source_no, at, period, office_code,"
+                             " office_id, staff_no, staff_id, section_id, inquirer_name, kind,"
+                             " content, subject, terminal, import_id, imported_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '照会 太郎', '運転免許',"
+                             " '山田 一郎', '山田 一郎', 'T01', ?, ?)",
+                             JHK_T (no), JHK_I (at_jst (2, 10)), JHK_T (PERIOD),
+                             JHK_T (office_code), JHK_I (office), JHK_T (staff_no), JHK_I (staff),
+                             JHK_I (section), JHK_I (import_id), JHK_I (jhk_now_us ()),
+                             JHK_DB_END));
+  g_assert_no_error (error);
+  return jhk_test_query_int (owner, "SELECT id FROM inquiry_records WHERE source_no = ?",
+                             JHK_T (no), JHK_DB_END);
+}
+
+static void
+test_pg_row_security (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dbname = NULL;
+  g_autoptr(JhkDb) owner = NULL;
+  g_autoptr(JhkDb) shokuin_db = NULL, kanbu_db = NULL, unyo_db = NULL, admin_db = NULL;
+  g_autoptr(JhkDb) higashi_db = NULL, koufu_db = NULL;
+  g_autoptr(JhkSession) shokuin = NULL, kanbu = NULL, unyo = NULL, admin = NULL;
+  g_autoptr(JhkSession) higashi = NULL, koufu = NULL;
+  g_autoptr(JhkQueryModel) model = NULL;
+  gint64 import_id, r1, r2, r3, r4, office, locked, material;
+
+  jhk_test_pg_keep_private_cluster ();
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
+  g_assert_true (jhk_db_run (owner, &error, "DELETE FROM inquiry_records", JHK_DB_END));
+  g_assert_true (jhk_db_run (owner, &error,
+                             "INSERT INTO inquiry_imports (kind, file_name, encoding, n_read,"
+                             " n_imported, n_present, n_flagged, imported_by, imported_at)"
+                             " VALUES ('inquiries', 'pg.csv', 'utf-8', 4, 4, 0, 0, 'admin', ?)",
+                             JHK_I (jhk_now_us ()), JHK_DB_END));
+  g_assert_no_error (error);
+  import_id = jhk_test_query_int (owner, "SELECT MAX(id) FROM inquiry_imports", JHK_DB_END);
+  r1 = pg_add (owner, import_id, "P-1", "910", "C9132");  /* 刑事課, chuo-shokuin */
+  r2 = pg_add (owner, import_id, "P-2", "910", "C9113");  /* 警務課, chuo-koufu */
+  r3 = pg_add (owner, import_id, "P-3", "910", "C9141");  /* 地域課, no user ID */
+  r4 = pg_add (owner, import_id, "P-4", "920", "C9201");  /* 東警察署 */
+  office = jhk_org_find_unit (owner, "910");
+
+  shokuin_db = jhk_test_pg_open_as (dbname, "chuo-shokuin");
+  shokuin = jhk_test_login (shokuin_db, "chuo-shokuin");
+  kanbu_db = jhk_test_pg_open_as (dbname, "chuo-kanbu");
+  kanbu = jhk_test_login (kanbu_db, "chuo-kanbu");
+  unyo_db = jhk_test_pg_open_as (dbname, "chuo-unyo");
+  unyo = jhk_test_login (unyo_db, "chuo-unyo");
+  admin_db = jhk_test_pg_open_as (dbname, "admin");
+  admin = jhk_test_login (admin_db, "admin");
+  higashi_db = jhk_test_pg_open_as (dbname, "higashi-unyo");
+  higashi = jhk_test_login (higashi_db, "higashi-unyo");
+  koufu_db = jhk_test_pg_open_as (dbname, "chuo-koufu");
+  koufu = jhk_test_login (koufu_db, "chuo-koufu");
+
+  /* Who sees which records. */
+  g_assert_cmpint (jhk_test_count_rows (shokuin_db, "inquiry_records"), ==, 1);
+  g_assert_cmpint (jhk_test_count_rows (kanbu_db, "inquiry_records"), ==, 1);
+  g_assert_cmpint (jhk_test_count_rows (koufu_db, "inquiry_records"), ==, 1);
+  g_assert_cmpint (jhk_test_count_rows (unyo_db, "inquiry_records"), ==, 3);
+  g_assert_cmpint (jhk_test_count_rows (higashi_db, "inquiry_records"), ==, 1);
+  g_assert_cmpint (jhk_test_count_rows (admin_db, "inquiry_records"), ==, 4);
+  model = jhk_inquiries_list_model (unyo_db, unyo, JHK_INQUIRIES_OFFICE,
+                                    &(JhkInquiryFilter) { .stage = JHK_INQUIRY_STAGE_TO_RESOLVE });
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  (void) r4;
+
+  /* The steps through each user's own server role. */
+  g_assert_true (jhk_inquiries_confirm (shokuin_db, shokuin, &r1, 1, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_inquiries_check (kanbu_db, kanbu, &r1, 1, TRUE, "目的を確認", &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_inquiries_resolve (unyo_db, unyo, &r1, 1, FALSE, "適正", &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_inquiries_resolve (unyo_db, unyo, &r3, 1, FALSE, "適正", &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_inquiries_confirm (koufu_db, koufu, &r2, 1, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  JHK_TEST_ASSERT_REFUSED (unyo_db, JHK_POLICY_ERROR_CONFLICT,
+                           jhk_inquiries_sign_off (unyo_db, unyo, office, PERIOD, NULL, refusal));
+
+  /* Around the services: no step of another's, no imported column. */
+  g_assert_true (jhk_db_run (shokuin_db, &error,
+                             "UPDATE inquiry_records SET check_state = 'proper', done = 1,"
+                             " checked_by = confirmed_by WHERE id = ?", JHK_I (r2), JHK_DB_END));
+  g_assert_cmpint (jhk_db_changes (shokuin_db), ==, 0);
+  g_assert_true (jhk_db_run (koufu_db, &error,
+                             "UPDATE inquiry_records SET check_state = 'proper', done = 1,"
+                             " checked_by = confirmed_by WHERE id = ?", JHK_I (r2), JHK_DB_END));
+  g_assert_cmpint (jhk_db_changes (koufu_db), ==, 0);
+  g_assert_false (jhk_db_run (shokuin_db, &error,
+                              "UPDATE inquiry_records SET content = 'x' WHERE id = ?",
+                              JHK_I (r1), JHK_DB_END));
+  g_test_message ("refused: %s", error->message);
+  g_clear_error (&error);
+  g_assert_false (jhk_db_run (shokuin_db, &error,
+                              "INSERT INTO inquiry_periods (office_id, period, signed_off_by,"
+                              " signed_off_at) VALUES (?, ?, ?, 0)",
+                              JHK_I (office), JHK_T (PERIOD),
+                              JHK_I (jhk_session_get_staff_id (shokuin)), JHK_DB_END));
+  g_clear_error (&error);
+
+  /* The owner settles the last one (警務課 has no 担当幹部 here), the
+   * 運用管理者 signs off, and then nobody changes the month. */
+  g_assert_true (jhk_db_run (owner, &error, "UPDATE inquiry_records SET check_state = 'proper',"
+                             " done = 1 WHERE id = ?", JHK_I (r2), JHK_DB_END));
+  g_assert_true (jhk_inquiries_sign_off (unyo_db, unyo, office, PERIOD, "適正", &error));
+  g_assert_no_error (error);
+  g_assert_false (jhk_db_run (admin_db, &error, "UPDATE inquiry_records SET flags = 1"
+                              " WHERE id = ?", JHK_I (r1), JHK_DB_END));
+  g_clear_error (&error);
+  g_assert_false (jhk_db_run (owner, &error, "UPDATE inquiry_records SET flags = 1"
+                              " WHERE id = ?", JHK_I (r1), JHK_DB_END));
+  g_clear_error (&error);
+
+  /* R14-7 through the 運用管理者's role. */
+  /* (Through the owner: jhk_settings_set_int() replaces the row with a
+   * DELETE, which 0004 does not grant.) */
+  g_assert_true (jhk_settings_set_int (owner, admin, JHK_SETTING_INQUIRY_BUSINESS,
+                                       jhk_org_find_business (owner, "B101"), &error));
+  g_assert_no_error (error);
+  locked = jhk_test_query_int (unyo_db, "SELECT MIN(id) FROM storage_places"
+                               " WHERE org_unit_id = ? AND locked = 1", JHK_I (office),
+                               JHK_DB_END);
+  material = jhk_inquiries_register_sheet (unyo_db, unyo, office, PERIOD, locked, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (material, >, 0);
+  (void) higashi;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -825,5 +974,7 @@ main (int    argc,
   ADD ("/inquiries/R14-7/check-sheet-material", test_sheet);
   ADD ("/inquiries/R14-6/attention", test_attention);
 #undef ADD
+  if (jhk_test_backend_is_pg ())
+    g_test_add_func ("/inquiries/R14-6/pg-row-security", test_pg_row_security);
   return jhk_test_run ();
 }
