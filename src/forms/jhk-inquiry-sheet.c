@@ -5,9 +5,10 @@
  * of the month, then one row a record, the column heads (Gothic) repeated
  * on every sheet and the values in Mincho. The screening flags are one
  * character each, explained by a legend at the foot of every sheet; a
- * 相違あり, 要確認 or 不適正 cell is shaded so that it stands out. The
- * last sheet ends with the 運用管理者's confirmation and boxes for seals.
- * Every sheet is numbered "n / N".
+ * 相違あり, 要確認 or 不適正 cell is shaded so that it stands out, and the
+ * 番号 of an overdue record. The comments of the steps go on a 所見 line
+ * under their record. The last sheet ends with the 運用管理者's
+ * confirmation and boxes for seals. Every sheet is numbered "n / N".
  *
  * The sheet prints in Japanese whatever the locale (its own words, as
  * the 別記様式 do); times are Japan time. It copies what it prints when
@@ -22,6 +23,7 @@
 
 #include "jhk-forms.h"
 #include "jhk-inquiry-sheet.h"
+#include "jhk-settings.h"
 
 #define TITLE       "個人情報照会記録点検表"
 
@@ -90,10 +92,10 @@ static const struct
   { "由", "事由なし" },
   { "件", "事件番号なし" },
   { "時", "勤務時間外" },
-  { "反", "同一対象の反復照会" },
+  { "反", "同一対象の反復" },
   { "多", "多数の照会者" },
-  { "量", "通常を超える件数" },
-  { "範", "登録範囲外の種別" },
+  { "量", "件数過多" },
+  { "範", "照会範囲外" },
   { "姓", "照会者と同姓" },
   { "職", "職員番号不明" },
   { "所", "所属コード不明" },
@@ -342,9 +344,12 @@ row_new (const JhkInquiryRecord *record,
   return row;
 }
 
-JhkInquirySheet *
-jhk_inquiry_sheet_new (const JhkInquirySummary *summary,
-                       GPtrArray               *records)
+/* The sheet; records not done and imported before @overdue_before (µs,
+ * 0: none) are marked overdue. */
+static JhkInquirySheet *
+sheet_new (const JhkInquirySummary *summary,
+           GPtrArray               *records,
+           gint64                   overdue_before)
 {
   JhkInquirySheet *sheet;
   const JhkInquiryProgress *total;
@@ -368,10 +373,27 @@ jhk_inquiry_sheet_new (const JhkInquirySummary *summary,
   sheet->sign_off_comment = g_strdup (summary->sign_off_comment);
   sheet->rows = g_ptr_array_new_with_free_func (row_free);
   for (guint i = 0; records != NULL && i < records->len; i++)
-    g_ptr_array_add (sheet->rows, row_new (g_ptr_array_index (records, i), i + 1));
+    {
+      const JhkInquiryRecord *record = g_ptr_array_index (records, i);
+      Row *row = row_new (record, i + 1);
+
+      /* As jhk_inquiries_summary counts them. */
+      if (!record->done && record->imported_at < overdue_before)
+        row->shaded[COL_NO] = TRUE;
+      g_ptr_array_add (sheet->rows, row);
+    }
   for (guint i = 0; i < JHK_INQUIRY_N_FLAGS; i++)
     sheet->legend[i] = g_strdup_printf ("%s＝%s", flag_codes[i].code, flag_codes[i].label);
   return sheet;
+}
+
+JhkInquirySheet *
+jhk_inquiry_sheet_new (const JhkInquirySummary *summary,
+                       GPtrArray               *records)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  return sheet_new (summary, records, 0);
 }
 
 JhkInquirySheet *
@@ -383,6 +405,7 @@ jhk_inquiry_sheet_load (JhkDb       *db,
 {
   g_autoptr(JhkInquirySummary) summary = NULL;
   g_autoptr(GPtrArray) records = NULL;
+  gint64 due_days;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -394,7 +417,8 @@ jhk_inquiry_sheet_load (JhkDb       *db,
   records = jhk_inquiries_list_period (db, actor, office_id, period, error);
   if (records == NULL)
     return NULL;
-  return jhk_inquiry_sheet_new (summary, records);
+  due_days = jhk_settings_get_int (db, JHK_SETTING_INQUIRY_DUE_DAYS);
+  return sheet_new (summary, records, jhk_now_us () - due_days * G_TIME_SPAN_DAY);
 }
 
 void
@@ -676,14 +700,20 @@ draw_table (Sheet                 *sheet,
     }
 }
 
-/* The codes of the flags and what they mean, at the foot. */
+/* The codes of the flags and what they mean at the foot, and what the
+ * shading means. */
 static void
 draw_legend (Sheet                 *sheet,
              const JhkInquirySheet *self)
 {
-  const double head_w = 52, line_h = LEGEND_H / 2;
+  const double head_w = 52, line_h = LEGEND_H / 2, shading_w = 124;
   const guint per_line = (JHK_INQUIRY_N_FLAGS + 1) / 2;
-  double w = (WIDTH - head_w) / per_line;
+  double w = (WIDTH - head_w - shading_w) / per_line;
+
+  text (sheet, JHK_FORMS_MINCHO, 6.5, MIN_SIZE, XR - shading_w, LEGEND_TOP, shading_w, line_h,
+        "網掛け＝相違あり・要確認・不適正", JHK_FORMS_ALIGN_LEFT, FALSE);
+  text (sheet, JHK_FORMS_MINCHO, 6.5, MIN_SIZE, XR - shading_w, LEGEND_TOP + line_h, shading_w,
+        line_h, "番号の網掛け＝期限超過（未了）", JHK_FORMS_ALIGN_LEFT, FALSE);
 
   text (sheet, JHK_FORMS_GOTHIC, 6.5, MIN_SIZE, MARGIN, LEGEND_TOP, head_w, LEGEND_H,
         "抽出欄の略号", JHK_FORMS_ALIGN_LEFT, FALSE);

@@ -31,7 +31,9 @@ JhkInquirySheet *jhk_inquiry_sheet_load      (JhkDb            *db,
                                               GError          **error);
 /* The sheet of data already read: the summary and a GPtrArray of
  * JhkInquiryRecord (may be NULL: none), in the order to print. The sheet
- * copies what it prints; the caller keeps both. */
+ * copies what it prints; the caller keeps both. Overdue records are
+ * marked only by jhk_inquiry_sheet_load (the rule needs the database's
+ * JHK_SETTING_INQUIRY_DUE_DAYS). */
 JhkInquirySheet *jhk_inquiry_sheet_new       (const JhkInquirySummary *summary,
                                               GPtrArray        *records);
 void             jhk_inquiry_sheet_free      (JhkInquirySheet  *sheet);
