@@ -27,6 +27,7 @@ struct _JhkInquirerRegisterDialog
 
   JhkDb           *db;
   JhkSession      *session;
+  gboolean         may_keep;
 };
 
 G_DEFINE_FINAL_TYPE (JhkInquirerRegisterDialog, jhk_inquirer_register_dialog, ADW_TYPE_WINDOW)
@@ -43,7 +44,8 @@ show_toast (JhkInquirerRegisterDialog *self,
 /* The list. */
 
 static GtkWidget *
-scope_row_new (JhkInquirerScope *scope)
+scope_row_new (JhkInquirerScope *scope,
+               gboolean          may_end)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_strdup_printf ("%s %s", scope->staff_no != NULL ? scope->staff_no : "",
@@ -63,7 +65,7 @@ scope_row_new (JhkInquirerScope *scope)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   g_object_set_data (G_OBJECT (row), "scope-id", GSIZE_TO_POINTER ((gsize) scope->id));
 
-  if (scope->valid_to == NULL)
+  if (scope->valid_to == NULL && may_end)
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_End…"));
       g_autofree char *tooltip = g_strdup_printf (_("End the registration of %s for %s"),
@@ -75,7 +77,7 @@ scope_row_new (JhkInquirerScope *scope)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", (gint64) scope->id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
-  else
+  else if (scope->valid_to != NULL)
     {
       GtkWidget *label = gtk_label_new (_("Ended"));
 
@@ -90,10 +92,11 @@ reload (JhkInquirerRegisterDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) scopes = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  /* The rows, not the placeholder. */
+  while ((child = gtk_list_box_get_row_at_index (self->list_box, 0)) != NULL)
+    gtk_list_box_remove (self->list_box, GTK_WIDGET (child));
 
   scopes = jhk_inquirers_list (self->db, self->session, 0,
                                gtk_check_button_get_active (self->history_check), &error);
@@ -106,7 +109,8 @@ reload (JhkInquirerRegisterDialog *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->list_box), TRUE);
   for (guint i = 0; i < scopes->len; i++)
-    gtk_list_box_append (self->list_box, scope_row_new (g_ptr_array_index (scopes, i)));
+    gtk_list_box_append (self->list_box, scope_row_new (g_ptr_array_index (scopes, i),
+                                                        self->may_keep));
 }
 
 static void
@@ -338,7 +342,18 @@ jhk_inquirer_register_dialog_class_init (JhkInquirerRegisterDialogClass *klass)
 static void
 jhk_inquirer_register_dialog_init (JhkInquirerRegisterDialog *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  placeholder = gtk_label_new (_("No one is registered. Add the officers who may make "
+                                 "inquiries, each with the types they may make."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->list_box, placeholder);
 }
 
 JhkInquirerRegisterDialog *
@@ -353,6 +368,16 @@ jhk_inquirer_register_dialog_new (JhkDb      *db,
   self = g_object_new (JHK_TYPE_INQUIRER_REGISTER_DIALOG, NULL);
   self->db = g_object_ref (db);
   self->session = g_object_ref (session);
+  /* The 運用管理者 reads the register of the office; the keepers change it. */
+  self->may_keep = jhk_session_has_role (session, JHK_ROLE_SUPERVISOR) ||
+                   jhk_session_has_role (session, JHK_ROLE_SYSADMIN) ||
+                   jhk_session_has_role (session, JHK_ROLE_DEPT_HEAD);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add", self->may_keep);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.end", self->may_keep);
+  if (!self->may_keep)
+    gtk_widget_set_tooltip_text (self->add_button,
+                                 _("Only the general supervisor, a department head and the "
+                                   "system administrator keep the register of inquirers."));
   reload (self);
   return self;
 }

@@ -3,12 +3,16 @@
  * file imported with the progress shown to the end and the summary's
  * figures those of the database; the same file again only present; a
  * malformed file listing its bad lines and importing nothing; a cancelled
- * import, by its button and by Escape, writing nothing. */
+ * import, by its button and by Escape, writing nothing. The register of
+ * 照会者 (R14-1): a registration added with the name shown for the staff
+ * number, refusals in the services' words writing nothing, one ended. */
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
+#include "jhk-inquirer-register-dialog.h"
 #include "jhk-inquiry-import-dialog.h"
+#include "jhk-settings.h"
 #include "tests/jhk-test-util.h"
 
 #define HEADER "照会番号,照会日時,所属コード,照会者職員番号,照会者氏名,照会種別,事由,事件番号," \
@@ -334,6 +338,139 @@ test_import_escape (void)
   app_test_destroy_window (window);
 }
 
+/* R14-1: the register of 照会者. */
+
+static JhkInquirerRegisterDialog *
+open_register (JhkWindow *window)
+{
+  GtkWindow *dialog;
+
+  jhk_inquirer_register_dialog_present (GTK_WIDGET (window), jhk_window_get_database (window),
+                                        jhk_window_get_session (window));
+  app_test_wait (100);
+  dialog = app_test_find_toplevel (JHK_TYPE_INQUIRER_REGISTER_DIALOG);
+  g_assert_nonnull (dialog);
+  return JHK_INQUIRER_REGISTER_DIALOG (dialog);
+}
+
+static guint
+n_register_rows (JhkInquirerRegisterDialog *dialog)
+{
+  GtkWidget *list = app_test_find_named (GTK_WIDGET (dialog), "list_box");
+  guint n = 0;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += ADW_IS_ACTION_ROW (row);
+  return n;
+}
+
+static JhkFormDialog *
+open_add (JhkInquirerRegisterDialog *dialog,
+          const char                *staff_no,
+          const char                *kind)
+{
+  JhkFormDialog *form;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "register.add", NULL));
+  app_test_wait (100);
+  form = app_test_form_dialog ();
+  app_test_set_row (form, "staff_no_row", staff_no);
+  app_test_set_row (form, "kind_row", kind);
+  app_test_wait (50);
+  return form;
+}
+
+static void
+test_register_add_end (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db;
+  JhkInquirerRegisterDialog *dialog;
+  JhkFormDialog *form;
+  guint n_before;
+  gint64 id = 0;
+  g_autofree char *today = jhk_today ();
+  g_autofree char *sql = NULL;
+
+  app_test_log_in (window, "soukatsu", "jhk-demo");
+  db = jhk_window_get_database (window);
+  dialog = open_register (window);
+  n_before = n_register_rows (dialog);
+  app_test_save_png (GTK_WIDGET (dialog), "register-start");
+
+  /* The name of the staff number shows as it is typed. */
+  form = open_add (dialog, "C9132", "指紋照会（試験）");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (jhk_form_dialog_get_object (form,
+                                                                                          "name_row"))),
+                   ==, "井上 翔太");
+  app_test_save_png (GTK_WIDGET (form), "register-add");
+  g_assert_true (jhk_form_dialog_apply (form));
+  app_test_wait (100);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM inquirer_scopes i JOIN staff s "
+                                           "ON s.id = i.staff_id WHERE s.staff_no = 'C9132' AND "
+                                           "i.kind = '指紋照会（試験）' AND i.valid_to IS NULL"),
+                   ==, 1);
+  g_assert_cmpuint (n_register_rows (dialog), ==, n_before + 1);
+  app_test_save_png (GTK_WIDGET (dialog), "register-list");
+
+  /* An unknown staff number, and the same registration again: refused,
+   * the database as it was. */
+  {
+    g_autofree char *before = jhk_test_dump_tables (db);
+    g_autofree char *after = NULL;
+
+    form = open_add (dialog, "Z9999", "運転免許照会");
+    g_assert_false (jhk_form_dialog_apply (form));
+    g_assert_cmpstr (jhk_form_dialog_get_error (form), ==, "No member of staff has the number Z9999.");
+    gtk_window_destroy (GTK_WINDOW (form));
+    form = open_add (dialog, "C9132", "指紋照会（試験）");
+    g_assert_false (jhk_form_dialog_apply (form));
+    g_test_message ("refused: %s", jhk_form_dialog_get_error (form));
+    g_assert_nonnull (strstr (jhk_form_dialog_get_error (form), "already"));
+    gtk_window_destroy (GTK_WINDOW (form));
+    app_test_wait (50);
+    after = jhk_test_dump_tables (db);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* Ended today, after a confirmation; shown again with the history. */
+  g_assert_true (jhk_db_query_int64 (db, &id, NULL, "SELECT i.id FROM inquirer_scopes i JOIN "
+                                     "staff s ON s.id = i.staff_id WHERE s.staff_no = 'C9132' "
+                                     "AND i.kind = '指紋照会（試験）'", JHK_DB_END));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "register.end", "x", id));
+  app_test_wait (100);
+  app_test_answer ("end");
+  sql = g_strdup_printf ("SELECT COUNT(*) FROM inquirer_scopes WHERE id = %" G_GINT64_FORMAT
+                         " AND valid_to = '%s'", id, today);
+  g_assert_cmpint (app_test_count (window, sql), ==, 1);
+  g_assert_cmpuint (n_register_rows (dialog), ==, n_before);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (app_test_find_named (GTK_WIDGET (dialog),
+                                                                      "history_check")),
+                               TRUE);
+  g_assert_cmpuint (n_register_rows (dialog), >, n_before);
+  app_test_save_png (GTK_WIDGET (dialog), "register-history");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  app_test_destroy_window (window);
+}
+
+/* The 運用管理者 reads the register and does not change it. */
+static void
+test_register_read_only (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkInquirerRegisterDialog *dialog;
+
+  app_test_log_in (window, "chuo-unyo", "jhk-demo");
+  dialog = open_register (window);
+  g_assert_false (gtk_widget_is_sensitive (app_test_find_action_button (GTK_WIDGET (dialog),
+                                                                        "register.add")));
+  g_assert_null (app_test_find_action_button (GTK_WIDGET (dialog), "register.end"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,5 +482,7 @@ main (int   argc,
   g_test_add_func ("/app/inquiry-import/R14-5/malformed-imports-nothing", test_import_malformed);
   g_test_add_func ("/app/inquiry-import/R14-5/cancel", test_import_cancel);
   g_test_add_func ("/app/inquiry-import/R14-5/escape-asks-and-cancels", test_import_escape);
+  g_test_add_func ("/app/inquirer-register/R14-1/add-end", test_register_add_end);
+  g_test_add_func ("/app/inquirer-register/R14-1/read-only", test_register_read_only);
   return app_test_run ();
 }
