@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -58,14 +59,20 @@ japan_day_start (const char *date,
   return g_date_time_to_unix (start) * G_USEC_PER_SEC;
 }
 
-static char *
-japan_time_text (gint64 us)
+/* "YYYY-MM-DD HH:MM:SS" in Japan time, into buf: the zone's offset at
+ * that instant, then plain arithmetic (an output writes one a row). */
+static void
+japan_time_text (GTimeZone *tz,
+                 gint64     us,
+                 char       buf[32])
 {
-  g_autoptr(GTimeZone) tz = japan_time_zone ();
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) t = g_date_time_to_timezone (utc, tz);
+  gint64 secs = us >= 0 ? us / G_USEC_PER_SEC : -((-us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, secs);
+  time_t local = (time_t) (secs + g_time_zone_get_offset (tz, MAX (interval, 0)));
+  struct tm tm;
 
-  return g_date_time_format (t, "%Y-%m-%d %H:%M:%S");
+  gmtime_r (&local, &tm);
+  strftime (buf, 32, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
 /* Who may do what ------------------------------------------------------------- */
@@ -158,22 +165,6 @@ is_set (const char *text)
   return text != NULL && *text != '\0';
 }
 
-/* "%text%" for LIKE … ESCAPE '\', the text's own % _ \ taken literally. */
-static char *
-like_pattern (const char *text)
-{
-  GString *p = g_string_new ("%");
-
-  for (const char *s = text; *s != '\0'; s++)
-    {
-      if (*s == '%' || *s == '_' || *s == '\\')
-        g_string_append_c (p, '\\');
-      g_string_append_c (p, *s);
-    }
-  g_string_append_c (p, '%');
-  return g_string_free (p, FALSE);
-}
-
 static gboolean
 check_dates (const char  *date_from,
              const char  *date_to,
@@ -194,7 +185,8 @@ check_dates (const char  *date_from,
 /* The condition of a query as the actor may search it; FALSE (error set)
  * when the actor may not, or the query is malformed. */
 static gboolean
-build_condition (JhkSession          *actor,
+build_condition (JhkDb               *db,
+                 JhkSession          *actor,
                  const JhkTrailQuery *query,
                  Condition           *c,
                  GError             **error)
@@ -278,14 +270,17 @@ build_condition (JhkSession          *actor,
       condition_add (c, "t.at < ?");
       param_int (c, japan_day_start (query->date_to, 1));
     }
+  /* The text as it is, case and all, on either backend (LIKE folds
+   * ASCII case on SQLite only, and reads its own % and _). */
   if (is_set (query->text))
     {
-      g_autofree char *pattern = like_pattern (query->text);
-
-      condition_add (c, "(t.staff_name LIKE ? ESCAPE '\\' OR t.business LIKE ? ESCAPE '\\'"
-                        " OR t.operation LIKE ? ESCAPE '\\')");
+      condition_add (c, g_str_equal (jhk_db_get_backend_name (db), "postgresql")
+                          ? "(strpos (t.staff_name, ?) > 0 OR strpos (t.business, ?) > 0"
+                            " OR strpos (t.operation, ?) > 0)"
+                          : "(instr (t.staff_name, ?) > 0 OR instr (t.business, ?) > 0"
+                            " OR instr (t.operation, ?) > 0)");
       for (int i = 0; i < 3; i++)
-        param_text (c, pattern);
+        param_text (c, query->text);
     }
   return TRUE;
 }
@@ -323,7 +318,7 @@ jhk_trails_search (JhkDb               *db,
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
   g_return_val_if_fail (JHK_IS_SESSION (actor), NULL);
 
-  if (!build_condition (actor, query, &c, error))
+  if (!build_condition (db, actor, query, &c, error))
     return NULL;
   model = jhk_query_model_new (db,
                                "t.id AS id, t.at, t.office_code, o.name AS office, t.staff_no,"
@@ -333,7 +328,9 @@ jhk_trails_search (JhkDb               *db,
   jhk_query_model_set_id_from (model, "access_trails t");
   jhk_query_model_set_filter (model, c.where->len > 0 ? c.where->str : NULL,
                               c.params->len > 0 ? condition_params (&c) : NULL);
-  jhk_query_model_set_order (model, "t.at DESC");
+  /* Both terms one way: a backward scan of an index of 0017/0018 gives
+   * the order without sorting (the model appends the id once more). */
+  jhk_query_model_set_order (model, "t.at DESC, t.id DESC");
   if (!jhk_query_model_refresh (model, error))
     return NULL;
   return g_steal_pointer (&model);
@@ -407,6 +404,7 @@ write_trails (JhkDb       *db,
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
   Output out = { NULL, g_checksum_new (G_CHECKSUM_SHA256) };
+  g_autoptr(GTimeZone) tz = japan_time_zone ();
   guint rows = 0;
   JhkDbStep step;
   int fd;
@@ -436,7 +434,9 @@ write_trails (JhkDb       *db,
     goto fail;
   while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
     {
-      g_autofree char *at = japan_time_text (jhk_db_stmt_get_int64 (stmt, 0));
+      char at[32];
+
+      japan_time_text (tz, jhk_db_stmt_get_int64 (stmt, 0), at);
 
       g_string_truncate (line, 0);
       csv_field (line, at, FALSE);
@@ -550,7 +550,7 @@ jhk_trails_export (JhkDb               *db,
                                   "manager of a business asks for them with a trail request."),
                          error) ||
       !require_path (path, error) ||
-      !build_condition (actor, query, &c, error))
+      !build_condition (db, actor, query, &c, error))
     return FALSE;
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
@@ -816,7 +816,7 @@ jhk_trail_requests_produce (JhkDb       *db,
   query.date_to = r->date_to;
   query.text = r->text;
   query.business_id = r->business_id;
-  if (!build_condition (actor, &query, &c, error) ||
+  if (!build_condition (db, actor, &query, &c, error) ||
       !write_trails (db, &c, path, &tmp, &rows, &sha, error))
     goto fail;
   if (!jhk_db_run (db, error,
