@@ -104,6 +104,24 @@ jhk_cli_print_model_json (JhkQueryModel      *model,
   jhk_cli_print_json (root);
 }
 
+char *
+jhk_cli_pad (const char *text,
+             guint       width)
+{
+  GString *out = g_string_new (text != NULL && *text != '\0' ? text : "-");
+  guint used = 0;
+
+  for (const char *p = out->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      used += g_unichar_iswide (c) ? 2 : g_unichar_iszerowidth (c) ? 0 : 1;
+    }
+  while (used++ < width)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 /* A translated label, or the key itself while there is none. */
 static const char *
 label_or (const char *label,
@@ -539,11 +557,13 @@ cmd_list (JhkCliRun *run, int argc, char **argv)
       gboolean done = g_strcmp0 (jhk_row_get_by_name (row, "done"), "1") == 0;
       gboolean late = g_strcmp0 (jhk_row_get_by_name (row, "overdue"), "1") == 0;
 
-      g_print ("%-7" G_GINT64_FORMAT " %-14s %s %-8s %-10s %-10s %s%s", jhk_row_get_id (row),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "source_no")), at,
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "staff_no")),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "inquirer_name")),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "kind")),
+      g_autofree char *source_no = jhk_cli_pad (jhk_row_get_by_name (row, "source_no"), 14);
+      g_autofree char *staff_no = jhk_cli_pad (jhk_row_get_by_name (row, "staff_no"), 8);
+      g_autofree char *name = jhk_cli_pad (jhk_row_get_by_name (row, "inquirer_name"), 12);
+      g_autofree char *kind = jhk_cli_pad (jhk_row_get_by_name (row, "kind"), 14);
+
+      g_print ("%-7" G_GINT64_FORMAT " %s %s %s %s %s %s%s", jhk_row_get_id (row), source_no, at,
+               staff_no, name, kind,
                record_state (jhk_row_get_by_name (row, "confirm_state"),
                              jhk_row_get_by_name (row, "check_state"),
                              jhk_row_get_by_name (row, "resolution"), done),
@@ -919,11 +939,12 @@ static void
 print_progress_row (const JhkInquiryProgress *p,
                     gboolean                  officer)
 {
-  g_autofree char *name = officer ? g_strdup_printf ("%s %s", jhk_cli_or_dash (p->staff_no),
+  g_autofree char *text = officer ? g_strdup_printf ("%s %s", jhk_cli_or_dash (p->staff_no),
                                                      jhk_cli_or_dash (p->name))
                                   : g_strdup (jhk_cli_or_dash (p->name));
+  g_autofree char *name = jhk_cli_pad (text, 24);
 
-  g_print ("  %-24s %6u %6u %6u %6u %6u %6u %6u %6u\n", name, p->total, p->confirmed, p->checked,
+  g_print ("  %s %6u %6u %6u %6u %6u %6u %6u %6u\n", name, p->total, p->confirmed, p->checked,
            p->done, p->disputed, p->queried, p->flagged, p->overdue);
 }
 
@@ -943,8 +964,11 @@ print_summary (const JhkInquirySummary *s)
     }
   else
     g_print (_("Not signed off.\n"));
-  g_print (_("  %-24s  total confirmed checked  done disputed queried flagged overdue\n"),
-           "");
+  g_print ("  %24s %6s %6s %6s %6s %6s %6s %6s %6s\n", "", C_("inquiry summary", "total"),
+           C_("inquiry summary", "conf."), C_("inquiry summary", "check."),
+           C_("inquiry summary", "done"), C_("inquiry summary", "disp."),
+           C_("inquiry summary", "query"), C_("inquiry summary", "flag."),
+           C_("inquiry summary", "late"));
   print_progress_row (&s->total, FALSE);
   if (s->sections != NULL && s->sections->len > 0)
     {
@@ -1315,10 +1339,13 @@ cmd_inquirer_list (JhkCliRun *run, int argc, char **argv)
     {
       const JhkInquirerScope *s = g_ptr_array_index (list, i);
 
-      g_print ("%-5" G_GINT64_FORMAT " %-8s %-10s %-12s %-12s %s – %s\n", s->id,
-               jhk_cli_or_dash (s->staff_no), jhk_cli_or_dash (s->staff_name),
-               jhk_cli_or_dash (s->office_name), jhk_cli_or_dash (s->kind),
-               jhk_cli_or_dash (s->valid_from), s->valid_to != NULL ? s->valid_to : "");
+      g_autofree char *staff_no = jhk_cli_pad (s->staff_no, 8);
+      g_autofree char *name = jhk_cli_pad (s->staff_name, 12);
+      g_autofree char *office_name = jhk_cli_pad (s->office_name, 14);
+      g_autofree char *kind = jhk_cli_pad (s->kind, 14);
+
+      g_print ("%-5" G_GINT64_FORMAT " %s %s %s %s %s – %s\n", s->id, staff_no, name,
+               office_name, kind, jhk_cli_or_dash (s->valid_from), s->valid_to != NULL ? s->valid_to : "");
     }
   return JHK_CLI_OK;
 }

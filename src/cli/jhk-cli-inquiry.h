@@ -45,6 +45,10 @@ void     jhk_cli_print_model_json (JhkQueryModel      *model,
  * caller returns JHK_CLI_RULE_ERROR). */
 gint64   jhk_cli_find_office      (JhkDb              *db,
                                    const char         *code);
+/* text (or "-") padded with spaces to width terminal columns, counting
+ * wide characters as two. */
+char    *jhk_cli_pad              (const char         *text,
+                                   guint               width);
 /* A time column's text (µs) as jhk_format_time, "-" when empty. */
 char    *jhk_cli_format_us_text   (const char         *us);
 

@@ -130,12 +130,13 @@ cmd_search (JhkCliRun *run, int argc, char **argv)
       g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
       g_autofree char *at = jhk_cli_format_us_text (jhk_row_get_by_name (row, "at"));
 
-      g_print ("%s %-6s %-8s %-10s %-8s %-12s %s\n", at,
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "office_code")),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "staff_no")),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "staff_name")),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "terminal")),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "business")),
+      g_autofree char *office = jhk_cli_pad (jhk_row_get_by_name (row, "office_code"), 6);
+      g_autofree char *staff_no = jhk_cli_pad (jhk_row_get_by_name (row, "staff_no"), 8);
+      g_autofree char *name = jhk_cli_pad (jhk_row_get_by_name (row, "staff_name"), 12);
+      g_autofree char *terminal = jhk_cli_pad (jhk_row_get_by_name (row, "terminal"), 8);
+      g_autofree char *business = jhk_cli_pad (jhk_row_get_by_name (row, "business"), 14);
+
+      g_print ("%s %s %s %s %s %s %s\n", at, office, staff_no, name, terminal, business,
                jhk_cli_or_dash (jhk_row_get_by_name (row, "operation")));
     }
   if (limit > 0 && n > (guint) limit)
@@ -356,10 +357,13 @@ cmd_request_list (JhkCliRun *run, int argc, char **argv)
       g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
       g_autofree char *at = jhk_cli_format_us_text (jhk_row_get_by_name (row, "requested_at"));
 
-      g_print ("%-5" G_GINT64_FORMAT " %-10s %s %-10s %-12s %s – %s %s\n", jhk_row_get_id (row),
-               status_label (jhk_row_get_by_name (row, "status")), at,
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "requester")),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "business")),
+      g_autofree char *state = jhk_cli_pad (status_label (jhk_row_get_by_name (row, "status")),
+                                            10);
+      g_autofree char *requester = jhk_cli_pad (jhk_row_get_by_name (row, "requester"), 12);
+      g_autofree char *business = jhk_cli_pad (jhk_row_get_by_name (row, "business"), 14);
+
+      g_print ("%-5" G_GINT64_FORMAT " %s %s %s %s %s – %s %s\n", jhk_row_get_id (row), state,
+               at, requester, business,
                jhk_cli_or_dash (jhk_row_get_by_name (row, "date_from")),
                jhk_cli_or_dash (jhk_row_get_by_name (row, "date_to")),
                jhk_cli_or_dash (jhk_row_get_by_name (row, "reason")));
