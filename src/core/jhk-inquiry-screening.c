@@ -81,10 +81,17 @@ data_add_int (GString    *data,
               const char *key,
               gint64      value)
 {
-  char buf[32];
+  char buf[24];
+  char *p = buf + sizeof buf - 1;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
 
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  data_add (data, key, buf);
+  *p = '\0';
+  do
+    *--p = '0' + v % 10;
+  while ((v /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  data_add (data, key, p);
 }
 
 static GHashTable *
@@ -247,7 +254,8 @@ typedef struct
   int     day;          /* Japan-time days since 1970-01-01 */
   int     minute;       /* Japan-time minute of the day */
   guint   staff;        /* interned 照会者職員番号 */
-  guint   subject;      /* interned subject */
+  guint64 subject_hash; /* of the subject's text */
+  const char *subject;  /* the subject's text, not interned */
   const char *kind;     /* interned */
   const char *family;   /* the officer's family name when the subject's is it */
   const char *old_data; /* interned */
@@ -272,10 +280,8 @@ typedef struct
 {
   GStringChunk *chunk;
   GHashTable   *strings;     /* text -> interned text */
-  GHashTable   *staff_nos;   /* interned text -> index + 1 */
-  GHashTable   *subjects;    /* interned text -> index + 1 */
+  GHashTable   *staff_nos;   /* text -> index + 1 */
   guint         n_staff;
-  guint         n_subjects;
   GHashTable   *families;    /* staff id (gint64 *) -> family name */
   GHashTable   *scopes;      /* staff id -> GArray of Scope */
   GHashTable   *holidays;    /* day + 1 -> name */
@@ -289,7 +295,6 @@ screen_clear (Screen *s)
 {
   g_clear_pointer (&s->strings, g_hash_table_unref);
   g_clear_pointer (&s->staff_nos, g_hash_table_unref);
-  g_clear_pointer (&s->subjects, g_hash_table_unref);
   g_clear_pointer (&s->families, g_hash_table_unref);
   g_clear_pointer (&s->scopes, g_hash_table_unref);
   g_clear_pointer (&s->holidays, g_hash_table_unref);
@@ -318,17 +323,20 @@ intern (Screen     *s,
   return found;
 }
 
+/* The index of text among those seen by table (text -> index + 1). */
 static guint
-index_of (GHashTable *table,
+index_of (Screen     *s,
+          GHashTable *table,
           guint      *n,
-          const char *interned)
+          const char *text)
 {
-  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (table, interned));
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (table, text != NULL ? text : ""));
 
   if (i == 0)
     {
       i = ++*n;
-      g_hash_table_insert (table, (gpointer) interned, GUINT_TO_POINTER (i));
+      g_hash_table_insert (table, g_string_chunk_insert (s->chunk, text != NULL ? text : ""),
+                           GUINT_TO_POINTER (i));
     }
   return i - 1;
 }
@@ -483,11 +491,29 @@ load_records (Screen  *s,
   g_autoptr(JhkDbStmt) stmt = NULL;
   JhkDbStep step;
   gboolean any_signed_off = g_hash_table_size (s->signed_off) > 0;
+  gint64 n_range = 0;
+  gint64 n_all = 0;
 
+  /* A range holding much of the table is read in the table's order (the
+   * index would visit the rows at random): `+at` keeps SQLite off it. */
+  if (!jhk_db_query_int64 (db, &n_range, error,
+                           "SELECT COUNT(*) FROM inquiry_records WHERE at >= ? AND at < ?",
+                           JHK_I (from_us), JHK_I (to_us), JHK_DB_END) ||
+      !jhk_db_query_int64 (db, &n_all, error, "SELECT COUNT(*) FROM inquiry_records", JHK_DB_END))
+    return FALSE;
+  if (n_range == 0)
+    return TRUE;
+  g_array_set_size (s->recs, 0);
+  g_array_set_size (s->recs, (guint) MIN (n_range * 2, n_all));
+  g_array_set_size (s->recs, 0);
   stmt = jhk_db_query (db, error,
-                       "SELECT id, at, staff_no, staff_id, subject, kind, reason, case_no, content,"
-                       " office_id, period, flags, flag_data"
-                       " FROM inquiry_records WHERE at >= ? AND at < ? ORDER BY at, id",
+                       n_range * 4 > n_all
+                       ? "SELECT id, at, staff_no, staff_id, subject, kind, reason, case_no, content,"
+                         " office_id, period, flags, flag_data"
+                         " FROM inquiry_records WHERE +at >= ? AND +at < ?"
+                       : "SELECT id, at, staff_no, staff_id, subject, kind, reason, case_no, content,"
+                         " office_id, period, flags, flag_data"
+                         " FROM inquiry_records WHERE at >= ? AND at < ?",
                        JHK_I (from_us), JHK_I (to_us), JHK_DB_END);
   if (stmt == NULL)
     return FALSE;
@@ -501,9 +527,19 @@ load_records (Screen  *s,
 
       r.id = jhk_db_stmt_get_int64 (stmt, 0);
       r.at = jhk_db_stmt_get_int64 (stmt, 1);
-      r.staff = index_of (s->staff_nos, &s->n_staff, intern (s, jhk_db_stmt_get_text (stmt, 2)));
+      r.staff = index_of (s, s->staff_nos, &s->n_staff, jhk_db_stmt_get_text (stmt, 2));
       r.staff_id = jhk_db_stmt_is_null (stmt, 3) ? 0 : jhk_db_stmt_get_int64 (stmt, 3);
-      r.subject = index_of (s->subjects, &s->n_subjects, intern (s, jhk_db_stmt_get_text (stmt, 4)));
+      {
+        const char *subject = jhk_db_stmt_get_text (stmt, 4);
+        guint64 h = 14695981039346656037ull;
+
+        if (subject == NULL)
+          subject = "";
+        for (const guchar *p = (const guchar *) subject; *p; p++)
+          h = (h ^ *p) * 1099511628211ull;
+        r.subject_hash = h;
+        r.subject = g_string_chunk_insert (s->chunk, subject);
+      }
       r.kind = intern (s, jhk_db_stmt_get_text (stmt, 5));
       if (is_blank (jhk_db_stmt_get_text (stmt, 6)))
         r.statics |= JHK_INQUIRY_FLAG_NO_REASON;
@@ -525,7 +561,12 @@ load_records (Screen  *s,
           r.locked = g_hash_table_contains (s->signed_off, key);
         }
       r.old_flags = (guint) jhk_db_stmt_get_int64 (stmt, 11);
-      r.old_data = intern (s, jhk_db_stmt_get_text (stmt, 12));
+      {
+        const char *old_data = jhk_db_stmt_get_text (stmt, 12);
+
+        r.old_data = old_data == NULL || *old_data == '\0' ? ""
+                     : g_string_chunk_insert (s->chunk, old_data);
+      }
 
       secs = r.at >= 0 ? r.at / G_USEC_PER_SEC : -((-r.at + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
       interval = g_time_zone_find_interval (s->tz, G_TIME_TYPE_UNIVERSAL, secs);
@@ -543,21 +584,38 @@ cmp_by_staff (gconstpointer a,
               gpointer      user_data)
 {
   const Rec *recs = user_data;
-  guint ia = *(const guint *) a;
-  guint ib = *(const guint *) b;
+  const Rec *ra = &recs[*(const guint *) a];
+  const Rec *rb = &recs[*(const guint *) b];
 
-  if (recs[ia].staff != recs[ib].staff)
-    return recs[ia].staff < recs[ib].staff ? -1 : 1;
-  return (ia > ib) - (ia < ib);
+  if (ra->staff != rb->staff)
+    return ra->staff < rb->staff ? -1 : 1;
+  if (ra->at != rb->at)
+    return ra->at < rb->at ? -1 : 1;
+  return (ra->id > rb->id) - (ra->id < rb->id);
 }
 
-/* order[] holds record indices grouped by key (stable: time order kept
- * within a group); starts[k]..starts[k + 1] is group k. */
+static int
+cmp_by_time (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  const Rec *recs = user_data;
+  const Rec *ra = &recs[*(const guint *) a];
+  const Rec *rb = &recs[*(const guint *) b];
+
+  if (ra->at != rb->at)
+    return ra->at < rb->at ? -1 : 1;
+  return (ra->id > rb->id) - (ra->id < rb->id);
+}
+
+/* order[] holds record indices grouped by officer, each group in time order;
+ * starts[k]..starts[k + 1] is group k. Groups smaller than min_size are
+ * left unsorted: nobody looks at them. */
 static void
-group_by (const Rec *recs,
+group_by (Rec       *recs,
           guint      n,
           guint      n_keys,
-          gboolean   by_staff,
+          guint      min_size,
           guint    **out_order,
           guint    **out_starts)
 {
@@ -566,15 +624,52 @@ group_by (const Rec *recs,
   guint *order = g_new (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
-    starts[(by_staff ? recs[i].staff : recs[i].subject) + 1]++;
+    starts[recs[i].staff + 1]++;
   for (guint k = 0; k < n_keys; k++)
     starts[k + 1] += starts[k];
   memcpy (fill, starts, sizeof (guint) * (n_keys + 1));
   for (guint i = 0; i < n; i++)
-    order[fill[by_staff ? recs[i].staff : recs[i].subject]++] = i;
+    order[fill[recs[i].staff]++] = i;
   g_free (fill);
+  for (guint k = 0; k < n_keys; k++)
+    if (starts[k + 1] - starts[k] >= MAX (min_size, 2))
+      g_qsort_with_data (order + starts[k], starts[k + 1] - starts[k], sizeof (guint),
+                         cmp_by_time, recs);
   *out_order = order;
   *out_starts = starts;
+}
+
+static int
+cmp_by_text (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  const Rec *recs = user_data;
+  const Rec *ra = &recs[*(const guint *) a];
+  const Rec *rb = &recs[*(const guint *) b];
+  int c = strcmp (ra->subject, rb->subject);
+
+  if (c != 0)
+    return c;
+  if (ra->at != rb->at)
+    return ra->at < rb->at ? -1 : 1;
+  return (ra->id > rb->id) - (ra->id < rb->id);
+}
+
+static int
+cmp_by_subject (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const Rec *recs = user_data;
+  const Rec *ra = &recs[*(const guint *) a];
+  const Rec *rb = &recs[*(const guint *) b];
+
+  if (ra->subject_hash != rb->subject_hash)
+    return ra->subject_hash < rb->subject_hash ? -1 : 1;
+  if (ra->at != rb->at)
+    return ra->at < rb->at ? -1 : 1;
+  return (ra->id > rb->id) - (ra->id < rb->id);
 }
 
 /* REPEAT_SELF and REPEAT_MANY over the records of one subject, in time
@@ -754,6 +849,16 @@ change_clear (gpointer p)
   g_free (((Change *) p)->data);
 }
 
+static int
+cmp_change (gconstpointer a,
+            gconstpointer b)
+{
+  gint64 ia = ((const Change *) a)->id;
+  gint64 ib = ((const Change *) b)->id;
+
+  return (ia > ib) - (ia < ib);
+}
+
 static gboolean
 write_changes (JhkDb   *db,
                GArray  *changes,
@@ -831,11 +936,12 @@ screen_range (JhkDb   *db,
   guint n;
   guint flagged = 0;
   gboolean ok = FALSE;
+  gint64 t_start;
 
+  t_start = g_get_monotonic_time ();
   s.chunk = g_string_chunk_new (64 * 1024);
   s.strings = g_hash_table_new (g_str_hash, g_str_equal);
-  s.staff_nos = g_hash_table_new (g_direct_hash, g_direct_equal);
-  s.subjects = g_hash_table_new (g_direct_hash, g_direct_equal);
+  s.staff_nos = g_hash_table_new (g_str_hash, g_str_equal);
   s.families = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   s.scopes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   s.holidays = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -850,16 +956,46 @@ screen_range (JhkDb   *db,
 
   recs = (Rec *) s.recs->data;
   n = s.recs->len;
+  g_debug ("screen: read %u records in %.3f s", n, (g_get_monotonic_time () - t_start) / 1e6);
 
-  group_by (recs, n, s.n_subjects, FALSE, &order, &starts);
-  for (guint k = 0; k < s.n_subjects; k++)
-    if (starts[k + 1] - starts[k] >= MIN (self_min, many_min))
-      screen_subject (recs, order + starts[k], starts[k + 1] - starts[k], window_us,
-                      self_min, many_min);
+  /* The subjects' groups: records sorted by the subject's hash, then
+   * text (the same hash of two texts), then time. */
+  order = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), cmp_by_subject, recs);
+  for (guint g = 0; g < n;)
+    {
+      guint h = g + 1;
+      gboolean same = TRUE;
+
+      while (h < n && recs[order[h]].subject_hash == recs[order[g]].subject_hash)
+        h++;
+      if (h - g < MIN (self_min, many_min))
+        {
+          g = h;
+          continue;
+        }
+      for (guint k = g + 1; k < h && same; k++)
+        same = strcmp (recs[order[k]].subject, recs[order[g]].subject) == 0;
+      if (!same)
+        g_qsort_with_data (order + g, h - g, sizeof (guint), cmp_by_text, recs);
+      /* Each text of the hash's group (one but for a collision). */
+      for (guint t = g; t < h;)
+        {
+          guint u = t + 1;
+
+          while (u < h && (same || strcmp (recs[order[u]].subject, recs[order[t]].subject) == 0))
+            u++;
+          if (u - t >= MIN (self_min, many_min))
+            screen_subject (recs, order + t, u - t, window_us, self_min, many_min);
+          t = u;
+        }
+      g = h;
+    }
   g_clear_pointer (&order, g_free);
-  g_clear_pointer (&starts, g_free);
 
-  group_by (recs, n, s.n_staff, TRUE, &order, &starts);
+  group_by (recs, n, s.n_staff, volume_min, &order, &starts);
   for (guint k = 0; k < s.n_staff; k++)
     if (starts[k + 1] - starts[k] >= volume_min)
       screen_officer (recs, order + starts[k], starts[k + 1] - starts[k],
@@ -944,7 +1080,11 @@ screen_range (JhkDb   *db,
         }
     }
 
+  g_debug ("screen: computed in %.3f s, %u changes", (g_get_monotonic_time () - t_start) / 1e6, changes->len);
+  /* In the table's order: each page is written once. */
+  g_array_sort (changes, cmp_change);
   ok = write_changes (db, changes, error);
+  g_debug ("screen: written in %.3f s", (g_get_monotonic_time () - t_start) / 1e6);
   if (ok && out_flagged != NULL)
     *out_flagged = flagged;
 
