@@ -515,6 +515,68 @@ test_refusals (Fixture       *f,
   ASSERT_USAGE (f, "--user", "chuo-unyo", "inquiry");
 }
 
+/* The list's filters, its text and JSON forms, and --help naming the commands. */
+static void
+test_list_filters (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *id3 = NULL;
+  JsonArray *rows;
+
+  import_records (f);
+  id3 = cli_test_id_text (record_id (f, "CLI-0003"));
+
+  cli_test_jhkctl (&f->cli, "--user", "admin", "--json", "inquiry", "list", "--scope", "all",
+                   "--office", "910", "--period", "2024-06", "--text", "鈴木", NULL);
+  cli_test_assert_success (&f->cli);
+  json = cli_test_parse_json (f->cli.out);
+  rows = json_node_get_array (json);
+  g_assert_cmpint (json_array_get_length (rows), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0),
+                                                  "source_no"), ==, "CLI-0003");
+  g_clear_pointer (&json, json_node_unref);
+
+  /* 事由 and 事件番号 empty: flagged; the text list shows the flags. */
+  cli_test_jhkctl (&f->cli, "--user", "admin", "--json", "inquiry", "list", "--period",
+                   "2024-06", "--flagged", NULL);
+  cli_test_assert_success (&f->cli);
+  cli_test_assert_in (f->cli.out, "CLI-0003");
+  cli_test_jhkctl (&f->cli, "--user", "admin", "inquiry", "list", "--period", "2024-06",
+                   "--text", "CLI-0003", NULL);
+  cli_test_assert_success (&f->cli);
+  cli_test_assert_in (f->cli.out, "CLI-0003");
+  cli_test_assert_in (f->cli.out, " [");
+
+  /* Nothing disputed yet; then one. */
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanbu", "inquiry", "list", "--period", "2024-06",
+                   "--disputed", NULL);
+  cli_test_assert_success (&f->cli);
+  g_assert_cmpstr (f->cli.out, ==, "");
+  cli_test_jhkctl (&f->cli, "--user", "chuo-shokuin", "inquiry", "confirm", id3, "--dispute",
+                   "--comment", "記憶にない", NULL);
+  cli_test_assert_success (&f->cli);
+  cli_test_jhkctl (&f->cli, "--user", "chuo-kanbu", "inquiry", "list", "--period", "2024-06",
+                   "--disputed", NULL);
+  cli_test_assert_success (&f->cli);
+  cli_test_assert_in (f->cli.out, "CLI-0003");
+  g_assert_null (strstr (f->cli.out, "CLI-0001"));
+
+  /* --limit: the first N and the count. */
+  cli_test_jhkctl (&f->cli, "--user", "admin", "inquiry", "list", "--period", "2024-06",
+                   "--limit", "1", NULL);
+  cli_test_assert_success (&f->cli);
+  cli_test_assert_in (f->cli.out, "3 records in all");
+
+  cli_test_jhkctl (&f->cli, "--help", NULL);
+  cli_test_assert_success (&f->cli);
+  cli_test_assert_in (f->cli.out, "\n  inquiry ");
+  cli_test_assert_in (f->cli.out, "\n  inquirer ");
+  cli_test_assert_in (f->cli.out, "\n  holiday ");
+  cli_test_assert_in (f->cli.out, "\n  trails ");
+  cli_test_assert_in (f->cli.out, "\n  trail-request ");
+}
+
 /* R14-1: the register of 照会者 --------------------------------------------------- */
 
 static void
@@ -750,6 +812,7 @@ main (int    argc,
   ADD_TEST ("/cli/R13-3/import-trails", test_import_trails);
   ADD_TEST ("/cli/R14-6/flow-confirm-check-sign-off-sheet", test_flow);
   ADD_TEST ("/cli/R14-6/refusals-unchanged", test_refusals);
+  ADD_TEST ("/cli/R14-6/list-filters", test_list_filters);
   ADD_TEST ("/cli/R14-1/inquirers", test_inquirers);
   ADD_TEST ("/cli/R14-9/holidays", test_holidays);
   ADD_TEST ("/cli/R13-3/trails-search-export", test_trails);
