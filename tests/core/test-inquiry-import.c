@@ -11,11 +11,14 @@
 
 #define DATA TEST_DATA_DIR "/inquiries/"
 
-typedef struct
+typedef struct _Fixture Fixture;
+static void assert_pragmas_restored (Fixture *f);
+
+struct _Fixture
 {
   JhkDb      *db;
   JhkSession *admin;
-} Fixture;
+};
 
 static void
 fixture_set_up (Fixture       *f,
@@ -116,6 +119,7 @@ assert_rejected (Fixture              *f,
   g_assert_cmpuint (report->errors->len, ==, n);
   after = jhk_test_dump_tables (f->db);
   g_assert_cmpstr (after, ==, before);
+  assert_pragmas_restored (f);
 }
 
 static gint64
@@ -123,6 +127,17 @@ count (Fixture    *f,
        const char *sql)
 {
   return jhk_test_query_int (f->db, sql, JHK_DB_END);
+}
+
+/* The import's PRAGMAs on SQLite (foreign keys off, checks skipped) do
+ * not outlive it. */
+static void
+assert_pragmas_restored (Fixture *f)
+{
+  if (jhk_test_backend_is_pg ())
+    return;
+  g_assert_cmpint (count (f, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (f, "PRAGMA ignore_check_constraints"), ==, 0);
 }
 
 static void
@@ -183,6 +198,7 @@ test_utf8_bom (Fixture       *f,
   subject = jhk_test_query_text (f->db, "SELECT subject FROM inquiry_records"
                                         " WHERE source_no = 'T6-0003'", JHK_DB_END);
   g_assert_cmpstr (subject, ==, "品川300あ1234");
+  assert_pragmas_restored (f);
 }
 
 /* UTF-8 without BOM, LF, columns in another order; a section's code
@@ -379,6 +395,7 @@ test_cancel (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   after = jhk_test_dump_tables (f->db);
   g_assert_cmpstr (after, ==, before);
+  assert_pragmas_restored (f);
 }
 
 /* R13-3: trails, the same pipeline; identical rows are not stored twice. */
