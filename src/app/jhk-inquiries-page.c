@@ -19,9 +19,11 @@
 #include "jhk-app-util.h"
 #include "jhk-form-dialog.h"
 #include "jhk-form-preview.h"
+#include "jhk-inquirer-register-dialog.h"
 #include "jhk-inquiries-page.h"
 #include "jhk-inquiries.h"
 #include "jhk-inquiry-chart.h"
+#include "jhk-inquiry-import-dialog.h"
 #include "jhk-inquiry-screening.h"
 #include "jhk-inquiry-sheet.h"
 #include "jhk-lists.h"
@@ -1131,17 +1133,28 @@ fill_summary (JhkInquiriesPage *self)
   clear_box (GTK_WIDGET (self->progress_grid));
   if (!scope_has_period (self->scope) || self->office_id == 0 || self->period == NULL)
     {
-      gtk_revealer_set_reveal_child (self->summary_revealer, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_revealer), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "inquiries.sign-off", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "inquiries.sheet", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "inquiries.register-sheet", FALSE);
       return;
     }
   s = self->summary = jhk_inquiries_summary (db, session, self->office_id, self->period, &error);
-  gtk_revealer_set_reveal_child (self->summary_revealer, s != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_revealer), s != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inquiries.sheet", s != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inquiries.register-sheet",
-                                 s != NULL && self->scope == JHK_INQUIRIES_OFFICE);
+  {
+    /* R14-7: the sheets are materials of the business the settings name. */
+    gboolean business = jhk_settings_get_int (db, JHK_SETTING_INQUIRY_BUSINESS) != 0;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "inquiries.register-sheet",
+                                   s != NULL && self->scope == JHK_INQUIRIES_OFFICE && business);
+    gtk_widget_set_tooltip_text (self->register_sheet_button,
+                                 business ? _("Register the printed check sheet as an output "
+                                              "material kept in a locked place (R14-7)")
+                                          : _("No approved business is set for the inquiry "
+                                              "check sheets: the system administrator sets it "
+                                              "in the settings first."));
+  }
   gtk_widget_set_visible (self->register_sheet_button, self->scope == JHK_INQUIRIES_OFFICE);
   gtk_widget_set_visible (self->sign_off_button, self->scope == JHK_INQUIRIES_OFFICE);
   if (s == NULL)
@@ -1363,6 +1376,14 @@ set_scope (JhkInquiriesPage *self,
            gboolean          overdue)
 {
   self->filling = TRUE;
+  if (scope != self->scope || self->office_ids->len == 0)
+    {
+      /* The office of the user's own unit for the 運用管理者, all offices
+       * and months for the others. */
+      self->office_id = scope == JHK_INQUIRIES_OFFICE
+                          ? jhk_session_get_org_unit_id (page_session (self)) : 0;
+      g_clear_pointer (&self->period, g_free);
+    }
   self->scope = scope;
   gtk_drop_down_set_selected (self->stage_dropdown, stage);
   gtk_toggle_button_set_active (self->disputed_toggle, disputed);
@@ -1371,6 +1392,10 @@ set_scope (JhkInquiriesPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->filling = FALSE;
   reload (self);
+  /* The first record selected, for Enter at once. */
+  if (first_selected (self) == G_MAXUINT &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    select_position (self, 0);
 }
 
 static void
@@ -1654,14 +1679,16 @@ register_sheet_activated (GtkWidget  *widget,
   jhk_present_dialog (widget, GTK_WINDOW (dialog));
 }
 
-/* ---- the register and the import, the other engineers' dialogs ---- */
+/* ---- the register of 照会者 (R14-1) and the import (R14-5) ---- */
 
 static void
 register_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_widget_error_bell (widget);
+  JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (widget);
+
+  jhk_inquirer_register_dialog_present (widget, page_db (self), page_session (self));
 }
 
 static void
@@ -1669,7 +1696,10 @@ import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  gtk_widget_error_bell (widget);
+  JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (widget);
+
+  jhk_inquiry_import_dialog_present (widget, page_db (self), page_session (self),
+                                     JHK_INQUIRY_IMPORT_INQUIRIES);
 }
 
 static void
@@ -1677,12 +1707,13 @@ update_tools (JhkInquiriesPage *self)
 {
   JhkSession *session = page_session (self);
   gboolean sysadmin = jhk_session_has_role (session, JHK_ROLE_SYSADMIN);
-  gboolean keeper = sysadmin || jhk_session_has_role (session, JHK_ROLE_SUPERVISOR) ||
-                    jhk_session_has_role (session, JHK_ROLE_DEPT_HEAD);
 
-  /* Shown once their dialogs are in (see register_activated()). */
-  gtk_widget_set_visible (self->import_button, FALSE && sysadmin);
-  gtk_widget_set_visible (self->register_button, FALSE && keeper);
+  /* R14-5: the システム管理者 imports; R14-1: the 総括責任者 and 主管部長
+   * (and the システム管理者) keep the register. */
+  gtk_widget_set_visible (self->import_button, sysadmin);
+  gtk_widget_set_visible (self->register_button,
+                          sysadmin || jhk_session_has_role (session, JHK_ROLE_SUPERVISOR) ||
+                          jhk_session_has_role (session, JHK_ROLE_DEPT_HEAD));
 }
 
 /* ---- from the dashboard ---- */
@@ -1764,7 +1795,7 @@ jhk_inquiries_page_constructed (GObject *object)
 {
   JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (object);
   static const JhkColumnEntry columns[] = {
-    { N_("Time"), NULL, at_text, 120, FALSE },
+    { N_("Time"), NULL, at_text, 130, FALSE },
     { N_("Inquiry No."), "source_no", NULL, 90, FALSE },
     { N_("Inquirer"), NULL, inquirer_text, 90, FALSE },
     { N_("Type"), "kind", NULL, 80, FALSE },
@@ -1798,7 +1829,6 @@ jhk_inquiries_page_constructed (GObject *object)
         self->scope = s;
         break;
       }
-  self->office_id = jhk_session_get_org_unit_id (page_session (self));
   set_scope (self, self->scope, default_stage (self->scope), FALSE, FALSE, FALSE);
 }
 
@@ -1846,6 +1876,25 @@ jhk_inquiries_page_reload (JhkPage *page)
   selection_changed_cb (self);
 }
 
+/* The keys go to the list first when the focus comes in (the workspace
+ * opened by its shortcut or from the sidebar), so that Enter confirms at
+ * once; Shift+Tab reaches the filters above. */
+static gboolean
+jhk_inquiries_page_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (direction == GTK_DIR_TAB_FORWARD &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, widget)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0 &&
+      gtk_widget_child_focus (GTK_WIDGET (self->inquiries_view), direction))
+    return TRUE;
+  return GTK_WIDGET_CLASS (jhk_inquiries_page_parent_class)->focus (widget, direction);
+}
+
 static void
 jhk_inquiries_page_class_init (JhkInquiriesPageClass *klass)
 {
@@ -1856,6 +1905,7 @@ jhk_inquiries_page_class_init (JhkInquiriesPageClass *klass)
   object_class->constructed = jhk_inquiries_page_constructed;
   object_class->dispose = jhk_inquiries_page_dispose;
   object_class->finalize = jhk_inquiries_page_finalize;
+  widget_class->focus = jhk_inquiries_page_focus;
 
   g_type_ensure (JHK_TYPE_INQUIRY_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
