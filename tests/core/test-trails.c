@@ -649,6 +649,7 @@ test_pg_row_security (void)
   g_autoptr(JhkTrailRequest) r = NULL;
   JhkTrailQuery q = { .date_from = "2030-10-01", .date_to = "2030-10-31" };
   gint64 ids[7], import_id, id;
+  guint records = 0, trails = 0;
   g_autofree char *got = NULL;
 
   jhk_test_pg_keep_private_cluster ();
@@ -708,6 +709,20 @@ test_pg_row_security (void)
   g_assert_false (jhk_db_run (admin_db, NULL,
                               "UPDATE trail_requests SET status = 'declined' WHERE id = ?",
                               JHK_I (id), JHK_DB_END) && jhk_db_changes (admin_db) > 0);
+
+  /* R13-3, R14-5: the システム管理者's own role purges; nobody else
+   * deletes around Jhk. */
+  add_record (owner, import_id, jhk_now_us () - 6 * 365 * G_TIME_SPAN_DAY, "910", "2020-01");
+  add_trail (owner, import_id, jhk_now_us () - 6 * 365 * G_TIME_SPAN_DAY, "910", "C9132",
+             "井上 翔太", "T-01", "B101", "古い照会");
+  g_assert_false (jhk_db_run (gyomu_db, NULL, "DELETE FROM access_trails", JHK_DB_END) &&
+                  jhk_db_changes (gyomu_db) > 0);
+  g_assert_true (jhk_inquiries_purge (admin_db, admin, 0, &records, &trails, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (records, >=, 1);
+  g_assert_cmpuint (trails, >=, 1);
+  g_assert_cmpint (jhk_test_query_int (owner, "SELECT COUNT(*) FROM inquiry_records"
+                                       " WHERE source_no LIKE 'PURGE-%'", JHK_DB_END), ==, 0);
   (void) denshi;
 }
 
