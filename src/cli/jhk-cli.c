@@ -15,6 +15,7 @@
 #include "jhk-accounts.h"
 #include "jhk-audit.h"
 #include "jhk-bench.h"
+#include "jhk-bench-inquiries.h"
 #include "jhk-cli.h"
 #include "jhk-cli-util.h"
 #include "jhk-cli-import.h"
@@ -986,6 +987,7 @@ cmd_bench (Cli *cli, int argc, char **argv)
   gint64 materials = 0;
   gint64 events = -1;
   gint64 requests = 0;
+  gint64 inquiries = 0;
   int writers = 0;
   int seconds = 10;
   int status;
@@ -1004,6 +1006,8 @@ cmd_bench (Cli *cli, int argc, char **argv)
       N_("With --materials: this many generated events (default five per material)"), "M" },
     { "requests", 0, 0, G_OPTION_ARG_INT64, &requests,
       N_("Measure the work request lists with N generated requests instead"), "N" },
+    { "inquiries", 0, 0, G_OPTION_ARG_INT64, &inquiries,
+      N_("Measure the import of N generated inquiry records and their lists instead"), "N" },
     { NULL }
   };
 
@@ -1020,6 +1024,18 @@ cmd_bench (Cli *cli, int argc, char **argv)
       _("--materials takes 1 to 100000000 and --events 0 to 1000000000."));
   if (requests < 0 || requests > 100000000)
     return jhk_cli_usage_error (_("--requests takes 1 to 100000000."));
+  if (inquiries < 0 || inquiries > 100000000)
+    return jhk_cli_usage_error (_("--inquiries takes 1 to 100000000."));
+  if (inquiries > 0)
+    {
+      if (audit_entries > 0 || keep != NULL || writers > 0 || materials > 0 || events >= 0
+          || requests > 0)
+        return jhk_cli_usage_error (
+          _("--inquiries measures on its own: leave out the other options."));
+      if (!jhk_bench_run_inquiries (cli->database, inquiries, cli->json, &error))
+        return jhk_cli_rule_error (error);
+      return JHK_CLI_OK;
+    }
   if (requests > 0)
     {
       if (audit_entries > 0 || keep != NULL || writers > 0 || materials > 0 || events >= 0)
