@@ -120,6 +120,7 @@ struct _JhkInquirySheet
   char      *signed_off_by;
   char      *sign_off_comment;
   GPtrArray *rows;              /* of Row */
+  GArray    *page_starts;       /* guint: each sheet's first row, then the count */
   char      *legend[JHK_INQUIRY_N_FLAGS];  /* "由＝事由なし" */
 };
 
@@ -344,6 +345,88 @@ row_new (const JhkInquiryRecord *record,
   return row;
 }
 
+/* Pagination */
+
+static double
+table_top (guint page)
+{
+  return page == 0 ? FIRST_TOP : NEXT_TOP;
+}
+
+static double
+row_height (const Row *row)
+{
+  return ROW_H + (row->note != NULL ? NOTE_H : 0);
+}
+
+/* Sheets for the rows, and in @first and @n the rows of sheet @page: each
+ * sheet full but the last, which leaves room for the confirmation (when
+ * the rows fill a sheet to its foot, the confirmation gets a sheet of its
+ * own). */
+static GArray *
+paginate (GPtrArray *rows)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_rows = rows->len, start = 0;
+  double rest = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    rest += row_height (g_ptr_array_index (rows, i));
+  for (guint p = 0;; p++)
+    {
+      double room = TABLE_LIMIT - table_top (p) - HEAD_H;
+      gboolean last = rest <= LAST_LIMIT - table_top (p) - HEAD_H;
+      guint here = 0;
+
+      if (last)
+        here = n_rows - start;
+      else
+        for (double used = 0; start + here < n_rows; here++)
+          {
+            double h = row_height (g_ptr_array_index (rows, start + here));
+
+            /* At least one row a sheet, so that it ends. */
+            if (here > 0 && used + h > room)
+              break;
+            used += h;
+            rest -= h;
+          }
+      g_array_append_val (starts, start);
+      start += here;
+      if (last)
+        break;
+    }
+  g_array_append_val (starts, start);
+  return starts;
+}
+
+/* The rows of sheet @page: in @first the first, in @n their count. */
+static void
+page_rows (const JhkInquirySheet *self,
+           guint                  page,
+           guint                 *first,
+           guint                 *n)
+{
+  if (page + 1 < self->page_starts->len)
+    {
+      *first = g_array_index (self->page_starts, guint, page);
+      *n = g_array_index (self->page_starts, guint, page + 1) - *first;
+    }
+  else
+    {
+      *first = self->rows->len;
+      *n = 0;
+    }
+}
+
+guint
+jhk_inquiry_sheet_get_n_pages (JhkInquirySheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 1);
+
+  return sheet->page_starts->len - 1;
+}
+
 /* The sheet; records not done and imported before @overdue_before (µs,
  * 0: none) are marked overdue. */
 static JhkInquirySheet *
@@ -382,6 +465,7 @@ sheet_new (const JhkInquirySummary *summary,
         row->shaded[COL_NO] = TRUE;
       g_ptr_array_add (sheet->rows, row);
     }
+  sheet->page_starts = paginate (sheet->rows);
   for (guint i = 0; i < JHK_INQUIRY_N_FLAGS; i++)
     sheet->legend[i] = g_strdup_printf ("%s＝%s", flag_codes[i].code, flag_codes[i].label);
   return sheet;
@@ -431,80 +515,10 @@ jhk_inquiry_sheet_free (JhkInquirySheet *sheet)
   g_free (sheet->signed_off_by);
   g_free (sheet->sign_off_comment);
   g_ptr_array_unref (sheet->rows);
+  g_array_unref (sheet->page_starts);
   for (guint i = 0; i < JHK_INQUIRY_N_FLAGS; i++)
     g_free (sheet->legend[i]);
   g_free (sheet);
-}
-
-/* Pagination */
-
-static double
-table_top (guint page)
-{
-  return page == 0 ? FIRST_TOP : NEXT_TOP;
-}
-
-static double
-row_height (const Row *row)
-{
-  return ROW_H + (row->note != NULL ? NOTE_H : 0);
-}
-
-/* Sheets for the rows, and in @first and @n the rows of sheet @page: each
- * sheet full but the last, which leaves room for the confirmation (when
- * the rows fill a sheet to its foot, the confirmation gets a sheet of its
- * own). */
-static guint
-paginate (const JhkInquirySheet *self,
-          guint                  page,
-          guint                 *first,
-          guint                 *n)
-{
-  guint n_rows = self->rows->len, start = 0;
-  double rest = 0;
-
-  for (guint i = 0; i < n_rows; i++)
-    rest += row_height (g_ptr_array_index (self->rows, i));
-  *first = n_rows;
-  *n = 0;
-  for (guint p = 0;; p++)
-    {
-      double room = TABLE_LIMIT - table_top (p) - HEAD_H;
-      gboolean last = rest <= LAST_LIMIT - table_top (p) - HEAD_H;
-      guint here = 0;
-
-      if (last)
-        here = n_rows - start;
-      else
-        for (double used = 0; start + here < n_rows; here++)
-          {
-            double h = row_height (g_ptr_array_index (self->rows, start + here));
-
-            /* At least one row a sheet, so that it ends. */
-            if (here > 0 && used + h > room)
-              break;
-            used += h;
-            rest -= h;
-          }
-      if (p == page)
-        {
-          *first = start;
-          *n = here;
-        }
-      start += here;
-      if (last)
-        return p + 1;
-    }
-}
-
-guint
-jhk_inquiry_sheet_get_n_pages (JhkInquirySheet *sheet)
-{
-  guint first, n;
-
-  g_return_val_if_fail (sheet != NULL, 1);
-
-  return paginate (sheet, 0, &first, &n);
 }
 
 /* Drawing */
@@ -786,7 +800,8 @@ jhk_inquiry_sheet_draw_page (JhkInquirySheet *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  n_pages = paginate (self, page, &first, &n);
+  n_pages = jhk_inquiry_sheet_get_n_pages (self);
+  page_rows (self, page, &first, &n);
   sheet.context = jhk_forms_begin_sheet (cr, LINE_WIDTH);
   draw_title (&sheet, self, page, MAX (n_pages, page + 1));
   if (page == 0)
