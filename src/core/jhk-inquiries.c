@@ -1043,24 +1043,45 @@ jhk_inquiries_summary (JhkDb       *db,
                              JHK_I (p->id), JHK_DB_END);
           jhk_db_query_text (db, &code, NULL, "SELECT code FROM org_units WHERE id = ?",
                              JHK_I (p->id), JHK_DB_END);
+          /* A 係 named in no row of org_units any more. */
         }
       if (p->name == NULL)
         p->name = g_strdup (_("Section unknown"));
       p->staff_no = g_strdup (code != NULL ? code : "\xef\xbf\xbf");
     }
-  for (guint i = 0; i < s->officers->len; i++)
-    {
-      JhkInquiryProgress *p = g_ptr_array_index (s->officers, i);
-      g_autofree char *name = NULL;
+  /* The officers' names in one query (the ids are the summary's own). */
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT id, name FROM staff WHERE id IN (0");
+    g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-      if (p->id != 0 &&
-          jhk_db_query_text (db, &name, NULL, "SELECT name FROM staff WHERE id = ?",
-                             JHK_I (p->id), JHK_DB_END) && name != NULL)
-        {
-          g_free (p->name);
-          p->name = g_steal_pointer (&name);
-        }
-    }
+    for (guint i = 0; i < s->officers->len; i++)
+      {
+        JhkInquiryProgress *p = g_ptr_array_index (s->officers, i);
+
+        if (p->id == 0)
+          continue;
+        g_hash_table_insert (by_id, &p->id, p);
+        g_string_append_printf (sql, ", %" G_GINT64_FORMAT, p->id);
+      }
+    g_string_append_c (sql, ')');
+    stmt = jhk_db_query (db, error, sql->str, JHK_DB_END);
+    if (stmt == NULL)
+      return NULL;
+    while ((st = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
+      {
+        gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+        JhkInquiryProgress *p = g_hash_table_lookup (by_id, &id);
+
+        if (p != NULL)
+          {
+            g_free (p->name);
+            p->name = dup_text (stmt, 1);
+          }
+      }
+    if (st == JHK_DB_FAILED)
+      return NULL;
+    g_clear_pointer (&stmt, jhk_db_stmt_release);
+  }
   g_ptr_array_sort (s->sections, compare_progress);
   g_ptr_array_sort (s->officers, compare_progress);
   for (guint i = 0; i < s->sections->len; i++)
