@@ -136,6 +136,13 @@ open_page (JhkWindow  *window,
   return page;
 }
 
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkColumnView *
 list_view (GtkWidget *page)
 {
@@ -279,6 +286,8 @@ test_flow (void)
   /* 照会者: their records to confirm, one keystroke a record. */
   page = open_page (window, "chuo-shokuin");
   g_assert_cmpuint (n_listed (page), ==, 6);
+  /* 照会日時 in Japan time, whatever the local zone. */
+  g_assert_nonnull (app_test_find_widget (page, is_label, "2026-10-05 10:00"));
   /* The first is selected at once and the list has the keys, for Enter. */
   g_assert_cmpint (selected_id (page), ==, id_at (page, 0));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
