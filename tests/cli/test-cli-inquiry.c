@@ -355,7 +355,7 @@ test_flow (Fixture       *f,
   cli_test_assert_in (f->cli.out, "  - ");
 
   /* The 担当幹部 cannot check before the officer confirmed. */
-  ASSERT_REFUSED (f, "", "--user", "chuo-kanbu", "inquiry", "check", id1);
+  ASSERT_REFUSED (f, "CLI-0001", "--user", "chuo-kanbu", "inquiry", "check", id1);
 
   /* Bulk confirm of a range, and 相違あり with a comment. */
   cli_test_jhkctl (&f->cli, "--user", "chuo-shokuin", "inquiry", "confirm", "--range", range,
@@ -423,7 +423,7 @@ test_flow (Fixture       *f,
   cli_test_assert_in (f->cli.out, "2024-06\n");
 
   /* After sign-off nothing of the month changes, not by an import either. */
-  ASSERT_REFUSED (f, "", "--user", "chuo-unyo", "inquiry", "resolve", id2, "--comment", "x");
+  ASSERT_REFUSED (f, "CLI-0002", "--user", "chuo-unyo", "inquiry", "resolve", id2, "--comment", "x");
   ASSERT_REFUSED (f, "", "--user", "chuo-unyo", "inquiry", "sign-off", "--office", "910",
                   "--period", "2024-06");
   {
@@ -459,7 +459,7 @@ test_flow (Fixture       *f,
   {
     g_autofree char *other = g_build_filename (f->cli.dir, "other.pdf", NULL);
 
-    ASSERT_REFUSED (f, "", "--user", "chuo-unyo", "inquiry", "sheet", "--office", "910",
+    ASSERT_REFUSED (f, "存在しない保管庫", "--user", "chuo-unyo", "inquiry", "sheet", "--office", "910",
                     "--period", "2024-06", "-o", "@other.pdf", "--register", "--storage",
                     "存在しない保管庫");
     g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
@@ -487,8 +487,8 @@ test_refusals (Fixture       *f,
 
   /* Not theirs: another officer, the 担当幹部 for step 1, the 照会者 for 2. */
   ASSERT_REFUSED (f, "", "--user", "chuo-koufu", "inquiry", "confirm", id1);
-  ASSERT_REFUSED (f, "", "--user", "chuo-shokuin", "inquiry", "check", id1);
-  ASSERT_REFUSED (f, "", "--user", "chuo-shokuin", "inquiry", "resolve", id1, "--comment", "x");
+  ASSERT_REFUSED (f, "CLI-0001", "--user", "chuo-shokuin", "inquiry", "check", id1);
+  ASSERT_REFUSED (f, "CLI-0001", "--user", "chuo-shokuin", "inquiry", "resolve", id1, "--comment", "x");
   ASSERT_REFUSED (f, "", "--user", "chuo-kanbu", "inquiry", "sign-off", "--office", "910",
                   "--period", "2024-06");
   ASSERT_REFUSED (f, "", "--user", "chuo-shokuin", "inquiry", "purge");
@@ -497,7 +497,8 @@ test_refusals (Fixture       *f,
   ASSERT_REFUSED (f, "no office", "--user", "chuo-unyo", "inquiry", "summary", "--office",
                   "999", "--period", "2024-06");
   /* A range with nothing of theirs in it. */
-  ASSERT_REFUSED (f, "", "--user", "chuo-koufu", "inquiry", "confirm", "--range", "1-999999");
+  ASSERT_REFUSED (f, "No record of yours", "--user", "chuo-koufu", "inquiry", "confirm", "--range",
+                  "1-999999");
 
   ASSERT_USAGE (f, "--user", "chuo-shokuin", "inquiry", "confirm", id1, "--dispute");
   ASSERT_USAGE (f, "--user", "chuo-shokuin", "inquiry", "confirm");
@@ -682,6 +683,7 @@ test_trails (Fixture       *f,
 
   ASSERT_REFUSED (f, "", "--user", "chuo-shokuin", "trails", "search");
   ASSERT_USAGE (f, "--user", "admin", "trails", "search", "--from", "2024-06");
+  ASSERT_REFUSED (f, "no business", "--user", "admin", "trails", "search", "--business", "B999");
 
   /* Only the システム管理者 outputs trails. */
   cli_test_jhkctl (&f->cli, "--user", "admin", "trails", "export", "--from", "2024-06-01", "--to",
