@@ -327,19 +327,26 @@ shown_model (JhkInquiriesPage *self)
   return self->models[self->scope];
 }
 
-/* The ids selected, in list order. */
+/* The ids selected, in list order, at most max of them; out_total: how
+ * many are selected. Only the rows asked are read. */
 static GArray *
-selected_ids (JhkInquiriesPage *self)
+selected_ids_max (JhkInquiriesPage *self,
+                  guint             max,
+                  guint            *out_total)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GtkBitset) set = NULL;
   GtkBitsetIter iter;
   guint position;
 
+  if (out_total != NULL)
+    *out_total = 0;
   if (gtk_multi_selection_get_model (self->selection) == NULL)
     return ids;
   set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok;
+  if (out_total != NULL)
+    *out_total = (guint) MIN (gtk_bitset_get_size (set), G_MAXUINT);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok && ids->len < max;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
       g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
@@ -352,6 +359,12 @@ selected_ids (JhkInquiriesPage *self)
         }
     }
   return ids;
+}
+
+static GArray *
+selected_ids (JhkInquiriesPage *self)
+{
+  return selected_ids_max (self, G_MAXUINT, NULL);
 }
 
 static guint
@@ -575,20 +588,20 @@ selection_changed_cb (JhkInquiriesPage *self)
 /* ---- the steps ---- */
 
 /* NULL when the user may take the view's step on every selected record
- * (the first 50 are asked), else the first reason. */
+ * (the first 50 are asked; the service refuses the others itself), else
+ * the first reason. */
 static char *
 selection_refusal (JhkInquiriesPage *self,
                    guint            *out_n)
 {
-  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GArray) ids = selected_ids_max (self, 50, out_n);
   JhkInquiryAction action;
 
-  *out_n = ids->len;
   if (!scope_action (self->scope, &action))
     return g_strdup (_("This view only shows the inquiries."));
   if (ids->len == 0)
     return g_strdup (_("Select one or more inquiries first."));
-  for (guint i = 0; i < MIN (ids->len, 50); i++)
+  for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(JhkInquiryRecord) record = NULL;

@@ -99,7 +99,8 @@ add_records (JhkDb *db,
 }
 
 static void
-set_sheet_business (JhkDb *db)
+set_sheet_business (JhkDb      *db,
+                    const char *code)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkSession) admin = jhk_session_load (db, jhk_accounts_lookup (db, "admin"), NULL,
@@ -107,7 +108,8 @@ set_sheet_business (JhkDb *db)
 
   g_assert_no_error (error);
   g_assert_true (jhk_settings_set_int (db, admin, JHK_SETTING_INQUIRY_BUSINESS,
-                                       jhk_org_find_business (db, "B101"), &error));
+                                       code != NULL ? jhk_org_find_business (db, code) : 0,
+                                       &error));
   g_assert_no_error (error);
 }
 
@@ -440,8 +442,11 @@ test_flow (void)
     JhkFormDialog *dialog;
 
     /* Only once the settings name the sheets' business. */
+    set_sheet_business (db, NULL);
+    jhk_page_data_changed (JHK_PAGE (page));
+    app_test_wait (100);
     g_assert_false (action_enabled (page, "inquiries.register-sheet"));
-    set_sheet_business (db);
+    set_sheet_business (db, "B101");
     jhk_page_data_changed (JHK_PAGE (page));
     app_test_wait (100);
     activate (page, "inquiries.register-sheet");
