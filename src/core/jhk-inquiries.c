@@ -465,6 +465,27 @@ apply_step (JhkDb                  *db,
   return TRUE;
 }
 
+/* The session's roles were read at login: inside the transaction, the
+ * role of the step must still be held today (ended meanwhile at another
+ * workstation, it no longer is). JHK_ROLE_INVALID: none needed. */
+static gboolean
+role_still_held (JhkDb       *db,
+                 JhkSession  *actor,
+                 JhkRole      role,
+                 GError     **error)
+{
+  g_autofree char *today = NULL;
+
+  if (role == JHK_ROLE_INVALID)
+    return TRUE;
+  today = jhk_today ();
+  if (jhk_policy_staff_held_role (db, jhk_session_get_staff_id (actor), role, today))
+    return TRUE;
+  g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+               _("You no longer hold the role “%s”."), jhk_role_get_label (role));
+  return FALSE;
+}
+
 static gboolean
 step (JhkDb             *db,
       JhkSession        *actor,
@@ -499,6 +520,10 @@ step (JhkDb             *db,
     }
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
+  if (!role_still_held (db, actor, action == JHK_INQUIRY_CHECK ? JHK_ROLE_INQUIRY_SUPERVISOR
+                                   : action == JHK_INQUIRY_RESOLVE ? JHK_ROLE_OPS_MANAGER
+                                   : JHK_ROLE_INVALID, error))
+    goto fail;
   for (guint i = 0; i < n_ids; i++)
     {
       g_autoptr(JhkInquiryRecord) r = NULL;
@@ -1279,6 +1304,11 @@ jhk_inquiries_sign_off (JhkDb       *db,
       jhk_service_abort (db);
       return FALSE;
     }
+  if (!role_still_held (db, actor, JHK_ROLE_OPS_MANAGER, error))
+    {
+      jhk_service_abort (db);
+      return FALSE;
+    }
   id = jhk_service_insert (db, error,
                            "INSERT INTO inquiry_periods (office_id, period, signed_off_by,"
                            " signed_off_at, comment) VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -1335,6 +1365,8 @@ jhk_inquiries_register_sheet (JhkDb       *db,
                            _("Only the office's operations manager registers its check sheet."));
       goto fail;
     }
+  if (!role_still_held (db, actor, JHK_ROLE_OPS_MANAGER, error))
+    goto fail;
   if (!jhk_db_query_text (db, &office_name, error,
                           "SELECT name FROM org_units WHERE id = ? AND kind = 'office'",
                           JHK_I (office_id), JHK_DB_END))

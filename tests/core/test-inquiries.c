@@ -957,6 +957,26 @@ test_pg_row_security (void)
   (void) higashi;
 }
 
+/* A role ended at another workstation counts at once: the services read
+ * it inside their transaction. */
+static void
+test_role_ended (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_record (f, "C9132", 1);
+
+  g_assert_true (jhk_inquiries_confirm (f->db, f->shokuin, &a, 1, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_db_run (f->db, &error,
+                             "UPDATE role_assignments SET valid_to = '2000-01-01'"
+                             " WHERE staff_id = ? AND role = 'inquiry_supervisor'",
+                             JHK_I (jhk_test_staff_id (f->db, "C9131")), JHK_DB_END));
+  g_assert_no_error (error);
+  JHK_TEST_ASSERT_REFUSED (f->db, JHK_POLICY_ERROR_DENIED,
+                           jhk_inquiries_check (f->db, f->kanbu, &a, 1, FALSE, NULL, refusal));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -968,6 +988,7 @@ main (int    argc,
   ADD ("/inquiries/R14-6/confirm-own-only", test_confirm_own_only);
   ADD ("/inquiries/R14-6/check-after-confirm", test_check_after_confirm);
   ADD ("/inquiries/R14-6/resolve-what-nobody-else-can", test_resolve);
+  ADD ("/inquiries/R14-6/role-ended-meanwhile", test_role_ended);
   ADD ("/inquiries/R14-6/sign-off-then-frozen", test_sign_off);
   ADD ("/inquiries/R14-6/lists-equal-queries", test_lists);
   ADD ("/inquiries/R14-6/summary", test_summary);
