@@ -107,6 +107,8 @@ write_file (const char *name,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
 
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+
   g_file_set_contents (path, data, -1, &error);
   g_assert_no_error (error);
   return path;
@@ -288,6 +290,7 @@ test_request_produce (void)
   JhkWindow *window = app_test_new_window ();
   GtkWidget *page = open_page (window, "admin");
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "requested.csv", NULL);
+  g_autofree char *november = NULL;
   JhkFormDialog *dialog;
   GtkSingleSelection *selection;
 
@@ -361,10 +364,12 @@ test_request_produce (void)
   app_test_wait (100);
   g_assert_cmpint (request_count (window, "produced"), ==, 1);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  november = g_strdup_printf ("staff_no = 'C9132' AND business_id = (SELECT id FROM businesses "
+                              "WHERE code = 'B101') AND at >= %" G_GINT64_FORMAT " AND at < %"
+                              G_GINT64_FORMAT, jst (2026, 11, 1), jst (2026, 12, 1));
   g_assert_cmpint (app_test_count (window, "SELECT n_rows FROM trail_requests WHERE "
                                            "status = 'produced'"),
-                   ==, count_where (window, "staff_no = 'C9132' AND business_id = (SELECT id "
-                                            "FROM businesses WHERE code = 'B101')"));
+                   ==, count_where (window, november));
 
   /* Handled: neither produced nor declined again. */
   gtk_single_selection_set_selected (selection, 1);
