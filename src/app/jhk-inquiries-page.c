@@ -31,6 +31,7 @@
 #include "jhk-roles.h"
 #include "jhk-settings.h"
 #include "jhk-util.h"
+#include "jhk-window.h"
 
 #define N_SCOPES 4
 #define ALL_FLAGS ((1u << JHK_INQUIRY_N_FLAGS) - 1)
@@ -1639,6 +1640,46 @@ sheet_check (JhkFormDialog  *dialog,
   return sheet_read (dialog, user_data, &place, &copies, error);
 }
 
+static void
+material_toast_clicked_cb (AdwToast         *toast,
+                           JhkInquiriesPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "jhk-material"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+
+  if (jhk_form_preview_show_material (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      page_db (self), page_session (self), id, &error) == NULL)
+    jhk_widget_show_error (GTK_WIDGET (self), error);
+}
+
+/* The toast says where the sheet went, with its 入出力資料管理票 a click
+ * away. */
+static void
+show_material_toast (JhkInquiriesPage *self,
+                     const char       *message,
+                     gint64            material)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
+
+  if (!JHK_IS_WINDOW (root))
+    {
+      jhk_widget_show_toast (GTK_WIDGET (self), message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Materials Sheet"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data (G_OBJECT (toast), "jhk-material", GSIZE_TO_POINTER (material));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (material_toast_clicked_cb), self,
+                           0);
+  /* For the tests. */
+  g_object_set_data_full (G_OBJECT (self), "jhk-last-toast", g_object_ref (toast),
+                          g_object_unref);
+  jhk_window_add_toast (JHK_WINDOW (root), toast);
+}
+
 static gboolean
 sheet_apply (JhkFormDialog  *dialog,
              gpointer        user_data,
@@ -1658,7 +1699,7 @@ sheet_apply (JhkFormDialog  *dialog,
     return FALSE;
   message = g_strdup_printf (_("The check sheet is registered in the ledger as material %lld."),
                              (long long) material);
-  jhk_widget_show_toast (GTK_WIDGET (self), message);
+  show_material_toast (self, message, material);
   reload (self);
   return TRUE;
 }

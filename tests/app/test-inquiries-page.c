@@ -459,6 +459,19 @@ test_flow (void)
     app_test_wait (100);
     g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM materials"), ==,
                      materials + 1);
+    /* The toast's button shows its 入出力資料管理票. */
+    {
+      AdwToast *toast = g_object_get_data (G_OBJECT (page), "jhk-last-toast");
+      GtkWindow *sheet;
+
+      g_assert_nonnull (toast);
+      g_signal_emit_by_name (toast, "button-clicked");
+      app_test_wait (200);
+      sheet = app_test_find_toplevel (JHK_TYPE_FORM_PREVIEW);
+      g_assert_nonnull (sheet);
+      app_test_save_png (GTK_WIDGET (sheet), "inquiries-sheet-material");
+      gtk_window_destroy (sheet);
+    }
   }
 
   /* システム管理者: every record, read only, the import at hand. */
