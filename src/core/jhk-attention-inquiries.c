@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jhk-attention-private.h"
+#include "jhk-inquiries-private.h"
 #include "jhk-policy.h"
 #include "jhk-settings.h"
 
@@ -166,7 +167,9 @@ jhk_attention_inquiries (JhkDb      *db,
     {
       where = g_strdup_printf ("r.section_id IN (0%s) AND r.done = 0"
                                " AND r.confirm_state <> 'pending' AND r.check_state = 'pending'"
-                               " AND r.resolution = ''", sections);
+                               " AND r.resolution = '' AND (r.staff_id IS NULL"
+                               " OR r.staff_id <> %" G_GINT64_FORMAT ")", sections,
+                               staff != 0 ? staff : -1);
       n = count (db, where, 0);
       g_clear_pointer (&where, g_free);
     }
@@ -182,14 +185,9 @@ jhk_attention_inquiries (JhkDb      *db,
   n = 0;
   if (office_list[0] != '\0')
     {
-      gboolean pg = g_strcmp0 (jhk_db_get_backend_name (db), "postgresql") == 0;
+      g_autofree char *to_resolve = jhk_inquiries_to_resolve_sql (db);
 
-      where = g_strdup_printf ("r.office_id IN (0%s) AND r.done = 0 AND r.resolution = ''"
-                               " AND (r.check_state = 'query' OR r.staff_id IS NULL OR %s)",
-                               office_list,
-                               pg ? "NOT jhk_staff_has_login (r.staff_id)"
-                                  : "NOT EXISTS (SELECT 1 FROM users u"
-                                    " WHERE u.staff_id = r.staff_id AND u.status = 'active')");
+      where = g_strdup_printf ("r.office_id IN (0%s) AND %s", office_list, to_resolve);
       n = count (db, where, 0);
       g_clear_pointer (&where, g_free);
     }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "jhk-inquiries.h"
+#include "jhk-inquiries-private.h"
 #include "jhk-ledger-private.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
@@ -25,22 +26,37 @@
 
 #define MAX_COMMENT 500
 
-/* The records nobody but the 運用管理者 can take: 要確認, or the officer
- * unknown or without an active user. r is inquiry_records. On a server
- * the officer's users row may lie outside the user's rows, and the
- * function of 0017-inquiries.pg.sql answers. */
-#define TO_RESOLVE_SQLITE \
-  "(r.done = 0 AND r.resolution = '' AND (r.check_state = 'query' OR r.staff_id IS NULL" \
-  " OR NOT EXISTS (SELECT 1 FROM users u WHERE u.staff_id = r.staff_id" \
-  " AND u.status = 'active')))"
-#define TO_RESOLVE_PG \
-  "(r.done = 0 AND r.resolution = '' AND (r.check_state = 'query' OR r.staff_id IS NULL" \
-  " OR NOT jhk_staff_has_login (r.staff_id)))"
-
 static gboolean
 is_pg (JhkDb *db)
 {
   return g_strcmp0 (jhk_db_get_backend_name (db), "postgresql") == 0;
+}
+
+/* The records nobody but the 運用管理者 can take: 要確認, or the officer
+ * unknown or without an active user, or a 担当幹部 (who does not check
+ * their own). On a server the officer's rows may lie outside the user's,
+ * and the functions of 0017-inquiries.pg.sql answer. */
+char *
+jhk_inquiries_to_resolve_sql (JhkDb *db)
+{
+  g_autofree char *today = NULL;
+
+  if (is_pg (db))
+    return g_strdup ("(r.done = 0 AND r.resolution = '' AND (r.check_state = 'query'"
+                     " OR r.staff_id IS NULL OR NOT jhk_staff_has_login (r.staff_id)"
+                     " OR (r.confirm_state <> 'pending' AND r.check_state = 'pending'"
+                     " AND jhk_staff_supervises (r.staff_id))))");
+  today = jhk_today ();
+  return g_strdup_printf ("(r.done = 0 AND r.resolution = '' AND (r.check_state = 'query'"
+                          " OR r.staff_id IS NULL"
+                          " OR NOT EXISTS (SELECT 1 FROM users u WHERE u.staff_id = r.staff_id"
+                          " AND u.status = 'active')"
+                          " OR (r.confirm_state <> 'pending' AND r.check_state = 'pending'"
+                          " AND EXISTS (SELECT 1 FROM role_assignments ra"
+                          " WHERE ra.staff_id = r.staff_id AND ra.role = 'inquiry_supervisor'"
+                          " AND ra.valid_from <= '%s'"
+                          " AND (ra.valid_to IS NULL OR ra.valid_to >= '%s')))))",
+                          today, today);
 }
 
 /* Labels ------------------------------------------------------------------ */
@@ -204,6 +220,17 @@ nobody_else (JhkDb                  *db,
          n == 0;
 }
 
+/* The record's officer is a 担当幹部 today. */
+static gboolean
+officer_supervises (JhkDb                  *db,
+                    const JhkInquiryRecord *r)
+{
+  g_autofree char *today = jhk_today ();
+
+  return r->staff_id != 0 &&
+         jhk_policy_staff_held_role (db, r->staff_id, JHK_ROLE_INQUIRY_SUPERVISOR, today);
+}
+
 static gboolean
 is_pending (const char *state)
 {
@@ -262,10 +289,16 @@ refusal (JhkDb                  *db,
       return NULL;
     case JHK_INQUIRY_RESOLVE:
     default:
-      if (g_strcmp0 (r->check_state, "query") != 0 && !nobody_else (db, r))
-        return _("The operations manager settles only an inquiry to be examined, or one "
-                 "whose officer is unknown or has no login.");
-      return NULL;
+      if (g_strcmp0 (r->check_state, "query") == 0 || nobody_else (db, r))
+        return NULL;
+      if (officer_supervises (db, r))
+        {
+          if (is_pending (r->confirm_state))
+            return _("The officer confirms the inquiry before it is settled.");
+          return NULL;
+        }
+      return _("The operations manager settles only an inquiry to be examined, or one "
+               "whose officer is unknown, has no login or is a supervisor.");
     }
 }
 
@@ -720,7 +753,7 @@ like_pattern (const char *search)
  * appended to where after " AND " (where starts with the scope's). */
 static void
 filter_condition (const JhkInquiryFilter *f,
-                  gboolean                pg,
+                  const char             *to_resolve,
                   gint64                  cutoff,
                   GString                *where,
                   GVariantBuilder        *params)
@@ -758,7 +791,7 @@ filter_condition (const JhkInquiryFilter *f,
            " AND r.resolution = ''");
       break;
     case JHK_INQUIRY_STAGE_TO_RESOLVE:
-      AND (pg ? TO_RESOLVE_PG : TO_RESOLVE_SQLITE);
+      AND (to_resolve);
       break;
     case JHK_INQUIRY_STAGE_OPEN:
       AND ("r.done = 0");
@@ -797,7 +830,7 @@ filter_condition (const JhkInquiryFilter *f,
 
 #define SCOPE_KEY "jhk-inquiries-scope"
 #define CUTOFF_KEY "jhk-inquiries-cutoff"
-#define PG_KEY "jhk-inquiries-pg"
+#define TO_RESOLVE_KEY "jhk-inquiries-to-resolve"
 
 static void
 apply_filter (JhkQueryModel          *model,
@@ -811,7 +844,7 @@ apply_filter (JhkQueryModel          *model,
   GVariant *tuple;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
-  filter_condition (filter, g_object_get_data (G_OBJECT (model), PG_KEY) != NULL,
+  filter_condition (filter, g_object_get_data (G_OBJECT (model), TO_RESOLVE_KEY),
                     cutoff != NULL ? *cutoff : 0, where, &params);
   tuple = g_variant_builder_end (&params);
   if (g_variant_n_children (tuple) == 0)
@@ -856,8 +889,8 @@ jhk_inquiries_list_model (JhkDb                  *db,
                           g_free);
   g_object_set_data_full (G_OBJECT (model), CUTOFF_KEY, g_memdup2 (&cutoff, sizeof cutoff),
                           g_free);
-  if (is_pg (db))
-    g_object_set_data (G_OBJECT (model), PG_KEY, GINT_TO_POINTER (TRUE));
+  g_object_set_data_full (G_OBJECT (model), TO_RESOLVE_KEY, jhk_inquiries_to_resolve_sql (db),
+                          g_free);
   if (scope == JHK_INQUIRIES_TO_CHECK)
     /* Those needing the check first: disputed, then flagged. */
     jhk_query_model_set_order (model, "(CASE WHEN r.confirm_state = 'disputed' THEN 0"

@@ -318,6 +318,20 @@ test_resolve (Fixture       *f,
                                         &error));
   g_assert_no_error (error);
   ASSERT_STATE (f, queried, "confirmed/query/improper/1");
+  /* A 担当幹部's own inquiry, once confirmed, the 運用管理者 settles too. */
+  {
+    gint64 kanbu_rec = add_record (f, "C9131", 4);
+
+    JHK_TEST_ASSERT_REFUSED (f->db, JHK_POLICY_ERROR_CONFLICT,
+                             jhk_inquiries_resolve (f->db, f->unyo, &kanbu_rec, 1, FALSE, "適正",
+                                                    refusal));
+    g_assert_true (jhk_inquiries_confirm (f->db, f->kanbu, &kanbu_rec, 1, FALSE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (jhk_inquiries_resolve (f->db, f->unyo, &kanbu_rec, 1, FALSE, "適正",
+                                          &error));
+    g_assert_no_error (error);
+    ASSERT_STATE (f, kanbu_rec, "confirmed/pending/proper/1");
+  }
   /* The officer's step is closed once settled. */
   JHK_TEST_ASSERT_REFUSED (f->db, JHK_POLICY_ERROR_CONFLICT,
                            jhk_inquiries_resolve (f->db, f->unyo, &queried, 1, FALSE, "x",
