@@ -1550,6 +1550,36 @@ draw_sheet_cb (cairo_t  *cr,
 }
 
 static void
+register_toast_clicked_cb (AdwToast         *toast,
+                           JhkInquiriesPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "inquiries.register-sheet", NULL);
+}
+
+/* R14-7: a printed or saved sheet is a material; once the preview closes,
+ * the toast offers to register it. */
+static gboolean
+preview_closed_cb (JhkInquiriesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
+
+  if (!JHK_IS_WINDOW (root) ||
+      !gtk_widget_is_sensitive (self->register_sheet_button))
+    return FALSE;
+  toast = adw_toast_new (_("A printed or saved check sheet holds personal data: register it "
+                           "in the ledger (R14-7)."));
+  adw_toast_set_button_label (toast, _("_Register…"));
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (register_toast_clicked_cb), self,
+                           0);
+  g_object_set_data_full (G_OBJECT (self), "jhk-last-toast", g_object_ref (toast),
+                          g_object_unref);
+  jhk_window_add_toast (JHK_WINDOW (root), toast);
+  return FALSE;
+}
+
+static void
 sheet_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -1574,11 +1604,10 @@ sheet_activated (GtkWidget  *widget,
     title = g_strdup_printf (_("Inquiry Check Sheet %s"), self->period);
   preview = jhk_form_preview_new (title, title, jhk_inquiry_sheet_get_n_pages (sheet),
                                   draw_sheet_cb, sheet, (GDestroyNotify) jhk_inquiry_sheet_free);
-  g_object_set_data (G_OBJECT (self), "jhk-preview", preview);
-  jhk_form_preview_present (preview, widget);
   if (self->scope == JHK_INQUIRIES_OFFICE)
-    jhk_widget_show_toast (widget, _("Once printed or saved, register the sheet in the ledger "
-                                     "with “Register Sheet in Ledger…” (R14-7)."));
+    g_signal_connect_object (preview, "close-request", G_CALLBACK (preview_closed_cb), self,
+                             G_CONNECT_SWAPPED);
+  jhk_form_preview_present (preview, widget);
 }
 
 typedef struct

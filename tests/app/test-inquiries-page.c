@@ -435,10 +435,12 @@ test_flow (void)
     g_assert_cmpuint (jhk_form_preview_get_n_pages (JHK_FORM_PREVIEW (preview)), >=, 1);
     app_test_wait (300);
     app_test_save_png (GTK_WIDGET (preview), "inquiries-sheet");
-    gtk_window_destroy (preview);
+    gtk_window_close (preview);
+    app_test_wait (100);
   }
   {
     gint64 materials = app_test_count (window, "SELECT COUNT(*) FROM materials");
+    AdwToast *toast;
     JhkFormDialog *dialog;
 
     /* Only once the settings name the sheets' business. */
@@ -449,7 +451,15 @@ test_flow (void)
     set_sheet_business (db, "B101");
     jhk_page_data_changed (JHK_PAGE (page));
     app_test_wait (100);
-    activate (page, "inquiries.register-sheet");
+    g_assert_true (action_enabled (page, "inquiries.register-sheet"));
+    /* Closing the preview offers the registration in a toast. */
+    activate (page, "inquiries.sheet");
+    gtk_window_close (app_test_find_toplevel (JHK_TYPE_FORM_PREVIEW));
+    app_test_wait (100);
+    toast = g_object_get_data (G_OBJECT (page), "jhk-last-toast");
+    g_assert_nonnull (toast);
+    g_signal_emit_by_name (toast, "button-clicked");
+    app_test_wait (100);
     dialog = app_test_form_dialog ();
     app_test_set_row (dialog, "copies_row", "0");
     g_assert_false (jhk_form_dialog_apply (dialog));
@@ -461,9 +471,9 @@ test_flow (void)
                      materials + 1);
     /* The toast's button shows its 入出力資料管理票. */
     {
-      AdwToast *toast = g_object_get_data (G_OBJECT (page), "jhk-last-toast");
       GtkWindow *sheet;
 
+      toast = g_object_get_data (G_OBJECT (page), "jhk-last-toast");
       g_assert_nonnull (toast);
       g_signal_emit_by_name (toast, "button-clicked");
       app_test_wait (200);
