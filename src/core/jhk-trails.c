@@ -552,10 +552,16 @@ jhk_trails_export (JhkDb               *db,
       !require_path (path, error) ||
       !build_condition (db, actor, query, &c, error))
     return FALSE;
-  if (!jhk_service_begin (db, actor, error))
-    return FALSE;
+  /* The file is written before the write transaction, which then only
+   * puts it in place with its audit entry: other users' writes do not
+   * wait for an output of a million rows. */
   if (!write_trails (db, &c, path, &tmp, &rows, &sha, error))
-    goto fail;
+    return FALSE;
+  if (!jhk_service_begin (db, actor, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
   if (!rename_into_place (tmp, path, error))
     goto fail;
 
@@ -790,6 +796,7 @@ jhk_trail_requests_produce (JhkDb       *db,
                             GError     **error)
 {
   g_autoptr(JhkTrailRequest) r = NULL;
+  g_autoptr(JhkTrailRequest) again = NULL;   /* under the write lock */
   g_autoptr(JsonObject) details = json_object_new ();
   g_auto(Condition) c = { 0 };
   g_autofree char *tmp = NULL;
@@ -804,11 +811,9 @@ jhk_trail_requests_produce (JhkDb       *db,
                                   "trail request."), error) ||
       !require_path (path, error))
     return FALSE;
-  if (!jhk_service_begin (db, actor, error))
-    return FALSE;
   r = load_open_request (db, actor, request_id, error);
   if (r == NULL)
-    goto fail;
+    return FALSE;
   query.staff_no = r->staff_no;
   query.office_code = r->office_code;
   query.terminal = r->terminal;
@@ -816,9 +821,22 @@ jhk_trail_requests_produce (JhkDb       *db,
   query.date_to = r->date_to;
   query.text = r->text;
   query.business_id = r->business_id;
+  /* The file first, as jhk_trails_export(); the request is read again
+   * under the write lock, and a request handled meanwhile is refused. */
   if (!build_condition (db, actor, &query, &c, error) ||
       !write_trails (db, &c, path, &tmp, &rows, &sha, error))
-    goto fail;
+    return FALSE;
+  if (!jhk_service_begin (db, actor, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  again = load_open_request (db, actor, request_id, error);
+  if (again == NULL)
+    {
+      g_unlink (tmp);
+      goto fail;
+    }
   if (!jhk_db_run (db, error,
                    "UPDATE trail_requests SET status = 'produced', handled_by = ?, handled_at = ?,"
                    " n_rows = ?, sha256 = ? WHERE id = ? AND status = 'requested'",
