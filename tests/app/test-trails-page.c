@@ -13,6 +13,7 @@
 #include "app-test-util.h"
 #include "jhk-inquiry-import-dialog.h"
 #include "jhk-trails-page.h"
+#include "tests/jhk-test-pg.h"
 #include "tests/jhk-test-util.h"
 
 static const char trails_csv[] =
@@ -390,6 +391,93 @@ test_request_produce (void)
   app_test_destroy_window (window);
 }
 
+/* On a server, each desk connected as its user's own server role: the
+ * manager of B101 sees only its trails (row-level security says the same
+ * as the service), asks for an output, and the システム管理者 produces it. */
+static gboolean
+not_connecting (JhkWindow *window)
+{
+  return g_strcmp0 (jhk_window_get_view (window), "connecting") != 0;
+}
+
+static JhkWindow *
+open_desk (const char *dbname,
+           const char *login)
+{
+  g_autofree char *uri = jhk_test_pg_uri (dbname, login, NULL);
+  JhkWindow *window = jhk_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  g_assert_true (jhk_window_open_database (window, uri));
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 600 && !not_connecting (window); i++)
+    app_test_wait (50);
+  g_assert_cmpstr (jhk_window_get_view (window), ==, "login");
+  return window;
+}
+
+static void
+test_postgresql (void)
+{
+  g_autoptr(JhkDb) owner = NULL;
+  g_autoptr(JhkSession) admin = NULL;
+  g_autoptr(JhkInquiryImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "requested.csv", NULL);
+  JhkWindow *window;
+  GtkWidget *page;
+  JhkFormDialog *dialog;
+  GtkSingleSelection *selection;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  jhk_test_pg_keep_private_cluster ();
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
+  admin = jhk_test_login (owner, "admin");
+  report = jhk_inquiry_import_data (owner, admin, JHK_INQUIRY_IMPORT_TRAILS, trails_csv,
+                                    strlen (trails_csv), NULL, "trails.csv", FALSE, NULL, NULL,
+                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->committed);
+
+  window = open_desk (dbname, "gyomu");
+  page = open_page (window, "gyomu");
+  g_assert_cmpuint (n_trails (page),
+                    ==, jhk_test_query_int (owner, "SELECT COUNT(*) FROM access_trails WHERE "
+                                            "business_id = (SELECT id FROM businesses WHERE "
+                                            "code = 'B101')", JHK_DB_END));
+  g_assert_cmpuint (n_trails (page), >=, 3);
+  set_field (page, "from_entry", "2026-11-01");
+  set_field (page, "to_entry", "2026-11-30");
+  g_assert_true (gtk_widget_activate_action (page, "trails.request", NULL));
+  dialog = app_test_form_dialog ();
+  app_test_set_row (dialog, "reason_row", "不正閲覧の疑いの確認");
+  if (!jhk_form_dialog_apply (dialog))
+    g_error ("The request was refused: %s", jhk_form_dialog_get_error (dialog));
+  app_test_wait (100);
+  app_test_destroy_window (window);
+
+  window = open_desk (dbname, "admin");
+  page = open_page (window, "admin");
+  selection = requests_selection (page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  gtk_single_selection_set_selected (selection, 0);
+  app_test_wait (100);
+  g_assert_true (gtk_widget_activate_action (page, "trails.produce", NULL));
+  dialog = app_test_form_dialog ();
+  app_test_set_row (dialog, "path_row", path);
+  if (!jhk_form_dialog_apply (dialog))
+    g_error ("The output was refused: %s", jhk_form_dialog_get_error (dialog));
+  app_test_wait (100);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (jhk_test_query_int (owner, "SELECT COUNT(*) FROM trail_requests WHERE "
+                                       "status = 'produced'", JHK_DB_END),
+                   ==, 1);
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,5 +487,6 @@ main (int   argc,
   g_test_add_func ("/app/trails/R13-3/import-and-search", test_import_and_search);
   g_test_add_func ("/app/trails/R13-4/export", test_export);
   g_test_add_func ("/app/trails/R13-4/request-produce-decline", test_request_produce);
+  g_test_add_func ("/app/trails/R13-4/postgresql-own-roles", test_postgresql);
   return app_test_run ();
 }
