@@ -22,6 +22,7 @@
  *    inserts. A cancel or an error rolls that back with the rows.
  */
 #include <string.h>
+#include <time.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -32,9 +33,22 @@
 #include "jhk-policy.h"
 #include "jhk-service.h"
 
-#include <time.h>
+/* The debug log's time of a phase: wall and process CPU seconds since
+ * the start (t0, monotonic µs; cpu0). */
+static void
+log_phase (const char *phase,
+           gint64      t0,
+           double      cpu0)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  g_debug ("inquiry import: %s at %.3f s (cpu %.3f s)", phase,
+           (g_get_monotonic_time () - t0) / 1e6, ts.tv_sec + ts.tv_nsec / 1e9 - cpu0);
+}
+
 static double
-cpu_s (void)
+cpu_now (void)
 {
   struct timespec ts;
 
@@ -899,6 +913,7 @@ jhk_inquiry_import_data (JhkDb                 *db,
   gint64 n_flagged = 0;
   gboolean ok = TRUE;
   gint64 t0 = g_get_monotonic_time ();
+  double cpu0 = cpu_now ();
 
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
   g_return_val_if_fail (JHK_IS_SESSION (actor), NULL);
@@ -952,7 +967,6 @@ jhk_inquiry_import_data (JhkDb                 *db,
         jhk_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
       return NULL;
     }
-  g_debug ("inquiry import: begun at %.3f s (cpu %.3f)", (g_get_monotonic_time () - t0) / 1e6, cpu_s ());
   if (!load_lookups (&im, error))
     goto failed;
   im.import_id = jhk_service_insert (db, error,
@@ -1044,11 +1058,11 @@ jhk_inquiry_import_data (JhkDb                 *db,
       return g_steal_pointer (&report);
     }
 
-  g_debug ("inquiry import: %u rows read and inserted in %.3f s (cpu %.3f)", report->n_read,
-           (g_get_monotonic_time () - t0) / 1e6, cpu_s ());
+  g_debug ("inquiry import: %u rows read", report->n_read);
+  log_phase ("rows inserted", t0, cpu0);
   if (!create_indexes (db, index_sqls, error))
     goto failed;
-  g_debug ("inquiry import: indexes at %.3f s (cpu %.3f)", (g_get_monotonic_time () - t0) / 1e6, cpu_s ());
+  log_phase ("indexes made", t0, cpu0);
   if (kind == JHK_INQUIRY_IMPORT_INQUIRIES && im.n_inserted > 0)
     {
       guint flagged = 0;
@@ -1056,7 +1070,7 @@ jhk_inquiry_import_data (JhkDb                 *db,
       if (!jhk_inquiry_screen_range (db, im.min_at, im.max_at + 1, &flagged, error))
         goto failed;
     }
-  g_debug ("inquiry import: screened at %.3f s (cpu %.3f)", (g_get_monotonic_time () - t0) / 1e6, cpu_s ());
+  log_phase ("screened", t0, cpu0);
   if (!jhk_db_query_int64 (db, &n_flagged, error,
                            kind == JHK_INQUIRY_IMPORT_INQUIRIES
                            ? "SELECT COUNT(*) FROM inquiry_records WHERE import_id = ? AND flags <> 0"
@@ -1086,13 +1100,13 @@ jhk_inquiry_import_data (JhkDb                 *db,
   json_object_set_int_member (details, "n_imported", im.n_inserted);
   json_object_set_int_member (details, "n_present", report->n_present);
   json_object_set_int_member (details, "n_flagged", report->n_flagged);
-  g_debug ("inquiry import: counted at %.3f s (cpu %.3f)", (g_get_monotonic_time () - t0) / 1e6, cpu_s ());
+  log_phase ("counted", t0, cpu0);
   if (!jhk_service_commit_id (db, actor,
                               kind == JHK_INQUIRY_IMPORT_INQUIRIES ? "inquiry.import"
                                                                    : "trail.import",
                               "inquiry_import", im.import_id, details, error))
     goto failed_after_rollback;
-  g_debug ("inquiry import: committed at %.3f s (cpu %.3f)", (g_get_monotonic_time () - t0) / 1e6, cpu_s ());
+  log_phase ("committed", t0, cpu0);
   restore_pragmas (db, pragmas, foreign_keys_off);
   report->committed = TRUE;
   report->n_imported = im.n_inserted;
