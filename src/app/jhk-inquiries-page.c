@@ -1893,7 +1893,7 @@ jhk_inquiries_page_constructed (GObject *object)
   JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (object);
   static const JhkColumnEntry columns[] = {
     { N_("Time"), NULL, at_text, 130, FALSE },
-    { N_("Inquiry No."), "source_no", NULL, 90, FALSE },
+    { N_("Inquiry No."), "source_no", NULL, 105, FALSE },
     { N_("Inquirer"), NULL, inquirer_text, 90, FALSE },
     { N_("Type"), "kind", NULL, 80, FALSE },
     { N_("Reason"), NULL, reason_text, 90, FALSE },

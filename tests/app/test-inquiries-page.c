@@ -513,6 +513,30 @@ test_attention (void)
   app_test_destroy_window (window);
 }
 
+/* The demo's months as the 運用管理者 and the 担当幹部 see them: the
+ * summary, the chart and the lists, to look at. */
+static void
+test_demo (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page;
+
+  if (app_test_count (window, "SELECT COUNT(*) FROM inquiry_records") == 0)
+    {
+      g_test_skip ("The demo has no inquiry records.");
+      app_test_destroy_window (window);
+      return;
+    }
+  page = open_page (window, "chuo-unyo");
+  g_assert_cmpuint (n_listed (page), >, 0);
+  app_test_wait (200);
+  app_test_save_png (GTK_WIDGET (window), "inquiries-demo-office");
+  page = open_page (window, "chuo-kanbu");
+  choose (page, "To Check");
+  app_test_save_png (GTK_WIDGET (window), "inquiries-demo-to-check");
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,5 +546,6 @@ main (int   argc,
 
   g_test_add_func ("/inquiries-page/R14-6/confirm-check-sign-off", test_flow);
   g_test_add_func ("/inquiries-page/R14-6/attention", test_attention);
+  g_test_add_func ("/inquiries-page/R14-6/demo", test_demo);
   return app_test_run ();
 }
