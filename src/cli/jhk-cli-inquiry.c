@@ -54,6 +54,29 @@ jhk_cli_format_us_text (const char *us)
   return jhk_format_time (value);
 }
 
+char *
+jhk_cli_format_japan_time (gint64 us)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) at = NULL;
+
+  if (tz == NULL || utc == NULL)
+    return jhk_format_time (us);
+  at = g_date_time_to_timezone (utc, tz);
+  return g_date_time_format (at, "%Y-%m-%d %H:%M");
+}
+
+char *
+jhk_cli_format_japan_text (const char *us)
+{
+  gint64 value;
+
+  if (us == NULL || *us == '\0' || (value = g_ascii_strtoll (us, NULL, 10)) == 0)
+    return g_strdup ("-");
+  return jhk_cli_format_japan_time (value);
+}
+
 void
 jhk_cli_print_model_json (JhkQueryModel      *model,
                           const JhkCliColumn *columns,
@@ -84,10 +107,12 @@ jhk_cli_print_model_json (JhkQueryModel      *model,
             json_builder_add_int_value (builder, g_ascii_strtoll (value, NULL, 10));
           else if (c->type == 'b')
             json_builder_add_boolean_value (builder, g_ascii_strtoll (value, NULL, 10) != 0);
-          else if (c->type == 't')
+          else if (c->type == 't' || c->type == 'j')
             {
               gint64 us = g_ascii_strtoll (value, NULL, 10);
-              g_autofree char *text = us != 0 ? jhk_format_time (us) : NULL;
+              g_autofree char *text = us == 0 ? NULL
+                                      : c->type == 'j' ? jhk_cli_format_japan_time (us)
+                                      : jhk_format_time (us);
 
               if (text != NULL)
                 json_builder_add_string_value (builder, text);
@@ -414,7 +439,7 @@ jhk_cli_import_inquiries (JhkCliContext *context,
 /* inquiry list / show ----------------------------------------------------------- */
 
 static const JhkCliColumn record_columns[] = {
-  { "source_no", 's' }, { "at", 't' }, { "period", 's' }, { "office_id", 'i' },
+  { "source_no", 's' }, { "at", 'j' }, { "period", 's' }, { "office_id", 'i' },
   { "office", 's' }, { "staff_id", 'i' }, { "staff_no", 's' }, { "inquirer_name", 's' },
   { "section", 's' }, { "kind", 's' }, { "reason", 's' }, { "case_no", 's' },
   { "content", 's' }, { "terminal", 's' }, { "flags", 'i' }, { "confirm_state", 's' },
@@ -551,7 +576,7 @@ cmd_list (JhkCliRun *run, int argc, char **argv)
   for (guint i = 0; i < n && (limit == 0 || i < (guint) limit); i++)
     {
       g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
-      g_autofree char *at = jhk_cli_format_us_text (jhk_row_get_by_name (row, "at"));
+      g_autofree char *at = jhk_cli_format_japan_text (jhk_row_get_by_name (row, "at"));
       g_autofree char *flags = flag_labels (
         (guint) g_ascii_strtoull (jhk_cli_or_dash (jhk_row_get_by_name (row, "flags")), NULL, 10));
       gboolean done = g_strcmp0 (jhk_row_get_by_name (row, "done"), "1") == 0;
@@ -586,7 +611,10 @@ add_record (JsonBuilder            *builder,
   json_builder_begin_object (builder);
   jhk_cli_json_add_int (builder, "id", r->id);
   jhk_cli_json_add_string (builder, "source_no", r->source_no);
-  jhk_cli_json_add_time (builder, "at", r->at);
+  {
+    g_autofree char *at = jhk_cli_format_japan_time (r->at);
+    jhk_cli_json_add_string (builder, "at", at);
+  }
   jhk_cli_json_add_string (builder, "period", r->period);
   jhk_cli_json_add_string (builder, "office_code", r->office_code);
   jhk_cli_json_add_int (builder, "office_id", r->office_id);
@@ -655,7 +683,7 @@ print_step (const char *label,
 static void
 print_record (const JhkInquiryRecord *r)
 {
-  g_autofree char *at = jhk_format_time (r->at);
+  g_autofree char *at = jhk_cli_format_japan_time (r->at);
   g_autofree char *imported = r->imported_at != 0 ? jhk_format_time (r->imported_at) : NULL;
   g_auto(GStrv) explanations = jhk_inquiry_record_explain (r);
 

@@ -29,7 +29,8 @@ int      jhk_cli_holiday  (JhkCliContext *context,
 
 /* A column of a list printed from a JhkQueryModel: its name and how its
  * text is printed in JSON: 's' a string, 'i' an integer, 't' a time in µs
- * (as jhk_format_time), 'b' a boolean (0/1). */
+ * (as jhk_format_time), 'j' a time in µs in Japan time (照会日時, 日時, as
+ * the inquiry system writes them), 'b' a boolean (0/1). */
 typedef struct
 {
   const char *name;
@@ -51,5 +52,9 @@ char    *jhk_cli_pad              (const char         *text,
                                    guint               width);
 /* A time column's text (µs) as jhk_format_time, "-" when empty. */
 char    *jhk_cli_format_us_text   (const char         *us);
+/* µs as "YYYY-MM-DD HH:MM" in Japan time (Asia/Tokyo), and the same for a
+ * column's text ("-" when empty). */
+char    *jhk_cli_format_japan_time (gint64             us);
+char    *jhk_cli_format_japan_text (const char        *us);
 
 G_END_DECLS

@@ -85,7 +85,7 @@ filters_to_query (JhkCliRun     *run,
 }
 
 static const JhkCliColumn trail_columns[] = {
-  { "at", 't' }, { "office_code", 's' }, { "office", 's' }, { "staff_no", 's' },
+  { "at", 'j' }, { "office_code", 's' }, { "office", 's' }, { "staff_no", 's' },
   { "staff_name", 's' }, { "terminal", 's' }, { "business", 's' }, { "operation", 's' },
   { "flags", 'i' }, { NULL, 0 }
 };
@@ -128,7 +128,7 @@ cmd_search (JhkCliRun *run, int argc, char **argv)
   for (guint i = 0; i < n && (limit == 0 || i < (guint) limit); i++)
     {
       g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
-      g_autofree char *at = jhk_cli_format_us_text (jhk_row_get_by_name (row, "at"));
+      g_autofree char *at = jhk_cli_format_japan_text (jhk_row_get_by_name (row, "at"));
 
       g_autofree char *office = jhk_cli_pad (jhk_row_get_by_name (row, "office_code"), 6);
       g_autofree char *staff_no = jhk_cli_pad (jhk_row_get_by_name (row, "staff_no"), 8);
