@@ -398,6 +398,46 @@ test_cancel (Fixture       *f,
   assert_pragmas_restored (f);
 }
 
+static void
+note_progress (double   fraction,
+               guint    n_read,
+               gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  *last = fraction;
+}
+
+/* A dry run checks everything, reports what it would import, and writes
+ * nothing; progress runs up to the whole file. */
+static void
+test_dry_run (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *before = jhk_test_dump_tables (f->db);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkInquiryImportReport) report = NULL;
+  double last = 0;
+
+  (void) data;
+  report = jhk_inquiry_import_file (f->db, f->admin, JHK_INQUIRY_IMPORT_INQUIRIES,
+                                    DATA "cp932.csv", "CP932", TRUE, note_progress, &last, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_false (report->committed);
+  g_assert_cmpuint (report->errors->len, ==, 0);
+  g_assert_cmpuint (report->n_read, ==, 2);
+  g_assert_cmpuint (report->n_imported, ==, 0);
+  g_assert_cmpfloat (last, ==, 1.0);
+  after = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (after, ==, before);
+  assert_pragmas_restored (f);
+}
+
 /* R13-3: trails, the same pipeline; identical rows are not stored twice. */
 static void
 test_trails (Fixture       *f,
@@ -465,6 +505,7 @@ main (int argc, char **argv)
   ADD ("/inquiry-import/R14-5/signed-off", test_signed_off);
   ADD ("/inquiry-import/R14-5/sysadmin-only", test_refused);
   ADD ("/inquiry-import/R14-5/cancel", test_cancel);
+  ADD ("/inquiry-import/R14-5/dry-run", test_dry_run);
   ADD ("/trail-import/R13-3/import-overlap", test_trails);
   ADD ("/trail-import/R13-3/bad", test_trails_bad);
 #undef ADD
