@@ -515,26 +515,6 @@ fill_detail (JhkInquiriesPage *self)
         }
     }
 
-  group = add_group (self, _("Inquiry Record"));
-  {
-    g_autofree char *at = japan_time (r->at);
-    g_autofree char *who = g_strdup_printf ("%s (%s)", or_dash (r->inquirer_name),
-                                            or_dash (r->staff_no));
-    g_autofree char *office = g_strdup_printf ("%s (%s)", or_dash (r->office_name),
-                                               or_dash (r->office_code));
-
-    add_field (group, _("Time of Inquiry"), at);
-    add_field (group, _("Inquiry Number"), r->source_no);
-    add_field (group, _("Inquirer"), who);
-    add_field (group, _("Office"), office);
-    add_field (group, _("Section"), r->section_name);
-    add_field (group, _("Inquiry Type"), r->kind);
-    add_field (group, _("Reason"), r->reason);
-    add_field (group, _("Case Number"), r->case_no);
-    add_field (group, _("Content"), r->content);
-    add_field (group, _("Terminal"), r->terminal);
-  }
-
   group = add_group (self, _("Check"));
   {
     g_autofree char *confirm = step_text (jhk_inquiry_confirm_state_label (r->confirm_state),
@@ -560,6 +540,26 @@ fill_detail (JhkInquiriesPage *self)
       gtk_widget_add_css_class (row, "error");
     add_field (group, _("State"), r->signed_off ? _("Done; the month is signed off")
                                   : r->done ? _("Done") : _("Not done"));
+  }
+
+  group = add_group (self, _("Inquiry Record"));
+  {
+    g_autofree char *at = japan_time (r->at);
+    g_autofree char *who = g_strdup_printf ("%s (%s)", or_dash (r->inquirer_name),
+                                            or_dash (r->staff_no));
+    g_autofree char *office = g_strdup_printf ("%s (%s)", or_dash (r->office_name),
+                                               or_dash (r->office_code));
+
+    add_field (group, _("Time of Inquiry"), at);
+    add_field (group, _("Inquiry Number"), r->source_no);
+    add_field (group, _("Inquirer"), who);
+    add_field (group, _("Office"), office);
+    add_field (group, _("Section"), r->section_name);
+    add_field (group, _("Inquiry Type"), r->kind);
+    add_field (group, _("Reason"), r->reason);
+    add_field (group, _("Case Number"), r->case_no);
+    add_field (group, _("Content"), r->content);
+    add_field (group, _("Terminal"), r->terminal);
   }
 }
 
