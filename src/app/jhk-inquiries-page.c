@@ -57,6 +57,7 @@ struct _JhkInquiriesPage
   GtkRevealer        *summary_revealer;
   GtkLabel           *summary_label;
   GtkProgressBar     *total_bar;
+  GtkWidget          *counts_box;
   GtkWidget          *overdue_button;
   GtkWidget          *disputed_button;
   GtkWidget          *flagged_button;
@@ -2024,6 +2025,7 @@ jhk_inquiries_page_class_init (JhkInquiriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, summary_revealer);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, total_bar);
+  gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, counts_box);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, overdue_button);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, disputed_button);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, flagged_button);
@@ -2076,6 +2078,11 @@ jhk_inquiries_page_init (JhkInquiriesPage *self)
   self->office_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->periods = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Tab goes from count to count, not to the flow box's cells. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->counts_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 }
 
 GtkWidget *
