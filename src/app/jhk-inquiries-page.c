@@ -1960,8 +1960,6 @@ static void
 jhk_inquiries_page_reload (JhkPage *page)
 {
   JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (page);
-  JhkQueryModel *model = shown_model (self);
-  g_autoptr(GError) error = NULL;
 
   /* Others' changes: the same view and filter, read again. */
   self->filling = TRUE;
@@ -1969,9 +1967,7 @@ jhk_inquiries_page_reload (JhkPage *page)
     fill_periods (self);
   self->filling = FALSE;
   fill_summary (self);
-  if (model != NULL && !jhk_query_model_refresh (model, &error))
-    jhk_widget_show_error (GTK_WIDGET (self), error);
-  selection_changed_cb (self);
+  refresh_list (self);
 }
 
 /* The keys go to the list first when the focus comes in (the workspace

@@ -510,6 +510,33 @@ test_attention (void)
   app_test_wait (100);
   g_assert_cmpuint (n_listed (page), ==, 3);
   g_assert_cmpint (selected_id (page), ==, id_at (page, 0));
+
+  /* Another's change shows at once: one confirmed elsewhere leaves the
+   * list. */
+  g_assert_true (jhk_db_run (jhk_window_get_database (window), NULL,
+                             "UPDATE inquiry_records SET confirm_state = 'confirmed',"
+                             " confirmed_by = staff_id, confirmed_at = 1"
+                             " WHERE source_no = 'Q-0001'", JHK_DB_END));
+  jhk_page_data_changed (JHK_PAGE (page));
+  app_test_wait (100);
+  g_assert_cmpuint (n_listed (page), ==, 2);
+
+  /* The 運用管理者's item for the sign-off: the office's month, the
+   * button in focus. */
+  page = open_page (window, "chuo-unyo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "inquiries", "inquiries.sign_off"));
+  app_test_wait (100);
+  g_assert_true (gtk_widget_has_focus (app_test_find_action_button (page, "inquiries.sign-off")) ||
+                 !gtk_widget_get_sensitive (app_test_find_action_button (page,
+                                                                         "inquiries.sign-off")));
+  /* The overdue item: the list filtered to the overdue records. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "inquiries", "inquiries.overdue"));
+  app_test_wait (100);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (app_test_find_button (page,
+                                                                                        "O_verdue"))));
+  g_assert_cmpuint (n_listed (page), ==, 0);
   app_test_destroy_window (window);
 }
 
