@@ -643,6 +643,31 @@ test_purge (Fixture       *f,
   g_assert_cmpstr (after_dump, ==, before_dump);
 }
 
+/* Five years back from a 29 February is the 28th, the start of that day
+ * in Japan time, whatever the zone of the machine. */
+static void
+test_purge_cutoff (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint records = 0, trails = 0;
+
+  g_assert_true (jhk_inquiries_purge (f->db, f->admin, 0, &records, &trails, &error));
+  g_assert_no_error (error);
+  jhk_set_clock_override (jst (2028, 2, 29, 12, 0));
+  add_record (f->db, f->import_id, jst (2023, 2, 27, 23, 59), "920", "2023-02");
+  add_record (f->db, f->import_id, jst (2023, 2, 28, 0, 0), "920", "2023-02");
+  g_assert_true (jhk_inquiries_purge (f->db, f->admin, jhk_org_find_unit (f->db, "920"),
+                                      &records, &trails, &error));
+  jhk_set_clock_override (0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records, ==, 1);
+  g_assert_cmpuint (trails, ==, 0);
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT at FROM inquiry_records"
+                                       " WHERE source_no LIKE 'PURGE-%'", JHK_DB_END), ==,
+                   jst (2023, 2, 28, 0, 0));
+}
+
 /* PostgreSQL: the users' own server roles --------------------------------------- */
 
 static void
@@ -747,6 +772,7 @@ main (int argc, char **argv)
   ADD ("/trails/R13-4/export-file", test_export);
   ADD ("/trails/R13-4/requests-flow", test_requests_flow);
   ADD ("/trails/R13-3/purge-per-office", test_purge);
+  ADD ("/trails/R13-3/purge-cutoff-japan-day", test_purge_cutoff);
 #undef ADD
   g_test_add_func ("/trails/R13-4/pg-row-security", test_pg_row_security);
   return jhk_test_run ();
