@@ -50,7 +50,8 @@ GPtrArray *jhk_attention_requests  (JhkDb       *db,
  * (要確認 or nobody else can take them, of the actor's office),
  * "inquiries.overdue" (of those, not done in time) and
  * "inquiries.sign_off" (months of the actor's office with every record
- * done, not signed off, of the last 13); jhk-attention-inquiries.c. */
+ * done, not signed off); an office's records are looked for in its last
+ * 13 months; jhk-attention-inquiries.c. */
 GPtrArray *jhk_attention_inquiries (JhkDb       *db,
                                     JhkSession  *actor);
 

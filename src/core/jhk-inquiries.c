@@ -1273,14 +1273,16 @@ sign_off_refusal (JhkDb       *db,
     return g_strdup (_("Only the office's operations manager signs its month off."));
   *code = JHK_POLICY_ERROR_CONFLICT;
   if (!jhk_db_query_int64 (db, &signed_off, NULL,
-                           "SELECT COUNT(*) FROM inquiry_periods WHERE office_id = ? AND period = ?",
+                           "SELECT COUNT(*) FROM inquiry_periods"
+                           " WHERE office_id = ? AND period = ?",
                            JHK_I (office_id), JHK_T (period), JHK_DB_END) ||
       !jhk_db_query_int64 (db, &n, NULL,
-                           "SELECT COUNT(*) FROM inquiry_records WHERE office_id = ? AND period = ?",
+                           "SELECT COUNT(*) FROM inquiry_records"
+                           " WHERE office_id = ? AND period = ?",
                            JHK_I (office_id), JHK_T (period), JHK_DB_END) ||
       !jhk_db_query_int64 (db, &open, NULL,
-                           "SELECT COUNT(*) FROM inquiry_records WHERE office_id = ? AND period = ?"
-                           " AND done = 0",
+                           "SELECT COUNT(*) FROM inquiry_records"
+                           " WHERE office_id = ? AND period = ? AND done = 0",
                            JHK_I (office_id), JHK_T (period), JHK_DB_END))
     return g_strdup (_("The office's inquiries could not be read."));
   if (signed_off > 0)
@@ -1288,9 +1290,11 @@ sign_off_refusal (JhkDb       *db,
   if (n == 0)
     return g_strdup (_("The office has no inquiries in this month."));
   if (open > 0)
-    return g_strdup_printf (ngettext ("%lld inquiry of the month is not checked to the end yet.",
-                                         "%lld inquiries of the month are not checked to the end yet.",
-                                         (gulong) open),
+    return g_strdup_printf (ngettext ("%lld inquiry of the month is not checked to the end "
+                                      "yet.",
+                                      "%lld inquiries of the month are not checked to the end "
+                                      "yet.",
+                                      (gulong) open),
                             (long long) open);
   return NULL;
 }

@@ -781,6 +781,18 @@ test_attention (Fixture       *f,
   gint64 c = add_record_full (f, "C9141", 3, 10, 0, 0, jhk_now_us () - 400 * G_TIME_SPAN_DAY);
   gint64 both[] = { a, b };
 
+  /* The office's items look at the last 13 months: the records are of
+   * this month. */
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (now, tz);
+
+    period = g_date_time_format (local, "%Y-%m");
+  }
+  g_assert_true (jhk_db_run (f->db, &error, "UPDATE inquiry_records SET period = ?",
+                             JHK_T (period), JHK_DB_END));
+  g_assert_no_error (error);
+
   g_assert_cmpuint (item (f, f->shokuin, "inquiries.confirm"), ==, 2);
   g_assert_cmpuint (item (f, f->kanbu, "inquiries.confirm"), ==, 0);
   g_assert_cmpuint (item (f, f->kanbu, "inquiries.check"), ==, 0);
@@ -799,16 +811,7 @@ test_attention (Fixture       *f,
   g_assert_cmpuint (item (f, f->kanbu, "inquiries.check"), ==, 0);
   g_assert_cmpuint (item (f, f->unyo, "inquiries.resolve"), ==, 2);
 
-  /* The month is ready for the sign-off once every record is done: the
-   * records of this month, moved to the current month for the item. */
-  {
-    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
-    g_autoptr(GDateTime) local = g_date_time_to_timezone (now, tz);
-
-    period = g_date_time_format (local, "%Y-%m");
-  }
-  g_assert_true (jhk_db_run (f->db, &error, "UPDATE inquiry_records SET period = ?",
-                             JHK_T (period), JHK_DB_END));
+  /* The month is ready for the sign-off once every record is done. */
   g_assert_cmpuint (item (f, f->unyo, "inquiries.sign_off"), ==, 0);
   g_assert_true (jhk_inquiries_resolve (f->db, f->unyo, both + 1, 1, FALSE, "確認", &error));
   g_assert_true (jhk_inquiries_resolve (f->db, f->unyo, &c, 1, FALSE, "確認", &error));
