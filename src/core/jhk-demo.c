@@ -7,6 +7,7 @@
 #include "jhk-approvals.h"
 #include "jhk-delivery-private.h"
 #include "jhk-demo.h"
+#include "jhk-demo-private.h"
 #include "jhk-ledger.h"
 #include "jhk-org.h"
 #include "jhk-policy.h"
@@ -1325,6 +1326,8 @@ jhk_demo_populate (JhkDb   *db,
   if (!demo_transfers (db, error))
     goto out;
   if (!demo_work_requests (db, error))
+    goto out;
+  if (!jhk_demo_inquiries (db, error))
     goto out;
 
   ok = TRUE;
