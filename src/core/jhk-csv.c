@@ -4,7 +4,8 @@
  * byte of a double-byte character is never below 0x40, so a comma, a
  * quotation mark or a line break is always one. Each field's bytes are
  * then decoded: UTF-8 is copied (validated once for the whole text when
- * detected, else per field), CP932 goes through a table of every code,
+ * detected, else per field; text that is UTF-8 up to a bad byte is read
+ * as UTF-8, that byte an error of its line), CP932 goes through a table of every code,
  * built once through iconv's own "CP932" (so the NEC and IBM extension
  * characters 髙 﨑 ① ⅰ come out as glibc maps them), ASCII straight. */
 #include <string.h>
@@ -155,8 +156,16 @@ jhk_csv_reader_new (const char  *data,
     }
   if (encoding == NULL)
     {
-      validated = g_utf8_validate_len (text, text_length, NULL);
+      const char *invalid = NULL;
+
+      validated = g_utf8_validate_len (text, text_length, &invalid);
+      /* UTF-8 text with a bad byte further on (valid multi-byte text
+       * before it) stays UTF-8, with that byte its line's error: CP932's
+       * first Japanese character is almost never UTF-8. */
       cp932 = !validated && !bom;
+      for (const char *q = text; cp932 && q < invalid; q++)
+        if ((guchar) *q >= 0x80)
+          cp932 = FALSE;
     }
   else if (g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0)
     cp932 = FALSE;

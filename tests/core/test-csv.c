@@ -237,6 +237,20 @@ test_reader_errors (void)
   g_assert_false (jhk_csv_reader_next (reader, &record, &error));
   g_assert_no_error (error);
 
+  /* Detected: UTF-8 up to a bad byte stays UTF-8, the byte its line's
+   * error. */
+  g_clear_pointer (&reader, jhk_csv_reader_free);
+  reader = jhk_csv_reader_new ("名前\n\xFF\n髙", strlen ("名前\n\xFF\n髙"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jhk_csv_reader_get_encoding (reader), ==, "UTF-8");
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_false (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_error (error, JHK_CSV_ERROR, JHK_CSV_ERROR_ENCODING);
+  g_assert_cmpuint (record.line, ==, 2);
+  g_clear_error (&error);
+  g_assert_true (jhk_csv_reader_next (reader, &record, &error));
+  g_assert_cmpstr (record.fields[0], ==, "髙");
+
   /* An unclosed quotation mark ends the reading. */
   g_clear_pointer (&reader, jhk_csv_reader_free);
   reader = jhk_csv_reader_new ("a\n\"b\nc\n", 7, NULL, &error);
