@@ -402,7 +402,7 @@ write_trails (JhkDb       *db,
                                          " FROM access_trails t");
   g_autoptr(JhkDbStmt) stmt = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
-  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *tmp = NULL;
   Output out = { NULL, g_checksum_new (G_CHECKSUM_SHA256) };
   g_autoptr(GTimeZone) tz = japan_time_zone ();
   guint rows = 0;
@@ -417,13 +417,17 @@ write_trails (JhkDb       *db,
     goto fail;
   condition_bind (c, stmt);
 
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
   fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0 || (out.file = fdopen (fd, "wb")) == NULL)
     {
       int saved = errno;
 
       if (fd >= 0)
-        close (fd);
+        {
+          close (fd);
+          g_unlink (tmp);
+        }
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Could not create the trails file beside “%s”: %s"), path,
                    g_strerror (saved));

@@ -385,6 +385,12 @@ test_export (Fixture       *f,
                   jhk_trails_export (f->db, f->admin, &(JhkTrailQuery) { .date_from = "2030-1-1" },
                                      path, &rows, NULL, refusal));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* A folder that is not there: nothing written, no entry. */
+  JHK_TEST_ASSERT_REFUSED_WITH (f->db,
+                                jhk_trails_export (f->db, f->admin, &q,
+                                                   "/nonexistent-jhk/trails.csv", &rows, NULL,
+                                                   refusal),
+                                g_assert_error (error_, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
 
   g_assert_true (jhk_trails_export (f->db, f->admin, &q, path, &rows, &sha, &error));
   g_assert_no_error (error);
