@@ -1476,6 +1476,23 @@ filter_changed_cb (JhkInquiriesPage *self)
     refresh_list (self);
 }
 
+/* Ctrl+F: the search; Escape there clears it and goes back to the list. */
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (JHK_INQUIRIES_PAGE (widget)->search_entry));
+}
+
+static void
+stop_search_cb (JhkInquiriesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  refresh_list (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->inquiries_view));
+}
+
 /* A count of the summary: the list shows those records. */
 static void
 count_clicked_cb (GtkButton        *button,
@@ -2045,6 +2062,7 @@ jhk_inquiries_page_class_init (JhkInquiriesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, office_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, count_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
@@ -2057,6 +2075,7 @@ jhk_inquiries_page_class_init (JhkInquiriesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "inquiries.register", NULL, register_activated);
   gtk_widget_class_install_action (widget_class, "inquiries.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "page.attention", "s", attention_activated);
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_activated);
 
   /* One keystroke a record: Ctrl+Return (and Enter on a row) takes the
    * view's step, Ctrl+D its 相違あり / 要確認 / 不適正. */

@@ -145,6 +145,14 @@ is_label (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+/* The page's search entry, not the drop-downs' hidden ones. */
+static gboolean
+is_drawn_search (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_is_drawable (widget);
+}
+
 static GtkColumnView *
 list_view (GtkWidget *page)
 {
@@ -325,6 +333,25 @@ test_flow (void)
   answer_comment (window, "この照会はしていない");
   g_assert_cmpint (count (window, "confirm_state = 'disputed'"
                                   " AND confirm_comment = 'この照会はしていない'"), ==, 1);
+
+  /* Ctrl+F searches, in SQL: by the inquiry number. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  {
+    GtkWidget *entry = app_test_find_widget (page, is_drawn_search, NULL);
+
+
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry) ||
+                   gtk_root_get_focus (GTK_ROOT (window)) == entry);
+    g_assert_cmpuint (n_listed (page), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Q-0001");
+    app_test_wait (400);
+    g_assert_cmpuint (n_listed (page), ==, 0);
+    /* Escape: the search cleared, the list in focus. */
+    g_signal_emit_by_name (entry, "stop-search");
+    app_test_wait (100);
+    g_assert_cmpuint (n_listed (page), ==, 1);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  }
 
   /* A record already confirmed: the step is refused with the reason. */
   choose (page, "Any step");
