@@ -169,10 +169,13 @@ scope_has_period (JhkInquiriesScope scope)
 static char *
 japan_time (gint64 us)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
+  static GTimeZone *tz;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
   g_autoptr(GDateTime) at = NULL;
 
+  /* Read once: every row of the list asks. */
+  if (tz == NULL)
+    tz = g_time_zone_new_identifier ("Asia/Tokyo");
   if (tz == NULL || utc == NULL)
     return jhk_format_time (us);
   at = g_date_time_to_timezone (utc, tz);
@@ -883,11 +886,20 @@ bulk_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   JhkInquiriesPage *self)
 {
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "jhk-ids");
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "apply") != 0 || ids == NULL)
+  if (g_strcmp0 (response, "apply") != 0)
     return;
+  /* The selection as it is now: the dialog was modal. */
+  ids = selected_ids (self);
+  if (ids->len != GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "jhk-n")))
+    {
+      jhk_widget_show_toast (GTK_WIDGET (self),
+                             _("The list changed meanwhile: nothing was confirmed. Select the "
+                               "inquiries again."));
+      return;
+    }
   if (!run_step (self, ids, FALSE, NULL, &error))
     jhk_widget_show_error (GTK_WIDGET (self), error);
 }
@@ -898,17 +910,21 @@ positive_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
+  guint n = 0;
 
-  if (ids->len == 0)
+  /* Many selected: asked first, read once confirmed. */
+  g_array_unref (selected_ids_max (self, 0, &n));
+  if (n == 0)
     return;
   if (self->scope == JHK_INQUIRIES_OFFICE)
     {
+      ids = selected_ids (self);
       open_comment_dialog (self, ids, FALSE);
       return;
     }
-  if (ids->len > 1)
+  if (n > 1)
     {
       GtkRoot *root = gtk_widget_get_root (widget);
       g_autofree char *heading = NULL;
@@ -918,23 +934,21 @@ positive_activated (GtkWidget  *widget,
       if (self->scope == JHK_INQUIRIES_MINE)
         {
           heading = g_strdup_printf (ngettext ("Confirm %u Inquiry?", "Confirm %u Inquiries?",
-                                               ids->len), ids->len);
+                                               n), n);
           body = g_strdup (_("You confirm that you made each of them as recorded, "
                              "for the reason recorded."));
         }
       else
         {
           heading = g_strdup_printf (ngettext ("Check %u Inquiry as Proper?",
-                                               "Check %u Inquiries as Proper?", ids->len),
-                                     ids->len);
+                                               "Check %u Inquiries as Proper?", n),
+                                     n);
           body = g_strdup (_("You confirm that the fact and purpose of each of them are "
                              "proper."));
         }
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                                 : NULL,
                                                            heading, body));
-      g_object_set_data_full (G_OBJECT (dialog), "jhk-ids", g_array_ref (ids),
-                              (GDestroyNotify) g_array_unref);
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
                                         "apply", self->scope == JHK_INQUIRIES_MINE
                                                    ? _("_Confirm") : _("_Proper"),
@@ -942,10 +956,12 @@ positive_activated (GtkWidget  *widget,
       adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (dialog, "apply");
       adw_message_dialog_set_close_response (dialog, "cancel");
+      g_object_set_data (G_OBJECT (dialog), "jhk-n", GUINT_TO_POINTER (n));
       g_signal_connect_object (dialog, "response", G_CALLBACK (bulk_response_cb), self, 0);
       jhk_present_dialog (widget, GTK_WINDOW (dialog));
       return;
     }
+  ids = selected_ids (self);
   if (!run_step (self, ids, FALSE, NULL, &error))
     jhk_widget_show_error (widget, error);
 }
