@@ -55,6 +55,7 @@ struct _JhkInquiryImportDialog
   GCancellable         *cancellable;
   gboolean              running;
   gboolean              close_when_done;
+  gboolean              closed;
   gint                  permille;          /* atomic */
   gint                  n_read;            /* atomic */
   gint                  progress_pending;  /* atomic */
@@ -162,7 +163,7 @@ show_progress_cb (gpointer user_data)
   g_autofree char *text = NULL;
 
   g_atomic_int_set (&self->progress_pending, 0);
-  if (!self->running)
+  if (!self->running || self->closed)
     return G_SOURCE_REMOVE;
   n_read = (guint) g_atomic_int_get (&self->n_read);
   gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->permille) / 1000.0);
@@ -320,6 +321,13 @@ import_done_cb (GObject      *source,
   self->running = FALSE;
   g_clear_object (&self->cancellable);
   report = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Closed meanwhile (the idle lock destroys the dialogs), which
+   * cancelled the import: nothing to show. */
+  if (self->closed)
+    {
+      g_clear_pointer (&report, jhk_inquiry_import_report_free);
+      return;
+    }
   if (self->close_when_done)
     {
       g_clear_pointer (&report, jhk_inquiry_import_report_free);
@@ -525,6 +533,20 @@ add_error_column (JhkInquiryImportDialog *self,
   g_object_unref (column);
 }
 
+/* gtk_window_destroy(), as the idle lock closes the dialogs (R13-9),
+ * unrealizes the dialog but does not dispose it while the worker holds
+ * it: the import is cancelled then, so that nothing runs on unseen. */
+static void
+jhk_inquiry_import_dialog_unrealize (GtkWidget *widget)
+{
+  JhkInquiryImportDialog *self = JHK_INQUIRY_IMPORT_DIALOG (widget);
+
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  GTK_WIDGET_CLASS (jhk_inquiry_import_dialog_parent_class)->unrealize (widget);
+}
+
 /* GObject. */
 
 static void
@@ -532,6 +554,7 @@ jhk_inquiry_import_dialog_dispose (GObject *object)
 {
   JhkInquiryImportDialog *self = JHK_INQUIRY_IMPORT_DIALOG (object);
 
+  self->closed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -558,6 +581,7 @@ jhk_inquiry_import_dialog_class_init (JhkInquiryImportDialogClass *klass)
 
   object_class->dispose = jhk_inquiry_import_dialog_dispose;
   window_class->close_request = jhk_inquiry_import_dialog_close_request;
+  widget_class->unrealize = jhk_inquiry_import_dialog_unrealize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Jhk/ui/jhk-inquiry-import-dialog.ui");

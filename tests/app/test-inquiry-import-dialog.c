@@ -345,6 +345,32 @@ test_import_escape (void)
   app_test_destroy_window (window);
 }
 
+/* R13-9: the idle lock closes the dialog while the import runs: it is
+ * cancelled, nothing is written, and its end finds no dialog to show. */
+static void
+test_import_lock (void)
+{
+  JhkWindow *window = admin_window ();
+  g_autofree char *path = write_large_file (100000);
+  gint64 n_records = app_test_count (window, "SELECT COUNT(*) FROM inquiry_records");
+  gint64 n_imports = app_test_count (window, "SELECT COUNT(*) FROM inquiry_imports");
+  JhkInquiryImportDialog *dialog = open_dialog (window, JHK_INQUIRY_IMPORT_INQUIRIES);
+
+  set_file (dialog, path, 0, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  jhk_window_lock (window);
+  g_assert_cmpstr (jhk_window_get_view (window), ==, "lock");
+  g_assert_null (app_test_find_toplevel (JHK_TYPE_INQUIRY_IMPORT_DIALOG));
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  app_test_wait (100);
+  /* The lock itself is audited: the inquiry tables are as they were. */
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM inquiry_records"), ==, n_records);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM inquiry_imports"), ==, n_imports);
+  app_test_destroy_window (window);
+}
+
 /* R14-1: the register of 照会者. */
 
 static JhkInquirerRegisterDialog *
@@ -566,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/app/inquiry-import/R14-5/malformed-imports-nothing", test_import_malformed);
   g_test_add_func ("/app/inquiry-import/R14-5/cancel", test_import_cancel);
   g_test_add_func ("/app/inquiry-import/R14-5/escape-asks-and-cancels", test_import_escape);
+  g_test_add_func ("/app/inquiry-import/R13-9/lock-cancels", test_import_lock);
   g_test_add_func ("/app/inquiry-import/R14-5/postgresql-own-role", test_import_postgresql);
   g_test_add_func ("/app/inquirer-register/R14-1/add-end", test_register_add_end);
   g_test_add_func ("/app/inquirer-register/R14-1/read-only", test_register_read_only);
