@@ -12,7 +12,9 @@ G_BEGIN_DECLS
  * jhk_inquiry_import_file() into a fresh SQLite demo database (the median
  * of 3 runs up to 200 000 rows, else one run), and, in the same run,
  * sqlite3's own .import of the UTF-8 copy into an equivalent table with
- * the same number of indexes; reports their ratio, the peak memory
+ * the same number of indexes; reports their ratio, in wall-clock time and
+ * in CPU time (user and system, which other load on the machine does not
+ * change), the peak memory
  * (VmHWM), the 運用管理者's summary of one office and month and the first
  * page of the list filtered by office and month and by officer. uri is
  * unused: the figures are SQLite's. */
