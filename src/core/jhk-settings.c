@@ -111,9 +111,11 @@ jhk_settings_set_int (JhkDb       *db,
   json_object_set_string_member (details, "key", settings[setting].key);
   json_object_set_int_member (details, "value", value);
   json_object_set_int_member (details, "previous", jhk_settings_get_int (db, setting));
-  if (!jhk_db_run (db, error, "DELETE FROM settings WHERE key = ?",
-                   JHK_T (settings[setting].key), JHK_DB_END) ||
-      !jhk_db_run (db, error, "INSERT INTO settings (key, value) VALUES (?, ?)",
+  /* An upsert: the server grants the システム管理者 INSERT and UPDATE on
+   * settings, not DELETE. */
+  if (!jhk_db_run (db, error,
+                   "INSERT INTO settings (key, value) VALUES (?, ?)"
+                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                    JHK_T (settings[setting].key), JHK_T (text), JHK_DB_END))
     {
       jhk_service_abort (db);
