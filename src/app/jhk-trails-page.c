@@ -564,8 +564,8 @@ show_written (JhkTrailsPage *self,
               const char    *sha256)
 {
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *message = g_strdup_printf (ngettext ("%u row written to %s (SHA-256 %.16s…)",
-                                                        "%u rows written to %s (SHA-256 %.16s…)",
+  g_autofree char *message = g_strdup_printf (ngettext ("%u row written to %s (SHA-256 %s)",
+                                                        "%u rows written to %s (SHA-256 %s)",
                                                         n_rows),
                                               n_rows, base, sha256 != NULL ? sha256 : "");
 
@@ -674,7 +674,7 @@ request_activated (GtkWidget  *widget,
 
   if (!read_search (self, &s))
     return;
-  dialog = jhk_form_dialog_new (_("Request an Output of Trails"), _("_Send Request"),
+  dialog = jhk_form_dialog_new (_("Request an Output"), _("_Send Request"),
                                 "/org/example/Jhk/ui/jhk-trail-request-form.ui");
   d = g_new0 (RequestData, 1);
   d->page = g_object_ref (self);
