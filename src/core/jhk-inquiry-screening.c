@@ -1109,6 +1109,14 @@ jhk_inquiry_screen_range (JhkDb   *db,
   return screen_range (db, from_us, to_us, out_flagged, error);
 }
 
+guint
+jhk_inquiry_screen_own_flags (const char *reason,
+                              const char *case_no)
+{
+  return (is_blank (reason) ? JHK_INQUIRY_FLAG_NO_REASON : 0) |
+         (is_blank (case_no) ? JHK_INQUIRY_FLAG_NO_CASE : 0);
+}
+
 gboolean
 jhk_inquiry_rescreen (JhkDb       *db,
                       JhkSession  *actor,

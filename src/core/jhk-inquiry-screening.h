@@ -45,6 +45,12 @@ gboolean jhk_inquiry_screen_range (JhkDb       *db,
                                    guint       *out_flagged,
                                    GError     **error);
 
+/* The flags a record has from its own 事由 and 事件番号 alone (NO_REASON,
+ * NO_CASE; they need no flag_data): an import that writes them with the
+ * record leaves jhk_inquiry_screen_range() fewer rows to rewrite. */
+guint    jhk_inquiry_screen_own_flags (const char *reason,
+                                       const char *case_no);
+
 /* The システム管理者 screens everything again after changing a setting or
  * the holidays (records of signed-off months keep their flags); one
  * transaction and audit entry. */

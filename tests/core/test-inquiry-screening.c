@@ -212,6 +212,12 @@ test_no_reason (Fixture       *f,
   g_assert_cmpuint (flags_of (f, blank), ==, JHK_INQUIRY_FLAG_NO_CASE);
   text = explain (f, none);
   g_assert_cmpstr (text, ==, "No reason is recorded.|No case number is recorded.");
+
+  /* What an import may write with the record, as the screening finds it. */
+  g_assert_cmpuint (jhk_inquiry_screen_own_flags ("", "　"), ==,
+                    JHK_INQUIRY_FLAG_NO_REASON | JHK_INQUIRY_FLAG_NO_CASE);
+  g_assert_cmpuint (jhk_inquiry_screen_own_flags ("捜査", NULL), ==, JHK_INQUIRY_FLAG_NO_CASE);
+  g_assert_cmpuint (jhk_inquiry_screen_own_flags ("捜査", "R7-1"), ==, 0);
 }
 
 static void
