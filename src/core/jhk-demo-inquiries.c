@@ -37,8 +37,8 @@ static const DemoOfficer more_staff[] = {
   { "C9121", "藤原 由美", "フジワラ ユミ", "巡査部長", "生活安全課", "912", "9121" },
   { "C9133", "前田 健一", "マエダ ケンイチ", "巡査部長", "刑事課強行犯係", "913", "9133" },
   { "C9134", "中川 美咲", "ナカガワ ミサキ", "巡査", "刑事課強行犯係", "913", "9134" },
-  { "C9142", "小川 拓也", "オガワ タクヤ", "巡査長", "地域課", "914", "9142" },
-  { "C9143", "岡田 直樹", "オカダ ナオキ", "巡査", "地域課", "914", "9143" },
+  { "C9145", "小川 拓也", "オガワ タクヤ", "巡査長", "地域課", "914", "9145" },
+  { "C9146", "大野 直樹", "オオノ ナオキ", "巡査", "地域課", "914", "9146" },
   { "C9211", "山口 隆", "ヤマグチ タカシ", "巡査部長", "警務課", "921", "9211" },
   { "C9221", "松田 聡子", "マツダ サトコ", "巡査部長", "刑事課", "922", "9221" },
   { "C9222", "藤井 健", "フジイ ケン", "巡査", "刑事課", "922", "9222" },
@@ -63,8 +63,8 @@ static const DemoInquirer inquirers[] = {
   { "C9134", "910", 3, TRUE, TRUE },
   { "C9121", "910", 2, FALSE, TRUE },
   { "C9141", "910", 3, FALSE, TRUE },
-  { "C9142", "910", 3, FALSE, TRUE },
-  { "C9143", "910", 0, FALSE, FALSE },   /* not registered: planted only */
+  { "C9145", "910", 3, FALSE, TRUE },
+  { "C9146", "910", 0, FALSE, FALSE },   /* not registered: planted only */
   { "C9211", "920", 2, FALSE, TRUE },
   { "C9221", "920", 4, TRUE, TRUE },
   { "C9222", "920", 3, TRUE, TRUE },
@@ -288,7 +288,7 @@ plant_cases (Demo      *d,
   csv_add (d, t, "910", "C9133", "犯歴照会", "", "R8-0412", "佐藤 一郎 1971-04-02");
   g_clear_pointer (&t, g_date_time_unref);
   t = at_time (day3, 14, 40);
-  csv_add (d, t, "910", "C9142", "運転免許照会", "職務質問", "", "中村 翔 1998-11-30");
+  csv_add (d, t, "910", "C9145", "運転免許照会", "職務質問", "", "中村 翔 1998-11-30");
   g_clear_pointer (&t, g_date_time_unref);
 
   /* OFF_HOURS: a Saturday night, and early on a working day; a holiday
@@ -335,7 +335,7 @@ plant_cases (Demo      *d,
 
   /* REPEAT_MANY: three officers look one person up within three days. */
   {
-    const char *who[] = { "C9133", "C9141", "C9142" };
+    const char *who[] = { "C9133", "C9141", "C9145" };
 
     for (int i = 0; i < 3; i++)
       {
@@ -358,12 +358,12 @@ plant_cases (Demo      *d,
     }
 
   /* OUT_OF_SCOPE: 地域課's C9141 is not registered for 指名手配照会, and
-   * C9143 is not in the register at all. */
+   * C9146 is not in the register at all. */
   t = at_time (day5, 15, 30);
   csv_add (d, t, "910", "C9141", "指名手配照会", "職務質問", "R8-0615", "池田 亮介 1993-01-18");
   g_clear_pointer (&t, g_date_time_unref);
   t = at_time (day8, 11, 45);
-  csv_add (d, t, "910", "C9143", "犯歴照会", "職務質問", "R8-0844", "小野 由紀 1979-12-03");
+  csv_add (d, t, "910", "C9146", "犯歴照会", "職務質問", "R8-0844", "小野 由紀 1979-12-03");
   g_clear_pointer (&t, g_date_time_unref);
 
   /* FAMILY_NAME: the officer's own family name. */
