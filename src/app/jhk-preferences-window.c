@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "jhk-app-util.h"
+#include "jhk-inquiry-screening.h"
 #include "jhk-preferences-window.h"
 #include "jhk-settings.h"
 
@@ -19,6 +20,15 @@ struct _JhkPreferencesWindow
   GtkSpinButton        *history_spin;
   GtkSpinButton        *threshold_spin;
   GtkSpinButton        *lockout_minutes_spin;
+  GtkWidget            *inquiry_apply_button;
+  GtkSpinButton        *duty_start_spin;
+  GtkSpinButton        *duty_end_spin;
+  GtkSpinButton        *repeat_days_spin;
+  GtkSpinButton        *repeat_self_spin;
+  GtkSpinButton        *repeat_many_spin;
+  GtkSpinButton        *volume_min_spin;
+  GtkSpinButton        *volume_percent_spin;
+  GtkSpinButton        *due_days_spin;
 
   GSettings            *settings;
   JhkDb                *db;
@@ -49,7 +59,62 @@ static const PolicyField policy_fields[] = {
   { JHK_SETTING_PASSWORD_HISTORY, G_STRUCT_OFFSET (JhkPreferencesWindow, history_spin) },
   { JHK_SETTING_LOCKOUT_THRESHOLD, G_STRUCT_OFFSET (JhkPreferencesWindow, threshold_spin) },
   { JHK_SETTING_LOCKOUT_MINUTES, G_STRUCT_OFFSET (JhkPreferencesWindow, lockout_minutes_spin) },
+  /* 照会点検 (R14-9): a change screens the records again. */
+  { JHK_SETTING_INQUIRY_DUTY_START, G_STRUCT_OFFSET (JhkPreferencesWindow, duty_start_spin) },
+  { JHK_SETTING_INQUIRY_DUTY_END, G_STRUCT_OFFSET (JhkPreferencesWindow, duty_end_spin) },
+  { JHK_SETTING_INQUIRY_REPEAT_DAYS, G_STRUCT_OFFSET (JhkPreferencesWindow, repeat_days_spin) },
+  { JHK_SETTING_INQUIRY_REPEAT_SELF, G_STRUCT_OFFSET (JhkPreferencesWindow, repeat_self_spin) },
+  { JHK_SETTING_INQUIRY_REPEAT_MANY, G_STRUCT_OFFSET (JhkPreferencesWindow, repeat_many_spin) },
+  { JHK_SETTING_INQUIRY_VOLUME_MIN, G_STRUCT_OFFSET (JhkPreferencesWindow, volume_min_spin) },
+  { JHK_SETTING_INQUIRY_VOLUME_PERCENT, G_STRUCT_OFFSET (JhkPreferencesWindow, volume_percent_spin) },
+  { JHK_SETTING_INQUIRY_DUE_DAYS, G_STRUCT_OFFSET (JhkPreferencesWindow, due_days_spin) },
 };
+
+/* The settings whose change screens the inquiry records again. */
+static gboolean
+setting_screens (JhkSetting setting)
+{
+  return setting >= JHK_SETTING_INQUIRY_DUTY_START && setting <= JHK_SETTING_INQUIRY_VOLUME_PERCENT;
+}
+
+/* The duty hours show and take minutes after midnight as HH:MM. */
+static gboolean
+time_spin_output (GtkSpinButton *spin)
+{
+  int minutes = (int) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+time_spin_input (GtkSpinButton *spin,
+                 double        *new_value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint hours = 0, minutes = 0;
+  char *end = NULL;
+
+  hours = (guint) g_ascii_strtoull (text, &end, 10);
+  if (end == text)
+    return GTK_INPUT_ERROR;
+  if (*end == ':')
+    {
+      const char *m = end + 1;
+
+      minutes = (guint) g_ascii_strtoull (m, &end, 10);
+      if (end == m)
+        return GTK_INPUT_ERROR;
+    }
+  while (*end == ' ')
+    end++;
+  if (*end != '\0' || hours > 24 || minutes > 59)
+    return GTK_INPUT_ERROR;
+  *new_value = hours * 60 + minutes;
+  return TRUE;
+}
 
 static GtkSpinButton *
 field_spin (JhkPreferencesWindow *self,
@@ -76,6 +141,8 @@ gboolean
 jhk_preferences_window_apply_policy (JhkPreferencesWindow  *self,
                                      GError               **error)
 {
+  gboolean rescreen = FALSE;
+
   g_return_val_if_fail (JHK_IS_PREFERENCES_WINDOW (self), FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (policy_fields); i++)
@@ -91,7 +158,11 @@ jhk_preferences_window_apply_policy (JhkPreferencesWindow  *self,
         continue;
       if (!jhk_settings_set_int (self->db, self->session, setting, value, error))
         return FALSE;
+      rescreen = rescreen || setting_screens (setting);
     }
+  /* R14-9: the records screened by the rules as they are now. */
+  if (rescreen && !jhk_inquiry_rescreen (self->db, self->session, NULL, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -109,7 +180,7 @@ apply_policy_activated (GtkWidget  *widget,
       load_policy (self);
       return;
     }
-  jhk_widget_show_toast (widget, _("The password policy was saved."));
+  jhk_widget_show_toast (widget, _("The settings were saved."));
 }
 
 gboolean
@@ -174,6 +245,7 @@ jhk_preferences_window_constructed (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (policy_fields); i++)
     gtk_widget_set_sensitive (GTK_WIDGET (field_spin (self, &policy_fields[i])), sysadmin);
   gtk_widget_set_visible (self->apply_button, sysadmin);
+  gtk_widget_set_visible (self->inquiry_apply_button, sysadmin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.apply-policy", sysadmin);
   adw_preferences_group_set_description (
     self->policy_group,
@@ -268,6 +340,17 @@ jhk_preferences_window_class_init (JhkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, max_age_spin);
   gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, history_spin);
   gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, inquiry_apply_button);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, duty_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, duty_end_spin);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, repeat_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, repeat_self_spin);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, repeat_many_spin);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, volume_min_spin);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, volume_percent_spin);
+  gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow, due_days_spin);
+  gtk_widget_class_bind_template_callback (widget_class, time_spin_output);
+  gtk_widget_class_bind_template_callback (widget_class, time_spin_input);
   gtk_widget_class_bind_template_child (widget_class, JhkPreferencesWindow,
                                         lockout_minutes_spin);
 
