@@ -1947,8 +1947,6 @@ jhk_inquiries_page_constructed (GObject *object)
   self->selection = gtk_multi_selection_new (NULL);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->inquiries_view, GTK_SELECTION_MODEL (self->selection));
   update_tools (self);
 
