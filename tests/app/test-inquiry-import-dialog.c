@@ -458,7 +458,13 @@ test_register_add_end (void)
     g_assert_false (jhk_form_dialog_apply (form));
     g_assert_cmpstr (jhk_form_dialog_get_error (form), ==, "No member of staff has the number Z9999.");
     gtk_window_destroy (GTK_WINDOW (form));
-    form = open_add (dialog, "C9132", "指紋照会（試験）");
+    /* The type chosen from the known ones. */
+    form = open_add (dialog, "C9132", "");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "kind.choose", "s",
+                                               "指紋照会（試験）"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jhk_form_dialog_get_object (form,
+                                                                                    "kind_row"))),
+                     ==, "指紋照会（試験）");
     g_assert_false (jhk_form_dialog_apply (form));
     g_test_message ("refused: %s", jhk_form_dialog_get_error (form));
     g_assert_nonnull (strstr (jhk_form_dialog_get_error (form), "already"));
