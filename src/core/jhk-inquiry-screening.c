@@ -639,6 +639,24 @@ group_by (Rec       *recs,
   *out_starts = starts;
 }
 
+typedef struct
+{
+  guint64 hash;
+  guint   index;
+} SubjectKey;
+
+static int
+cmp_subject_key (const void *a,
+                 const void *b)
+{
+  const SubjectKey *ka = a;
+  const SubjectKey *kb = b;
+
+  if (ka->hash != kb->hash)
+    return ka->hash < kb->hash ? -1 : 1;
+  return (ka->index > kb->index) - (ka->index < kb->index);
+}
+
 static int
 cmp_by_text (gconstpointer a,
              gconstpointer b,
@@ -838,16 +856,10 @@ in_scope (Screen    *s,
 
 typedef struct
 {
-  gint64  id;
-  guint   flags;
-  char   *data;
+  gint64      id;
+  guint       flags;
+  const char *data;   /* in the Screen's chunk */
 } Change;
-
-static void
-change_clear (gpointer p)
-{
-  g_free (((Change *) p)->data);
-}
 
 static int
 cmp_change (gconstpointer a,
@@ -930,6 +942,7 @@ screen_range (JhkDb   *db,
   gint64 lo = from_us > G_MININT64 / 2 ? from_us - reach : G_MININT64 / 2;
   gint64 hi = to_us < G_MAXINT64 / 2 ? to_us + reach : G_MAXINT64 / 2;
   g_autoptr(GArray) changes = NULL;
+  g_autoptr(GString) data = NULL;
   g_autofree guint *order = NULL;
   g_autofree guint *starts = NULL;
   Rec *recs;
@@ -960,10 +973,31 @@ screen_range (JhkDb   *db,
 
   /* The subjects' groups: records sorted by the subject's hash, then
    * text (the same hash of two texts), then time. */
-  order = g_new (guint, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  g_qsort_with_data (order, n, sizeof (guint), cmp_by_subject, recs);
+  {
+    /* Sorted as (hash, index) pairs, each group then by time. */
+    SubjectKey *keys = g_new (SubjectKey, MAX (n, 1));
+
+    for (guint i = 0; i < n; i++)
+      {
+        keys[i].hash = recs[i].subject_hash;
+        keys[i].index = i;
+      }
+    qsort (keys, n, sizeof (SubjectKey), cmp_subject_key);
+    order = g_new (guint, MAX (n, 1));
+    for (guint i = 0; i < n; i++)
+      order[i] = keys[i].index;
+    g_free (keys);
+    for (guint g = 0; g < n;)
+      {
+        guint h = g + 1;
+
+        while (h < n && recs[order[h]].subject_hash == recs[order[g]].subject_hash)
+          h++;
+        if (h - g > 1)
+          g_qsort_with_data (order + g, h - g, sizeof (guint), cmp_by_subject, recs);
+        g = h;
+      }
+  }
   for (guint g = 0; g < n;)
     {
       guint h = g + 1;
@@ -1002,12 +1036,11 @@ screen_range (JhkDb   *db,
                       volume_min, volume_percent);
 
   changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (changes, change_clear);
+  data = g_string_sized_new (256);
   for (guint i = 0; i < n; i++)
     {
       Rec *r = &recs[i];
       gboolean in_range = r->at >= from_us && r->at < to_us;
-      g_autoptr(GString) data = NULL;
       guint flags;
       const char *holiday;
       int wday;
@@ -1022,7 +1055,7 @@ screen_range (JhkDb   *db,
           continue;
         }
 
-      data = g_string_new (NULL);
+      g_string_truncate (data, 0);
       flags = r->statics | (r->old_flags & KEPT_FLAGS);
       holiday = g_hash_table_lookup (s.holidays, GINT_TO_POINTER (r->day + 1));
       wday = ((r->day % 7) + 7 + 4) % 7;
@@ -1075,7 +1108,7 @@ screen_range (JhkDb   *db,
         flagged++;
       if (flags != r->old_flags || strcmp (data->str, r->old_data) != 0)
         {
-          Change c = { r->id, flags, g_string_free (g_steal_pointer (&data), FALSE) };
+          Change c = { r->id, flags, g_string_chunk_insert_len (s.chunk, data->str, data->len) };
           g_array_append_val (changes, c);
         }
     }
