@@ -568,6 +568,38 @@ test_refusals (Fixture       *f,
   jhk_test_assert_last_action (f->db, before, "inquiries.rescreen");
 }
 
+/* The demo holds a planted case of every rule, and months in every state. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  for (int i = 0; i < JHK_INQUIRY_N_FLAGS; i++)
+    {
+      gint64 n = jhk_test_query_int (f->db, "SELECT COUNT(*) FROM inquiry_records WHERE (flags & ?) <> 0",
+                                     JHK_I (1 << i), JHK_DB_END);
+
+      g_test_message ("%s: %lld", jhk_inquiry_flag_label (1u << i), (long long) n);
+      g_assert_cmpint (n, >, 0);
+    }
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT COUNT(*) FROM inquiry_records", JHK_DB_END),
+                   >, 2000);
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT COUNT(DISTINCT office_id) FROM inquiry_records",
+                                       JHK_DB_END), ==, 3);
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT COUNT(*) FROM inquiry_periods WHERE office_id = ?",
+                                       JHK_I (f->office), JHK_DB_END), ==, 2);
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT COUNT(*) FROM inquiry_records"
+                                              " WHERE confirm_state = 'disputed'", JHK_DB_END), >, 0);
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT COUNT(*) FROM inquiry_records"
+                                              " WHERE check_state = 'query'", JHK_DB_END), ==, 1);
+  /* R14-1: OUT_OF_SCOPE has both sides: registered kinds are not flagged. */
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT COUNT(*) FROM inquiry_records r"
+                                              " JOIN inquirer_scopes i ON i.staff_id = r.staff_id"
+                                              " AND i.kind = r.kind WHERE (r.flags & 64) = 0",
+                                       JHK_DB_END), >, 1000);
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT COUNT(*) FROM holidays WHERE day LIKE '2026-%'",
+                                       JHK_DB_END), ==, 23);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -586,6 +618,7 @@ main (int    argc,
   ADD ("R14-9/explain", test_explain_all);
   ADD ("R14-6/signed-off-untouched", test_signed_off);
   ADD ("R14-9/holidays-refusals", test_refusals);
+  ADD ("R14-9/demo-planted", test_demo);
 #undef ADD
 
   return jhk_test_run ();
