@@ -32,6 +32,7 @@ struct _JhkWindow
   AdwPasswordEntryRow  *unlock_entry;
   GtkLabel             *unlock_error;
   AdwToastOverlay      *toast_overlay;
+  GPtrArray            *toasts;   /* AdwToast shown and not yet dismissed */
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   GtkListBox           *sidebar_list;

@@ -416,12 +416,40 @@ jhk_window_get_session (JhkWindow *self)
   return self->session;
 }
 
+static void
+toast_dismissed (JhkWindow *self,
+                 AdwToast  *toast)
+{
+  g_ptr_array_remove (self->toasts, toast);
+}
+
 void
 jhk_window_add_toast (JhkWindow *self,
                       AdwToast  *toast)
 {
   g_return_if_fail (JHK_IS_WINDOW (self));
+  /* Kept until dismissed, so that logging out takes them all away. */
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast is one user's business: the next user at this workstation does
+ * not see it (R13-6/7). */
+static void
+dismiss_toasts (JhkWindow *self)
+{
+  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->toasts);
+
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      AdwToast *toast = g_ptr_array_index (toasts, i);
+
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
 }
 
 /* Sessions. */
@@ -643,6 +671,7 @@ jhk_window_end_session (JhkWindow *self)
     return;
 
   jhk_window_close_dialogs (self);
+  dismiss_toasts (self);
   if (!jhk_accounts_record_logout (self->db, self->session, &error))
     {
       gtk_label_set_text (self->login_error, error->message);
@@ -981,6 +1010,10 @@ jhk_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
+  if (self->toasts != NULL)
+    for (guint i = 0; i < self->toasts->len; i++)
+      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->toasts, i), self);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jhk_window_parent_class)->dispose (object);
 }
@@ -1056,6 +1089,7 @@ jhk_window_init (JhkWindow *self)
   g_autofree char *last_login = NULL;
   GtkIconTheme *theme;
 
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);

@@ -33,6 +33,32 @@ test_login_success (void)
 }
 
 static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* R13-6/7: what one user was told is not shown to the next: logging out
+ * takes the toasts away. */
+static void
+test_log_out_dismisses_toasts (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  AdwToast *toast = adw_toast_new ("A message for admin");
+  gboolean dismissed = FALSE;
+
+  app_test_log_in (window, "admin", "jhk-demo");
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (set_flag), &dismissed);
+  jhk_window_add_toast (window, toast);
+  g_assert_false (dismissed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-out", NULL));
+  g_assert_true (dismissed);
+  app_test_destroy_window (window);
+}
+
+static void
 test_login_wrong_password (void)
 {
   JhkWindow *window = app_test_new_window ();
@@ -330,6 +356,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window/login/success", test_login_success);
   g_test_add_func ("/app/window/login/wrong-password", test_login_wrong_password);
+  g_test_add_func ("/app/window/R13-6-log-out-dismisses-toasts", test_log_out_dismisses_toasts);
   g_test_add_func ("/app/window/login/R13-5-lockout", test_login_lockout);
   g_test_add_func ("/app/window/R13-9-idle-lock", test_idle_lock);
   g_test_add_func ("/app/window/R13-8-forced-password-change", test_forced_password_change);
