@@ -481,6 +481,55 @@ load_context (Screen  *s,
   return step != JHK_DB_FAILED;
 }
 
+/* A record's derived fields: its officer, subject, kind, own flags,
+ * family name and Japan-time day and minute. subject is kept as given. */
+static void
+rec_fill (Screen     *s,
+          Rec        *r,
+          gint64      id,
+          gint64      at,
+          const char *staff_no,
+          gint64      staff_id,
+          const char *subject,
+          const char *kind,
+          const char *reason,
+          const char *case_no,
+          const char *content)
+{
+  guint64 h = 14695981039346656037ull;
+  const char *family;
+  gint64 secs;
+  gint64 local;
+  int interval;
+
+  r->id = id;
+  r->at = at;
+  r->staff = index_of (s, s->staff_nos, &s->n_staff, staff_no);
+  r->staff_id = staff_id;
+  for (const guchar *p = (const guchar *) subject; *p; p++)
+    h = (h ^ *p) * 1099511628211ull;
+  r->subject_hash = h;
+  r->subject = subject;
+  r->kind = intern (s, kind);
+  if (is_blank (reason))
+    r->statics |= JHK_INQUIRY_FLAG_NO_REASON;
+  if (is_blank (case_no))
+    r->statics |= JHK_INQUIRY_FLAG_NO_CASE;
+  family = r->staff_id != 0 ? g_hash_table_lookup (s->families, &r->staff_id) : NULL;
+  if (family != NULL && *family != '\0')
+    {
+      g_autofree char *word = first_word (content);
+
+      if (strcmp (word, family) == 0)
+        r->family = family;
+    }
+  secs = r->at >= 0 ? r->at / G_USEC_PER_SEC : -((-r->at + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  interval = g_time_zone_find_interval (s->tz, G_TIME_TYPE_UNIVERSAL, secs);
+  local = secs + (interval >= 0 ? g_time_zone_get_offset (s->tz, interval) : 9 * 3600);
+  r->day = (int) (local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
+  r->minute = (int) ((local - (gint64) r->day * 86400) / 60);
+}
+
 static gboolean
 load_records (Screen  *s,
               JhkDb   *db,
@@ -494,12 +543,15 @@ load_records (Screen  *s,
   gint64 n_range = 0;
   gint64 n_all = 0;
 
-  /* A range holding much of the table is read in the table's order (the
-   * index would visit the rows at random): `+at` keeps SQLite off it. */
+  /* A range holding much of the table (its size told by its ids, without
+   * counting) is read in the table's order (the index would visit the rows
+   * at random): `+at` keeps SQLite off it. */
   if (!jhk_db_query_int64 (db, &n_range, error,
                            "SELECT COUNT(*) FROM inquiry_records WHERE at >= ? AND at < ?",
                            JHK_I (from_us), JHK_I (to_us), JHK_DB_END) ||
-      !jhk_db_query_int64 (db, &n_all, error, "SELECT COUNT(*) FROM inquiry_records", JHK_DB_END))
+      !jhk_db_query_int64 (db, &n_all, error,
+                           "SELECT COALESCE (MAX (id) - MIN (id) + 1, 0) FROM inquiry_records",
+                           JHK_DB_END))
     return FALSE;
   if (n_range == 0)
     return TRUE;
@@ -520,39 +572,14 @@ load_records (Screen  *s,
   while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
     {
       Rec r = { 0 };
-      gint64 secs;
-      gint64 local;
-      int interval;
-      const char *family;
 
-      r.id = jhk_db_stmt_get_int64 (stmt, 0);
-      r.at = jhk_db_stmt_get_int64 (stmt, 1);
-      r.staff = index_of (s, s->staff_nos, &s->n_staff, jhk_db_stmt_get_text (stmt, 2));
-      r.staff_id = jhk_db_stmt_is_null (stmt, 3) ? 0 : jhk_db_stmt_get_int64 (stmt, 3);
-      {
-        const char *subject = jhk_db_stmt_get_text (stmt, 4);
-        guint64 h = 14695981039346656037ull;
-
-        if (subject == NULL)
-          subject = "";
-        for (const guchar *p = (const guchar *) subject; *p; p++)
-          h = (h ^ *p) * 1099511628211ull;
-        r.subject_hash = h;
-        r.subject = g_string_chunk_insert (s->chunk, subject);
-      }
-      r.kind = intern (s, jhk_db_stmt_get_text (stmt, 5));
-      if (is_blank (jhk_db_stmt_get_text (stmt, 6)))
-        r.statics |= JHK_INQUIRY_FLAG_NO_REASON;
-      if (is_blank (jhk_db_stmt_get_text (stmt, 7)))
-        r.statics |= JHK_INQUIRY_FLAG_NO_CASE;
-      family = r.staff_id != 0 ? g_hash_table_lookup (s->families, &r.staff_id) : NULL;
-      if (family != NULL && *family != '\0')
-        {
-          g_autofree char *word = first_word (jhk_db_stmt_get_text (stmt, 8));
-
-          if (strcmp (word, family) == 0)
-            r.family = family;
-        }
+      rec_fill (s, &r, jhk_db_stmt_get_int64 (stmt, 0), jhk_db_stmt_get_int64 (stmt, 1),
+                jhk_db_stmt_get_text (stmt, 2),
+                jhk_db_stmt_is_null (stmt, 3) ? 0 : jhk_db_stmt_get_int64 (stmt, 3),
+                g_string_chunk_insert (s->chunk, jhk_db_stmt_get_text (stmt, 4) != NULL
+                                                 ? jhk_db_stmt_get_text (stmt, 4) : ""),
+                jhk_db_stmt_get_text (stmt, 5), jhk_db_stmt_get_text (stmt, 6),
+                jhk_db_stmt_get_text (stmt, 7), jhk_db_stmt_get_text (stmt, 8));
       if (any_signed_off && !jhk_db_stmt_is_null (stmt, 9))
         {
           g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s",
@@ -567,12 +594,6 @@ load_records (Screen  *s,
         r.old_data = old_data == NULL || *old_data == '\0' ? ""
                      : g_string_chunk_insert (s->chunk, old_data);
       }
-
-      secs = r.at >= 0 ? r.at / G_USEC_PER_SEC : -((-r.at + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
-      interval = g_time_zone_find_interval (s->tz, G_TIME_TYPE_UNIVERSAL, secs);
-      local = secs + (interval >= 0 ? g_time_zone_get_offset (s->tz, interval) : 9 * 3600);
-      r.day = (int) (local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
-      r.minute = (int) ((local - (gint64) r.day * 86400) / 60);
       g_array_append_val (s->recs, r);
     }
   return step != JHK_DB_FAILED;
