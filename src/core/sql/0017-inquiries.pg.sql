@@ -54,6 +54,8 @@ GRANT UPDATE (flags, flag_data,
   ON inquiry_records TO jhk_staff;
 GRANT SELECT, INSERT ON inquiry_periods TO jhk_staff;
 GRANT SELECT, INSERT ON inquiry_imports TO jhk_staff;
+-- The import writes its counts into its own row once the rows are in.
+GRANT UPDATE (n_read, n_imported, n_present, n_flagged) ON inquiry_imports TO jhk_staff;
 GRANT SELECT, INSERT, UPDATE, DELETE ON holidays TO jhk_staff;
 GRANT SELECT, INSERT, UPDATE ON inquirer_scopes TO jhk_staff;
 GRANT SELECT, INSERT, UPDATE, DELETE ON access_trails TO jhk_staff;
@@ -127,6 +129,9 @@ CREATE POLICY manager_signs ON inquiry_periods FOR INSERT TO jhk_staff
 
 CREATE POLICY read_all ON inquiry_imports FOR SELECT TO jhk_staff USING (true);
 CREATE POLICY sysadmin_imports ON inquiry_imports FOR INSERT TO jhk_staff
+  WITH CHECK ((SELECT jhk_may_write ()) AND (SELECT jhk_holds ('sysadmin')));
+CREATE POLICY sysadmin_counts ON inquiry_imports FOR UPDATE TO jhk_staff
+  USING ((SELECT jhk_may_write ()) AND (SELECT jhk_holds ('sysadmin')))
   WITH CHECK ((SELECT jhk_may_write ()) AND (SELECT jhk_holds ('sysadmin')));
 
 CREATE POLICY read_all ON holidays FOR SELECT TO jhk_staff USING (true);
