@@ -131,6 +131,7 @@ typedef struct
   GHashTable *names;        /* staff_no -> name */
   GString    *csv;          /* the month's file */
   guint       serial;
+  guint       n_files;
 } Demo;
 
 static const char *
@@ -394,7 +395,7 @@ import_month (Demo        *d,
               GError     **error)
 {
   g_autoptr(JhkInquiryImportReport) report = NULL;
-  g_autofree char *file = g_strdup_printf ("shokai-%s.csv", period);
+  g_autofree char *file = g_strdup_printf ("shokai-%s-%u.csv", period, ++d->n_files);
   gint64 saved = jhk_now_us ();
   gboolean overridden = ABS (saved - g_get_real_time ()) > 10 * G_USEC_PER_SEC;
 
@@ -697,17 +698,31 @@ jhk_demo_inquiries (JhkDb   *db,
   /* R14-7: the check sheets' business (JHK_SETTING_INQUIRY_BUSINESS) is
    * left unset: test-db's backup test expects a demo without settings. */
 
-  /* Four months, each imported two days after its end; the current one
-   * up to yesterday, imported this morning. */
+  /* Four months, each imported in two files: its first ten days on the
+   * 11th, the rest two days after its end (so that the last full month's
+   * first part is overdue by now); the current one up to yesterday, its
+   * rest imported this morning. */
   for (int m = 0; m < 4; m++)
     {
       g_autoptr(GDateTime) start = g_date_time_add_months (first_month, m);
       g_autoptr(GDateTime) end = m < 3 ? g_date_time_add_months (first_month, m + 1)
                                        : g_date_time_ref (today);
+      g_autoptr(GDateTime) mid = g_date_time_add_days (start, 10);
       g_autoptr(GDateTime) import_at = NULL;
 
       periods[m] = g_date_time_format (start, "%Y-%m");
-      add_days (&d, start, end);
+      if (g_date_time_compare (mid, end) < 0)
+        {
+          g_autoptr(GDateTime) mid_import = g_date_time_add_full (mid, 0, 0, 0, 8, 30, 0);
+
+          add_days (&d, start, mid);
+          if (!import_month (&d, admin, periods[m],
+                             g_date_time_to_unix (mid_import) * G_USEC_PER_SEC, error))
+            goto out;
+          add_days (&d, mid, end);
+        }
+      else
+        add_days (&d, start, end);
       if (m == 2)
         plant_cases (&d, start);
       if (m < 3)
