@@ -460,7 +460,25 @@ typedef struct
   gint64 newest;
 } PurgeCount;
 
-/* The rows of table of the office (0: unknown office) older than cutoff. */
+/* Every office: the preview's selection for office_id 0 (the purge goes
+ * through them one by one, offices_to_purge()). */
+#define ALL_OFFICES (-1)
+
+/* The one selection of the purge and of its preview: "<head> FROM table
+ * WHERE ..." for the rows of the office (0: of an unknown office;
+ * ALL_OFFICES: of any) older than the cutoff, whose parameters are the
+ * office's id (unless 0 or ALL_OFFICES) and then the cutoff. */
+static char *
+old_rows_sql (const char *head,
+              const char *table,
+              gint64      office_id)
+{
+  return g_strdup_printf ("%s FROM %s WHERE %s at < ?", head, table,
+                          office_id == ALL_OFFICES ? ""
+                          : office_id != 0 ? "office_id = ? AND" : "office_id IS NULL AND");
+}
+
+/* The rows of table selected by old_rows_sql(). */
 static gboolean
 count_old (JhkDb       *db,
            const char  *table,
@@ -469,11 +487,9 @@ count_old (JhkDb       *db,
            PurgeCount  *out,
            GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*), COALESCE(MIN(at), 0),"
-                                          " COALESCE(MAX(at), 0) FROM %s WHERE %s AND at < ?",
-                                          table, office_id != 0 ? "office_id = ?"
-                                                                : "office_id IS NULL");
-  g_autoptr(JhkDbStmt) stmt = office_id != 0
+  g_autofree char *sql = old_rows_sql ("SELECT COUNT(*), COALESCE(MIN(at), 0),"
+                                       " COALESCE(MAX(at), 0)", table, office_id);
+  g_autoptr(JhkDbStmt) stmt = office_id > 0
     ? jhk_db_query (db, error, sql, JHK_I (office_id), JHK_I (cutoff), JHK_DB_END)
     : jhk_db_query (db, error, sql, JHK_I (cutoff), JHK_DB_END);
 
@@ -492,13 +508,54 @@ delete_old (JhkDb       *db,
             gint64       cutoff,
             GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s AND at < ?", table,
-                                          office_id != 0 ? "office_id = ?"
-                                                         : "office_id IS NULL");
+  g_autofree char *sql = old_rows_sql ("DELETE", table, office_id);
 
-  return office_id != 0
+  return office_id > 0
     ? jhk_db_run (db, error, sql, JHK_I (office_id), JHK_I (cutoff), JHK_DB_END)
     : jhk_db_run (db, error, sql, JHK_I (cutoff), JHK_DB_END);
+}
+
+/* The oldest and newest of two counts. */
+static void
+purge_range (const PurgeCount *records,
+             const PurgeCount *trails,
+             gint64           *oldest,
+             gint64           *newest)
+{
+  *oldest = records->n == 0 ? trails->oldest
+          : trails->n == 0 ? records->oldest : MIN (records->oldest, trails->oldest);
+  *newest = MAX (records->newest, trails->newest);
+}
+
+/* The refusals of the purge and of its preview: only the システム管理者,
+ * and an office that exists. */
+static gboolean
+purge_allowed (JhkDb       *db,
+               JhkSession  *actor,
+               gint64       office_id,
+               GError     **error)
+{
+  gint64 n = 0;
+
+  if (!jhk_session_is_system (actor) && !jhk_session_has_role (actor, JHK_ROLE_SYSADMIN))
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
+                           _("Only the system administrator purges inquiry records and access "
+                             "trails."));
+      return FALSE;
+    }
+  if (office_id == 0)
+    return TRUE;
+  if (!jhk_db_query_int64 (db, &n, error, "SELECT COUNT(*) FROM org_units WHERE id = ?",
+                           JHK_I (office_id), JHK_DB_END))
+    return FALSE;
+  if (n == 0)
+    {
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such office."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Purges one office (0: the rows of an unknown office); adds its audit
@@ -530,9 +587,7 @@ purge_office (JhkDb       *db,
       !delete_old (db, "access_trails", office_id, cutoff, error))
     return FALSE;
 
-  oldest = records.n == 0 ? trails.oldest
-         : trails.n == 0 ? records.oldest : MIN (records.oldest, trails.oldest);
-  newest = MAX (records.newest, trails.newest);
+  purge_range (&records, &trails, &oldest, &newest);
   details = json_object_new ();
   if (office_id != 0)
     jhk_db_query_text (db, &code, NULL, "SELECT code FROM org_units WHERE id = ?",
@@ -604,28 +659,10 @@ jhk_inquiries_purge (JhkDb       *db,
     *out_records = 0;
   if (out_trails != NULL)
     *out_trails = 0;
-  if (!jhk_session_is_system (actor) && !jhk_session_has_role (actor, JHK_ROLE_SYSADMIN))
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED,
-                           _("Only the system administrator purges inquiry records and access "
-                             "trails."));
-      return FALSE;
-    }
-  if (!jhk_service_begin (db, actor, error))
+  if (!purge_allowed (db, actor, office_id, error) || !jhk_service_begin (db, actor, error))
     return FALSE;
   if (office_id != 0)
     {
-      gint64 n = 0;
-
-      if (!jhk_db_query_int64 (db, &n, error, "SELECT COUNT(*) FROM org_units WHERE id = ?",
-                               JHK_I (office_id), JHK_DB_END))
-        goto fail;
-      if (n == 0)
-        {
-          g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                               _("There is no such office."));
-          goto fail;
-        }
       if (!purge_office (db, actor, office_id, cutoff, &n_records, &n_trails, error))
         goto fail;
     }
@@ -654,4 +691,49 @@ fail:
   if (jhk_db_in_transaction (db))
     jhk_service_abort (db);
   return FALSE;
+}
+
+gboolean
+jhk_inquiries_purge_preview (JhkDb       *db,
+                             JhkSession  *actor,
+                             gint64       office_id,
+                             guint       *out_records,
+                             guint       *out_trails,
+                             gint64      *out_oldest,
+                             gint64      *out_newest,
+                             GError     **error)
+{
+  PurgeCount records = { 0 }, trails = { 0 };
+  gint64 cutoff = purge_cutoff ();
+  gint64 oldest = 0, newest = 0;
+
+  g_return_val_if_fail (JHK_IS_DB (db), FALSE);
+  g_return_val_if_fail (JHK_IS_SESSION (actor), FALSE);
+
+  if (out_records != NULL)
+    *out_records = 0;
+  if (out_trails != NULL)
+    *out_trails = 0;
+  if (out_oldest != NULL)
+    *out_oldest = 0;
+  if (out_newest != NULL)
+    *out_newest = 0;
+  if (!purge_allowed (db, actor, office_id, error))
+    return FALSE;
+  if (office_id == 0)
+    office_id = ALL_OFFICES;
+  if (!count_old (db, "inquiry_records", office_id, cutoff, &records, error) ||
+      !count_old (db, "access_trails", office_id, cutoff, &trails, error))
+    return FALSE;
+  if (records.n != 0 || trails.n != 0)
+    purge_range (&records, &trails, &oldest, &newest);
+  if (out_records != NULL)
+    *out_records = (guint) records.n;
+  if (out_trails != NULL)
+    *out_trails = (guint) trails.n;
+  if (out_oldest != NULL)
+    *out_oldest = oldest;
+  if (out_newest != NULL)
+    *out_newest = newest;
+  return TRUE;
 }

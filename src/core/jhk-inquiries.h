@@ -355,5 +355,16 @@ gboolean jhk_inquiries_purge (JhkDb       *db,
                               guint       *out_records,
                               guint       *out_trails,
                               GError     **error);
+/* What jhk_inquiries_purge() would delete now, read only (same selection,
+ * same refusals): the numbers, and the oldest and newest instants (µs, 0
+ * when nothing is due). */
+gboolean jhk_inquiries_purge_preview (JhkDb       *db,
+                                      JhkSession  *actor,
+                                      gint64       office_id,
+                                      guint       *out_records,
+                                      guint       *out_trails,
+                                      gint64      *out_oldest,
+                                      gint64      *out_newest,
+                                      GError     **error);
 
 G_END_DECLS

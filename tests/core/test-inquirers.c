@@ -304,6 +304,124 @@ test_pg_row_security (void)
                                        JHK_DB_END), ==, n + 2);
 }
 
+/* R14-5, R13-3: the preview of the purge tells what the purge then
+ * deletes, writes nothing, and refuses whom the purge refuses. */
+static gint64
+add_old_row (JhkDb      *db,
+             const char *table,
+             gint64      import_id,
+             gint64      at,
+             const char *office_code)
+{
+  static int n;
+  g_autofree char *key = g_strdup_printf ("PREVIEW-%06d", ++n);
+
+  if (g_str_equal (table, "access_trails"))
+    return jhk_test_query_int (db, "INSERT INTO access_trails (at, office_code, office_id,"
+                               " staff_no, staff_name, terminal, business, operation, row_key,"
+                               " import_id) VALUES (?, ?, ?, 'C9132', '井上 翔太', 'T-01', 'B101',"
+                               " '古い照会', ?, ?) RETURNING id",
+                               JHK_I (at), JHK_T (office_code),
+                               JHK_IZ (jhk_org_find_unit (db, office_code)), JHK_T (key),
+                               JHK_I (import_id), JHK_DB_END);
+  return jhk_test_query_int (db, "INSERT INTO inquiry_records (source_no, at, period, office_code,"
+                             " office_id, staff_no, inquirer_name, kind, content, subject,"
+                             " terminal, import_id, imported_at) VALUES (?, ?, '2020-01', ?, ?,"
+                             " 'C9132', '井上 翔太', '運転免許照会', '山田 花子', '山田 花子',"
+                             " 'T-01', ?, 0) RETURNING id",
+                             JHK_T (key), JHK_I (at), JHK_T (office_code),
+                             JHK_IZ (jhk_org_find_unit (db, office_code)), JHK_I (import_id),
+                             JHK_DB_END);
+}
+
+static void
+test_purge_preview (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 year = 365 * G_TIME_SPAN_DAY;
+  gint64 now = jhk_now_us ();
+  gint64 six = now - 6 * year, seven = now - 7 * year;
+  gint64 chuo = jhk_org_find_unit (f->db, "910");
+  gint64 oldest = -1, newest = -1, import_id;
+  guint records = 99, trails = 99, purged_records = 0, purged_trails = 0;
+
+  /* What the demo holds older than five years goes first: nothing is due. */
+  g_assert_true (jhk_inquiries_purge (f->db, f->admin, 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_inquiries_purge_preview (f->db, f->admin, 0, &records, &trails, &oldest,
+                                              &newest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (records, ==, 0);
+  g_assert_cmpuint (trails, ==, 0);
+  g_assert_cmpint (oldest, ==, 0);
+  g_assert_cmpint (newest, ==, 0);
+
+  import_id = jhk_test_query_int (f->db, "INSERT INTO inquiry_imports (kind, file_name, encoding,"
+                                  " n_read, n_imported, n_present, n_flagged, imported_by,"
+                                  " imported_at) VALUES ('inquiries', 'test.csv', 'utf-8', 0, 0,"
+                                  " 0, 0, 'admin', 0) RETURNING id", JHK_DB_END);
+  add_old_row (f->db, "inquiry_records", import_id, seven, "910");
+  add_old_row (f->db, "inquiry_records", import_id, six, "910");
+  add_old_row (f->db, "inquiry_records", import_id, now - 4 * year, "910");
+  add_old_row (f->db, "access_trails", import_id, six + G_TIME_SPAN_HOUR, "910");
+  add_old_row (f->db, "inquiry_records", import_id, six, "920");
+  add_old_row (f->db, "access_trails", import_id, seven - G_TIME_SPAN_HOUR, "999");
+
+  /* The preview writes nothing. */
+  before = jhk_test_dump_tables (f->db);
+  g_assert_true (jhk_inquiries_purge_preview (f->db, f->admin, chuo, &records, &trails, &oldest,
+                                              &newest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (records, ==, 2);
+  g_assert_cmpuint (trails, ==, 1);
+  g_assert_cmpint (oldest, ==, seven);
+  g_assert_cmpint (newest, ==, six + G_TIME_SPAN_HOUR);
+  g_assert_true (jhk_inquiries_purge_preview (f->db, f->admin, 0, &records, &trails, &oldest,
+                                              &newest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (records, ==, 3);
+  g_assert_cmpuint (trails, ==, 2);
+  g_assert_cmpint (oldest, ==, seven - G_TIME_SPAN_HOUR);
+  g_assert_cmpint (newest, ==, six + G_TIME_SPAN_HOUR);
+  after = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Refused as the purge is. */
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                  jhk_inquiries_purge_preview (f->db, f->unyo, chuo, &records, &trails, &oldest,
+                                               &newest, refusal));
+  g_assert_cmpuint (records, ==, 0);
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                  jhk_inquiries_purge_preview (f->db, f->soukatsu, 0, NULL, NULL, NULL, NULL,
+                                               refusal));
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_NOT_FOUND,
+                  jhk_inquiries_purge_preview (f->db, f->admin, 999999, NULL, NULL, NULL, NULL,
+                                               refusal));
+
+  /* The purge deletes what the preview said. */
+  g_assert_true (jhk_inquiries_purge_preview (f->db, f->admin, chuo, &records, &trails, NULL,
+                                              NULL, &error));
+  g_assert_true (jhk_inquiries_purge (f->db, f->admin, chuo, &purged_records, &purged_trails,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (purged_records, ==, records);
+  g_assert_cmpuint (purged_trails, ==, trails);
+  g_assert_true (jhk_inquiries_purge_preview (f->db, f->admin, 0, &records, &trails, &oldest,
+                                              &newest, &error));
+  g_assert_cmpuint (records, ==, 1);
+  g_assert_cmpuint (trails, ==, 1);
+  g_assert_true (jhk_inquiries_purge (f->db, f->admin, 0, &purged_records, &purged_trails,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (purged_records, ==, 1);
+  g_assert_cmpuint (purged_trails, ==, 1);
+  g_assert_cmpint (jhk_test_query_int (f->db, "SELECT COUNT(*) FROM inquiry_records"
+                                       " WHERE source_no LIKE 'PREVIEW-%'", JHK_DB_END), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -314,6 +432,7 @@ main (int argc, char **argv)
   ADD ("/inquirers/R14-1/grant-list-end", test_grant_and_end);
   ADD ("/inquirers/R14-1/refusals", test_refusals);
   ADD ("/inquirers/R14-1/kinds", test_kinds);
+  ADD ("/inquiries/R14-5/purge-preview", test_purge_preview);
 #undef ADD
   g_test_add_func ("/inquirers/R14-1/pg-row-security", test_pg_row_security);
   return jhk_test_run ();
