@@ -23,6 +23,7 @@
 #include "jhk-cli-material.h"
 #include "jhk-cli-approval.h"
 #include "jhk-cli-request.h"
+#include "jhk-cli-setting.h"
 #include "jhk-cli-trails.h"
 #include "jhk-cli-transfer.h"
 #include "jhk-db.h"
@@ -1191,6 +1192,15 @@ cmd_trail_request (Cli *cli, int argc, char **argv)
   return jhk_cli_trail_request (&context, argc, argv);
 }
 
+/* The organisation-wide settings (jhk-cli-setting.c). */
+static int
+cmd_setting (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_setting (&context, argc, argv);
+}
+
 static const struct
 {
   const char *name;
@@ -1219,6 +1229,7 @@ static const struct
   { "holiday", cmd_holiday, N_("list | add | remove: the days off the inquiry screening knows") },
   { "trails", cmd_trails, N_("search | export: the access trails") },
   { "trail-request", cmd_trail_request, N_("create | list | show | produce | decline: requests for an output of access trails") },
+  { "setting", cmd_setting, N_("list | set: the organisation-wide settings (password policy, inquiry screening, check sheets)") },
 };
 
 static void
