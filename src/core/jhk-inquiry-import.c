@@ -3,7 +3,11 @@
  *
  * The file is read a record at a time (jhk-csv.h's streaming reader over a
  * mapped file) and every row is written in one transaction through one
- * prepared statement; any error rolls it all back. Decisions:
+ * prepared statement; any error rolls it all back. Rows of inquiries are
+ * checked and kept first (their cells in one chunk), screened in memory
+ * with the stored records around them (jhk_inquiry_screen_new(): nothing
+ * read back, stored neighbours rewritten only when they change), then
+ * inserted with their flags. Decisions:
  *  - 所属コード of an office gives office_id; the code of a 係 (section)
  *    gives the office above it; any other code (unknown, or a 部) is
  *    imported with JHK_INQUIRY_FLAG_UNKNOWN_OFFICE and office_id NULL.
@@ -17,9 +21,10 @@
  *    the same transaction, and the checks cost more than the insert.
  *  - On SQLite a large import (at least 20 000 rows and as many as the
  *    table holds) drops the secondary indexes of inquiry_records inside
- *    the transaction and creates them again (as sqlite_schema lists them)
- *    before screening: one sort per index instead of a million scattered
- *    inserts. A cancel or an error rolls that back with the rows.
+ *    the transaction (after the screening has read the stored rows) and
+ *    creates them again (as sqlite_schema lists them): one sort per index
+ *    instead of a million scattered inserts. A cancel or an error rolls
+ *    that back with the rows.
  */
 #include <string.h>
 #include <time.h>
@@ -30,6 +35,7 @@
 #include "jhk-inquiries.h"
 #include "jhk-inquiry-import.h"
 #include "jhk-inquiry-screening.h"
+#include "jhk-inquiry-screening-private.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
 
@@ -127,6 +133,17 @@ typedef struct
   gint64 section_id;  /* 0 unless the staff member's unit is a section */
 } StaffInfo;
 
+/* A checked row of inquiries waiting for its flags (the screening of
+ * the new rows runs before they are inserted). */
+typedef struct
+{
+  const char *text;       /* the cells Q_SOURCE_NO..Q_TERMINAL, each ended by NUL */
+  gint64      office_id;  /* 0: none */
+  gint64      section_id; /* 0: none */
+  guint       line;
+  char        period[8];
+} Pending;
+
 typedef struct
 {
   JhkDb                  *db;
@@ -142,6 +159,14 @@ typedef struct
   gint64                  min_at;
   gint64                  max_at;
   guint                   n_inserted;
+  /* inquiries: the rows checked, inserted once screened */
+  GArray                 *pending;    /* Pending */
+  GArray                 *news;       /* JhkInquiryScreenNew, parallel */
+  GStringChunk           *chunk;
+  GString                *scratch;
+  GHashTable             *seen;       /* 照会番号 of the new rows */
+  gint64                  n_stored;   /* rows in the table before */
+  JhkDbStmt              *present;
 } Import;
 
 static void
@@ -618,7 +643,6 @@ import_inquiry (Import              *im,
   gint64 at = 0;
   int year = 0, month = 0;
   guint flags = 0;
-  JhkDbStmt *stmt = im->insert;
 
   if (!read_cells (im, record, inquiry_columns, N_Q_COLUMNS, index, n_header_fields, cells))
     return TRUE;
@@ -666,58 +690,127 @@ import_inquiry (Import              *im,
         }
     }
 
-  subject = make_subject (cells[Q_CONTENT]);
-
-  jhk_db_stmt_reset (stmt);
-  jhk_db_stmt_bind_text (stmt, 1, cells[Q_SOURCE_NO]);
-  jhk_db_stmt_bind_int64 (stmt, 2, at);
-  jhk_db_stmt_bind_text (stmt, 3, period);
-  jhk_db_stmt_bind_text (stmt, 4, cells[Q_OFFICE]);
-  if (org != NULL && org->office_id != 0)
-    jhk_db_stmt_bind_int64 (stmt, 5, org->office_id);
-  else
-    jhk_db_stmt_bind_null (stmt, 5);
-  jhk_db_stmt_bind_text (stmt, 6, cells[Q_STAFF_NO]);
-  if (staff != NULL)
-    jhk_db_stmt_bind_int64 (stmt, 7, staff->staff_id);
-  else
-    jhk_db_stmt_bind_null (stmt, 7);
-  if (staff != NULL && staff->section_id != 0)
-    jhk_db_stmt_bind_int64 (stmt, 8, staff->section_id);
-  else
-    jhk_db_stmt_bind_null (stmt, 8);
-  jhk_db_stmt_bind_text (stmt, 9, cells[Q_NAME]);
-  jhk_db_stmt_bind_text (stmt, 10, cells[Q_KIND]);
-  jhk_db_stmt_bind_text (stmt, 11, cells[Q_REASON]);
-  jhk_db_stmt_bind_text (stmt, 12, cells[Q_CASE_NO]);
-  jhk_db_stmt_bind_text (stmt, 13, cells[Q_CONTENT]);
-  jhk_db_stmt_bind_text (stmt, 14, subject);
-  jhk_db_stmt_bind_text (stmt, 15, cells[Q_TERMINAL]);
-  jhk_db_stmt_bind_int64 (stmt, 16, im->import_id);
-  jhk_db_stmt_bind_int64 (stmt, 17, im->now);
-  jhk_db_stmt_bind_int64 (stmt, 18, flags);
-  if (jhk_db_stmt_step (stmt, error) == JHK_DB_FAILED)
-    return FALSE;
-  if (jhk_db_changes (im->db) > 0)
+  /* Stored by an earlier import: counted as present. */
+  if (im->n_stored > 0)
     {
-      note_time (im, at);
+      JhkDbStep step;
+
+      jhk_db_stmt_reset (im->present);
+      jhk_db_stmt_bind_text (im->present, 1, cells[Q_SOURCE_NO]);
+      step = jhk_db_stmt_step (im->present, error);
+      if (step == JHK_DB_FAILED)
+        return FALSE;
+      if (step == JHK_DB_ROW)
+        {
+          im->report->n_present++;
+          return TRUE;
+        }
+    }
+
+  if (g_hash_table_contains (im->seen, cells[Q_SOURCE_NO]))
+    {
+      add_error (im->report, record->line, inquiry_columns[Q_SOURCE_NO].header,
+                 _("照会番号 %s appears more than once in the file."), cells[Q_SOURCE_NO]);
       return TRUE;
     }
 
-  /* 照会番号 stored already: by an earlier import, or by this file. */
+  subject = make_subject (cells[Q_CONTENT]);
   {
-    gint64 import_id = 0;
+    Pending pending = { 0 };
+    JhkInquiryScreenNew news = { 0 };
+    const char *text;
+    const char *cell[N_Q_COLUMNS + 1];
 
-    if (!jhk_db_query_int64 (im->db, &import_id, error,
-                             "SELECT import_id FROM inquiry_records WHERE source_no = ?",
-                             JHK_T (cells[Q_SOURCE_NO]), JHK_DB_END))
-      return FALSE;
-    if (import_id == im->import_id)
-      add_error (im->report, record->line, inquiry_columns[Q_SOURCE_NO].header,
-                 _("照会番号 %s appears more than once in the file."), cells[Q_SOURCE_NO]);
-    else
-      im->report->n_present++;
+    g_string_truncate (im->scratch, 0);
+    for (guint c = 0; c < N_Q_COLUMNS; c++)
+      g_string_append_len (im->scratch, cells[c], strlen (cells[c]) + 1);
+    g_string_append (im->scratch, subject);
+    text = g_string_chunk_insert_len (im->chunk, im->scratch->str, im->scratch->len);
+    for (guint c = 0, off = 0; c <= N_Q_COLUMNS; c++)
+      {
+        cell[c] = text + off;
+        off += strlen (cell[c]) + 1;
+      }
+    pending.text = text;
+    pending.office_id = org != NULL ? org->office_id : 0;
+    pending.section_id = staff != NULL ? staff->section_id : 0;
+    pending.line = record->line;
+    memcpy (pending.period, period, sizeof pending.period);
+    news.at = at;
+    news.staff_no = cell[Q_STAFF_NO];
+    news.staff_id = staff != NULL ? staff->staff_id : 0;
+    news.subject = cell[N_Q_COLUMNS];
+    news.kind = cell[Q_KIND];
+    news.reason = cell[Q_REASON];
+    news.case_no = cell[Q_CASE_NO];
+    news.content = cell[Q_CONTENT];
+    news.flags = flags | jhk_inquiry_screen_own_flags (cell[Q_REASON], cell[Q_CASE_NO]);
+    g_array_append_val (im->pending, pending);
+    g_array_append_val (im->news, news);
+    g_hash_table_add (im->seen, (gpointer) cell[Q_SOURCE_NO]);
   }
+  return TRUE;
+}
+
+/* Inserts the screened rows of inquiries: FALSE only when the database
+ * fails. A 照会番号 twice in the file is an error of its second line. */
+static gboolean
+insert_inquiries (Import        *im,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  JhkDbStmt *stmt = im->insert;
+
+  for (guint i = 0; i < im->pending->len; i++)
+    {
+      const Pending *pending = &g_array_index (im->pending, Pending, i);
+      const JhkInquiryScreenNew *news = &g_array_index (im->news, JhkInquiryScreenNew, i);
+      const char *cell[N_Q_COLUMNS + 1];
+
+      if ((i & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (guint c = 0, off = 0; c <= N_Q_COLUMNS; c++)
+        {
+          cell[c] = pending->text + off;
+          off += strlen (cell[c]) + 1;
+        }
+      jhk_db_stmt_reset (stmt);
+      jhk_db_stmt_bind_text (stmt, 1, cell[Q_SOURCE_NO]);
+      jhk_db_stmt_bind_int64 (stmt, 2, news->at);
+      jhk_db_stmt_bind_text (stmt, 3, pending->period);
+      jhk_db_stmt_bind_text (stmt, 4, cell[Q_OFFICE]);
+      if (pending->office_id != 0)
+        jhk_db_stmt_bind_int64 (stmt, 5, pending->office_id);
+      else
+        jhk_db_stmt_bind_null (stmt, 5);
+      jhk_db_stmt_bind_text (stmt, 6, cell[Q_STAFF_NO]);
+      if (news->staff_id != 0)
+        jhk_db_stmt_bind_int64 (stmt, 7, news->staff_id);
+      else
+        jhk_db_stmt_bind_null (stmt, 7);
+      if (pending->section_id != 0)
+        jhk_db_stmt_bind_int64 (stmt, 8, pending->section_id);
+      else
+        jhk_db_stmt_bind_null (stmt, 8);
+      jhk_db_stmt_bind_text (stmt, 9, cell[Q_NAME]);
+      jhk_db_stmt_bind_text (stmt, 10, cell[Q_KIND]);
+      jhk_db_stmt_bind_text (stmt, 11, cell[Q_REASON]);
+      jhk_db_stmt_bind_text (stmt, 12, cell[Q_CASE_NO]);
+      jhk_db_stmt_bind_text (stmt, 13, cell[Q_CONTENT]);
+      jhk_db_stmt_bind_text (stmt, 14, cell[N_Q_COLUMNS]);
+      jhk_db_stmt_bind_text (stmt, 15, cell[Q_TERMINAL]);
+      jhk_db_stmt_bind_int64 (stmt, 16, im->import_id);
+      jhk_db_stmt_bind_int64 (stmt, 17, im->now);
+      jhk_db_stmt_bind_int64 (stmt, 18, news->new_flags);
+      jhk_db_stmt_bind_text (stmt, 19, news->new_data != NULL ? news->new_data : "");
+      if (jhk_db_stmt_step (stmt, error) == JHK_DB_FAILED)
+        return FALSE;
+      if (jhk_db_changes (im->db) > 0)
+        note_time (im, news->at);
+      else
+        add_error (im->report, pending->line, inquiry_columns[Q_SOURCE_NO].header,
+                   _("照会番号 %s appears more than once in the file."), cell[Q_SOURCE_NO]);
+    }
   return TRUE;
 }
 
@@ -852,6 +945,14 @@ import_clear (Import *im)
   g_clear_pointer (&im->signed_off, g_hash_table_unref);
   g_clear_pointer (&im->businesses, g_hash_table_unref);
   g_clear_pointer (&im->insert, jhk_db_stmt_release);
+  g_clear_pointer (&im->present, jhk_db_stmt_release);
+  g_clear_pointer (&im->pending, g_array_unref);
+  g_clear_pointer (&im->news, g_array_unref);
+  g_clear_pointer (&im->seen, g_hash_table_unref);
+  if (im->scratch != NULL)
+    g_string_free (g_steal_pointer (&im->scratch), TRUE);
+  if (im->chunk != NULL)
+    g_string_chunk_free (g_steal_pointer (&im->chunk));
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -872,8 +973,8 @@ restore_pragmas (JhkDb    *db,
 static const char *const insert_inquiry_sql =
   "INSERT INTO inquiry_records (source_no, at, period, office_code, office_id, staff_no,"
   " staff_id, section_id, inquirer_name, kind, reason, case_no, content, subject, terminal,"
-  " import_id, imported_at, flags)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  " import_id, imported_at, flags, flag_data)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
   " ON CONFLICT (source_no) DO NOTHING";
 
 static const char *const insert_trail_sql =
@@ -881,6 +982,22 @@ static const char *const insert_trail_sql =
   " terminal, business, business_id, operation, row_key, import_id, flags)"
   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
   " ON CONFLICT (row_key) DO NOTHING";
+
+/* The insert statement. The rows' checked columns (confirm_state,
+ * check_state, resolution) take their defaults: the CHECKs' IN lists, an
+ * ephemeral table each per row, are skipped while the rows go in (the
+ * PRAGMA expires the prepared statements, so none keeps it). */
+static gboolean
+prepare_insert (Import      *im,
+                gboolean     sqlite,
+                const char  *sql,
+                GError     **error)
+{
+  if (sqlite && !jhk_db_exec (im->db, "PRAGMA ignore_check_constraints = ON", error))
+    return FALSE;
+  im->insert = jhk_db_prepare (im->db, sql, error);
+  return im->insert != NULL;
+}
 
 JhkInquiryImportReport *
 jhk_inquiry_import_data (JhkDb                 *db,
@@ -993,30 +1110,29 @@ jhk_inquiry_import_data (JhkDb                 *db,
       if (!jhk_db_exec (db, pragma_sql, error))
         goto failed;
       pragmas = TRUE;
-      if (kind == JHK_INQUIRY_IMPORT_INQUIRIES && length / 100 >= DROP_INDEXES_MIN_ROWS)
-        {
-          gint64 n_stored = 0;
-
-          if (!jhk_db_query_int64 (db, &n_stored, error, "SELECT COUNT(*) FROM inquiry_records",
-                                   JHK_DB_END))
-            goto failed;
-          if ((gint64) (length / 150) >= n_stored)
-            {
-              index_sqls = drop_indexes (db, error);
-              if (index_sqls == NULL)
-                goto failed;
-            }
-        }
     }
-  /* The rows' checked columns (confirm_state, check_state, resolution)
-   * take their defaults: the CHECKs' IN lists, an ephemeral table each
-   * per row, are skipped while the rows go in (the PRAGMA expires the
-   * prepared statements, so none keeps it). */
-  if (sqlite && !jhk_db_exec (db, "PRAGMA ignore_check_constraints = ON", error))
-    goto failed;
-  im.insert = jhk_db_prepare (db, kind == JHK_INQUIRY_IMPORT_INQUIRIES ? insert_inquiry_sql
-                                                                       : insert_trail_sql, error);
-  if (im.insert == NULL)
+  if (kind == JHK_INQUIRY_IMPORT_INQUIRIES)
+    {
+      /* A stored row is counted as present (a query per row only when
+       * there are any); the new ones wait for their screening. */
+      if (!jhk_db_query_int64 (db, &im.n_stored, error,
+                               "SELECT COUNT(*) FROM (SELECT 1 FROM inquiry_records LIMIT 1) t",
+                               JHK_DB_END))
+        goto failed;
+      if (im.n_stored > 0)
+        {
+          im.present = jhk_db_prepare (db, "SELECT 1 FROM inquiry_records WHERE source_no = ?",
+                                       error);
+          if (im.present == NULL)
+            goto failed;
+        }
+      im.pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), length / 150 + 16);
+      im.news = g_array_sized_new (FALSE, FALSE, sizeof (JhkInquiryScreenNew), length / 150 + 16);
+      im.chunk = g_string_chunk_new (1024 * 1024);
+      im.scratch = g_string_sized_new (1024);
+      im.seen = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  if (kind == JHK_INQUIRY_IMPORT_TRAILS && !prepare_insert (&im, sqlite, insert_trail_sql, error))
     goto failed;
 
   progress_step = MAX (length / 100, 1);
@@ -1048,12 +1164,51 @@ jhk_inquiry_import_data (JhkDb                 *db,
           next_progress = jhk_csv_reader_get_offset (reader) + progress_step;
         }
     }
-  g_clear_pointer (&im.insert, jhk_db_stmt_release);
-  if (sqlite && !jhk_db_exec (db, "PRAGMA ignore_check_constraints = OFF", error))
-    goto failed;
+  g_clear_pointer (&im.present, jhk_db_stmt_release);
   if (progress != NULL)
     progress (1.0, report->n_read, user_data);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+
+  if (report->errors->len == 0 && kind == JHK_INQUIRY_IMPORT_INQUIRIES && im.pending->len > 0)
+    {
+      guint flagged = 0;
+
+      g_debug ("inquiry import: %u rows read", report->n_read);
+      log_phase ("rows read", t0, cpu0);
+      /* The new rows' flags, before they go in; stored neighbours whose
+       * flags change are rewritten. */
+      if (!jhk_inquiry_screen_new (db, (JhkInquiryScreenNew *) im.news->data, im.news->len,
+                                   im.chunk, &flagged, error))
+        goto failed;
+      log_phase ("screened", t0, cpu0);
+      /* A large import into a table holding fewer rows drops the indexes
+       * and makes them again after: one sort per index. */
+      if (sqlite && im.pending->len >= DROP_INDEXES_MIN_ROWS)
+        {
+          gint64 n_stored = 0;
+
+          if (!jhk_db_query_int64 (db, &n_stored, error, "SELECT COUNT(*) FROM inquiry_records",
+                                   JHK_DB_END))
+            goto failed;
+          if (im.pending->len >= n_stored)
+            {
+              index_sqls = drop_indexes (db, error);
+              if (index_sqls == NULL)
+                goto failed;
+            }
+        }
+      if (!prepare_insert (&im, sqlite, insert_inquiry_sql, error)
+          || !insert_inquiries (&im, cancellable, error))
+        goto failed;
+      g_clear_pointer (&im.pending, g_array_unref);
+      g_clear_pointer (&im.news, g_array_unref);
+      g_clear_pointer (&im.seen, g_hash_table_unref);
+      g_string_chunk_free (g_steal_pointer (&im.chunk));
+      log_phase ("rows inserted", t0, cpu0);
+    }
+  g_clear_pointer (&im.insert, jhk_db_stmt_release);
+  if (sqlite && !jhk_db_exec (db, "PRAGMA ignore_check_constraints = OFF", error))
     goto failed;
 
   if (report->errors->len > 0)
@@ -1063,19 +1218,9 @@ jhk_inquiry_import_data (JhkDb                 *db,
       return g_steal_pointer (&report);
     }
 
-  g_debug ("inquiry import: %u rows read", report->n_read);
-  log_phase ("rows inserted", t0, cpu0);
   if (!create_indexes (db, index_sqls, error))
     goto failed;
   log_phase ("indexes made", t0, cpu0);
-  if (kind == JHK_INQUIRY_IMPORT_INQUIRIES && im.n_inserted > 0)
-    {
-      guint flagged = 0;
-
-      if (!jhk_inquiry_screen_range (db, im.min_at, im.max_at + 1, &flagged, error))
-        goto failed;
-    }
-  log_phase ("screened", t0, cpu0);
   if (!jhk_db_query_int64 (db, &n_flagged, error,
                            kind == JHK_INQUIRY_IMPORT_INQUIRIES
                            ? "SELECT COUNT(*) FROM inquiry_records WHERE import_id = ? AND flags <> 0"

@@ -15,6 +15,7 @@
 
 #include "jhk-inquiries.h"
 #include "jhk-inquiry-screening.h"
+#include "jhk-inquiry-screening-private.h"
 #include "jhk-policy.h"
 #include "jhk-service.h"
 #include "jhk-service-private.h"
@@ -24,6 +25,9 @@
 #define VOLUME_DAYS 30
 #define KEPT_FLAGS (JHK_INQUIRY_FLAG_UNKNOWN_STAFF | JHK_INQUIRY_FLAG_UNKNOWN_OFFICE)
 #define UPDATE_BATCH 200
+/* The ids screen_range() gives an import's new records: after every
+ * stored one, in the order of insertion. */
+#define NEW_ID_BASE (G_MAXINT64 / 4)
 
 /* ---- labels and explanations ------------------------------------------- */
 
@@ -942,11 +946,14 @@ write_changes (JhkDb   *db,
 }
 
 static gboolean
-screen_range (JhkDb   *db,
-              gint64   from_us,
-              gint64   to_us,
-              guint   *out_flagged,
-              GError **error)
+screen_range (JhkDb               *db,
+              gint64               from_us,
+              gint64               to_us,
+              JhkInquiryScreenNew *news,
+              guint                n_news,
+              GStringChunk        *news_chunk,
+              guint               *out_flagged,
+              GError             **error)
 {
   Screen s = { 0 };
   gint64 duty_start = jhk_settings_get_int (db, JHK_SETTING_INQUIRY_DUTY_START);
@@ -987,6 +994,18 @@ screen_range (JhkDb   *db,
       !load_records (&s, db, lo > G_MININT64 / 2 ? lo - reach : lo,
                      hi < G_MAXINT64 / 2 ? hi + reach : hi, error))
     goto out;
+  for (guint i = 0; i < n_news; i++)
+    {
+      const JhkInquiryScreenNew *nr = &news[i];
+      Rec r = { 0 };
+
+      rec_fill (&s, &r, NEW_ID_BASE + i, nr->at, nr->staff_no, nr->staff_id,
+                nr->subject != NULL ? nr->subject : "", nr->kind, nr->reason, nr->case_no,
+                nr->content);
+      r.old_flags = nr->flags;
+      r.old_data = "";
+      g_array_append_val (s.recs, r);
+    }
 
   recs = (Rec *) s.recs->data;
   n = s.recs->len;
@@ -1127,7 +1146,14 @@ screen_range (JhkDb   *db,
 
       if (in_range && flags != 0)
         flagged++;
-      if (flags != r->old_flags || strcmp (data->str, r->old_data) != 0)
+      if (r->id >= NEW_ID_BASE)
+        {
+          JhkInquiryScreenNew *nr = &news[r->id - NEW_ID_BASE];
+
+          nr->new_flags = flags;
+          nr->new_data = g_string_chunk_insert_len (news_chunk, data->str, data->len);
+        }
+      else if (flags != r->old_flags || strcmp (data->str, r->old_data) != 0)
         {
           Change c = { r->id, flags, g_string_chunk_insert_len (s.chunk, data->str, data->len) };
           g_array_append_val (changes, c);
@@ -1160,7 +1186,33 @@ jhk_inquiry_screen_range (JhkDb   *db,
     *out_flagged = 0;
   if (from_us >= to_us)
     return TRUE;
-  return screen_range (db, from_us, to_us, out_flagged, error);
+  return screen_range (db, from_us, to_us, NULL, 0, NULL, out_flagged, error);
+}
+
+gboolean
+jhk_inquiry_screen_new (JhkDb               *db,
+                        JhkInquiryScreenNew *news,
+                        guint                n,
+                        GStringChunk        *chunk,
+                        guint               *out_flagged,
+                        GError             **error)
+{
+  gint64 from_us = G_MAXINT64, to_us = G_MININT64;
+
+  g_return_val_if_fail (JHK_IS_DB (db), FALSE);
+  g_return_val_if_fail (news != NULL || n == 0, FALSE);
+  g_return_val_if_fail (chunk != NULL, FALSE);
+
+  if (out_flagged != NULL)
+    *out_flagged = 0;
+  if (n == 0)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      from_us = MIN (from_us, news[i].at);
+      to_us = MAX (to_us, news[i].at + 1);
+    }
+  return screen_range (db, from_us, to_us, news, n, chunk, out_flagged, error);
 }
 
 guint
@@ -1184,7 +1236,7 @@ jhk_inquiry_rescreen (JhkDb       *db,
     return FALSE;
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
-  if (!screen_range (db, G_MININT64 / 2, G_MAXINT64 / 2, &flagged, error))
+  if (!screen_range (db, G_MININT64 / 2, G_MAXINT64 / 2, NULL, 0, NULL, &flagged, error))
     {
       jhk_service_abort (db);
       return FALSE;

@@ -6,6 +6,7 @@
  */
 #include "jhk-inquiries.h"
 #include "jhk-inquiry-import.h"
+#include "jhk-inquiry-screening.h"
 #include "jhk-policy.h"
 #include "jhk-test-util.h"
 
@@ -447,6 +448,9 @@ test_trails (Fixture       *f,
   g_autoptr(JhkInquiryImportReport) second = NULL;
   g_autofree char *operation = NULL;
   gint64 before = count (f, "SELECT COUNT(*) FROM access_trails");
+  gint64 imports = count (f, "SELECT COUNT(*) FROM inquiry_imports WHERE kind = 'trails'");
+  gint64 b101 = count (f, "SELECT COUNT(*) FROM access_trails t JOIN businesses b"
+                          " ON b.id = t.business_id AND b.code = 'B101'");
   gint64 audit = jhk_test_audit_count (f->db);
 
   (void) data;
@@ -455,7 +459,7 @@ test_trails (Fixture       *f,
   g_assert_cmpuint (first->n_flagged, ==, 1);
   jhk_test_assert_last_action (f->db, audit, "trail.import");
   g_assert_cmpint (count (f, "SELECT COUNT(*) FROM access_trails t JOIN businesses b"
-                             " ON b.id = t.business_id AND b.code = 'B101'"), ==, 2);
+                             " ON b.id = t.business_id AND b.code = 'B101'"), ==, b101 + 2);
   g_assert_cmpint (count (f, "SELECT COUNT(*) FROM access_trails WHERE business = 'B999'"
                              " AND business_id IS NULL AND office_id IS NULL"
                              " AND staff_id IS NULL AND flags = 768"), ==, 1);
@@ -467,7 +471,8 @@ test_trails (Fixture       *f,
   g_assert_cmpuint (second->n_present, ==, 1);
   g_assert_cmpuint (second->n_imported, ==, 1);
   g_assert_cmpint (count (f, "SELECT COUNT(*) FROM access_trails"), ==, before + 4);
-  g_assert_cmpint (count (f, "SELECT COUNT(*) FROM inquiry_imports WHERE kind = 'trails'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT COUNT(*) FROM inquiry_imports WHERE kind = 'trails'"),
+                   ==, imports + 2);
 }
 
 static void
@@ -489,6 +494,150 @@ test_trails_bad (Fixture       *f,
                    header_reasons);
 }
 
+/* The flags of every record, one line each: "id flags flag_data". */
+static char *
+dump_flags (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  stmt = jhk_db_query (f->db, &error, "SELECT id, flags, flag_data FROM inquiry_records ORDER BY id",
+                       JHK_DB_END);
+  g_assert_no_error (error);
+  while (jhk_db_stmt_step (stmt, &error) == JHK_DB_ROW)
+    g_string_append_printf (out, "%lld %lld %s\n", (long long) jhk_db_stmt_get_int64 (stmt, 0),
+                            (long long) jhk_db_stmt_get_int64 (stmt, 1),
+                            jhk_db_stmt_get_text (stmt, 2));
+  g_assert_no_error (error);
+  return g_string_free (out, FALSE);
+}
+
+/* One CSV line of a record at the Japan-time instant at_us. */
+static void
+add_line (GString    *csv,
+          guint       n,
+          gint64      at_us,
+          const char *office,
+          const char *staff_no,
+          const char *kind,
+          const char *reason,
+          const char *content)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (9 * 3600);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autofree char *at = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+
+  g_string_append_printf (csv, "T6-EQ%05u,%s,%s,%s,照会 者,%s,%s,%s,%s,T910-01\n", n, at, office,
+                          staff_no, kind, reason, *reason != '\0' ? "R8-1" : "", content);
+}
+
+/* Issue 6 (Scale and speed): the import screens its new rows before
+ * writing them, with the stored ones around them; the flags it leaves
+ * are those jhk_inquiry_rescreen() (jhk_inquiry_screen_range() over
+ * everything, the reference) gives the same records, for every rule, and
+ * stored neighbours that change are rewritten (R14-9). */
+static void
+test_screened_as_reference (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("照会番号,照会日時,所属コード,照会者職員番号,照会者氏名,"
+                                         "照会種別,事由,事件番号,照会内容,端末番号\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autoptr(JhkInquiryImportReport) report = NULL;
+  g_autofree char *stored_before = NULL;
+  g_autofree char *after_import = NULL;
+  g_autofree char *after_rescreen = NULL;
+  static const char *const officers[] = { "C9132", "C9133", "C9221", "C9322", "C9146" };
+  static const char *const offices[] = { "910", "910", "920", "930", "910" };
+  g_autofree char *name = jhk_test_query_text (f->db, "SELECT name FROM staff WHERE staff_no = 'C9132'",
+                                               JHK_DB_END);
+  g_autofree char *family_content = NULL;
+  gint64 last = 0, base;
+  guint n = 0, k = 0;
+
+  (void) data;
+  /* Subjects of stored records of months not signed off, looked up
+   * again by other officers, and by the same one. */
+  stmt = jhk_db_query (f->db, &error,
+                       "SELECT r.at, r.content FROM inquiry_records r WHERE NOT EXISTS"
+                       " (SELECT 1 FROM inquiry_periods p WHERE p.period = r.period) ORDER BY r.at DESC, r.id LIMIT 12", JHK_DB_END);
+  g_assert_no_error (error);
+  while (jhk_db_stmt_step (stmt, &error) == JHK_DB_ROW)
+    {
+      gint64 at = jhk_db_stmt_get_int64 (stmt, 0);
+      const char *content = jhk_db_stmt_get_text (stmt, 1);
+
+      last = MAX (last, at);
+      for (guint i = 0; i < 3; i++)
+        add_line (csv, ++n, at + (i + 1) * G_TIME_SPAN_HOUR, offices[(k + i) % 4],
+                  officers[(k + i) % 4], "犯歴照会", "窃盗事件捜査", content);
+      for (guint i = 0; i < 2; i++)
+        add_line (csv, ++n, at + 2 * G_TIME_SPAN_DAY + i * G_TIME_SPAN_HOUR, offices[k % 4],
+                  officers[k % 4], "犯歴照会", "窃盗事件捜査", content);
+      k++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (k, >, 0);
+  g_clear_pointer (&stmt, jhk_db_stmt_release);
+  /* Three days on, in Japan time: a day of many lookups from 09:00,
+   * one after hours out of scope without 事由, the officer's own family
+   * name, unknown officer and office. */
+  base = (last + 9 * G_TIME_SPAN_HOUR) / G_TIME_SPAN_DAY * G_TIME_SPAN_DAY - 9 * G_TIME_SPAN_HOUR
+         + 3 * G_TIME_SPAN_DAY;
+  for (guint i = 0; i < 40; i++)
+    add_line (csv, ++n, base + 9 * G_TIME_SPAN_HOUR + i * 5 * G_TIME_SPAN_MINUTE, "910", "C9133",
+              "運転免許照会", "交通事故処理", i % 2 ? "鈴木 一郎 昭和50年1月1日生" : "高田 二郎");
+  add_line (csv, ++n, base + G_TIME_SPAN_DAY + 23 * G_TIME_SPAN_HOUR, "910", "C9146",
+            "指名手配照会", "", "品川 三郎");
+  g_assert_nonnull (name);
+  *strchr (name, ' ') = '\0';
+  family_content = g_strconcat (name, " 四郎", NULL);
+  add_line (csv, ++n, base + G_TIME_SPAN_DAY + 10 * G_TIME_SPAN_HOUR, "910", "C9132",
+            "運転免許照会", "職務質問", family_content);
+  add_line (csv, ++n, base + G_TIME_SPAN_DAY + 11 * G_TIME_SPAN_HOUR, "999", "X0001", "車両照会",
+            "職務質問", "品川 五郎");
+
+  stored_before = dump_flags (f);
+  report = jhk_inquiry_import_data (f->db, f->admin, JHK_INQUIRY_IMPORT_INQUIRIES, csv->str,
+                                    csv->len, "UTF-8", "equivalence.csv", FALSE, NULL, NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  for (guint i = 0; i < report->errors->len; i++)
+    {
+      JhkImportError *e = g_ptr_array_index (report->errors, i);
+
+      g_test_message ("line %u %s: %s", e->line, e->column, e->message);
+    }
+  g_assert_true (report->committed);
+  g_assert_cmpuint (report->n_imported, ==, n);
+  after_import = dump_flags (f);
+  /* Some stored record changed with the new ones around it. */
+  g_assert_false (g_str_has_prefix (after_import, stored_before));
+  for (guint bit = 0; bit < 32; bit++)
+    {
+      guint flag = 1u << bit;
+      gint64 count_flag;
+
+      if (jhk_inquiry_flag_label (flag) == NULL)
+        continue;
+      count_flag = jhk_test_query_int (f->db, "SELECT COUNT(*) FROM inquiry_records"
+                                       " WHERE import_id = ? AND (flags & ?) <> 0",
+                                       JHK_I (report->import_id), JHK_I (flag), JHK_DB_END);
+      g_test_message ("flag %s: %lld new records", jhk_inquiry_flag_label (flag),
+                      (long long) count_flag);
+      g_assert_cmpint (count_flag, >, 0);
+    }
+
+  g_assert_true (jhk_inquiry_rescreen (f->db, f->admin, NULL, &error));
+  g_assert_no_error (error);
+  after_rescreen = dump_flags (f);
+  g_assert_cmpstr (after_import, ==, after_rescreen);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -506,6 +655,7 @@ main (int argc, char **argv)
   ADD ("/inquiry-import/R14-5/sysadmin-only", test_refused);
   ADD ("/inquiry-import/R14-5/cancel", test_cancel);
   ADD ("/inquiry-import/R14-5/dry-run", test_dry_run);
+  ADD ("/inquiry-import/R14-9/screened-as-reference", test_screened_as_reference);
   ADD ("/trail-import/R13-3/import-overlap", test_trails);
   ADD ("/trail-import/R13-3/bad", test_trails_bad);
 #undef ADD
