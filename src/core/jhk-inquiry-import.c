@@ -159,6 +159,7 @@ typedef struct
   gint64                  min_at;
   gint64                  max_at;
   guint                   n_inserted;
+  guint                   n_flagged;  /* inquiries inserted with flags */
   /* inquiries: the rows checked, inserted once screened */
   GArray                 *pending;    /* Pending */
   GArray                 *news;       /* JhkInquiryScreenNew, parallel */
@@ -806,7 +807,11 @@ insert_inquiries (Import        *im,
       if (jhk_db_stmt_step (stmt, error) == JHK_DB_FAILED)
         return FALSE;
       if (jhk_db_changes (im->db) > 0)
-        note_time (im, news->at);
+        {
+          note_time (im, news->at);
+          if (news->new_flags != 0)
+            im->n_flagged++;
+        }
       else
         add_error (im->report, pending->line, inquiry_columns[Q_SOURCE_NO].header,
                    _("照会番号 %s appears more than once in the file."), cell[Q_SOURCE_NO]);
@@ -1221,11 +1226,12 @@ jhk_inquiry_import_data (JhkDb                 *db,
   if (!create_indexes (db, index_sqls, error))
     goto failed;
   log_phase ("indexes made", t0, cpu0);
-  if (!jhk_db_query_int64 (db, &n_flagged, error,
-                           kind == JHK_INQUIRY_IMPORT_INQUIRIES
-                           ? "SELECT COUNT(*) FROM inquiry_records WHERE import_id = ? AND flags <> 0"
-                           : "SELECT COUNT(*) FROM access_trails WHERE import_id = ? AND flags <> 0",
-                           JHK_I (im.import_id), JHK_DB_END))
+  /* The new inquiry records' flags are counted as they go in. */
+  if (kind == JHK_INQUIRY_IMPORT_INQUIRIES)
+    n_flagged = im.n_flagged;
+  else if (!jhk_db_query_int64 (db, &n_flagged, error,
+                                "SELECT COUNT(*) FROM access_trails WHERE import_id = ? AND flags <> 0",
+                                JHK_I (im.import_id), JHK_DB_END))
     goto failed;
   report->n_flagged = n_flagged;
 

@@ -376,13 +376,70 @@ japan_zone (void)
   return tz != NULL ? tz : g_time_zone_new_offset (9 * 3600);
 }
 
+/* Characters NFKC leaves as they are and never joins to a neighbour:
+ * those of most names. */
+static inline gboolean
+nfkc_stable (gunichar c)
+{
+  return (c >= 0x21 && c < 0x7F)
+         || (c >= 0x3041 && c <= 0x3096)
+         || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC
+         || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+/* first_word() without normalising when the text starts with ASCII
+ * white space or U+3000 and then a word of such characters ended by the
+ * same white space or the end: NFKC would leave it as it is. NULL
+ * otherwise. */
+static char *
+first_word_fast (const char *text)
+{
+  const char *p = text;
+  const char *start;
+
+  for (;;)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+      else if (strncmp (p, "\xE3\x80\x80", 3) == 0)
+        p += 3;
+      else
+        break;
+    }
+  start = p;
+  while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r'
+         && strncmp (p, "\xE3\x80\x80", 3) != 0)
+    {
+      if ((guchar) *p < 0x80)
+        {
+          if (!nfkc_stable ((guchar) *p))
+            return NULL;
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated (p, -1);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2 || !nfkc_stable (c))
+            return NULL;
+          p = g_utf8_next_char (p);
+        }
+    }
+  return g_strndup (start, p - start);
+}
+
 /* The first word of text (split on white space, after NFKC). */
 static char *
 first_word (const char *text)
 {
-  g_autofree char *norm = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFKC);
+  g_autofree char *norm = NULL;
   const char *p;
   const char *start;
+  char *fast = first_word_fast (text != NULL ? text : "");
+
+  if (fast != NULL)
+    return fast;
+  norm = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFKC);
 
   if (norm == NULL)
     return g_strdup ("");
