@@ -32,31 +32,49 @@ is_pg (JhkDb *db)
   return g_strcmp0 (jhk_db_get_backend_name (db), "postgresql") == 0;
 }
 
-/* The records nobody but the 運用管理者 can take: 要確認, or the officer
- * unknown or without an active user, or a 担当幹部 (who does not check
- * their own). On a server the officer's rows may lie outside the user's,
- * and the functions of 0017-inquiries.pg.sql answer. */
-char *
-jhk_inquiries_to_resolve_sql (JhkDb *db)
+/* No 担当幹部 but the officer themself holds the record's 係 (or the
+ * office or department above it) today: nobody checks it, since no
+ * 担当幹部 checks their own (R14-6). On a server the role rows may lie
+ * outside the user's, and 0017-inquiries.pg.sql's function answers. */
+static char *
+nobody_checks_sql (JhkDb *db)
 {
   g_autofree char *today = NULL;
 
   if (is_pg (db))
-    return g_strdup ("(r.done = 0 AND r.resolution = '' AND (r.check_state = 'query'"
-                     " OR r.staff_id IS NULL OR NOT jhk_staff_has_login (r.staff_id)"
-                     " OR (r.confirm_state <> 'pending' AND r.check_state = 'pending'"
-                     " AND jhk_staff_supervises (r.staff_id))))");
+    return g_strdup ("jhk_nobody_checks (r.section_id, r.staff_id)");
   today = jhk_today ();
+  return g_strdup_printf ("NOT EXISTS (SELECT 1 FROM role_assignments ra"
+                          " WHERE ra.role = 'inquiry_supervisor'"
+                          " AND ra.staff_id IS NOT r.staff_id"
+                          " AND ra.valid_from <= '%s'"
+                          " AND (ra.valid_to IS NULL OR ra.valid_to >= '%s')"
+                          " AND ra.org_unit_id IN (SELECT r.section_id"
+                          " UNION ALL SELECT o1.parent_id FROM org_units o1 WHERE o1.id = r.section_id"
+                          " UNION ALL SELECT o2.parent_id FROM org_units o1"
+                          " JOIN org_units o2 ON o2.id = o1.parent_id WHERE o1.id = r.section_id))",
+                          today, today);
+}
+
+/* The records nobody but the 運用管理者 can take: 要確認, or the officer
+ * unknown or without an active user, or, once confirmed, a record nobody
+ * checks (above). */
+char *
+jhk_inquiries_to_resolve_sql (JhkDb *db)
+{
+  g_autofree char *nobody_checks = nobody_checks_sql (db);
+
+  if (is_pg (db))
+    return g_strdup_printf ("(r.done = 0 AND r.resolution = '' AND (r.check_state = 'query'"
+                            " OR r.staff_id IS NULL OR NOT jhk_staff_has_login (r.staff_id)"
+                            " OR (r.confirm_state <> 'pending' AND r.check_state = 'pending'"
+                            " AND %s)))", nobody_checks);
   return g_strdup_printf ("(r.done = 0 AND r.resolution = '' AND (r.check_state = 'query'"
                           " OR r.staff_id IS NULL"
                           " OR NOT EXISTS (SELECT 1 FROM users u WHERE u.staff_id = r.staff_id"
                           " AND u.status = 'active')"
                           " OR (r.confirm_state <> 'pending' AND r.check_state = 'pending'"
-                          " AND EXISTS (SELECT 1 FROM role_assignments ra"
-                          " WHERE ra.staff_id = r.staff_id AND ra.role = 'inquiry_supervisor'"
-                          " AND ra.valid_from <= '%s'"
-                          " AND (ra.valid_to IS NULL OR ra.valid_to >= '%s')))))",
-                          today, today);
+                          " AND %s)))", nobody_checks);
 }
 
 /* Labels ------------------------------------------------------------------ */
@@ -220,15 +238,17 @@ nobody_else (JhkDb                  *db,
          n == 0;
 }
 
-/* The record's officer is a 担当幹部 today. */
+/* Nobody checks the record (nobody_checks_sql). */
 static gboolean
-officer_supervises (JhkDb                  *db,
-                    const JhkInquiryRecord *r)
+nobody_checks (JhkDb                  *db,
+               const JhkInquiryRecord *r)
 {
-  g_autofree char *today = jhk_today ();
+  g_autofree char *condition = nobody_checks_sql (db);
+  g_autofree char *sql = g_strdup_printf ("SELECT CASE WHEN %s THEN 1 ELSE 0 END"
+                                          " FROM inquiry_records r WHERE r.id = ?", condition);
+  gint64 n = 0;
 
-  return r->staff_id != 0 &&
-         jhk_policy_staff_held_role (db, r->staff_id, JHK_ROLE_INQUIRY_SUPERVISOR, today);
+  return jhk_db_query_int64 (db, &n, NULL, sql, JHK_I (r->id), JHK_DB_END) && n == 1;
 }
 
 static gboolean
@@ -260,6 +280,9 @@ refusal (JhkDb                  *db,
     case JHK_INQUIRY_CHECK:
       if (!is_supervisor_of (db, actor, r->section_id))
         return _("Only a supervisor of the officer's section checks an inquiry.");
+      if (r->staff_id == staff)
+        return _("A supervisor does not check their own inquiries: the operations manager "
+                 "settles them.");
       break;
     case JHK_INQUIRY_RESOLVE:
       if (!is_ops_manager (db, actor, r->office_id))
@@ -291,14 +314,15 @@ refusal (JhkDb                  *db,
     default:
       if (g_strcmp0 (r->check_state, "query") == 0 || nobody_else (db, r))
         return NULL;
-      if (officer_supervises (db, r))
+      if (nobody_checks (db, r))
         {
           if (is_pending (r->confirm_state))
             return _("The officer confirms the inquiry before it is settled.");
           return NULL;
         }
       return _("The operations manager settles only an inquiry to be examined, or one "
-               "whose officer is unknown, has no login or is a supervisor.");
+               "whose officer is unknown or has no login, or that no other supervisor of "
+               "the section can check.");
     }
 }
 

@@ -327,10 +327,30 @@ test_resolve (Fixture       *f,
                                                     refusal));
     g_assert_true (jhk_inquiries_confirm (f->db, f->kanbu, &kanbu_rec, 1, FALSE, NULL, &error));
     g_assert_no_error (error);
+    /* No 担当幹部 checks their own inquiry. */
+    JHK_TEST_ASSERT_REFUSED (f->db, JHK_POLICY_ERROR_DENIED,
+                             jhk_inquiries_check (f->db, f->kanbu, &kanbu_rec, 1, FALSE, NULL,
+                                                  refusal));
     g_assert_true (jhk_inquiries_resolve (f->db, f->unyo, &kanbu_rec, 1, FALSE, "適正",
                                           &error));
     g_assert_no_error (error);
     ASSERT_STATE (f, kanbu_rec, "confirmed/pending/proper/1");
+  }
+  /* A 係 without a 担当幹部 (警務課): nobody checks its officer's inquiry,
+   * so once confirmed the 運用管理者 settles it, or the month could never
+   * be signed off. */
+  {
+    gint64 koufu_rec = add_record (f, "C9113", 5);
+
+    JHK_TEST_ASSERT_REFUSED (f->db, JHK_POLICY_ERROR_CONFLICT,
+                             jhk_inquiries_resolve (f->db, f->unyo, &koufu_rec, 1, FALSE, "適正",
+                                                    refusal));
+    g_assert_true (jhk_inquiries_confirm (f->db, f->koufu, &koufu_rec, 1, FALSE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (jhk_inquiries_resolve (f->db, f->unyo, &koufu_rec, 1, FALSE, "適正",
+                                          &error));
+    g_assert_no_error (error);
+    ASSERT_STATE (f, koufu_rec, "confirmed/pending/proper/1");
   }
   /* The officer's step is closed once settled. */
   JHK_TEST_ASSERT_REFUSED (f->db, JHK_POLICY_ERROR_CONFLICT,

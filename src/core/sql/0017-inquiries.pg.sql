@@ -33,17 +33,24 @@ $$;
 REVOKE ALL ON FUNCTION jhk_staff_has_login (bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION jhk_staff_has_login (bigint) TO jhk_staff;
 
--- Whether the staff member is a 担当幹部 today: the 運用管理者 settles
--- their inquiries, since no 担当幹部 checks their own (R14-6).
-CREATE FUNCTION jhk_staff_supervises (p_staff bigint) RETURNS boolean
+-- Whether no 担当幹部 but the officer holds the record's 係 (or the office
+-- or department above it) today: nobody checks the record, since no
+-- 担当幹部 checks their own, and the 運用管理者 settles it (R14-6).
+CREATE FUNCTION jhk_nobody_checks (p_section bigint, p_staff bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
-  SELECT EXISTS (SELECT 1 FROM role_assignments
-                  WHERE staff_id = p_staff AND role = 'inquiry_supervisor'
-                    AND valid_from <= jhk_today ()
-                    AND (valid_to IS NULL OR valid_to >= jhk_today ()))
+  SELECT NOT EXISTS (
+    SELECT 1 FROM role_assignments ra
+     WHERE ra.role = 'inquiry_supervisor' AND ra.staff_id IS DISTINCT FROM p_staff
+       AND ra.valid_from <= jhk_today ()
+       AND (ra.valid_to IS NULL OR ra.valid_to >= jhk_today ())
+       AND ra.org_unit_id IN (SELECT p_section
+                              UNION ALL SELECT o1.parent_id FROM org_units o1 WHERE o1.id = p_section
+                              UNION ALL SELECT o2.parent_id FROM org_units o1
+                                          JOIN org_units o2 ON o2.id = o1.parent_id
+                                         WHERE o1.id = p_section))
 $$;
-REVOKE ALL ON FUNCTION jhk_staff_supervises (bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION jhk_staff_supervises (bigint) TO jhk_staff;
+REVOKE ALL ON FUNCTION jhk_nobody_checks (bigint, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION jhk_nobody_checks (bigint, bigint) TO jhk_staff;
 
 GRANT SELECT, INSERT, DELETE ON inquiry_records TO jhk_staff;
 -- The steps' columns and the screening's; what was imported never changes.
@@ -98,18 +105,19 @@ CREATE POLICY officer_confirms ON inquiry_records FOR UPDATE TO jhk_staff
 CREATE POLICY supervisor_checks ON inquiry_records FOR UPDATE TO jhk_staff
   USING ((SELECT jhk_may_write ())
          AND section_id = ANY ((SELECT jhk_units_of_role ('inquiry_supervisor'))::bigint[])
+         AND staff_id IS DISTINCT FROM (SELECT jhk_my_staff_id ())
          AND confirm_state <> 'pending' AND check_state = 'pending' AND done = 0)
   WITH CHECK (checked_by = (SELECT jhk_my_staff_id ()) AND resolution = ''
               AND confirm_state <> 'pending');
 -- Step 3: the office's 運用管理者 settles a 要確認 record, or one nobody
--- else can take (its officer unknown, without a login, or a 担当幹部).
+-- else can take (its officer unknown or without a login, or nobody checks it).
 CREATE POLICY manager_settles ON inquiry_records FOR UPDATE TO jhk_staff
   USING ((SELECT jhk_may_write ())
          AND office_id = ANY ((SELECT jhk_units_of_role ('ops_manager'))::bigint[])
          AND resolution = '' AND done = 0
          AND (check_state = 'query' OR staff_id IS NULL OR NOT jhk_staff_has_login (staff_id)
               OR (confirm_state <> 'pending' AND check_state = 'pending'
-                  AND jhk_staff_supervises (staff_id))))
+                  AND jhk_nobody_checks (section_id, staff_id))))
   WITH CHECK (resolved_by = (SELECT jhk_my_staff_id ()) AND resolution <> '' AND done = 1);
 
 -- Months signed off --------------------------------------------------------------
