@@ -28,6 +28,7 @@
 #include "jhk-inquiry-sheet.h"
 #include "jhk-lists.h"
 #include "jhk-policy.h"
+#include "jhk-retention.h"
 #include "jhk-roles.h"
 #include "jhk-settings.h"
 #include "jhk-util.h"
@@ -54,6 +55,7 @@ struct _JhkInquiriesPage
   GtkToggleButton    *overdue_toggle;
   GtkWidget          *register_button;
   GtkWidget          *import_button;
+  GtkWidget          *purge_button;
   GtkRevealer        *summary_revealer;
   GtkLabel           *summary_label;
   GtkProgressBar     *total_bar;
@@ -1833,6 +1835,158 @@ import_activated (GtkWidget  *widget,
                                      JHK_INQUIRY_IMPORT_INQUIRIES);
 }
 
+/* ---- the purge of expired records (R13-3, R14-5) ---- */
+
+/* The dialog's offices: 0 (all) first, then each office by code. */
+typedef struct
+{
+  JhkInquiriesPage *self;
+  GArray           *office_ids;
+  AdwComboRow      *office_row;
+} PurgeData;
+
+static void
+purge_data_free (gpointer data)
+{
+  PurgeData *d = data;
+
+  g_object_unref (d->self);
+  g_array_unref (d->office_ids);
+  g_free (d);
+}
+
+static gint64
+purge_office (PurgeData *d)
+{
+  guint i = adw_combo_row_get_selected (d->office_row);
+
+  return i < d->office_ids->len ? g_array_index (d->office_ids, gint64, i) : 0;
+}
+
+/* The preview of the office chosen: the body says what is deleted, and
+ * the purge is possible only when something is due. */
+static void
+purge_preview (AdwMessageDialog *dialog,
+               PurgeData        *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  guint records = 0, trails = 0;
+  gint64 oldest = 0, newest = 0;
+
+  if (!jhk_inquiries_purge_preview (page_db (d->self), page_session (d->self), purge_office (d),
+                                    &records, &trails, &oldest, &newest, &error))
+    body = g_strdup (error->message);
+  else if (records == 0 && trails == 0)
+    body = g_strdup_printf (_("Nothing is due: no inquiry record or access trail of this choice "
+                              "is older than %d years."), JHK_RETENTION_YEARS);
+  else
+    {
+      g_autofree char *from = japan_time (oldest);
+      g_autofree char *to = japan_time (newest);
+
+      body = g_strdup_printf (_("%u inquiry records and %u access trails from %s to %s, older "
+                                "than %d years, will be deleted. This cannot be undone; the "
+                                "audit log records the range deleted for each office."),
+                              records, trails, from, to, JHK_RETENTION_YEARS);
+    }
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_set_response_enabled (dialog, "purge",
+                                           error == NULL && (records > 0 || trails > 0));
+}
+
+static void
+purge_office_changed_cb (AdwComboRow      *row,
+                         GParamSpec       *pspec,
+                         AdwMessageDialog *dialog)
+{
+  purge_preview (dialog, g_object_get_data (G_OBJECT (dialog), "purge-data"));
+}
+
+static void
+purge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PurgeData        *d)
+{
+  JhkInquiriesPage *self = d->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint records = 0, trails = 0;
+
+  if (g_strcmp0 (response, "purge") != 0)
+    return;
+  if (!jhk_inquiries_purge (page_db (self), page_session (self), purge_office (d), &records,
+                            &trails, &error))
+    {
+      jhk_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  message = g_strdup_printf (_("%u inquiry records and %u access trails were deleted."),
+                             records, trails);
+  jhk_widget_show_toast (GTK_WIDGET (self), message);
+  reload (self);
+}
+
+static void
+purge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  PurgeData *d = g_new0 (PurgeData, 1);
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  gint64 all = 0;
+
+  d->self = g_object_ref (self);
+  d->office_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (names, _("All offices"));
+  g_array_append_val (d->office_ids, all);
+  stmt = jhk_db_query (page_db (self), NULL,
+                       "SELECT id, code, name FROM org_units WHERE kind = 'office'"
+                       " ORDER BY code", JHK_DB_END);
+  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+    {
+      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+      g_autofree char *label = g_strdup_printf ("%s %s", jhk_db_stmt_get_text (stmt, 1),
+                                                jhk_db_stmt_get_text (stmt, 2));
+
+      gtk_string_list_append (names, label);
+      g_array_append_val (d->office_ids, id);
+    }
+
+  d->office_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (d->office_row), "purge_office_row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->office_row), _("Office"));
+  adw_combo_row_set_model (d->office_row, G_LIST_MODEL (names));
+  if (self->office_id != 0)
+    for (guint i = 0; i < d->office_ids->len; i++)
+      if (g_array_index (d->office_ids, gint64, i) == self->office_id)
+        adw_combo_row_set_selected (d->office_row, i);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (d->office_row));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                           : NULL,
+                                                       _("Purge Expired Records?"), NULL));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "purge", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "purge", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "purge-data", d, purge_data_free);
+  g_signal_connect_object (d->office_row, "notify::selected",
+                           G_CALLBACK (purge_office_changed_cb), dialog, 0);
+  g_signal_connect (dialog, "response", G_CALLBACK (purge_response_cb), d);
+  purge_preview (dialog, d);
+  jhk_present_dialog (widget, GTK_WINDOW (dialog));
+}
+
 static void
 update_tools (JhkInquiriesPage *self)
 {
@@ -1842,6 +1996,9 @@ update_tools (JhkInquiriesPage *self)
   /* R14-5: the システム管理者 imports; R14-1: the 総括責任者 and 主管部長
    * (and the システム管理者) keep the register. */
   gtk_widget_set_visible (self->import_button, sysadmin);
+  /* R13-3, R14-5: the システム管理者 purges what is past its retention. */
+  gtk_widget_set_visible (self->purge_button, sysadmin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inquiries.purge", sysadmin);
   gtk_widget_set_visible (self->register_button,
                           sysadmin || jhk_session_has_role (session, JHK_ROLE_SUPERVISOR) ||
                           jhk_session_has_role (session, JHK_ROLE_DEPT_HEAD));
@@ -2049,6 +2206,7 @@ jhk_inquiries_page_class_init (JhkInquiriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, register_button);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, purge_button);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, summary_revealer);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JhkInquiriesPage, total_bar);
@@ -2088,6 +2246,7 @@ jhk_inquiries_page_class_init (JhkInquiriesPageClass *klass)
                                    register_sheet_activated);
   gtk_widget_class_install_action (widget_class, "inquiries.register", NULL, register_activated);
   gtk_widget_class_install_action (widget_class, "inquiries.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "inquiries.purge", NULL, purge_activated);
   gtk_widget_class_install_action (widget_class, "page.attention", "s", attention_activated);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_activated);
 

@@ -609,6 +609,131 @@ test_demo (void)
   app_test_destroy_window (window);
 }
 
+/* R13-3, R14-5: the システム管理者 purges what is past its retention from
+ * the page: the dialog previews, per office or for all, what is deleted;
+ * the destructive button deletes it; nothing due, the button is off. */
+static void
+add_old (JhkDb      *db,
+         gint64      import_id,
+         gboolean    trail,
+         gint64      at,
+         const char *office_code)
+{
+  static int n;
+  g_autofree char *key = g_strdup_printf ("PURGE-UI-%04d", ++n);
+  g_autoptr(GError) error = NULL;
+
+  if (trail)
+    jhk_db_run (db, &error, "INSERT INTO access_trails (at, office_code, office_id, staff_no,"
+                " staff_name, terminal, business, operation, row_key, import_id)"
+                " VALUES (?, ?, ?, 'C9132', '井上 翔太', 'T-01', 'B101', '古い照会', ?, ?)",
+                JHK_I (at), JHK_T (office_code), JHK_IZ (jhk_org_find_unit (db, office_code)),
+                JHK_T (key), JHK_I (import_id), JHK_DB_END);
+  else
+    jhk_db_run (db, &error, "INSERT INTO inquiry_records (source_no, at, period, office_code,"
+                " office_id, staff_no, inquirer_name, kind, content, subject, terminal,"
+                " import_id, imported_at) VALUES (?, ?, '2020-01', ?, ?, 'C9132', '井上 翔太',"
+                " '運転免許照会', '山田 花子', '山田 花子', 'T-01', ?, 0)",
+                JHK_T (key), JHK_I (at), JHK_T (office_code),
+                JHK_IZ (jhk_org_find_unit (db, office_code)), JHK_I (import_id), JHK_DB_END);
+  g_assert_no_error (error);
+}
+
+static AdwComboRow *
+purge_dialog_office_row (AdwMessageDialog **dialog)
+{
+  *dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (*dialog);
+  return ADW_COMBO_ROW (app_test_find_named (GTK_WIDGET (*dialog), "purge_office_row"));
+}
+
+static void
+choose_office (AdwComboRow *row,
+               const char  *prefix)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), prefix))
+      {
+        adw_combo_row_set_selected (row, i);
+        app_test_wait (50);
+        return;
+      }
+  g_error ("no office %s in the purge dialog", prefix);
+}
+
+static void
+test_purge (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkSession) admin = jhk_session_load (db, jhk_accounts_lookup (db, "admin"), NULL,
+                                                  &error);
+  gint64 year = 365 * G_TIME_SPAN_DAY, six = jhk_now_us () - 6 * year;
+  gint64 import_id, purges;
+  guint all_records = 0, all_trails = 0;
+  g_autofree char *all_body = NULL;
+  AdwMessageDialog *dialog;
+  AdwComboRow *row;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  import_id = jhk_test_query_int (db, "INSERT INTO inquiry_imports (kind, file_name, encoding,"
+                                  " n_read, n_imported, n_present, n_flagged, imported_by,"
+                                  " imported_at) VALUES ('inquiries', 'old.csv', 'utf-8', 0, 0,"
+                                  " 0, 0, 'admin', 0) RETURNING id", JHK_DB_END);
+  add_old (db, import_id, FALSE, six, "910");
+  add_old (db, import_id, FALSE, six + G_TIME_SPAN_DAY, "910");
+  add_old (db, import_id, TRUE, six - G_TIME_SPAN_DAY, "910");
+  add_old (db, import_id, FALSE, six, "920");
+  g_assert_true (jhk_inquiries_purge_preview (db, admin, 0, &all_records, &all_trails, NULL,
+                                              NULL, &error));
+  purges = app_test_count (window, "SELECT COUNT(*) FROM audit_log"
+                                   " WHERE action = 'inquiry.purge'");
+
+  /* Only the システム管理者 has the button. */
+  page = open_page (window, "chuo-unyo");
+  g_assert_false (gtk_widget_get_visible (app_test_find_action_button (page, "inquiries.purge")));
+
+  page = open_page (window, "admin");
+  g_assert_true (gtk_widget_get_visible (app_test_find_action_button (page, "inquiries.purge")));
+  g_assert_true (gtk_widget_activate_action (page, "inquiries.purge", NULL));
+  app_test_wait (100);
+  row = purge_dialog_office_row (&dialog);
+  choose_office (row, "All offices");
+  all_body = g_strdup_printf ("%u inquiry records and %u access trails from ", all_records,
+                              all_trails);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), all_body));
+  choose_office (row, "910 ");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "2 inquiry records and 1 access trails from "));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "purge"));
+  app_test_save_png (GTK_WIDGET (dialog), "inquiries-purge");
+  app_test_answer ("purge");
+
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM inquiry_records"
+                                           " WHERE source_no LIKE 'PURGE-UI-%'"), ==, 1);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM access_trails"
+                                           " WHERE row_key LIKE 'PURGE-UI-%'"), ==, 0);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log"
+                                           " WHERE action = 'inquiry.purge'"), ==, purges + 1);
+
+  /* Nothing due any more for 中央警察署: said so, the button is off. */
+  g_assert_true (gtk_widget_activate_action (page, "inquiries.purge", NULL));
+  app_test_wait (100);
+  row = purge_dialog_office_row (&dialog);
+  choose_office (row, "910 ");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Nothing is due"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "purge"));
+  app_test_save_png (GTK_WIDGET (dialog), "inquiries-purge-nothing");
+  app_test_answer ("cancel");
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log"
+                                           " WHERE action = 'inquiry.purge'"), ==, purges + 1);
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,5 +744,6 @@ main (int   argc,
   g_test_add_func ("/inquiries-page/R14-6/confirm-check-sign-off", test_flow);
   g_test_add_func ("/inquiries-page/R14-6/attention", test_attention);
   g_test_add_func ("/inquiries-page/R14-6/demo", test_demo);
+  g_test_add_func ("/inquiries-page/R14-5/purge", test_purge);
   return app_test_run ();
 }
