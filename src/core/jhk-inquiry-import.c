@@ -1105,11 +1105,11 @@ jhk_inquiry_import_data (JhkDb                 *db,
 
   if (sqlite)
     {
-      /* For the import alone: a cache that holds its rows (some three
-       * times the file's bytes; 64 MiB to 1 GiB) spares reading them back
-       * for the indexes and the screening; sorting threads for the
-       * indexes. */
-      gsize cache_kib = CLAMP (length / 1024 * 3, 65536, 1048576);
+      /* For the import alone: a cache of some three times the file's
+       * bytes, 64 to 256 MiB (at 1M rows more holds the table but spares
+       * no CPU, and the new rows are kept in memory besides); sorting
+       * threads for the indexes. */
+      gsize cache_kib = CLAMP (length / 1024 * 3, 65536, 262144);
       g_autofree char *pragma_sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GSIZE_FORMAT ";"
                                                      " PRAGMA threads = 2", cache_kib);
       if (!jhk_db_exec (db, pragma_sql, error))
