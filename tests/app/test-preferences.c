@@ -76,6 +76,11 @@ test_sheet_business (void)
   g_assert_cmpuint (find_item (row, "B103 運転免許照会業務"), !=, GTK_INVALID_LIST_POSITION);
   /* B104 waits for its approval. */
   g_assert_cmpuint (find_item (row, "B104"), ==, GTK_INVALID_LIST_POSITION);
+  /* Opened and applied as it is, nothing is written. */
+  g_assert_true (jhk_preferences_window_apply_policy (prefs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM audit_log"
+                                           " WHERE action = 'settings.set'"), ==, sets);
 
   adw_combo_row_set_selected (row, find_item (row, "B101"));
   g_assert_true (jhk_preferences_window_apply_policy (prefs, &error));
