@@ -12,42 +12,8 @@
 #include "jhk-attention-private.h"
 #include "jhk-inquiries-private.h"
 #include "jhk-policy.h"
+#include "jhk-service-private.h"
 #include "jhk-settings.h"
-
-/* ", id" of every unit the actor holds role for, or "" for none. */
-static char *
-units_of (JhkDb      *db,
-          JhkSession *actor,
-          JhkRole     role,
-          GArray     *out)
-{
-  g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GString *list = g_string_new ("");
-
-  if (!jhk_session_has_role (actor, role) || jhk_session_get_staff_id (actor) == 0)
-    return g_string_free (list, FALSE);
-  stmt = jhk_db_query (db, NULL, "SELECT id FROM org_units ORDER BY id", JHK_DB_END);
-  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
-    {
-      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
-
-      g_array_append_val (units, id);
-    }
-  g_clear_pointer (&stmt, jhk_db_stmt_release);
-  for (guint i = 0; i < units->len; i++)
-    {
-      gint64 unit = g_array_index (units, gint64, i);
-
-      if (jhk_policy_has_role_for_org (db, actor, role, unit))
-        {
-          g_string_append_printf (list, ", %" G_GINT64_FORMAT, unit);
-          if (out != NULL)
-            g_array_append_val (out, unit);
-        }
-    }
-  return g_string_free (list, FALSE);
-}
 
 /* The count of "SELECT COUNT(*) FROM inquiry_records r WHERE <where>",
  * or of the rows of a whole query (where starting with "SELECT"). */
@@ -157,8 +123,8 @@ jhk_attention_inquiries (JhkDb      *db,
   g_return_val_if_fail (JHK_IS_SESSION (actor), items);
 
   staff = jhk_session_get_staff_id (actor);
-  sections = units_of (db, actor, JHK_ROLE_INQUIRY_SUPERVISOR, NULL);
-  office_list = units_of (db, actor, JHK_ROLE_OPS_MANAGER, offices);
+  sections = jhk_service_role_units (db, actor, JHK_ROLE_INQUIRY_SUPERVISOR, NULL);
+  office_list = jhk_service_role_units (db, actor, JHK_ROLE_OPS_MANAGER, offices);
   cutoff = jhk_now_us () -
            jhk_settings_get_int (db, JHK_SETTING_INQUIRY_DUE_DAYS) * G_TIME_SPAN_DAY;
 

@@ -680,41 +680,6 @@ jhk_inquiries_may_view_scope (JhkSession        *actor,
     }
 }
 
-/* ", id" of every unit within one the actor holds role for (kind: "office"
- * or "section", NULL for any). */
-static void
-append_units (JhkDb      *db,
-              JhkSession *actor,
-              JhkRole     role,
-              GString    *sql)
-{
-  g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean any = FALSE;
-
-  if (jhk_session_get_staff_id (actor) == 0)
-    return;
-  for (guint i = 0; i < jhk_session_get_n_grants (actor) && !any; i++)
-    any = jhk_session_get_grant (actor, i)->role == role;
-  if (!any)
-    return;
-  stmt = jhk_db_query (db, NULL, "SELECT id FROM org_units ORDER BY id", JHK_DB_END);
-  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
-    {
-      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
-
-      g_array_append_val (units, id);
-    }
-  g_clear_pointer (&stmt, jhk_db_stmt_release);
-  for (guint i = 0; i < units->len; i++)
-    {
-      gint64 unit = g_array_index (units, gint64, i);
-
-      if (jhk_policy_has_role_for_org (db, actor, role, unit))
-        g_string_append_printf (sql, ", %" G_GINT64_FORMAT, unit);
-    }
-}
-
 /* The scope's condition on inquiry_records r, NULL for every record. */
 static char *
 scope_condition (JhkDb             *db,
@@ -722,6 +687,7 @@ scope_condition (JhkDb             *db,
                  JhkInquiriesScope  scope)
 {
   g_autoptr(GString) sql = g_string_new ("(");
+  g_autofree char *units = NULL;
 
   switch (scope)
     {
@@ -731,14 +697,12 @@ scope_condition (JhkDb             *db,
                               ? jhk_session_get_staff_id (actor) : -1);
       break;
     case JHK_INQUIRIES_TO_CHECK:
-      g_string_append (sql, "r.section_id IN (0");
-      append_units (db, actor, JHK_ROLE_INQUIRY_SUPERVISOR, sql);
-      g_string_append_c (sql, ')');
+      units = jhk_service_role_units (db, actor, JHK_ROLE_INQUIRY_SUPERVISOR, NULL);
+      g_string_append_printf (sql, "r.section_id IN (0%s)", units);
       break;
     case JHK_INQUIRIES_OFFICE:
-      g_string_append (sql, "r.office_id IN (0");
-      append_units (db, actor, JHK_ROLE_OPS_MANAGER, sql);
-      g_string_append_c (sql, ')');
+      units = jhk_service_role_units (db, actor, JHK_ROLE_OPS_MANAGER, NULL);
+      g_string_append_printf (sql, "r.office_id IN (0%s)", units);
       break;
     case JHK_INQUIRIES_ALL:
     default:
@@ -756,21 +720,6 @@ static gint64
 overdue_cutoff (JhkDb *db)
 {
   return jhk_now_us () - jhk_settings_get_int (db, JHK_SETTING_INQUIRY_DUE_DAYS) * G_TIME_SPAN_DAY;
-}
-
-static char *
-like_pattern (const char *search)
-{
-  GString *out = g_string_new ("%");
-
-  for (const char *p = search; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '%');
-  return g_string_free (out, FALSE);
 }
 
 /* The filter as a condition on r, its parameters added to params;
@@ -841,7 +790,7 @@ filter_condition (const JhkInquiryFilter *f,
     }
   if (f->text != NULL && f->text[0] != '\0')
     {
-      g_autofree char *pattern = like_pattern (f->text);
+      g_autofree char *pattern = jhk_service_like_pattern (f->text);
 
       AND ("(r.source_no LIKE ? ESCAPE '\\' OR r.inquirer_name LIKE ? ESCAPE '\\'"
            " OR r.content LIKE ? ESCAPE '\\' OR r.reason LIKE ? ESCAPE '\\'"

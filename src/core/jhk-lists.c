@@ -2,6 +2,7 @@
 #include "jhk-lists.h"
 
 #include "jhk-retention.h"
+#include "jhk-service-private.h"
 #include "jhk-settings.h"
 
 /* Builds "cond AND cond ..." and the parameter tuple together. */
@@ -45,22 +46,6 @@ filter_apply (Filter        *filter,
     g_critical ("Could not read the list: %s", error->message);
 }
 
-/* A LIKE pattern matching text anywhere, with LIKE's wildcards escaped. */
-static char *
-like_pattern (const char *search)
-{
-  GString *out = g_string_new ("%");
-
-  for (const char *p = search; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '%');
-  return g_string_free (out, FALSE);
-}
-
 JhkQueryModel *
 jhk_lists_staff (JhkDb *db)
 {
@@ -89,7 +74,7 @@ jhk_lists_staff_filter (JhkQueryModel *model,
   filter_init (&filter);
   if (search != NULL && *search != '\0')
     {
-      g_autofree char *pattern = like_pattern (search);
+      g_autofree char *pattern = jhk_service_like_pattern (search);
 
       filter_add (&filter, "s.staff_no LIKE ? ESCAPE '\\' OR s.name LIKE ? ESCAPE '\\'"
                            " OR s.kana LIKE ? ESCAPE '\\' OR u.login LIKE ? ESCAPE '\\'");
@@ -221,7 +206,7 @@ jhk_lists_businesses_filter (JhkQueryModel *model,
     }
   if (search != NULL && *search != '\0')
     {
-      g_autofree char *pattern = like_pattern (search);
+      g_autofree char *pattern = jhk_service_like_pattern (search);
 
       filter_add (&filter, "b.code LIKE ? ESCAPE '\\' OR b.name LIKE ? ESCAPE '\\'");
       g_variant_builder_add (&filter.params, "s", pattern);
@@ -420,7 +405,7 @@ jhk_lists_materials_filter (JhkQueryModel            *model,
     }
   if (filter->text != NULL && *filter->text != '\0')
     {
-      g_autofree char *pattern = like_pattern (filter->text);
+      g_autofree char *pattern = jhk_service_like_pattern (filter->text);
 
       filter_add (&f, "m.name LIKE ? ESCAPE '\\' OR m.summary LIKE ? ESCAPE '\\'");
       g_variant_builder_add (&f.params, "s", pattern);

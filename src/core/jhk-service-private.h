@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "jhk-db.h"
+#include "jhk-session.h"
 
 G_BEGIN_DECLS
 
@@ -64,5 +65,15 @@ gboolean    jhk_service_query_object (JhkDb             *db,
                                       GError           **error,
                                       const char        *sql,
                                       ...);
+/* A LIKE pattern (with ESCAPE '\\') matching search anywhere, LIKE's
+ * wildcards in search escaped. */
+char       *jhk_service_like_pattern (const char        *search);
+/* ", id" for every org unit the actor holds role for, for an SQL list
+ * after "IN (0"; "" when none (or the actor is no staff member). Each
+ * such unit is also appended to out (a GArray of gint64; may be NULL). */
+char       *jhk_service_role_units   (JhkDb             *db,
+                                      JhkSession        *actor,
+                                      JhkRole            role,
+                                      GArray            *out);
 
 G_END_DECLS

@@ -223,3 +223,52 @@ jhk_service_label (const JhkServiceLabel *labels,
       return _(labels[i].label);
   return key;
 }
+
+char *
+jhk_service_like_pattern (const char *search)
+{
+  GString *out = g_string_new ("%");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '%');
+  return g_string_free (out, FALSE);
+}
+
+char *
+jhk_service_role_units (JhkDb      *db,
+                        JhkSession *actor,
+                        JhkRole     role,
+                        GArray     *out)
+{
+  g_autoptr(JhkDbStmt) stmt = NULL;
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *list = g_string_new ("");
+
+  if (!jhk_session_has_role (actor, role) || jhk_session_get_staff_id (actor) == 0)
+    return g_string_free (list, FALSE);
+  stmt = jhk_db_query (db, NULL, "SELECT id FROM org_units ORDER BY id", JHK_DB_END);
+  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
+    {
+      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+
+      g_array_append_val (units, id);
+    }
+  g_clear_pointer (&stmt, jhk_db_stmt_release);
+  for (guint i = 0; i < units->len; i++)
+    {
+      gint64 unit = g_array_index (units, gint64, i);
+
+      if (jhk_policy_has_role_for_org (db, actor, role, unit))
+        {
+          g_string_append_printf (list, ", %" G_GINT64_FORMAT, unit);
+          if (out != NULL)
+            g_array_append_val (out, unit);
+        }
+    }
+  return g_string_free (list, FALSE);
+}
