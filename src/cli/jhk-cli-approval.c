@@ -32,11 +32,7 @@ add_approval (JsonBuilder       *builder,
   jhk_cli_json_add_string (builder, "decided_by", a->decider_name);
   jhk_cli_json_add_time (builder, "decided_at", a->decided_at);
   jhk_cli_json_add_string (builder, "comment", a->comment);
-  json_builder_set_member_name (builder, "used_by_event");
-  if (a->used_by_event_id != 0)
-    json_builder_add_int_value (builder, a->used_by_event_id);
-  else
-    json_builder_add_null_value (builder);
+  jhk_cli_json_add_id (builder, "used_by_event", a->used_by_event_id);
   json_builder_end_object (builder);
 }
 

@@ -243,29 +243,6 @@ office_and_period (JhkCliRun   *run,
   return JHK_CLI_OK;
 }
 
-/* Prints {"ok": true, members…} or nothing for --json after a write. */
-static void
-print_json_counts (const char *first_name,
-                   ...) G_GNUC_NULL_TERMINATED;
-
-static void
-print_json_counts (const char *first_name,
-                   ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  va_list ap;
-
-  json_builder_begin_object (builder);
-  va_start (ap, first_name);
-  for (const char *name = first_name; name != NULL; name = va_arg (ap, const char *))
-    jhk_cli_json_add_int (builder, name, va_arg (ap, gint64));
-  va_end (ap);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  jhk_cli_print_json (root);
-}
-
 /* import inquiries|trails ------------------------------------------------------- */
 
 gboolean
@@ -318,15 +295,9 @@ print_import_json (const JhkInquiryImportReport *report,
   jhk_cli_json_add_int (builder, "imported", report->n_imported);
   jhk_cli_json_add_int (builder, "present", report->n_present);
   jhk_cli_json_add_int (builder, "flagged", report->n_flagged);
-  json_builder_set_member_name (builder, "dry_run");
-  json_builder_add_boolean_value (builder, dry_run);
-  json_builder_set_member_name (builder, "committed");
-  json_builder_add_boolean_value (builder, report->committed);
-  json_builder_set_member_name (builder, "import_id");
-  if (report->import_id != 0)
-    json_builder_add_int_value (builder, report->import_id);
-  else
-    json_builder_add_null_value (builder);
+  jhk_cli_json_add_bool (builder, "dry_run", dry_run);
+  jhk_cli_json_add_bool (builder, "committed", report->committed);
+  jhk_cli_json_add_id (builder, "import_id", report->import_id);
   json_builder_set_member_name (builder, "errors");
   json_builder_begin_array (builder);
   for (guint i = 0; report->errors != NULL && i < report->errors->len; i++)
@@ -655,10 +626,8 @@ add_record (JsonBuilder            *builder,
   jhk_cli_json_add_string (builder, "resolved_by", r->resolved_by_name);
   jhk_cli_json_add_time (builder, "resolved_at", r->resolved_at);
   jhk_cli_json_add_string (builder, "resolution_comment", r->resolution_comment);
-  json_builder_set_member_name (builder, "done");
-  json_builder_add_boolean_value (builder, r->done);
-  json_builder_set_member_name (builder, "signed_off");
-  json_builder_add_boolean_value (builder, r->signed_off);
+  jhk_cli_json_add_bool (builder, "done", r->done);
+  jhk_cli_json_add_bool (builder, "signed_off", r->signed_off);
   json_builder_end_object (builder);
 }
 
@@ -725,23 +694,10 @@ print_record (const JhkInquiryRecord *r)
 static int
 cmd_show (JhkCliRun *run, int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhkInquiryRecord) r = NULL;
-  gint64 id;
-  int status;
-
-  status = jhk_cli_run_id_command (run, "inquiry show", NULL, _("Usage: jhkctl inquiry show ID"),
-                                   argc, argv, &id);
-  if (status != JHK_CLI_OK)
-    return status;
-  r = jhk_inquiries_get (run->db, run->session, id, &error);
-  if (r == NULL)
-    return jhk_cli_rule_error (error);
-  if (run->context->json)
-    jhk_cli_print_json_item (r, (JhkCliJsonAdd) add_record);
-  else
-    print_record (r);
-  return JHK_CLI_OK;
+  return jhk_cli_show_command (run, "inquiry show", _("Usage: jhkctl inquiry show ID"), argc, argv,
+                               (JhkCliGetFunc) jhk_inquiries_get,
+                               (GDestroyNotify) jhk_inquiry_record_free,
+                               (JhkCliJsonAdd) add_record, (JhkCliPrintFunc) print_record);
 }
 
 /* inquiry confirm / check / resolve ------------------------------------------- */
@@ -1215,11 +1171,7 @@ cmd_sheet (JhkCliRun *run, int argc, char **argv)
       json_builder_begin_object (builder);
       jhk_cli_json_add_string (builder, "file", output);
       jhk_cli_json_add_int (builder, "pages", jhk_inquiry_sheet_get_n_pages (sheet));
-      json_builder_set_member_name (builder, "material_id");
-      if (material != 0)
-        json_builder_add_int_value (builder, material);
-      else
-        json_builder_add_null_value (builder);
+      jhk_cli_json_add_id (builder, "material_id", material);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       jhk_cli_print_json (root);
@@ -1259,7 +1211,7 @@ cmd_purge (JhkCliRun *run, int argc, char **argv)
   if (!jhk_inquiries_purge (run->db, run->session, office_id, &records, &trails, &error))
     return jhk_cli_rule_error (error);
   if (run->context->json)
-    print_json_counts ("records", (gint64) records, "trails", (gint64) trails, NULL);
+    jhk_cli_print_json_ints ("records", (gint64) records, "trails", (gint64) trails, NULL);
   else
     g_print (_("Purged %u inquiry records and %u access trails older than the retention "
                "period.\n"), records, trails);
@@ -1282,7 +1234,7 @@ cmd_rescreen (JhkCliRun *run, int argc, char **argv)
   if (!jhk_inquiry_rescreen (run->db, run->session, &flagged, &error))
     return jhk_cli_rule_error (error);
   if (run->context->json)
-    print_json_counts ("flagged", (gint64) flagged, NULL);
+    jhk_cli_print_json_ints ("flagged", (gint64) flagged, NULL);
   else
     g_print (_("Screened every record again: %u flagged.\n"), flagged);
   return JHK_CLI_OK;
@@ -1410,7 +1362,7 @@ cmd_inquirer_grant (JhkCliRun *run, int argc, char **argv)
   if (id == 0)
     return jhk_cli_rule_error (error);
   if (run->context->json)
-    print_json_counts ("id", id, NULL);
+    jhk_cli_print_json_ints ("id", id, NULL);
   else
     g_print (_("Registered %s for the inquiry kind “%s” from %s (%lld).\n"), argv[1], argv[2],
              from, (long long) id);
@@ -1442,7 +1394,7 @@ cmd_inquirer_end (JhkCliRun *run, int argc, char **argv)
   if (!jhk_inquirers_end (run->db, run->session, id, to, &error))
     return jhk_cli_rule_error (error);
   if (run->context->json)
-    print_json_counts ("id", id, NULL);
+    jhk_cli_print_json_ints ("id", id, NULL);
   else
     g_print (_("Ended the inquirer registration %lld on %s.\n"), (long long) id, to);
   return JHK_CLI_OK;

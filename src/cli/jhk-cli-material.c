@@ -82,10 +82,8 @@ add_material (JsonBuilder             *builder,
   jhk_cli_json_add_string (builder, "handler_name", m->handler_name);
   jhk_cli_json_add_string (builder, "handler_section", m->handler_section);
   jhk_cli_json_add_string (builder, "purpose", m->purpose);
-  json_builder_set_member_name (builder, "designated");
-  json_builder_add_boolean_value (builder, m->designated);
-  json_builder_set_member_name (builder, "personal_data");
-  json_builder_add_boolean_value (builder, m->personal_data);
+  jhk_cli_json_add_bool (builder, "designated", m->designated);
+  jhk_cli_json_add_bool (builder, "personal_data", m->personal_data);
   jhk_cli_json_add_string (builder, "creation_reason", m->creation_reason);
   jhk_cli_json_add_string (builder, "acquired_on", m->acquired_on);
   jhk_cli_json_add_string (builder, "acquisition_method", m->acquisition_method);
@@ -93,18 +91,13 @@ add_material (JsonBuilder             *builder,
   jhk_cli_json_add_string (builder, "measure", m->measure);
   jhk_cli_json_add_string (builder, "measure_text", m->measure_text);
   jhk_cli_json_add_string (builder, "storage_place", m->storage_place);
-  json_builder_set_member_name (builder, "original_id");
-  if (m->original_id != 0)
-    json_builder_add_int_value (builder, m->original_id);
-  else
-    json_builder_add_null_value (builder);
+  jhk_cli_json_add_id (builder, "original_id", m->original_id);
   jhk_cli_json_add_int (builder, "quantity_on_hand", m->quantity_on_hand);
   jhk_cli_json_add_int (builder, "quantity_lent", m->quantity_lent);
   jhk_cli_json_add_string (builder, "status", m->status);
   jhk_cli_json_add_string (builder, "last_entry_on", m->last_entry_on);
   jhk_cli_json_add_string (builder, "category", m->category);
-  json_builder_set_member_name (builder, "printed_manual");
-  json_builder_add_boolean_value (builder, m->printed_manual);
+  jhk_cli_json_add_bool (builder, "printed_manual", m->printed_manual);
   if (m->last_entry_on != NULL && g_str_equal (m->status, "closed"))
     {
       g_autofree char *ends = jhk_retention_ends_on (m->last_entry_on);
@@ -140,11 +133,7 @@ add_material (JsonBuilder             *builder,
           jhk_cli_json_add_string (builder, "method", e->method);
           jhk_cli_json_add_string (builder, "witness", e->witness_name);
           jhk_cli_json_add_string (builder, "copy_basis", e->copy_basis);
-          json_builder_set_member_name (builder, "copy_id");
-          if (e->copy_material_id != 0)
-            json_builder_add_int_value (builder, e->copy_material_id);
-          else
-            json_builder_add_null_value (builder);
+          jhk_cli_json_add_id (builder, "copy_id", e->copy_material_id);
           jhk_cli_json_add_string (builder, "note", e->note);
           json_builder_end_object (builder);
         }

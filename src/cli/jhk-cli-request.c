@@ -35,28 +35,6 @@ add_text (JsonBuilder *builder,
   jhk_cli_json_add_string (builder, name, value != NULL && *value != '\0' ? value : NULL);
 }
 
-/* An id member: null when 0. */
-static void
-add_id (JsonBuilder *builder,
-        const char  *name,
-        gint64       id)
-{
-  json_builder_set_member_name (builder, name);
-  if (id != 0)
-    json_builder_add_int_value (builder, id);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
 /* One recording of the receiving side as an object, or null when it has
  * not been recorded. */
 static void
@@ -95,11 +73,11 @@ add_request (JsonBuilder          *builder,
   json_builder_begin_object (builder);
   jhk_cli_json_add_int (builder, "id", r->id);
   jhk_cli_json_add_string (builder, "status", r->status);
-  add_bool (builder, "overdue", jhk_work_request_is_overdue (r, NULL));
-  add_id (builder, "office_id", r->office_id);
+  jhk_cli_json_add_bool (builder, "overdue", jhk_work_request_is_overdue (r, NULL));
+  jhk_cli_json_add_id (builder, "office_id", r->office_id);
   add_text (builder, "office_name", r->office_name);
   add_text (builder, "recipient", r->recipient);
-  add_id (builder, "business_id", r->business_id);
+  jhk_cli_json_add_id (builder, "business_id", r->business_id);
   add_text (builder, "business_name", r->business_name);
   add_text (builder, "to_title", r->to_title);
   add_text (builder, "from_title", r->from_title);
@@ -110,14 +88,14 @@ add_request (JsonBuilder          *builder,
   add_text (builder, "manager_name", r->manager_name);
   add_text (builder, "contact_name", r->contact_name);
   add_text (builder, "contact_phone", r->contact_phone);
-  add_id (builder, "storage_place_id", r->storage_place_id);
+  jhk_cli_json_add_id (builder, "storage_place_id", r->storage_place_id);
 
   /* 対象業務管理者 (R15-4) */
   json_builder_set_member_name (builder, "consent");
   if (r->consent_at != 0)
     {
       json_builder_begin_object (builder);
-      add_id (builder, "by", r->consent_by);
+      jhk_cli_json_add_id (builder, "by", r->consent_by);
       add_text (builder, "title", r->consent_title);
       add_text (builder, "name", r->consent_name);
       add_text (builder, "phone", r->consent_phone);
@@ -147,7 +125,7 @@ add_request (JsonBuilder          *builder,
   add_text (builder, "remarks", r->remarks);
 
   add_text (builder, "return_comment", r->return_comment);
-  add_id (builder, "created_by", r->created_by);
+  jhk_cli_json_add_id (builder, "created_by", r->created_by);
   add_text (builder, "creator_name", r->creator_name);
   jhk_cli_json_add_time (builder, "created_at", r->created_at);
   jhk_cli_json_add_time (builder, "updated_at", r->updated_at);
@@ -168,8 +146,8 @@ add_request (JsonBuilder          *builder,
           jhk_cli_json_add_int (builder, "quantity", item->quantity);
           add_text (builder, "form", item->form);
           add_text (builder, "note", item->note);
-          add_bool (builder, "personal_data", item->personal_data);
-          add_id (builder, "material_id", item->material_id);
+          jhk_cli_json_add_bool (builder, "personal_data", item->personal_data);
+          jhk_cli_json_add_id (builder, "material_id", item->material_id);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -603,23 +581,10 @@ print_request (const JhkWorkRequest *r)
 static int
 cmd_show (JhkCliRun *run, int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhkWorkRequest) r = NULL;
-  gint64 id;
-  int status;
-
-  status = jhk_cli_run_id_command (run, "request show", NULL,
-                                   _("Usage: jhkctl request show ID"), argc, argv, &id);
-  if (status != JHK_CLI_OK)
-    return status;
-  r = jhk_work_requests_get (run->db, run->session, id, &error);
-  if (r == NULL)
-    return jhk_cli_rule_error (error);
-  if (run->context->json)
-    jhk_cli_print_json_item (r, (JhkCliJsonAdd) add_request);
-  else
-    print_request (r);
-  return JHK_CLI_OK;
+  return jhk_cli_show_command (run, "request show", _("Usage: jhkctl request show ID"), argc, argv,
+                               (JhkCliGetFunc) jhk_work_requests_get,
+                               (GDestroyNotify) jhk_work_request_free,
+                               (JhkCliJsonAdd) add_request, (JhkCliPrintFunc) print_request);
 }
 
 static int

@@ -279,7 +279,7 @@ print_request_done (JhkCliRun *run,
       if (r != NULL)
         jhk_cli_print_json_item (r, (JhkCliJsonAdd) add_request);
       else
-        g_print ("{\n  \"id\" : %" G_GINT64_FORMAT "\n}\n", id);
+        jhk_cli_print_json_ints ("id", id, NULL);
     }
   else if (r != NULL)
     g_print (_("Trail request %lld: %s.\n"), (long long) id, status_label (r->status));
@@ -374,23 +374,10 @@ cmd_request_list (JhkCliRun *run, int argc, char **argv)
 static int
 cmd_request_show (JhkCliRun *run, int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhkTrailRequest) r = NULL;
-  gint64 id;
-  int status;
-
-  status = jhk_cli_run_id_command (run, "trail-request show", NULL,
-                                   _("Usage: jhkctl trail-request show ID"), argc, argv, &id);
-  if (status != JHK_CLI_OK)
-    return status;
-  r = jhk_trail_requests_get (run->db, run->session, id, &error);
-  if (r == NULL)
-    return jhk_cli_rule_error (error);
-  if (run->context->json)
-    jhk_cli_print_json_item (r, (JhkCliJsonAdd) add_request);
-  else
-    print_request (r);
-  return JHK_CLI_OK;
+  return jhk_cli_show_command (run, "trail-request show", _("Usage: jhkctl trail-request show ID"),
+                               argc, argv, (JhkCliGetFunc) jhk_trail_requests_get,
+                               (GDestroyNotify) jhk_trail_request_free,
+                               (JhkCliJsonAdd) add_request, (JhkCliPrintFunc) print_request);
 }
 
 static int

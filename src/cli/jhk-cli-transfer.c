@@ -42,15 +42,6 @@ find (JhkDb       *db,
   return id;
 }
 
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
 /* delivery ----------------------------------------------------------------- */
 
 static int
@@ -302,9 +293,9 @@ add_transfer (JsonBuilder             *builder,
   if (r->received_material_id != 0)
     jhk_cli_json_add_int (builder, "received_material_id", r->received_material_id);
   jhk_cli_json_add_string (builder, "received_on", r->received_on);
-  add_bool (builder, "waits_confirmation", r->waits_confirmation);
-  add_bool (builder, "waits_deletion", r->waits_deletion);
-  add_bool (builder, "waits_receipt", r->waits_receipt);
+  jhk_cli_json_add_bool (builder, "waits_confirmation", r->waits_confirmation);
+  jhk_cli_json_add_bool (builder, "waits_deletion", r->waits_deletion);
+  jhk_cli_json_add_bool (builder, "waits_receipt", r->waits_receipt);
   json_builder_end_object (builder);
 }
 

@@ -97,6 +97,36 @@ jhk_cli_dispatch (JhkCliContext          *context,
 #pragma GCC diagnostic pop
 }
 
+int
+jhk_cli_show_command (JhkCliRun       *run,
+                      const char      *command,
+                      const char      *usage,
+                      int              argc,
+                      char           **argv,
+                      JhkCliGetFunc    get,
+                      GDestroyNotify   free_func,
+                      JhkCliJsonAdd    add,
+                      JhkCliPrintFunc  print)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer item;
+  gint64 id;
+  int status;
+
+  status = jhk_cli_run_id_command (run, command, NULL, usage, argc, argv, &id);
+  if (status != JHK_CLI_OK)
+    return status;
+  item = get (run->db, run->session, id, &error);
+  if (item == NULL)
+    return jhk_cli_rule_error (error);
+  if (run->context->json)
+    jhk_cli_print_json_item (item, add);
+  else
+    print (item);
+  free_func (item);
+  return JHK_CLI_OK;
+}
+
 gboolean
 jhk_cli_parse_id (const char *text,
                   gint64     *id)
@@ -155,6 +185,24 @@ jhk_cli_print_json_list (GPtrArray     *list,
 }
 
 void
+jhk_cli_print_json_ints (const char *first_name,
+                         ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  va_list ap;
+
+  json_builder_begin_object (builder);
+  va_start (ap, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (ap, const char *))
+    jhk_cli_json_add_int (builder, name, va_arg (ap, gint64));
+  va_end (ap);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  jhk_cli_print_json (root);
+}
+
+void
 jhk_cli_json_add_string (JsonBuilder *builder,
                          const char  *name,
                          const char  *value)
@@ -173,6 +221,27 @@ jhk_cli_json_add_int (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_int_value (builder, value);
+}
+
+void
+jhk_cli_json_add_id (JsonBuilder *builder,
+                     const char  *name,
+                     gint64       id)
+{
+  json_builder_set_member_name (builder, name);
+  if (id != 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+jhk_cli_json_add_bool (JsonBuilder *builder,
+                       const char  *name,
+                       gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
 }
 
 void

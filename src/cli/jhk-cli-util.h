@@ -69,6 +69,26 @@ int         jhk_cli_dispatch       (JhkCliContext          *context,
                                     char                  **argv,
                                     const char             *missing,
                                     const char             *unknown);
+/* What a show command prints: an item got by its id (NULL with error), as
+ * JSON by add, as text by print; free_func frees it. */
+typedef gpointer (*JhkCliGetFunc)  (JhkDb        *db,
+                                    JhkSession   *actor,
+                                    gint64        id,
+                                    GError      **error);
+typedef void     (*JhkCliPrintFunc) (gconstpointer item);
+typedef void     (*JhkCliJsonAdd)   (JsonBuilder  *builder,
+                                     gconstpointer item);
+/* `COMMAND ID` and nothing else: logs in, gets the item and prints it (as
+ * JSON with --json). Returns an exit status. */
+int         jhk_cli_show_command   (JhkCliRun       *run,
+                                    const char      *command,
+                                    const char      *usage,
+                                    int              argc,
+                                    char           **argv,
+                                    JhkCliGetFunc    get,
+                                    GDestroyNotify   free_func,
+                                    JhkCliJsonAdd    add,
+                                    JhkCliPrintFunc  print);
 /* A positive id in decimal; FALSE for NULL or anything else. */
 gboolean    jhk_cli_parse_id       (const char    *text,
                                     gint64        *id);
@@ -76,23 +96,30 @@ gboolean    jhk_cli_parse_id       (const char    *text,
 const char *jhk_cli_or_dash        (const char    *text);
 /* Prints node as pretty JSON and a newline on standard output. */
 void        jhk_cli_print_json     (JsonNode      *node);
-/* Adds one item of a list to a JSON array being built. */
-typedef void (*JhkCliJsonAdd) (JsonBuilder   *builder,
-                               gconstpointer  item);
 /* Prints item as pretty JSON, added by add. */
 void        jhk_cli_print_json_item (gconstpointer item,
                                      JhkCliJsonAdd add);
 /* Prints list as a pretty JSON array, each item added by add. */
 void        jhk_cli_print_json_list (GPtrArray    *list,
                                      JhkCliJsonAdd add);
+/* Prints {"NAME": VALUE, …} of gint64 values, pretty, on standard output;
+ * the list of names and values ends with NULL. */
+void        jhk_cli_print_json_ints (const char   *first_name,
+                                     ...) G_GNUC_NULL_TERMINATED;
 /* Members of a JSON object being built: a string (null for NULL), an
- * integer, and a time (null for 0). */
+ * integer, an id (null for 0), a boolean and a time (null for 0). */
 void        jhk_cli_json_add_string (JsonBuilder  *builder,
                                      const char   *name,
                                      const char   *value);
 void        jhk_cli_json_add_int    (JsonBuilder  *builder,
                                      const char   *name,
                                      gint64        value);
+void        jhk_cli_json_add_id     (JsonBuilder  *builder,
+                                     const char   *name,
+                                     gint64        id);
+void        jhk_cli_json_add_bool   (JsonBuilder  *builder,
+                                     const char   *name,
+                                     gboolean      value);
 void        jhk_cli_json_add_time   (JsonBuilder  *builder,
                                      const char   *name,
                                      gint64        us);
