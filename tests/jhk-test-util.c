@@ -434,6 +434,35 @@ jhk_test_register_material (JhkDb      *db,
   return id;
 }
 
+gint64
+jhk_test_add_inquiry_import (JhkDb      *db,
+                             const char *kind,
+                             gint64      imported_at)
+{
+  return jhk_test_query_int (db, "INSERT INTO inquiry_imports (kind, file_name, encoding, n_read,"
+                             " n_imported, n_present, n_flagged, imported_by, imported_at)"
+                             " VALUES (?, 'test.csv', 'utf-8', 0, 0, 0, 0, 'admin', ?)"
+                             " RETURNING id", JHK_T (kind), JHK_I (imported_at), JHK_DB_END);
+}
+
+gint64
+jhk_test_add_inquiry_record (JhkDb      *db,
+                             gint64      import_id,
+                             const char *source_no,
+                             gint64      at,
+                             const char *period,
+                             const char *office_code)
+{
+  return jhk_test_query_int (db, "INSERT INTO inquiry_records (source_no, at, period, office_code,"
+                             " office_id, staff_no, inquirer_name, kind, content, subject,"
+                             " terminal, import_id, imported_at) VALUES (?, ?, ?, ?, ?, 'C9132',"
+                             " '井上 翔太', '運転免許照会', '山田 花子', '山田 花子', 'T-01', ?, 0)"
+                             " RETURNING id",
+                             JHK_T (source_no), JHK_I (at), JHK_T (period), JHK_T (office_code),
+                             JHK_IZ (jhk_org_find_unit (db, office_code)), JHK_I (import_id),
+                             JHK_DB_END);
+}
+
 void
 jhk_test_login_many (JhkDb *db,
                      ...)

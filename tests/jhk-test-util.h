@@ -80,6 +80,20 @@ gint64      jhk_test_register_material (JhkDb      *db,
                                         const char *direction,
                                         gboolean    personal,
                                         int         quantity);
+/* Adds an inquiry_imports row of kind ("inquiries" or "trails") with no
+ * rows, as admin imported "test.csv" at imported_at; returns its id. */
+gint64      jhk_test_add_inquiry_import (JhkDb      *db,
+                                         const char *kind,
+                                         gint64      imported_at);
+/* Adds an inquiry record source_no of import_id at `at` in period for the
+ * office of office_code: C9132 井上 翔太's 運転免許照会 of 山田 花子 from
+ * T-01; returns its id. */
+gint64      jhk_test_add_inquiry_record (JhkDb      *db,
+                                         gint64      import_id,
+                                         const char *source_no,
+                                         gint64      at,
+                                         const char *period,
+                                         const char *office_code);
 /* Logs in a demo account (password jhk-demo); asserts success. */
 JhkSession *jhk_test_login      (JhkDb      *db,
                                  const char *login);

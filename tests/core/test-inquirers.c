@@ -230,10 +230,7 @@ test_kinds (Fixture       *f,
   g_assert_no_error (error);
   jhk_inquirers_grant (f->db, f->admin, f->watanabe, "Z照会", "2026-04-01", &error);
   g_assert_no_error (error);
-  import_id = jhk_test_query_int (f->db, "INSERT INTO inquiry_imports (kind, file_name, encoding,"
-                                  " n_read, n_imported, n_present, n_flagged, imported_by,"
-                                  " imported_at) VALUES ('inquiries', 't.csv', 'utf-8', 0, 0, 0,"
-                                  " 0, 'admin', 0) RETURNING id", JHK_DB_END);
+  import_id = jhk_test_add_inquiry_import (f->db, "inquiries", 0);
   jhk_test_query_int (f->db, "INSERT INTO inquiry_records (source_no, at, period, office_code,"
                       " staff_no, inquirer_name, kind, content, subject, terminal, import_id,"
                       " imported_at) VALUES ('KIND-1', 0, '1970-01', '910', 'C9132', '井上 翔太',"
@@ -324,14 +321,7 @@ add_old_row (JhkDb      *db,
                                JHK_I (at), JHK_T (office_code),
                                JHK_IZ (jhk_org_find_unit (db, office_code)), JHK_T (key),
                                JHK_I (import_id), JHK_DB_END);
-  return jhk_test_query_int (db, "INSERT INTO inquiry_records (source_no, at, period, office_code,"
-                             " office_id, staff_no, inquirer_name, kind, content, subject,"
-                             " terminal, import_id, imported_at) VALUES (?, ?, '2020-01', ?, ?,"
-                             " 'C9132', '井上 翔太', '運転免許照会', '山田 花子', '山田 花子',"
-                             " 'T-01', ?, 0) RETURNING id",
-                             JHK_T (key), JHK_I (at), JHK_T (office_code),
-                             JHK_IZ (jhk_org_find_unit (db, office_code)), JHK_I (import_id),
-                             JHK_DB_END);
+  return jhk_test_add_inquiry_record (db, import_id, key, at, "2020-01", office_code);
 }
 
 static void
@@ -359,10 +349,7 @@ test_purge_preview (Fixture       *f,
   g_assert_cmpint (oldest, ==, 0);
   g_assert_cmpint (newest, ==, 0);
 
-  import_id = jhk_test_query_int (f->db, "INSERT INTO inquiry_imports (kind, file_name, encoding,"
-                                  " n_read, n_imported, n_present, n_flagged, imported_by,"
-                                  " imported_at) VALUES ('inquiries', 'test.csv', 'utf-8', 0, 0,"
-                                  " 0, 0, 'admin', 0) RETURNING id", JHK_DB_END);
+  import_id = jhk_test_add_inquiry_import (f->db, "inquiries", 0);
   add_old_row (f->db, "inquiry_records", import_id, seven, "910");
   add_old_row (f->db, "inquiry_records", import_id, six, "910");
   add_old_row (f->db, "inquiry_records", import_id, now - 4 * year, "910");

@@ -113,13 +113,7 @@ fixture_set_up (Fixture       *f,
   /* Only this test's records. */
   g_assert_true (jhk_db_run (f->db, &error, "DELETE FROM inquiry_periods", JHK_DB_END));
   g_assert_true (jhk_db_run (f->db, &error, "DELETE FROM inquiry_records", JHK_DB_END));
-  g_assert_true (jhk_db_run (f->db, &error,
-                             "INSERT INTO inquiry_imports (kind, file_name, encoding, n_read,"
-                             " n_imported, n_present, n_flagged, imported_by, imported_at)"
-                             " VALUES ('inquiries', 'test.csv', 'utf-8', 0, 0, 0, 0, 'admin', ?)",
-                             JHK_I (jhk_now_us ()), JHK_DB_END));
-  g_assert_no_error (error);
-  f->import_id = jhk_test_query_int (f->db, "SELECT MAX(id) FROM inquiry_imports", JHK_DB_END);
+  f->import_id = jhk_test_add_inquiry_import (f->db, "inquiries", jhk_now_us ());
 }
 
 static void

@@ -35,12 +35,7 @@ fixture_set_up (Fixture       *f,
   f->db = jhk_test_demo_db ();
   jhk_test_login_many (f->db, &f->admin, "admin", &f->unyo, "chuo-unyo", NULL);
   f->office = jhk_org_find_unit (f->db, "910");
-  g_assert_true (jhk_db_run (f->db, NULL,
-                             "INSERT INTO inquiry_imports (kind, file_name, encoding, n_read,"
-                             " n_imported, n_present, n_flagged, imported_by, imported_at)"
-                             " VALUES ('inquiries', 'test.csv', 'UTF-8', 0, 0, 0, 0, 'admin', 0)",
-                             JHK_DB_END));
-  f->import_id = jhk_test_query_int (f->db, "SELECT MAX(id) FROM inquiry_imports", JHK_DB_END);
+  f->import_id = jhk_test_add_inquiry_import (f->db, "inquiries", 0);
 }
 
 static void

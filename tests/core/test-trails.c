@@ -54,15 +54,6 @@ jst (int y, int m, int d, int h, int mi)
   return g_date_time_to_unix (t) * G_USEC_PER_SEC;
 }
 
-static gint64
-add_import (JhkDb *db)
-{
-  return jhk_test_query_int (db, "INSERT INTO inquiry_imports (kind, file_name, encoding, n_read,"
-                             " n_imported, n_present, n_flagged, imported_by, imported_at)"
-                             " VALUES ('trails', 'test.csv', 'utf-8', 0, 0, 0, 0, 'admin', 0)"
-                             " RETURNING id", JHK_DB_END);
-}
-
 /* One trail as the import would store it: the office and business found
  * by code (NULL when unknown). */
 static gint64
@@ -119,7 +110,7 @@ fixture_set_up (Fixture       *f,
                        &f->unyo, "chuo-unyo", NULL);
   f->b101 = jhk_org_find_business (f->db, "B101");
   f->b103 = jhk_org_find_business (f->db, "B103");
-  f->import_id = add_import (f->db);
+  f->import_id = jhk_test_add_inquiry_import (f->db, "trails", 0);
   add_trails (f->db, f->import_id, f->ids);
 }
 
@@ -559,13 +550,7 @@ add_record (JhkDb      *db,
   static int n;
   g_autofree char *source_no = g_strdup_printf ("PURGE-%06d", ++n);
 
-  jhk_test_query_int (db, "INSERT INTO inquiry_records (source_no, at, period, office_code,"
-                      " office_id, staff_no, inquirer_name, kind, content, subject, terminal,"
-                      " import_id, imported_at) VALUES (?, ?, ?, ?, ?, 'C9132', '井上 翔太',"
-                      " '運転免許照会', '山田 花子', '山田 花子', 'T-01', ?, 0) RETURNING id",
-                      JHK_T (source_no), JHK_I (at), JHK_T (period), JHK_T (office_code),
-                      JHK_IZ (jhk_org_find_unit (db, office_code)), JHK_I (import_id),
-                      JHK_DB_END);
+  jhk_test_add_inquiry_record (db, import_id, source_no, at, period, office_code);
 }
 
 static void
@@ -695,7 +680,7 @@ test_pg_row_security (void)
   dbname = jhk_test_pg_new_demo_database (&owner);
   if (dbname == NULL)
     return;
-  import_id = add_import (owner);
+  import_id = jhk_test_add_inquiry_import (owner, "trails", 0);
   add_trails (owner, import_id, ids);
   gyomu_db = jhk_test_pg_open_as (dbname, "gyomu");
   gyomu = jhk_test_login (gyomu_db, "gyomu");
