@@ -28,6 +28,16 @@ void        cli_test_init          (int    *argc,
 /* A fresh copy of the demo database and an empty folder for files. */
 void        cli_test_set_up        (CliTest *t);
 void        cli_test_tear_down     (CliTest *t);
+/* The same as a test's fixture functions, for a fixture that starts with
+ * its CliTest and needs nothing else set up. */
+void        cli_test_fixture_set_up    (gpointer      fixture,
+                                        gconstpointer data);
+void        cli_test_fixture_tear_down (gpointer      fixture,
+                                        gconstpointer data);
+/* g_test_add()s func (taking a Fixture *) with those. */
+#define CLI_TEST_ADD(path, Fixture, func)                                      \
+  g_test_add_vtable ((path), sizeof (Fixture), NULL, cli_test_fixture_set_up, \
+                     (GTestFixtureFunc) (func), cli_test_fixture_tear_down)
 
 /* Runs `jhkctl --database PATH ARGS…` with the demo password, neither
  * JHK_USER nor JHK_DATABASE set; an argument "@name" stands for a file in
@@ -75,11 +85,39 @@ char       *cli_test_dump           (CliTest *t);
 /* The audit actions after seq, comma-separated. */
 char       *cli_test_actions_since  (CliTest *t,
                                      gint64   seq);
-/* Exit 1, nothing on standard output, "jhkctl: …message…" on standard
- * error, and nothing changed since before/seq but the login's own record. */
+/* Exit 1, nothing on standard output, message on standard error, and
+ * nothing changed since before/seq but the login's own record. */
+void        cli_test_assert_unchanged         (CliTest    *t,
+                                               const char *before,
+                                               gint64      seq,
+                                               const char *message);
+/* The same, the message as "jhkctl: …message…". */
 void        cli_test_assert_refused_unchanged (CliTest    *t,
                                                const char *before,
                                                gint64      seq,
                                                const char *message);
+
+/* Runs jhkctl with the arguments after message (no NULL) expecting a
+ * refusal that changes nothing, as cli_test_assert_refused_unchanged(). */
+#define CLI_TEST_ASSERT_REFUSED(t, message, ...)                               \
+  G_STMT_START {                                                               \
+    g_autofree char *before_ = cli_test_dump (t);                              \
+    gint64 seq_ = cli_test_last_seq (t);                                       \
+    cli_test_jhkctl ((t), __VA_ARGS__, NULL);                                  \
+    cli_test_assert_refused_unchanged ((t), before_, seq_, (message));         \
+  } G_STMT_END
+
+/* Runs jhkctl with the arguments (no NULL) expecting a usage error (exit
+ * 2, pointing to --help) that changes nothing. */
+#define CLI_TEST_ASSERT_USAGE(t, ...)                                          \
+  G_STMT_START {                                                               \
+    g_autofree char *before_ = cli_test_dump (t);                              \
+    g_autofree char *after_ = NULL;                                            \
+    cli_test_jhkctl ((t), __VA_ARGS__, NULL);                                  \
+    g_assert_cmpint ((t)->status, ==, 2);                                      \
+    cli_test_assert_in ((t)->err, "jhkctl --help");                            \
+    after_ = cli_test_dump (t);                                                \
+    g_assert_cmpstr (after_, ==, before_);                                     \
+  } G_STMT_END
 
 G_END_DECLS

@@ -27,20 +27,6 @@ typedef struct
   CliTest cli;
 } Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  cli_test_set_up (&f->cli);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  cli_test_tear_down (&f->cli);
-}
-
 #define HEADER "照会番号,照会日時,所属コード,照会者職員番号,照会者氏名,照会種別,事由,事件番号," \
                "照会内容,端末番号\r\n"
 
@@ -121,46 +107,9 @@ import_records (Fixture *f)
   cli_test_assert_in (f->cli.out, "(UTF-8)");
 }
 
-/* A refusal of jhkctl: exit 1, nothing on standard output, message on
- * standard error, and nothing changed but the login's own record. The
- * file errors of an import are "FILE:LINE: …", not "jhkctl: …". */
-static void
-assert_unchanged (Fixture    *f,
-                  const char *before,
-                  gint64      seq,
-                  const char *message)
-{
-  g_autofree char *after = cli_test_dump (&f->cli);
-  g_autofree char *actions = cli_test_actions_since (&f->cli, seq);
-
-  g_assert_cmpint (f->cli.status, ==, 1);
-  g_assert_cmpstr (f->cli.out, ==, "");
-  cli_test_assert_in (f->cli.err, message);
-  g_assert_cmpstr (actions, ==, "session.login,session.logout");
-  g_assert_cmpstr (after, ==, before);
-}
-
-/* Runs jhkctl expecting a refusal that changes nothing. */
-#define ASSERT_REFUSED(f, message, ...)                                                   \
-  G_STMT_START {                                                                          \
-    g_autofree char *before_ = cli_test_dump (&(f)->cli);                                 \
-    gint64 seq_ = cli_test_last_seq (&(f)->cli);                                          \
-    cli_test_jhkctl (&(f)->cli, __VA_ARGS__, NULL);                                       \
-    g_assert_true (g_str_has_prefix ((f)->cli.err, "jhkctl: "));                          \
-    assert_unchanged ((f), before_, seq_, (message));                                     \
-  } G_STMT_END
-
-/* Runs jhkctl expecting a usage error (status 2) that changes nothing. */
-#define ASSERT_USAGE(f, ...)                                                              \
-  G_STMT_START {                                                                          \
-    g_autofree char *before_ = cli_test_dump (&(f)->cli);                                 \
-    g_autofree char *after_ = NULL;                                                       \
-    cli_test_jhkctl (&(f)->cli, __VA_ARGS__, NULL);                                       \
-    g_assert_cmpint ((f)->cli.status, ==, 2);                                             \
-    cli_test_assert_in ((f)->cli.err, "jhkctl --help");                                   \
-    after_ = cli_test_dump (&(f)->cli);                                                   \
-    g_assert_cmpstr (after_, ==, before_);                                                \
-  } G_STMT_END
+/* Runs jhkctl expecting a refusal, or a usage error, that changes nothing. */
+#define ASSERT_REFUSED(f, ...) CLI_TEST_ASSERT_REFUSED (&(f)->cli, __VA_ARGS__)
+#define ASSERT_USAGE(f, ...)   CLI_TEST_ASSERT_USAGE (&(f)->cli, __VA_ARGS__)
 
 /* Import (R14-5, R13-3) ------------------------------------------------------ */
 
@@ -241,7 +190,7 @@ test_import_bad_lines (Fixture       *f,
   gint64 seq = cli_test_last_seq (&f->cli);
 
   cli_test_jhkctl (&f->cli, "--user", "admin", "import", "inquiries", file, NULL);
-  assert_unchanged (f, before, seq, "bad.csv:3: 照会日時: ");
+  cli_test_assert_unchanged (&f->cli, before, seq, "bad.csv:3: 照会日時: ");
   cli_test_assert_in (f->cli.err, "bad.csv:4: 照会者職員番号: ");
   cli_test_assert_in (f->cli.err, "bad.csv:5: ");
   cli_test_assert_in (f->cli.err, "jhkctl: Nothing was imported: 3 errors.");
@@ -305,7 +254,7 @@ test_import_trails (Fixture       *f,
     gint64 seq = cli_test_last_seq (&f->cli);
 
     cli_test_jhkctl (&f->cli, "--user", "admin", "import", "trails", bad, NULL);
-    assert_unchanged (f, dump, seq, "trails-bad.csv:2: 日時: ");
+    cli_test_assert_unchanged (&f->cli, dump, seq, "trails-bad.csv:2: 日時: ");
   }
 }
 
@@ -435,7 +384,7 @@ test_flow (Fixture       *f,
     gint64 seq = cli_test_last_seq (&f->cli);
 
     cli_test_jhkctl (&f->cli, "--user", "admin", "import", "inquiries", late, NULL);
-    assert_unchanged (f, before, seq, "late.csv:2: ");
+    cli_test_assert_unchanged (&f->cli, before, seq, "late.csv:2: ");
   }
 
   /* R14-7: the check sheet, printed and kept in a locked place. */
@@ -803,8 +752,7 @@ test_purge (Fixture       *f,
   }
 }
 
-#define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_TEST(path, func) CLI_TEST_ADD (path, Fixture, func)
 
 int
 main (int    argc,

@@ -19,40 +19,9 @@ typedef struct
   CliTest cli;
 } Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  cli_test_set_up (&f->cli);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  cli_test_tear_down (&f->cli);
-}
-
-/* Runs jhkctl expecting a refusal (exit 1, message) that changes nothing. */
-#define ASSERT_REFUSED(f, message, ...)                                        \
-  G_STMT_START {                                                               \
-    g_autofree char *before_ = cli_test_dump (&(f)->cli);                      \
-    gint64 seq_ = cli_test_last_seq (&(f)->cli);                               \
-    cli_test_jhkctl (&(f)->cli, __VA_ARGS__, NULL);                            \
-    cli_test_assert_refused_unchanged (&(f)->cli, before_, seq_, (message));   \
-  } G_STMT_END
-
-/* Runs jhkctl expecting a usage error (exit 2) that changes nothing. */
-#define ASSERT_USAGE(f, ...)                                                   \
-  G_STMT_START {                                                               \
-    g_autofree char *before_ = cli_test_dump (&(f)->cli);                      \
-    g_autofree char *after_ = NULL;                                            \
-    cli_test_jhkctl (&(f)->cli, __VA_ARGS__, NULL);                            \
-    g_assert_cmpint ((f)->cli.status, ==, 2);                                  \
-    cli_test_assert_in ((f)->cli.err, "jhkctl --help");                        \
-    after_ = cli_test_dump (&(f)->cli);                                        \
-    g_assert_cmpstr (after_, ==, before_);                                     \
-  } G_STMT_END
+/* Runs jhkctl expecting a refusal, or a usage error, that changes nothing. */
+#define ASSERT_REFUSED(f, ...) CLI_TEST_ASSERT_REFUSED (&(f)->cli, __VA_ARGS__)
+#define ASSERT_USAGE(f, ...)   CLI_TEST_ASSERT_USAGE (&(f)->cli, __VA_ARGS__)
 
 /* The object of the JSON list whose "key" is key. */
 static JsonObject *
@@ -173,8 +142,7 @@ test_duty_hours (Fixture       *f,
   g_assert_cmpint (jhk_settings_get_int (f->cli.db, JHK_SETTING_INQUIRY_DUTY_START), ==, 480);
 }
 
-#define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_TEST(path, func) CLI_TEST_ADD (path, Fixture, func)
 
 int
 main (int    argc,
