@@ -41,31 +41,11 @@ japan_us (int year,
   return g_date_time_to_unix (t) * G_USEC_PER_SEC;
 }
 
-/* The test's records own their strings; the sheet copies them. */
-static void
-record_free (gpointer data)
+/* An empty array of records, which it owns. */
+static GPtrArray *
+records_new (void)
 {
-  JhkInquiryRecord *r = data;
-
-  g_free (r->source_no);
-  g_free (r->period);
-  g_free (r->office_name);
-  g_free (r->staff_no);
-  g_free (r->inquirer_name);
-  g_free (r->kind);
-  g_free (r->reason);
-  g_free (r->case_no);
-  g_free (r->content);
-  g_free (r->confirm_state);
-  g_free (r->confirmed_by_name);
-  g_free (r->confirm_comment);
-  g_free (r->check_state);
-  g_free (r->checked_by_name);
-  g_free (r->check_comment);
-  g_free (r->resolution);
-  g_free (r->resolved_by_name);
-  g_free (r->resolution_comment);
-  g_free (r);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_inquiry_record_free);
 }
 
 static JhkInquiryRecord *
@@ -113,7 +93,7 @@ static GPtrArray *
 numbered_records (guint    n,
                   gboolean notes)
 {
-  GPtrArray *records = g_ptr_array_new_with_free_func (record_free);
+  GPtrArray *records = records_new ();
 
   for (guint i = 1; i <= n; i++)
     {
@@ -249,7 +229,7 @@ static void
 test_sheet_text (void)
 {
   JhkInquirySummary summary = sample_summary (3);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
+  g_autoptr(GPtrArray) records = records_new ();
   g_autoptr(JhkInquirySheet) sheet = NULL;
   g_autofree char *path = NULL;
   g_autofree char *words = NULL;
@@ -406,8 +386,8 @@ pixel (cairo_surface_t *surface,
 static void
 test_sheet_long_content (void)
 {
-  g_autoptr(GPtrArray) short_records = g_ptr_array_new_with_free_func (record_free);
-  g_autoptr(GPtrArray) long_records = g_ptr_array_new_with_free_func (record_free);
+  g_autoptr(GPtrArray) short_records = records_new ();
+  g_autoptr(GPtrArray) long_records = records_new ();
   g_autoptr(GString) content = g_string_new ("長文始まり");
   JhkInquirySummary summary = sample_summary (1);
   g_autoptr(JhkInquirySheet) sheet = NULL;
@@ -465,7 +445,7 @@ test_sheet_shaded (void)
   for (guint k = 0; k < 2; k++)
     {
       JhkInquirySummary summary = sample_summary (1);
-      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
+      g_autoptr(GPtrArray) records = records_new ();
       g_autoptr(JhkInquirySheet) sheet = NULL;
       JhkInquiryRecord *r = record_new (1, "山田太郎", "鈴木一郎");
       cairo_t *cr;
