@@ -167,6 +167,7 @@ typedef struct
   GString                *scratch;
   GHashTable             *seen;       /* 照会番号 of the new rows */
   gint64                  n_stored;   /* rows in the table before */
+  GHashTable             *stored;     /* their 照会番号, when read at once */
   JhkDbStmt              *present;
 } Import;
 
@@ -692,7 +693,15 @@ import_inquiry (Import              *im,
     }
 
   /* Stored by an earlier import: counted as present. */
-  if (im->n_stored > 0)
+  if (im->stored != NULL)
+    {
+      if (g_hash_table_contains (im->stored, cells[Q_SOURCE_NO]))
+        {
+          im->report->n_present++;
+          return TRUE;
+        }
+    }
+  else if (im->n_stored > 0)
     {
       JhkDbStep step;
 
@@ -951,6 +960,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->businesses, g_hash_table_unref);
   g_clear_pointer (&im->insert, jhk_db_stmt_release);
   g_clear_pointer (&im->present, jhk_db_stmt_release);
+  g_clear_pointer (&im->stored, g_hash_table_unref);
   g_clear_pointer (&im->pending, g_array_unref);
   g_clear_pointer (&im->news, g_array_unref);
   g_clear_pointer (&im->seen, g_hash_table_unref);
@@ -1118,13 +1128,31 @@ jhk_inquiry_import_data (JhkDb                 *db,
     }
   if (kind == JHK_INQUIRY_IMPORT_INQUIRIES)
     {
-      /* A stored row is counted as present (a query per row only when
-       * there are any); the new ones wait for their screening. */
-      if (!jhk_db_query_int64 (db, &im.n_stored, error,
-                               "SELECT COUNT(*) FROM (SELECT 1 FROM inquiry_records LIMIT 1) t",
+      /* A stored row is counted as present: their 照会番号 read at once
+       * when they are not many more than the file's rows (some 150
+       * bytes each; or 50,000 at most), else a query per row; the new
+       * ones wait for their screening. */
+      im.chunk = g_string_chunk_new (1024 * 1024);
+      if (!jhk_db_query_int64 (db, &im.n_stored, error, "SELECT COUNT(*) FROM inquiry_records",
                                JHK_DB_END))
         goto failed;
-      if (im.n_stored > 0)
+      if (im.n_stored > 0 && (gsize) im.n_stored <= MAX (length / 150 * 4, 50000))
+        {
+          g_autoptr(JhkDbStmt) stmt = jhk_db_query (db, error,
+                                                    "SELECT source_no FROM inquiry_records",
+                                                    JHK_DB_END);
+          JhkDbStep step;
+
+          if (stmt == NULL)
+            goto failed;
+          im.stored = g_hash_table_new (g_str_hash, g_str_equal);
+          while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
+            g_hash_table_add (im.stored,
+                              g_string_chunk_insert (im.chunk, jhk_db_stmt_get_text (stmt, 0)));
+          if (step == JHK_DB_FAILED)
+            goto failed;
+        }
+      else if (im.n_stored > 0)
         {
           im.present = jhk_db_prepare (db, "SELECT 1 FROM inquiry_records WHERE source_no = ?",
                                        error);
@@ -1133,7 +1161,6 @@ jhk_inquiry_import_data (JhkDb                 *db,
         }
       im.pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), length / 150 + 16);
       im.news = g_array_sized_new (FALSE, FALSE, sizeof (JhkInquiryScreenNew), length / 150 + 16);
-      im.chunk = g_string_chunk_new (1024 * 1024);
       im.scratch = g_string_sized_new (1024);
       im.seen = g_hash_table_new (g_str_hash, g_str_equal);
     }
@@ -1170,6 +1197,7 @@ jhk_inquiry_import_data (JhkDb                 *db,
         }
     }
   g_clear_pointer (&im.present, jhk_db_stmt_release);
+  g_clear_pointer (&im.stored, g_hash_table_unref);
   if (progress != NULL)
     progress (1.0, report->n_read, user_data);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
