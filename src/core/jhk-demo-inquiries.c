@@ -242,12 +242,22 @@ add_days (Demo      *d,
     }
 }
 
-static GDateTime *
-at_time (GDateTime *day,
-         int        hour,
-         int        minute)
+/* csv_add() at hour:minute of day. */
+static void
+csv_add_at (Demo       *d,
+            GDateTime  *day,
+            int         hour,
+            int         minute,
+            const char *office,
+            const char *staff_no,
+            const char *kind,
+            const char *reason,
+            const char *case_no,
+            const char *content)
 {
-  return g_date_time_add_full (day, 0, 0, 0, hour, minute, 0);
+  g_autoptr(GDateTime) at = g_date_time_add_full (day, 0, 0, 0, hour, minute, 0);
+
+  csv_add (d, at, office, staff_no, kind, reason, case_no, content);
 }
 
 /* The n-th working day (0: the first) of the month that starts at month. */
@@ -283,15 +293,10 @@ plant_cases (Demo      *d,
   g_autoptr(GDateTime) day13 = working_day (d, month, 13);
   g_autoptr(GDateTime) day12 = working_day (d, month, 12);
   g_autoptr(GDateTime) day15 = working_day (d, month, 15);
-  g_autoptr(GDateTime) t = NULL;
 
   /* NO_REASON, NO_CASE */
-  t = at_time (day3, 10, 12);
-  csv_add (d, t, "910", "C9133", "犯歴照会", "", "R8-0412", "佐藤 一郎 1971-04-02");
-  g_clear_pointer (&t, g_date_time_unref);
-  t = at_time (day3, 14, 40);
-  csv_add (d, t, "910", "C9145", "運転免許照会", "職務質問", "", "中村 翔 1998-11-30");
-  g_clear_pointer (&t, g_date_time_unref);
+  csv_add_at (d, day3, 10, 12, "910", "C9133", "犯歴照会", "", "R8-0412", "佐藤 一郎 1971-04-02");
+  csv_add_at (d, day3, 14, 40, "910", "C9145", "運転免許照会", "職務質問", "", "中村 翔 1998-11-30");
 
   /* OFF_HOURS: a Saturday night, and early on a working day; a holiday
    * when the month has one. */
@@ -304,14 +309,10 @@ plant_cases (Demo      *d,
         g_date_time_unref (day);
         day = next;
       }
-    t = at_time (day, 23, 14);
-    csv_add (d, t, "910", shokuin->staff_no, "車両照会", "盗難届受理", "R8-0520",
-             "青木 健太 1990-06-15");
-    g_clear_pointer (&t, g_date_time_unref);
+    csv_add_at (d, day, 23, 14, "910", shokuin->staff_no, "車両照会", "盗難届受理", "R8-0520",
+                "青木 健太 1990-06-15");
   }
-  t = at_time (day5, 6, 50);
-  csv_add (d, t, "910", "C9141", "運転免許照会", "交通違反取締り", "R8-0601", "森 直美 1984-02-09");
-  g_clear_pointer (&t, g_date_time_unref);
+  csv_add_at (d, day5, 6, 50, "910", "C9141", "運転免許照会", "交通違反取締り", "R8-0601", "森 直美 1984-02-09");
   for (guint i = 0; i < G_N_ELEMENTS (holidays_2026); i++)
     {
       g_autoptr(GDateTime) h = NULL;
@@ -329,10 +330,8 @@ plant_cases (Demo      *d,
   for (int i = 0; i < 4; i++)
     {
       g_autoptr(GDateTime) day = working_day (d, month, 8 + i);
-      t = at_time (day, 9 + 2 * i, 20);
-      csv_add (d, t, "910", shokuin->staff_no, "犯歴照会", "窃盗事件捜査", "R8-0833",
-               "佐藤 美香 1988-07-07");
-      g_clear_pointer (&t, g_date_time_unref);
+      csv_add_at (d, day, 9 + 2 * i, 20, "910", shokuin->staff_no, "犯歴照会", "窃盗事件捜査", "R8-0833",
+                  "佐藤 美香 1988-07-07");
     }
 
   /* REPEAT_MANY: three officers look one person up within three days. */
@@ -340,12 +339,8 @@ plant_cases (Demo      *d,
     const char *who[] = { "C9133", "C9141", "C9145" };
 
     for (int i = 0; i < 3; i++)
-      {
-        t = at_time (i == 0 ? day12 : day13, 13 + i, 10 + i);
-        csv_add (d, t, "910", who[i], "運転免許照会", "交通事故処理", "R8-0910",
-                 "山本 大輔 1979-05-21");
-        g_clear_pointer (&t, g_date_time_unref);
-      }
+      csv_add_at (d, i == 0 ? day12 : day13, 13 + i, 10 + i, "910", who[i], "運転免許照会",
+                  "交通事故処理", "R8-0910", "山本 大輔 1979-05-21");
   }
 
   /* VOLUME: C9134, usually about three a day, makes forty one day. */
@@ -354,36 +349,23 @@ plant_cases (Demo      *d,
       g_autofree char *subject = random_subject (d);
       g_autofree char *case_no = random_case (d, day15);
 
-      t = at_time (day15, 9 + i / 6, (i % 6) * 9 + 2);
-      csv_add (d, t, "910", "C9134", "車両照会", "盗難届受理", case_no, subject);
-      g_clear_pointer (&t, g_date_time_unref);
+      csv_add_at (d, day15, 9 + i / 6, (i % 6) * 9 + 2, "910", "C9134", "車両照会", "盗難届受理", case_no,
+                  subject);
     }
 
   /* OUT_OF_SCOPE: 地域課's C9141 is not registered for 指名手配照会, and
    * C9146 is not in the register at all. */
-  t = at_time (day5, 15, 30);
-  csv_add (d, t, "910", "C9141", "指名手配照会", "職務質問", "R8-0615", "池田 亮介 1993-01-18");
-  g_clear_pointer (&t, g_date_time_unref);
-  t = at_time (day8, 11, 45);
-  csv_add (d, t, "910", "C9146", "犯歴照会", "職務質問", "R8-0844", "小野 由紀 1979-12-03");
-  g_clear_pointer (&t, g_date_time_unref);
+  csv_add_at (d, day5, 15, 30, "910", "C9141", "指名手配照会", "職務質問", "R8-0615", "池田 亮介 1993-01-18");
+  csv_add_at (d, day8, 11, 45, "910", "C9146", "犯歴照会", "職務質問", "R8-0844", "小野 由紀 1979-12-03");
 
   /* FAMILY_NAME: the officer's own family name. */
-  t = at_time (day5, 10, 3);
-  csv_add (d, t, "910", "C9131", "犯歴照会", "傷害事件捜査", "R8-0633", "髙橋 美和 1975-03-30");
-  g_clear_pointer (&t, g_date_time_unref);
-  t = at_time (day12, 16, 20);
-  csv_add (d, t, "910", shokuin->staff_no, "運転免許照会", "交通違反取締り", "R8-0955",
-           "井上 和子 1952-10-10");
-  g_clear_pointer (&t, g_date_time_unref);
+  csv_add_at (d, day5, 10, 3, "910", "C9131", "犯歴照会", "傷害事件捜査", "R8-0633", "髙橋 美和 1975-03-30");
+  csv_add_at (d, day12, 16, 20, "910", shokuin->staff_no, "運転免許照会", "交通違反取締り", "R8-0955",
+              "井上 和子 1952-10-10");
 
   /* UNKNOWN_STAFF and UNKNOWN_OFFICE. */
-  t = at_time (day3, 11, 0);
-  csv_add (d, t, "910", "C9199", "犯歴照会", "窃盗事件捜査", "R8-0401", "太田 剛 1969-09-09");
-  g_clear_pointer (&t, g_date_time_unref);
-  t = at_time (day3, 11, 30);
-  csv_add (d, t, "990", "C9211", "車両照会", "交通事故処理", "R8-0402", "竹内 恵 2001-05-05");
-  g_clear_pointer (&t, g_date_time_unref);
+  csv_add_at (d, day3, 11, 0, "910", "C9199", "犯歴照会", "窃盗事件捜査", "R8-0401", "太田 剛 1969-09-09");
+  csv_add_at (d, day3, 11, 30, "990", "C9211", "車両照会", "交通事故処理", "R8-0402", "竹内 恵 2001-05-05");
 }
 
 /* Imports the month's file as the システム管理者 would, two days after the
