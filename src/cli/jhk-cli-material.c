@@ -714,11 +714,10 @@ jhk_cli_form1 (JhkCliContext *context,
     { NULL }
   };
 
-  if (!jhk_cli_parse_options ("form1", N_("ID"), entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || output == NULL)
-    return jhk_cli_usage_error (_("Usage: jhkctl form1 ID -o FILE.pdf"));
-  if ((status = jhk_cli_run_login (&run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command_requiring (&run, "form1", entries, &output,
+                                             _("Usage: jhkctl form1 ID -o FILE.pdf"), argc, argv,
+                                             &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!jhk_form1_material_write_pdf (run.db, run.session, id, output, &error))
     return jhk_cli_rule_error (error);

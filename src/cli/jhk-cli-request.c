@@ -749,11 +749,10 @@ cmd_send_back (JhkCliRun *run, int argc, char **argv)
     { NULL }
   };
 
-  if (!jhk_cli_parse_options ("request send-back", N_("ID"), entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || comment == NULL)
-    return jhk_cli_usage_error (_("Usage: jhkctl request send-back ID --comment TEXT"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command_requiring (
+    run, "request send-back", entries, &comment,
+    _("Usage: jhkctl request send-back ID --comment TEXT"), argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!jhk_work_requests_send_back (run->db, run->session, id, comment, &error))
     return jhk_cli_rule_error (error);

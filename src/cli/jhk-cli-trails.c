@@ -57,19 +57,20 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filters, filters_clear)
     "TEXT" },                                                                                    \
   { "business", 0, 0, G_OPTION_ARG_STRING, &(f).business, N_("The business’s code"), "CODE" }
 
-/* Checks the dates (usage, 2), then fills query; the business's code is
- * looked up (an unknown one: 1). */
+/* Checks the dates (usage, 2), logs in, then fills query; the business's
+ * code is looked up (an unknown one: 1). */
 static int
-filters_to_query (JhkCliRun     *run,
-                  const Filters *f,
-                  JhkTrailQuery *query,
-                  gboolean       logged_in)
+filters_login (JhkCliRun     *run,
+               const Filters *f,
+               JhkTrailQuery *query)
 {
+  int status;
+
   if ((f->date_from != NULL && !jhk_date_is_valid (f->date_from)) ||
       (f->date_to != NULL && !jhk_date_is_valid (f->date_to)))
     return jhk_cli_usage_error (_("--from and --to are dates, YYYY-MM-DD."));
-  if (!logged_in)
-    return JHK_CLI_OK;
+  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+    return status;
   query->staff_no = f->staff_no;
   query->office_code = f->office_code;
   query->terminal = f->terminal;
@@ -112,9 +113,7 @@ cmd_search (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_usage_error (
       _("Usage: jhkctl trails search [--staff NO] [--office CODE] [--terminal T] "
         "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--text TEXT] [--business CODE] [--limit N]"));
-  if ((status = filters_to_query (run, &f, &query, FALSE)) != JHK_CLI_OK ||
-      (status = jhk_cli_run_login (run)) != JHK_CLI_OK ||
-      (status = filters_to_query (run, &f, &query, TRUE)) != JHK_CLI_OK)
+  if ((status = filters_login (run, &f, &query)) != JHK_CLI_OK)
     return status;
   model = jhk_trails_search (run->db, run->session, &query, &error);
   if (model == NULL)
@@ -163,9 +162,7 @@ cmd_export (JhkCliRun *run, int argc, char **argv)
     return status;
   if (argc != 1 || output == NULL)
     return jhk_cli_usage_error (_("Usage: jhkctl trails export [FILTERS] -o FILE.csv"));
-  if ((status = filters_to_query (run, &f, &query, FALSE)) != JHK_CLI_OK ||
-      (status = jhk_cli_run_login (run)) != JHK_CLI_OK ||
-      (status = filters_to_query (run, &f, &query, TRUE)) != JHK_CLI_OK)
+  if ((status = filters_login (run, &f, &query)) != JHK_CLI_OK)
     return status;
   if (!jhk_trails_export (run->db, run->session, &query, output, &rows, &sha256, &error))
     return jhk_cli_rule_error (error);
@@ -310,9 +307,7 @@ cmd_request_create (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_usage_error (
       _("Usage: jhkctl trail-request create --business CODE --from YYYY-MM-DD --to YYYY-MM-DD "
         "--reason TEXT [--staff NO] [--office CODE] [--terminal T] [--text TEXT]"));
-  if ((status = filters_to_query (run, &f, &query, FALSE)) != JHK_CLI_OK ||
-      (status = jhk_cli_run_login (run)) != JHK_CLI_OK ||
-      (status = filters_to_query (run, &f, &query, TRUE)) != JHK_CLI_OK)
+  if ((status = filters_login (run, &f, &query)) != JHK_CLI_OK)
     return status;
   id = jhk_trail_requests_create (run->db, run->session, query.business_id, &query, reason,
                                   &error);
@@ -392,11 +387,10 @@ cmd_request_produce (JhkCliRun *run, int argc, char **argv)
     { NULL }
   };
 
-  if (!jhk_cli_parse_options ("trail-request produce", N_("ID"), entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || output == NULL)
-    return jhk_cli_usage_error (_("Usage: jhkctl trail-request produce ID -o FILE.csv"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command_requiring (
+    run, "trail-request produce", entries, &output,
+    _("Usage: jhkctl trail-request produce ID -o FILE.csv"), argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!jhk_trail_requests_produce (run->db, run->session, id, output, &error))
     return jhk_cli_rule_error (error);
@@ -415,11 +409,10 @@ cmd_request_decline (JhkCliRun *run, int argc, char **argv)
     { NULL }
   };
 
-  if (!jhk_cli_parse_options ("trail-request decline", N_("ID"), entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], &id) || comment == NULL)
-    return jhk_cli_usage_error (_("Usage: jhkctl trail-request decline ID --comment TEXT"));
-  if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
+  status = jhk_cli_run_id_command_requiring (
+    run, "trail-request decline", entries, &comment,
+    _("Usage: jhkctl trail-request decline ID --comment TEXT"), argc, argv, &id);
+  if (status != JHK_CLI_OK)
     return status;
   if (!jhk_trail_requests_decline (run->db, run->session, id, comment, &error))
     return jhk_cli_rule_error (error);

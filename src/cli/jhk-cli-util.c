@@ -65,11 +65,24 @@ jhk_cli_run_id_command (JhkCliRun     *run,
                         char         **argv,
                         gint64        *id)
 {
+  return jhk_cli_run_id_command_requiring (run, command, entries, NULL, usage, argc, argv, id);
+}
+
+int
+jhk_cli_run_id_command_requiring (JhkCliRun     *run,
+                                  const char    *command,
+                                  GOptionEntry  *entries,
+                                  char         **required,
+                                  const char    *usage,
+                                  int            argc,
+                                  char         **argv,
+                                  gint64        *id)
+{
   int status;
 
   if (!jhk_cli_parse_options (command, N_("ID"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !jhk_cli_parse_id (argv[1], id))
+  if (argc != 2 || !jhk_cli_parse_id (argv[1], id) || (required != NULL && *required == NULL))
     return jhk_cli_usage_error ("%s", usage);
   return jhk_cli_run_login (run);
 }

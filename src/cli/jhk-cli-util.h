@@ -48,6 +48,16 @@ int         jhk_cli_run_id_command (JhkCliRun     *run,
                                     int            argc,
                                     char         **argv,
                                     gint64        *id);
+/* The same, with the option whose variable is *required (a string or
+ * file name of entries) required too. */
+int         jhk_cli_run_id_command_requiring (JhkCliRun     *run,
+                                              const char    *command,
+                                              GOptionEntry  *entries,
+                                              char         **required,
+                                              const char    *usage,
+                                              int            argc,
+                                              char         **argv,
+                                              gint64        *id);
 
 /* A subcommand of a command family: its name and what runs it, given
  * argv from its name on. */
