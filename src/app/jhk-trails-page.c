@@ -540,6 +540,8 @@ output_dialog_new (const char *title,
 
 /* Export (R13-4, the システム管理者). */
 
+/* What a dialog of the page acts on: a search (export, request) or a
+ * request (produce, decline). */
 typedef struct
 {
   JhkTrailsPage *page;
@@ -616,28 +618,12 @@ export_activated (GtkWidget  *widget,
 
 /* Requests (R13-4): a manager asks. */
 
-typedef struct
-{
-  JhkTrailsPage *page;
-  Search        *search;
-} RequestData;
-
-static void
-request_data_free (gpointer data)
-{
-  RequestData *d = data;
-
-  g_clear_object (&d->page);
-  g_clear_pointer (&d->search, search_free);
-  g_free (d);
-}
-
 static gboolean
 request_apply (JhkFormDialog  *dialog,
                gpointer        user_data,
                GError        **error)
 {
-  RequestData *d = user_data;
+  OutputData *d = user_data;
   JhkTrailsPage *self = d->page;
   g_autofree char *reason = jhk_editable_dup_text (OBJ (dialog, "reason_row"));
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (OBJ (dialog, "business_row")));
@@ -670,13 +656,13 @@ request_activated (GtkWidget  *widget,
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   JhkFormDialog *dialog;
   AdwComboRow *business_row;
-  RequestData *d;
+  OutputData *d;
 
   if (!read_search (self, &s))
     return;
   dialog = jhk_form_dialog_new (_("Request an Output"), _("_Send Request"),
                                 "/org/example/Jhk/ui/jhk-trail-request-form.ui");
-  d = g_new0 (RequestData, 1);
+  d = g_new0 (OutputData, 1);
   d->page = g_object_ref (self);
   d->search = search_copy (&s);
 
@@ -693,7 +679,7 @@ request_activated (GtkWidget  *widget,
   what = search_describe (self, d->search);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (OBJ (dialog, "filters_row")), what);
 
-  jhk_form_dialog_set_apply_func (dialog, request_apply, d, request_data_free);
+  jhk_form_dialog_set_apply_func (dialog, request_apply, d, output_data_free);
   jhk_present_dialog (widget, GTK_WINDOW (dialog));
 }
 
