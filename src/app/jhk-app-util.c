@@ -1,4 +1,5 @@
 /* jhk-app-util.c: small helpers the pages share. */
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "jhk-app-util.h"
@@ -337,4 +338,42 @@ char *
 jhk_editable_dup_text (gpointer editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
+gboolean
+jhk_date_entry_read (GtkEntry  *entry,
+                     char     **out_text,
+                     gint64    *out_us)
+{
+  g_autofree char *text = jhk_editable_dup_text (entry);
+  gint64 us = 0;
+
+  if (out_text != NULL)
+    *out_text = NULL;
+  if (out_us != NULL)
+    *out_us = 0;
+  if (*text != '\0' && !jhk_parse_date (text, &us))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Dates are written YYYY-MM-DD."));
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+  if (out_us != NULL)
+    *out_us = us;
+  if (out_text != NULL && *text != '\0')
+    *out_text = g_steal_pointer (&text);
+  return TRUE;
+}
+
+gboolean
+jhk_date_entry_settled (GtkEntry *entry)
+{
+  g_autofree char *text = jhk_editable_dup_text (entry);
+
+  if (*text == '\0' || strlen (text) == 10)
+    return TRUE;
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  return FALSE;
 }

@@ -79,5 +79,16 @@ gboolean             jhk_parse_date          (const char   *text,
 char                *jhk_format_date         (gint64        us);
 /* Text of an editable, stripped; a new string. */
 char                *jhk_editable_dup_text   (gpointer      editable);
+/* The date typed in a filter's entry: its text in out_text (a new string,
+ * NULL when the entry is empty) and that day's local midnight in out_us (0
+ * when empty); either may be NULL. FALSE when the text is no date: the
+ * entry is then marked in error, its tooltip saying how dates are written. */
+gboolean             jhk_date_entry_read     (GtkEntry     *entry,
+                                              char        **out_text,
+                                              gint64       *out_us);
+/* TRUE when the date typed in a filter's entry is complete or cleared, the
+ * moment to filter again rather than at every digit; while it is not, the
+ * entry is not marked in error. */
+gboolean             jhk_date_entry_settled  (GtkEntry     *entry);
 
 G_END_DECLS

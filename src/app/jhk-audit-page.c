@@ -69,25 +69,12 @@ read_date (GtkEntry *entry,
            gint64   *out_us,
            gboolean  end_of_day)
 {
-  g_autofree char *text = jhk_editable_dup_text (entry);
+  g_autofree char *text = NULL;
 
-  *out_us = 0;
-  if (*text == '\0')
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-      return TRUE;
-    }
-  if (!jhk_parse_date (text, out_us))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Dates are written YYYY-MM-DD."));
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+  if (!jhk_date_entry_read (entry, &text, out_us))
+    return FALSE;
   /* The day given as "until" is included. */
-  if (end_of_day)
+  if (end_of_day && text != NULL)
     *out_us += G_TIME_SPAN_DAY;
   return TRUE;
 }
@@ -136,13 +123,9 @@ static void
 date_changed_cb (JhkAuditPage *self,
                  GtkEntry     *entry)
 {
-  g_autofree char *text = jhk_editable_dup_text (entry);
-
   /* Filter when the date is complete or cleared, not at every digit. */
-  if (self->model != NULL && (*text == '\0' || strlen (text) == 10))
+  if (jhk_date_entry_settled (entry) && self->model != NULL)
     apply_filter (self);
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
 }
 
 static void

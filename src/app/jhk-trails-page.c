@@ -6,8 +6,6 @@
  * システム管理者 imports trails, writes the trails of a search to a CSV
  * file, and produces or declines the output requests; a manager asks for
  * an output of the current search. */
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "jhk-app-util.h"
@@ -216,27 +214,6 @@ rows_text (JhkRow *row)
 
 /* The search. */
 
-static gboolean
-read_date (GtkEntry  *entry,
-           char     **out_date)
-{
-  g_autofree char *text = jhk_editable_dup_text (entry);
-  gint64 us;
-
-  *out_date = NULL;
-  if (*text != '\0' && !jhk_parse_date (text, &us))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Dates are written YYYY-MM-DD."));
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-  if (*text != '\0')
-    *out_date = g_steal_pointer (&text);
-  return TRUE;
-}
-
 static char *
 read_text (gpointer editable)
 {
@@ -253,8 +230,8 @@ read_search (JhkTrailsPage *self,
              Search        *s)
 {
   guint selected = gtk_drop_down_get_selected (self->business_dropdown);
-  gboolean from_ok = read_date (self->from_entry, &s->date_from);
-  gboolean to_ok = read_date (self->to_entry, &s->date_to);
+  gboolean from_ok = jhk_date_entry_read (self->from_entry, &s->date_from, NULL);
+  gboolean to_ok = jhk_date_entry_read (self->to_entry, &s->date_to, NULL);
 
   s->staff_no = read_text (self->staff_no_entry);
   s->office_code = read_text (self->office_entry);
@@ -378,13 +355,9 @@ static void
 date_changed_cb (JhkTrailsPage *self,
                  GtkEntry      *entry)
 {
-  g_autofree char *text = jhk_editable_dup_text (entry);
-
   /* Search when the date is complete or cleared, not at every digit. */
-  if (self->trail_selection != NULL && (*text == '\0' || strlen (text) == 10))
+  if (jhk_date_entry_settled (entry) && self->trail_selection != NULL)
     apply_search (self);
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
 }
 
 /* Enter in a field moves on to the results. */
