@@ -101,52 +101,22 @@ parse_int (const char *text,
   return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL);
 }
 
-/* inquiry.business: a code or an id of an approved business, or 0. */
+/* inquiry.business: a code or an id; the service refuses an unknown or
+ * unapproved business. */
 static gboolean
 parse_business (JhkDb       *db,
                 const char  *text,
                 gint64      *value,
                 GError     **error)
 {
-  gint64 id = 0, approved = 0;
-
-  if (parse_int (text, &id))
-    {
-      gint64 n = 0;
-
-      if (id == 0)
-        {
-          *value = 0;
-          return TRUE;
-        }
-      if (!jhk_db_query_int64 (db, &n, error, "SELECT COUNT(*) FROM businesses WHERE id = ?",
-                               JHK_I (id), JHK_DB_END))
-        return FALSE;
-      if (n == 0)
-        {
-          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                       _("There is no business %lld."), (long long) id);
-          return FALSE;
-        }
-    }
-  else if ((id = jhk_org_find_business (db, text)) == 0)
+  if (parse_int (text, value))
+    return TRUE;
+  if ((*value = jhk_org_find_business (db, text)) == 0)
     {
       g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
                    _("There is no business with the code %s."), text);
       return FALSE;
     }
-  if (!jhk_db_query_int64 (db, &approved, error,
-                           "SELECT COUNT(*) FROM businesses WHERE id = ?"
-                           " AND approved_at IS NOT NULL", JHK_I (id), JHK_DB_END))
-    return FALSE;
-  if (approved == 0)
-    {
-      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
-                   _("The business %s is not approved: the check sheets are registered to an "
-                     "approved business only."), text);
-      return FALSE;
-    }
-  *value = id;
   return TRUE;
 }
 

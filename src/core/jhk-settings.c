@@ -82,6 +82,35 @@ jhk_settings_get_int (JhkDb      *db,
   return CLAMP (parsed, settings[setting].min, settings[setting].max);
 }
 
+/* R14-7: the check sheets become materials of an approved business. */
+static gboolean
+check_sheet_business (JhkDb   *db,
+                      gint64   business_id,
+                      GError **error)
+{
+  g_autoptr(JhkDbStmt) stmt =
+    jhk_db_query (db, error, "SELECT code, approved_at IS NOT NULL FROM businesses WHERE id = ?",
+                  JHK_I (business_id), JHK_DB_END);
+  JhkDbStep step;
+
+  if (stmt == NULL || (step = jhk_db_stmt_step (stmt, error)) == JHK_DB_FAILED)
+    return FALSE;
+  if (step == JHK_DB_DONE)
+    {
+      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                   _("There is no business %lld."), (long long) business_id);
+      return FALSE;
+    }
+  if (jhk_db_stmt_get_int64 (stmt, 1) == 0)
+    {
+      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_INVALID,
+                   _("The business %s is not approved: the check sheets are registered to an "
+                     "approved business only."), jhk_db_stmt_get_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 jhk_settings_set_int (JhkDb       *db,
                       JhkSession  *actor,
@@ -106,6 +135,12 @@ jhk_settings_set_int (JhkDb       *db,
 
   if (!jhk_service_begin (db, actor, error))
     return FALSE;
+  if (setting == JHK_SETTING_INQUIRY_BUSINESS && value != 0 &&
+      !check_sheet_business (db, value, error))
+    {
+      jhk_service_abort (db);
+      return FALSE;
+    }
   text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
   details = json_object_new ();
   json_object_set_string_member (details, "key", settings[setting].key);

@@ -441,8 +441,10 @@ test_preferences (void)
   JhkDb *db = jhk_window_get_database (window);
   JhkPreferencesWindow *preferences;
   g_autoptr(GError) error = NULL;
+  guint settings_set;
 
   app_test_log_in (window, "admin", "jhk-demo");
+  settings_set = count_audit (window, "settings.set");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preferences", NULL));
   app_test_wait (100);
   preferences = JHK_PREFERENCES_WINDOW (app_test_find_toplevel (JHK_TYPE_PREFERENCES_WINDOW));
@@ -452,7 +454,7 @@ test_preferences (void)
   /* Nothing changed, nothing written. */
   g_assert_true (jhk_preferences_window_apply_policy (preferences, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_audit (window, "settings.set"), ==, 0);
+  g_assert_cmpuint (count_audit (window, "settings.set"), ==, settings_set);
 
   /* R13-9: the lock closes the preferences with every other dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
