@@ -12,7 +12,6 @@
 #include <json-glib/json-glib.h>
 
 #include "jhk-cli.h"
-#include "jhk-cli-inquiry.h"
 #include "jhk-cli-trails.h"
 #include "jhk-cli-util.h"
 #include "jhk-org.h"

@@ -3,6 +3,8 @@
 
 #include "jhk-cli.h"
 #include "jhk-cli-util.h"
+#include "jhk-org.h"
+#include "jhk-row.h"
 #include "jhk-settings.h"
 
 int
@@ -265,4 +267,121 @@ jhk_cli_json_add_time (JsonBuilder *builder,
   g_autofree char *text = us != 0 ? jhk_format_time (us) : NULL;
 
   jhk_cli_json_add_string (builder, name, text);
+}
+
+gint64
+jhk_cli_find_office (JhkDb      *db,
+                     const char *code)
+{
+  gint64 id = jhk_org_find_unit (db, code);
+
+  if (id == 0)
+    g_printerr (_("jhkctl: There is no office with the code %s.\n"), code);
+  return id;
+}
+
+/* A time column's text as µs; 0 when NULL or empty. */
+static gint64
+us_of_text (const char *us)
+{
+  return us != NULL ? g_ascii_strtoll (us, NULL, 10) : 0;
+}
+
+char *
+jhk_cli_format_us_text (const char *us)
+{
+  gint64 value = us_of_text (us);
+
+  return value != 0 ? jhk_format_time (value) : g_strdup ("-");
+}
+
+char *
+jhk_cli_format_japan_time (gint64 us)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) at = NULL;
+
+  if (tz == NULL || utc == NULL)
+    return jhk_format_time (us);
+  at = g_date_time_to_timezone (utc, tz);
+  return g_date_time_format (at, "%Y-%m-%d %H:%M");
+}
+
+char *
+jhk_cli_format_japan_text (const char *us)
+{
+  gint64 value = us_of_text (us);
+
+  return value != 0 ? jhk_cli_format_japan_time (value) : g_strdup ("-");
+}
+
+void
+jhk_cli_print_model_json (JhkQueryModel      *model,
+                          const JhkCliColumn *columns,
+                          guint               limit)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  if (limit > 0 && limit < n)
+    n = limit;
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      json_builder_begin_object (builder);
+      jhk_cli_json_add_int (builder, "id", jhk_row_get_id (row));
+      for (const JhkCliColumn *c = columns; c->name != NULL; c++)
+        {
+          int index = jhk_query_model_column (model, c->name);
+          const char *value = index >= 0 ? jhk_row_get (row, index) : NULL;
+
+          json_builder_set_member_name (builder, c->name);
+          if (value == NULL)
+            json_builder_add_null_value (builder);
+          else if (c->type == 'i')
+            json_builder_add_int_value (builder, g_ascii_strtoll (value, NULL, 10));
+          else if (c->type == 'b')
+            json_builder_add_boolean_value (builder, g_ascii_strtoll (value, NULL, 10) != 0);
+          else if (c->type == 't' || c->type == 'j')
+            {
+              gint64 us = g_ascii_strtoll (value, NULL, 10);
+              g_autofree char *text = us == 0 ? NULL
+                                      : c->type == 'j' ? jhk_cli_format_japan_time (us)
+                                      : jhk_format_time (us);
+
+              if (text != NULL)
+                json_builder_add_string_value (builder, text);
+              else
+                json_builder_add_null_value (builder);
+            }
+          else
+            json_builder_add_string_value (builder, value);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  jhk_cli_print_json (root);
+}
+
+char *
+jhk_cli_pad (const char *text,
+             guint       width)
+{
+  GString *out = g_string_new (text != NULL && *text != '\0' ? text : "-");
+  guint used = 0;
+
+  for (const char *p = out->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      used += g_unichar_iswide (c) ? 2 : g_unichar_iszerowidth (c) ? 0 : 1;
+    }
+  while (used++ < width)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
 }
