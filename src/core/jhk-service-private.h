@@ -65,6 +65,12 @@ gboolean    jhk_service_query_object (JhkDb             *db,
                                       GError           **error,
                                       const char        *sql,
                                       ...);
+/* The first column (an id) of each row of sql, run with the arguments of
+ * jhk_db_query(): an array of gint64, or NULL with error set. */
+GArray     *jhk_service_query_ids    (JhkDb             *db,
+                                      GError           **error,
+                                      const char        *sql,
+                                      ...);
 /* A LIKE pattern (with ESCAPE '\\') matching search anywhere, LIKE's
  * wildcards in search escaped. */
 char       *jhk_service_like_pattern (const char        *search);

@@ -224,6 +224,33 @@ jhk_service_label (const JhkServiceLabel *labels,
   return key;
 }
 
+GArray *
+jhk_service_query_ids (JhkDb       *db,
+                       GError     **error,
+                       const char  *sql,
+                       ...)
+{
+  g_autoptr(JhkDbStmt) stmt = jhk_db_prepare (db, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JhkDbStep step;
+  va_list args;
+
+  if (stmt == NULL)
+    return NULL;
+  va_start (args, sql);
+  jhk_db_stmt_bind_valist (stmt, args);
+  va_end (args);
+  while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
+    {
+      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (step == JHK_DB_FAILED)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 char *
 jhk_service_like_pattern (const char *search)
 {
@@ -245,21 +272,13 @@ jhk_service_role_units (JhkDb      *db,
                         JhkRole     role,
                         GArray     *out)
 {
-  g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) units = NULL;
   GString *list = g_string_new ("");
 
   if (!jhk_session_has_role (actor, role) || jhk_session_get_staff_id (actor) == 0)
     return g_string_free (list, FALSE);
-  stmt = jhk_db_query (db, NULL, "SELECT id FROM org_units ORDER BY id", JHK_DB_END);
-  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
-    {
-      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
-
-      g_array_append_val (units, id);
-    }
-  g_clear_pointer (&stmt, jhk_db_stmt_release);
-  for (guint i = 0; i < units->len; i++)
+  units = jhk_service_query_ids (db, NULL, "SELECT id FROM org_units ORDER BY id", JHK_DB_END);
+  for (guint i = 0; units != NULL && i < units->len; i++)
     {
       gint64 unit = g_array_index (units, gint64, i);
 

@@ -903,19 +903,11 @@ append_offices (JhkDb      *db,
                 gboolean    requester,
                 GString    *sql)
 {
-  g_autoptr(JhkDbStmt) stmt = NULL;
-  g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) offices =
+    jhk_service_query_ids (db, NULL, "SELECT id FROM org_units WHERE kind = 'office' ORDER BY id",
+                           JHK_DB_END);
 
-  stmt = jhk_db_query (db, NULL, "SELECT id FROM org_units WHERE kind = 'office' ORDER BY id",
-                       JHK_DB_END);
-  while (stmt != NULL && jhk_db_stmt_step (stmt, NULL) == JHK_DB_ROW)
-    {
-      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
-
-      g_array_append_val (offices, id);
-    }
-  g_clear_pointer (&stmt, jhk_db_stmt_release);
-  for (guint i = 0; i < offices->len; i++)
+  for (guint i = 0; offices != NULL && i < offices->len; i++)
     {
       gint64 office = g_array_index (offices, gint64, i);
 
