@@ -170,7 +170,6 @@ print_import_json (const JhkInquiryImportReport *report,
                    gboolean                      dry_run)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   jhk_cli_json_add_string (builder, "kind", kind);
@@ -196,8 +195,7 @@ print_import_json (const JhkInquiryImportReport *report,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  jhk_cli_print_json (root);
+  jhk_cli_print_json_built (builder);
 }
 
 int
@@ -624,7 +622,6 @@ step_done (JhkCliRun  *run,
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       jhk_cli_json_add_string (builder, "state", state);
@@ -634,8 +631,7 @@ step_done (JhkCliRun  *run,
         json_builder_add_int_value (builder, g_array_index (ids, gint64, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
     }
   else
     g_print (ngettext ("%u record: %s.\n", "%u records: %s.\n", ids->len), ids->len, state);
@@ -922,15 +918,13 @@ cmd_sign_off (JhkCliRun *run, int argc, char **argv)
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       jhk_cli_json_add_int (builder, "office_id", office_id);
       jhk_cli_json_add_string (builder, "period", period);
       jhk_cli_json_add_string (builder, "state", "signed_off");
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
     }
   else
     g_print (_("Signed off %s for %s.\n"), office, period);
@@ -964,14 +958,12 @@ cmd_periods (JhkCliRun *run, int argc, char **argv)
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; periods[i] != NULL; i++)
         json_builder_add_string_value (builder, periods[i]);
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
     }
   else
     for (guint i = 0; periods[i] != NULL; i++)
@@ -1050,15 +1042,13 @@ cmd_sheet (JhkCliRun *run, int argc, char **argv)
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       jhk_cli_json_add_string (builder, "file", output);
       jhk_cli_json_add_int (builder, "pages", jhk_inquiry_sheet_get_n_pages (sheet));
       jhk_cli_json_add_id (builder, "material_id", material);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
       return JHK_CLI_OK;
     }
   g_print (_("Wrote the check sheet of %s for %s (%u pages) to %s.\n"), office, period,
@@ -1326,7 +1316,6 @@ cmd_holiday_list (JhkCliRun *run, int argc, char **argv)
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
@@ -1339,8 +1328,7 @@ cmd_holiday_list (JhkCliRun *run, int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)

@@ -644,7 +644,6 @@ cmd_viewers (JhkCliRun *run, int argc, char **argv)
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < viewers->len; i++)
@@ -658,8 +657,7 @@ cmd_viewers (JhkCliRun *run, int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < viewers->len; i++)

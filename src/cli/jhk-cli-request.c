@@ -630,7 +630,6 @@ cmd_create (JhkCliRun *run, int argc, char **argv)
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autoptr(JhkWorkRequest) saved = NULL;
 
       if (submit)
@@ -642,8 +641,7 @@ cmd_create (JhkCliRun *run, int argc, char **argv)
       if (warning != NULL)
         jhk_cli_json_add_string (builder, "warning", warning);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
       return JHK_CLI_OK;
     }
   if (warning != NULL)
@@ -949,14 +947,12 @@ jhk_cli_form2 (JhkCliContext *context,
   if (context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       jhk_cli_json_add_int (builder, "id", id);
       jhk_cli_json_add_string (builder, "file", output);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
     }
   else
     g_print (_("Wrote form 2 (work request) of request %lld to %s.\n"), (long long) id, output);

@@ -168,15 +168,13 @@ cmd_export (JhkCliRun *run, int argc, char **argv)
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       jhk_cli_json_add_string (builder, "file", output);
       jhk_cli_json_add_int (builder, "rows", rows);
       jhk_cli_json_add_string (builder, "sha256", sha256);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
     }
   else
     g_print (_("Wrote %u trails to %s (SHA-256 %s).\n"), rows, output, jhk_cli_or_dash (sha256));

@@ -76,7 +76,6 @@ delivery_list (JhkCliRun  *run,
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
@@ -106,8 +105,7 @@ delivery_list (JhkCliRun  *run,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
       return JHK_CLI_OK;
     }
   for (guint i = 0; i < list->len; i++)
@@ -380,15 +378,13 @@ transfer_send (JhkCliRun  *run,
   if (run->context->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       jhk_cli_json_add_int (builder, "id", id);
       if (password != NULL)
         jhk_cli_json_add_string (builder, "password", password);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      jhk_cli_print_json (root);
+      jhk_cli_print_json_built (builder);
     }
   else
     {

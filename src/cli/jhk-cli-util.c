@@ -173,15 +173,21 @@ jhk_cli_print_json (JsonNode *node)
 }
 
 void
+jhk_cli_print_json_built (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  jhk_cli_print_json (root);
+}
+
+void
 jhk_cli_print_json_item (gconstpointer item,
                          JhkCliJsonAdd add)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   add (builder, item);
-  root = json_builder_get_root (builder);
-  jhk_cli_print_json (root);
+  jhk_cli_print_json_built (builder);
 }
 
 void
@@ -189,14 +195,12 @@ jhk_cli_print_json_list (GPtrArray     *list,
                          JhkCliJsonAdd  add)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < list->len; i++)
     add (builder, g_ptr_array_index (list, i));
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  jhk_cli_print_json (root);
+  jhk_cli_print_json_built (builder);
 }
 
 void
@@ -204,7 +208,6 @@ jhk_cli_print_json_ints (const char *first_name,
                          ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   va_list ap;
 
   json_builder_begin_object (builder);
@@ -213,8 +216,7 @@ jhk_cli_print_json_ints (const char *first_name,
     jhk_cli_json_add_int (builder, name, va_arg (ap, gint64));
   va_end (ap);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  jhk_cli_print_json (root);
+  jhk_cli_print_json_built (builder);
 }
 
 void
@@ -322,7 +324,6 @@ jhk_cli_print_model_json (JhkQueryModel      *model,
                           guint               limit)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
   if (limit > 0 && limit < n)
@@ -364,8 +365,7 @@ jhk_cli_print_model_json (JhkQueryModel      *model,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  jhk_cli_print_json (root);
+  jhk_cli_print_json_built (builder);
 }
 
 char *

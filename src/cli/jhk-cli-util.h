@@ -107,6 +107,8 @@ gboolean    jhk_cli_parse_id       (const char    *text,
 const char *jhk_cli_or_dash        (const char    *text);
 /* Prints node as pretty JSON and a newline on standard output. */
 void        jhk_cli_print_json     (JsonNode      *node);
+/* Prints what builder has built as jhk_cli_print_json() does. */
+void        jhk_cli_print_json_built (JsonBuilder *builder);
 /* Prints item as pretty JSON, added by add. */
 void        jhk_cli_print_json_item (gconstpointer item,
                                      JhkCliJsonAdd add);
