@@ -863,6 +863,7 @@ cmd_summary (JhkCliRun *run, int argc, char **argv)
   g_autofree char *office = NULL, *period = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkInquirySummary) summary = NULL;
+  const char *usage = _("Usage: jhkctl inquiry summary --office CODE --period YYYY-MM");
   gint64 office_id;
   int status;
   GOptionEntry entries[] = {
@@ -874,11 +875,8 @@ cmd_summary (JhkCliRun *run, int argc, char **argv)
   if (!jhk_cli_parse_options ("inquiry summary", NULL, entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return jhk_cli_usage_error (_("Usage: jhkctl inquiry summary --office CODE --period YYYY-MM"));
-  status = office_and_period (run, office, period,
-                              _("Usage: jhkctl inquiry summary --office CODE --period YYYY-MM"),
-                              &office_id);
-  if (status != JHK_CLI_OK)
+    return jhk_cli_usage_error ("%s", usage);
+  if ((status = office_and_period (run, office, period, usage, &office_id)) != JHK_CLI_OK)
     return status;
   summary = jhk_inquiries_summary (run->db, run->session, office_id, period, &error);
   if (summary == NULL)
