@@ -19,6 +19,7 @@
 #include "jhk-inquiry-import.h"
 #include "jhk-inquiry-screening.h"
 #include "jhk-org.h"
+#include "jhk-service-private.h"
 #include "jhk-session.h"
 
 typedef struct
@@ -368,6 +369,34 @@ plant_cases (Demo      *d,
   csv_add_at (d, day3, 11, 30, "990", "C9211", "車両照会", "交通事故処理", "R8-0402", "竹内 恵 2001-05-05");
 }
 
+/* Imports csv as the システム管理者 would, as file; a bad line fails the
+ * demo with what and the line's number. */
+static gboolean
+import_csv (Demo                  *d,
+            JhkSession            *admin,
+            JhkInquiryImportKind   kind,
+            GString               *csv,
+            const char            *file,
+            const char            *what,
+            GError               **error)
+{
+  g_autoptr(JhkInquiryImportReport) report =
+    jhk_inquiry_import_data (d->db, admin, kind, csv->str, csv->len, "UTF-8", file, FALSE, NULL,
+                             NULL, NULL, error);
+
+  if (report == NULL)
+    return FALSE;
+  if (report->errors != NULL && report->errors->len > 0)
+    {
+      JhkImportError *e = g_ptr_array_index (report->errors, 0);
+
+      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED, "demo %s, line %u: %s", what,
+                   e->line, e->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Imports the month's file as the システム管理者 would, two days after the
  * month (or now for the current one). */
 static gboolean
@@ -377,31 +406,20 @@ import_month (Demo        *d,
               gint64       import_at,
               GError     **error)
 {
-  g_autoptr(JhkInquiryImportReport) report = NULL;
   g_autofree char *file = g_strdup_printf ("shokai-%s-%u.csv", period, ++d->n_files);
   gint64 saved = jhk_now_us ();
   gboolean overridden = ABS (saved - g_get_real_time ()) > 10 * G_USEC_PER_SEC;
+  gboolean ok;
 
   if (strchr (d->csv->str, '\n') == d->csv->str + d->csv->len - 1)
     return TRUE;   /* no record: the first day of a month */
   jhk_set_clock_override (import_at);
-  report = jhk_inquiry_import_data (d->db, admin, JHK_INQUIRY_IMPORT_INQUIRIES, d->csv->str,
-                                    d->csv->len, "UTF-8", file, FALSE, NULL, NULL, NULL, error);
+  ok = import_csv (d, admin, JHK_INQUIRY_IMPORT_INQUIRIES, d->csv, file, "inquiries", error);
   jhk_set_clock_override (overridden ? saved : 0);
   g_string_truncate (d->csv, 0);
   g_string_append (d->csv, "照会番号,照会日時,所属コード,照会者職員番号,照会者氏名,照会種別,事由,"
                            "事件番号,照会内容,端末番号\r\n");
-  if (report == NULL)
-    return FALSE;
-  if (report->errors != NULL && report->errors->len > 0)
-    {
-      JhkImportError *e = g_ptr_array_index (report->errors, 0);
-
-      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED, "demo inquiries, line %u: %s",
-                   e->line, e->message);
-      return FALSE;
-    }
-  return TRUE;
+  return ok;
 }
 
 /* The ids of an office's records of a month for which sql_where holds
@@ -413,26 +431,13 @@ ids_where (Demo       *d,
            const char *where,
            GError    **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *sql = g_strdup_printf ("SELECT r.id FROM inquiry_records r"
                                           " JOIN org_units o ON o.id = r.office_id"
                                           " LEFT JOIN staff s ON s.id = r.staff_id"
                                           " WHERE o.code = ? AND r.period = ? AND (%s)"
                                           " ORDER BY r.at, r.id", where);
-  g_autoptr(JhkDbStmt) stmt = jhk_db_query (d->db, error, sql, JHK_T (office), JHK_T (period),
-                                            JHK_DB_END);
-  JhkDbStep step;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
-    {
-      gint64 id = jhk_db_stmt_get_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (step == JHK_DB_FAILED)
-    return NULL;
-  return g_steal_pointer (&ids);
+  return jhk_service_query_ids (d->db, error, sql, JHK_T (office), JHK_T (period), JHK_DB_END);
 }
 
 static JhkSession *
@@ -535,7 +540,6 @@ add_trails (Demo        *d,
 {
   int span = (int) (g_date_time_difference (to, from) / G_TIME_SPAN_DAY);
   g_autoptr(GString) csv = g_string_new ("日時,所属コード,職員番号,氏名,端末番号,業務,操作内容\r\n");
-  g_autoptr(JhkInquiryImportReport) report = NULL;
   static const char *const operations[] = {
     "ログイン", "照会画面表示", "犯歴照会実行", "運転免許照会実行", "照会結果印刷", "ログアウト",
     "指紋照合依頼", "照合結果表示",
@@ -557,19 +561,8 @@ add_trails (Demo        *d,
                               pick (d, businesses, G_N_ELEMENTS (businesses)),
                               pick (d, operations, G_N_ELEMENTS (operations)));
     }
-  report = jhk_inquiry_import_data (d->db, admin, JHK_INQUIRY_IMPORT_TRAILS, csv->str, csv->len,
-                                    "UTF-8", "access-trails.csv", FALSE, NULL, NULL, NULL, error);
-  if (report == NULL)
-    return FALSE;
-  if (report->errors != NULL && report->errors->len > 0)
-    {
-      JhkImportError *e = g_ptr_array_index (report->errors, 0);
-
-      g_set_error (error, JHK_DB_ERROR, JHK_DB_ERROR_FAILED, "demo trails, line %u: %s",
-                   e->line, e->message);
-      return FALSE;
-    }
-  return TRUE;
+  return import_csv (d, admin, JHK_INQUIRY_IMPORT_TRAILS, csv, "access-trails.csv", "trails",
+                     error);
 }
 
 gboolean
