@@ -132,6 +132,20 @@ app_test_destroy_window (JhkWindow *window)
   app_test_wait (50);
 }
 
+JhkWindow *
+app_test_open_uri (const char *uri)
+{
+  JhkWindow *window = jhk_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (jhk_window_open_database (window, uri));
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 600 && g_strcmp0 (jhk_window_get_view (window), "connecting") == 0; i++)
+    app_test_wait (50);
+  g_assert_cmpstr (jhk_window_get_view (window), ==, "login");
+  return window;
+}
+
 void
 app_test_log_in (JhkWindow  *window,
                  const char *login,
@@ -141,6 +155,31 @@ app_test_log_in (JhkWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (window->password_entry), password);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-in", NULL));
   app_test_wait (100);
+}
+
+GtkWidget *
+app_test_open_workspace (JhkWindow  *window,
+                         const char *login,
+                         const char *name)
+{
+  if (jhk_window_get_session (window) != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-out", NULL));
+  app_test_log_in (window, login, JHK_DEMO_PASSWORD);
+  return app_test_show_workspace (window, name);
+}
+
+char *
+app_test_write_file (const char *name,
+                     const char *data,
+                     gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return path;
 }
 
 void

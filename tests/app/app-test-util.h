@@ -25,10 +25,18 @@ JhkWindow  *app_test_new_window      (void);
 void        app_test_destroy_window  (JhkWindow   *window);
 /* Runs the main loop for a while, so that the window is drawn. */
 void        app_test_wait            (guint        ms);
+/* A window on the database at uri (a server's, as the user of the URI),
+ * shown, once it has connected and asks for the login. */
+JhkWindow  *app_test_open_uri        (const char  *uri);
 /* Logs in through the login view, as a person would. */
 void        app_test_log_in          (JhkWindow   *window,
                                       const char  *login,
                                       const char  *password);
+/* Logs in as login with the demo password, after logging out whoever is
+ * logged in, and shows the workspace name; returns its page. */
+GtkWidget  *app_test_open_workspace  (JhkWindow   *window,
+                                      const char  *login,
+                                      const char  *name);
 /* Whether a widget is the one looked for. */
 typedef gboolean (*AppTestMatchFunc) (GtkWidget     *widget,
                                       gconstpointer  data);
@@ -65,6 +73,11 @@ void        app_test_set_row         (JhkFormDialog *dialog,
                                       const char    *text);
 /* Answers the message dialog shown, which there must be, with response. */
 void        app_test_answer          (const char  *response);
+/* Writes length bytes of data (up to its NUL when -1) to the file name in
+ * this test's data folder; returns its path. */
+char       *app_test_write_file      (const char  *name,
+                                      const char  *data,
+                                      gssize       length);
 /* Saves a PNG of a window into the build folder. */
 void        app_test_save_png        (GtkWidget   *window,
                                       const char  *name);

@@ -39,21 +39,6 @@ static const char bad_rows[] =
   "UI-0202,2026-13-45 09:00,910,C9132,井上 翔太,運転免許照会,窃盗事件捜査,R8-320,佐藤 三郎,T910-01\r\n"
   "UI-0203,2026-11-05 10:00,910,,井上 翔太,運転免許照会,窃盗事件捜査,R8-320,佐藤 四郎,T910-01\r\n";
 
-static char *
-write_file (const char *name,
-            const char *data,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 static JhkWindow *
 admin_window (void)
 {
@@ -145,7 +130,7 @@ static void
 test_import_utf8 (void)
 {
   JhkWindow *window = admin_window ();
-  g_autofree char *path = write_file ("records.csv", utf8_rows, -1);
+  g_autofree char *path = app_test_write_file ("records.csv", utf8_rows, -1);
   g_autofree char *before = jhk_test_dump_tables (jhk_window_get_database (window));
   g_autofree char *after = NULL;
   JhkInquiryImportDialog *dialog = open_dialog (window, JHK_INQUIRY_IMPORT_INQUIRIES);
@@ -212,7 +197,7 @@ test_import_cp932 (void)
   const JhkInquiryImportReport *report;
 
   g_assert_no_error (error);
-  path = write_file ("records-cp932.csv", cp932, length);
+  path = app_test_write_file ("records-cp932.csv", cp932, length);
   dialog = open_dialog (window, JHK_INQUIRY_IMPORT_INQUIRIES);
   set_file (dialog, path, 0, FALSE);
   g_assert_cmpstr (run_import (dialog), ==, "summary");
@@ -242,7 +227,7 @@ static void
 test_import_malformed (void)
 {
   JhkWindow *window = admin_window ();
-  g_autofree char *path = write_file ("bad.csv", bad_rows, -1);
+  g_autofree char *path = app_test_write_file ("bad.csv", bad_rows, -1);
   g_autofree char *before = jhk_test_dump_tables (jhk_window_get_database (window));
   g_autofree char *after = NULL;
   JhkInquiryImportDialog *dialog = open_dialog (window, JHK_INQUIRY_IMPORT_INQUIRIES);
@@ -289,7 +274,7 @@ write_large_file (guint n_rows)
     g_string_append_printf (csv, "UI-L%06u,2026-11-%02u %02u:%02u,910,C9132,井上 翔太,運転免許照会,"
                             "窃盗事件捜査,R8-400,照会対象 %u,T910-01\r\n",
                             i, 1 + i % 20, 8 + i % 9, i % 60, i);
-  return write_file ("large.csv", csv->str, csv->len);
+  return app_test_write_file ("large.csv", csv->str, csv->len);
 }
 
 /* Cancelled by its button: says that nothing was written, and nothing was. */
@@ -517,20 +502,14 @@ test_register_read_only (void)
 /* On a server: the window connected as the システム管理者's own server
  * role, the worker's connection opened again with the same credentials
  * and role; the records imported, and a malformed file writes nothing. */
-static gboolean
-not_connecting (JhkWindow *window)
-{
-  return g_strcmp0 (jhk_window_get_view (window), "connecting") != 0;
-}
-
 static void
 test_import_postgresql (void)
 {
   g_autoptr(JhkDb) owner = NULL;
   g_autofree char *dbname = NULL;
   g_autofree char *uri = NULL;
-  g_autofree char *path = write_file ("records.csv", utf8_rows, -1);
-  g_autofree char *bad = write_file ("bad.csv", bad_rows, -1);
+  g_autofree char *path = app_test_write_file ("records.csv", utf8_rows, -1);
+  g_autofree char *bad = app_test_write_file ("bad.csv", bad_rows, -1);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   JhkInquiryImportDialog *dialog;
@@ -542,13 +521,7 @@ test_import_postgresql (void)
   if (dbname == NULL)
     return;
   uri = jhk_test_pg_uri (dbname, "admin", NULL);
-  window = jhk_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  g_assert_true (jhk_window_open_database (window, uri));
-  gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 600 && !not_connecting (window); i++)
-    app_test_wait (50);
-  g_assert_cmpstr (jhk_window_get_view (window), ==, "login");
+  window = app_test_open_uri (uri);
   app_test_log_in (window, "admin", "jhk-demo");
   g_assert_cmpstr (jhk_window_get_view (window), ==, "main");
 

@@ -32,10 +32,7 @@ open_page (JhkWindow  *window,
   GtkWidget *page;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  if (jhk_window_get_session (window) != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-out", NULL));
-  app_test_log_in (window, login, "jhk-demo");
-  page = app_test_show_workspace (window, "trails");
+  page = app_test_open_workspace (window, login, "trails");
   g_assert_true (JHK_IS_TRAILS_PAGE (page));
   return page;
 }
@@ -101,26 +98,12 @@ jst (int y, int m, int d)
   return g_date_time_to_unix (t) * G_USEC_PER_SEC;
 }
 
-static char *
-write_file (const char *name,
-            const char *data)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-
-  g_file_set_contents (path, data, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* The システム管理者 imports the file through the page's 取り込む…. */
 static void
 import_trails (JhkWindow *window,
                GtkWidget *page)
 {
-  g_autofree char *path = write_file ("trails.csv", trails_csv);
+  g_autofree char *path = app_test_write_file ("trails.csv", trails_csv, -1);
   JhkInquiryImportDialog *dialog;
   const JhkInquiryImportReport *report;
 
@@ -394,26 +377,13 @@ test_request_produce (void)
 /* On a server, each desk connected as its user's own server role: the
  * manager of B101 sees only its trails (row-level security says the same
  * as the service), asks for an output, and the システム管理者 produces it. */
-static gboolean
-not_connecting (JhkWindow *window)
-{
-  return g_strcmp0 (jhk_window_get_view (window), "connecting") != 0;
-}
-
 static JhkWindow *
 open_desk (const char *dbname,
            const char *login)
 {
   g_autofree char *uri = jhk_test_pg_uri (dbname, login, NULL);
-  JhkWindow *window = jhk_window_new (NULL);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  g_assert_true (jhk_window_open_database (window, uri));
-  gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 600 && !not_connecting (window); i++)
-    app_test_wait (50);
-  g_assert_cmpstr (jhk_window_get_view (window), ==, "login");
-  return window;
+  return app_test_open_uri (uri);
 }
 
 static void
