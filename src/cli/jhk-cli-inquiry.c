@@ -114,6 +114,7 @@ office_and_period (JhkCliRun   *run,
                    const char  *usage,
                    gint64      *office_id)
 {
+  g_autoptr(GError) error = NULL;
   int status;
 
   if (office_code == NULL || period == NULL)
@@ -122,8 +123,8 @@ office_and_period (JhkCliRun   *run,
     return jhk_cli_usage_error (_("--period is a month, YYYY-MM."));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if ((*office_id = jhk_cli_find_office (run->db, office_code)) == 0)
-    return JHK_CLI_RULE_ERROR;
+  if ((*office_id = jhk_cli_find_office (run->db, office_code, &error)) == 0)
+    return jhk_cli_rule_error (error);
   return JHK_CLI_OK;
 }
 
@@ -321,6 +322,7 @@ cmd_list (JhkCliRun *run, int argc, char **argv)
 {
   g_autofree char *scope_name = NULL, *office = NULL, *period = NULL, *stage = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(JhkQueryModel) model = NULL;
   gboolean flagged = FALSE, disputed = FALSE, overdue = FALSE;
   JhkInquiryFilter filter = { 0 };
@@ -406,8 +408,8 @@ cmd_list (JhkCliRun *run, int argc, char **argv)
                   scope_name);
       return JHK_CLI_RULE_ERROR;
     }
-  if (office != NULL && (filter.office_id = jhk_cli_find_office (run->db, office)) == 0)
-    return JHK_CLI_RULE_ERROR;
+  if (office != NULL && (filter.office_id = jhk_cli_find_office (run->db, office, &error)) == 0)
+    return jhk_cli_rule_error (error);
   filter.period = period;
   filter.disputed = disputed;
   filter.flags = flagged ? (1u << JHK_INQUIRY_N_FLAGS) - 1 : 0;
@@ -948,8 +950,8 @@ cmd_periods (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_usage_error (_("Usage: jhkctl inquiry periods --office CODE"));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if ((office_id = jhk_cli_find_office (run->db, office)) == 0)
-    return JHK_CLI_RULE_ERROR;
+  if ((office_id = jhk_cli_find_office (run->db, office, &error)) == 0)
+    return jhk_cli_rule_error (error);
   periods = jhk_inquiries_periods (run->db, run->session, office_id, &error);
   if (periods == NULL)
     return jhk_cli_rule_error (error);
@@ -1078,8 +1080,8 @@ cmd_purge (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_usage_error (_("Usage: jhkctl inquiry purge [--office CODE]"));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if (office != NULL && (office_id = jhk_cli_find_office (run->db, office)) == 0)
-    return JHK_CLI_RULE_ERROR;
+  if (office != NULL && (office_id = jhk_cli_find_office (run->db, office, &error)) == 0)
+    return jhk_cli_rule_error (error);
   if (!jhk_inquiries_purge (run->db, run->session, office_id, &records, &trails, &error))
     return jhk_cli_rule_error (error);
   if (run->context->json)
@@ -1177,8 +1179,8 @@ cmd_inquirer_list (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_usage_error (_("Usage: jhkctl inquirer list [--office CODE] [--history]"));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if (office != NULL && (office_id = jhk_cli_find_office (run->db, office)) == 0)
-    return JHK_CLI_RULE_ERROR;
+  if (office != NULL && (office_id = jhk_cli_find_office (run->db, office, &error)) == 0)
+    return jhk_cli_rule_error (error);
   list = jhk_inquirers_list (run->db, run->session, office_id, history, &error);
   if (list == NULL)
     return jhk_cli_rule_error (error);
@@ -1223,11 +1225,8 @@ cmd_inquirer_grant (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_usage_error (_("--from is a date, YYYY-MM-DD."));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if ((staff_id = jhk_org_find_staff (run->db, argv[1])) == 0)
-    {
-      g_printerr (_("jhkctl: There is no staff member with the number %s.\n"), argv[1]);
-      return JHK_CLI_RULE_ERROR;
-    }
+  if ((staff_id = jhk_cli_find_staff (run->db, argv[1], &error)) == 0)
+    return jhk_cli_rule_error (error);
   if (from == NULL)
     from = jhk_today ();
   id = jhk_inquirers_grant (run->db, run->session, staff_id, argv[2], from, &error);

@@ -20,20 +20,6 @@
 #include "jhk-settings.h"
 #include "jhk-signoffs.h"
 
-/* A staff number to an id; 0 with a message when there is none. */
-static gint64
-find_staff (JhkDb      *db,
-            const char *staff_no,
-            GError    **error)
-{
-  gint64 id = jhk_org_find_staff (db, staff_no);
-
-  if (id == 0)
-    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                 _("There is no staff member with the number %s."), staff_no);
-  return id;
-}
-
 /* Optional staff: NULL is 0 and fine. */
 static gboolean
 find_optional_staff (JhkDb       *db,
@@ -44,21 +30,8 @@ find_optional_staff (JhkDb       *db,
   *id = 0;
   if (staff_no == NULL)
     return TRUE;
-  *id = find_staff (db, staff_no, error);
+  *id = jhk_cli_find_staff (db, staff_no, error);
   return *id != 0;
-}
-
-static gint64
-find_office (JhkDb       *db,
-             const char  *code,
-             GError     **error)
-{
-  gint64 id = jhk_org_find_unit (db, code);
-
-  if (id == 0)
-    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                 _("There is no office with the code %s."), code);
-  return id;
 }
 
 /* JSON --------------------------------------------------------------------- */
@@ -198,7 +171,7 @@ cmd_list (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_usage_error (_("--category is io, system_document, program or manual."));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if (office != NULL && (office_id = find_office (run->db, office, &error)) == 0)
+  if (office != NULL && (office_id = jhk_cli_find_office (run->db, office, &error)) == 0)
     return jhk_cli_rule_error (error);
   filter.office_id = office_id;
   filter.status = state;
@@ -404,8 +377,8 @@ cmd_add (JhkCliRun *run, int argc, char **argv)
       spec.disposed_on = disposed_on != NULL ? disposed_on : spec.acquired_on;
       spec.disposal_method = disposal_method;
     }
-  if ((spec.org_unit_id = find_office (run->db, office, &error)) == 0 ||
-      (spec.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
+  if ((spec.org_unit_id = jhk_cli_find_office (run->db, office, &error)) == 0 ||
+      (spec.handler_staff_id = jhk_cli_find_staff (run->db, handler, &error)) == 0 ||
       !find_optional_staff (run->db, designated_by, &spec.designated_by, &error) ||
       !find_optional_staff (run->db, witness, &spec.disposal_witness_id, &error))
     return jhk_cli_rule_error (error);
@@ -478,7 +451,7 @@ cmd_event (JhkCliRun *run, int argc, char **argv)
   event.copy_basis = copy_basis;
   event.note = note;
   event.approval_id = approval;
-  if ((event.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
+  if ((event.handler_staff_id = jhk_cli_find_staff (run->db, handler, &error)) == 0 ||
       !find_optional_staff (run->db, confirmed_by, &event.confirmed_by, &error) ||
       !find_optional_staff (run->db, witness, &event.witness_staff_id, &error) ||
       !find_optional_staff (run->db, approved_by, &event.approved_by, &error))
@@ -539,7 +512,7 @@ cmd_dispose (JhkCliRun *run, int argc, char **argv)
   disposition.method = method;
   disposition.counterpart = counterpart;
   disposition.note = note;
-  if ((disposition.handler_staff_id = find_staff (run->db, handler, &error)) == 0 ||
+  if ((disposition.handler_staff_id = jhk_cli_find_staff (run->db, handler, &error)) == 0 ||
       !find_optional_staff (run->db, witness, &disposition.witness_staff_id, &error))
     return jhk_cli_rule_error (error);
   if (!jhk_ledger_final_disposition (run->db, run->session, id, &disposition, &error))
@@ -571,7 +544,7 @@ cmd_expired (JhkCliRun *run, int argc, char **argv)
     return jhk_cli_usage_error (_("Usage: jhkctl material expired [--office CODE]"));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if (office != NULL && (office_id = find_office (run->db, office, &error)) == 0)
+  if (office != NULL && (office_id = jhk_cli_find_office (run->db, office, &error)) == 0)
     return jhk_cli_rule_error (error);
   list = jhk_retention_list_expired (run->db, run->session, office_id, &error);
   if (list == NULL)
@@ -634,7 +607,7 @@ cmd_viewers (JhkCliRun *run, int argc, char **argv)
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
   if ((add != NULL || remove != NULL) &&
-      ((staff = find_staff (run->db, add != NULL ? add : remove, &error)) == 0 ||
+      ((staff = jhk_cli_find_staff (run->db, add != NULL ? add : remove, &error)) == 0 ||
        !(add != NULL ? jhk_sysdocs_add_viewer (run->db, run->session, id, staff, &error)
                      : jhk_sysdocs_remove_viewer (run->db, run->session, id, staff, &error))))
     return jhk_cli_rule_error (error);

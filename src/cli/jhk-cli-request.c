@@ -370,13 +370,9 @@ request_from_json (JhkDb       *db,
 
   if (business != NULL && *business != '\0')
     {
-      request->business_id = jhk_org_find_business (db, business);
+      request->business_id = jhk_cli_find_business (db, business, error);
       if (request->business_id == 0)
-        {
-          g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                       _("There is no business with the code %s."), business);
-          return NULL;
-        }
+        return NULL;
     }
   /* The addressee defaults to the head of the receiving office. */
   if (json_object_get_member (root, "to_title") == NULL && request->recipient != NULL &&

@@ -63,6 +63,7 @@ filters_login (JhkCliRun     *run,
                const Filters *f,
                JhkTrailQuery *query)
 {
+  g_autoptr(GError) error = NULL;
   int status;
 
   if ((f->date_from != NULL && !jhk_date_is_valid (f->date_from)) ||
@@ -76,11 +77,9 @@ filters_login (JhkCliRun     *run,
   query->date_from = f->date_from;
   query->date_to = f->date_to;
   query->text = f->text;
-  if (f->business != NULL && (query->business_id = jhk_org_find_business (run->db, f->business)) == 0)
-    {
-      g_printerr (_("jhkctl: There is no business with the code %s.\n"), f->business);
-      return JHK_CLI_RULE_ERROR;
-    }
+  if (f->business != NULL &&
+      (query->business_id = jhk_cli_find_business (run->db, f->business, &error)) == 0)
+    return jhk_cli_rule_error (error);
   return JHK_CLI_OK;
 }
 

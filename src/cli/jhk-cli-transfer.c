@@ -18,30 +18,6 @@
 #include "jhk-policy.h"
 #include "jhk-settings.h"
 
-/* Looks up a code or staff number; 0 with a message. kind: "office",
- * "business" or "staff". */
-static gint64
-find (JhkDb       *db,
-      const char  *kind,
-      const char  *code,
-      GError     **error)
-{
-  gint64 id = g_str_equal (kind, "office") ? jhk_org_find_unit (db, code)
-              : g_str_equal (kind, "business") ? jhk_org_find_business (db, code)
-              : jhk_org_find_staff (db, code);
-
-  if (id == 0 && g_str_equal (kind, "office"))
-    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                 _("There is no office with the code %s."), code);
-  else if (id == 0 && g_str_equal (kind, "business"))
-    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                 _("There is no business with the code %s."), code);
-  else if (id == 0)
-    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
-                 _("There is no staff member with the number %s."), code);
-  return id;
-}
-
 /* delivery ----------------------------------------------------------------- */
 
 static int
@@ -68,7 +44,7 @@ delivery_list (JhkCliRun  *run,
     return jhk_cli_usage_error (_("Usage: jhkctl delivery KIND list [--office CODE] [--all]"));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if (office != NULL && (office_id = find (run->db, "office", office, &error)) == 0)
+  if (office != NULL && (office_id = jhk_cli_find_office (run->db, office, &error)) == 0)
     return jhk_cli_rule_error (error);
   list = jhk_delivery_list_register (run->db, run->session, office_id, kind, all, &error);
   if (list == NULL)
@@ -165,12 +141,13 @@ delivery_add (JhkCliRun  *run,
         "[--address TEXT] [--business CODE --officer NO…] [--tested YYYY-MM-DD]"));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if ((office_id = find (run->db, "office", office, &error)) == 0 ||
-      (business != NULL && (business_id = find (run->db, "business", business, &error)) == 0))
+  if ((office_id = jhk_cli_find_office (run->db, office, &error)) == 0 ||
+      (business != NULL &&
+       (business_id = jhk_cli_find_business (run->db, business, &error)) == 0))
     return jhk_cli_rule_error (error);
   if (is_officer)
     {
-      gint64 staff_id = find (run->db, "staff", staff, &error);
+      gint64 staff_id = jhk_cli_find_staff (run->db, staff, &error);
 
       if (staff_id == 0)
         return jhk_cli_rule_error (error);
@@ -181,7 +158,7 @@ delivery_add (JhkCliRun  *run,
     {
       for (guint i = 0; officer_nos != NULL && officer_nos[i] != NULL; i++)
         {
-          gint64 staff_id = find (run->db, "staff", officer_nos[i], &error);
+          gint64 staff_id = jhk_cli_find_staff (run->db, officer_nos[i], &error);
 
           if (staff_id == 0)
             return jhk_cli_rule_error (error);
@@ -368,9 +345,10 @@ transfer_send (JhkCliRun  *run,
   spec.note = note;
   spec.file = file;
   spec.out_file = output;
-  if ((spec.officer_staff_id = find (run->db, "staff", officer, &error)) == 0 ||
-      (to != NULL && (spec.to_office_id = find (run->db, "office", to, &error)) == 0) ||
-      (approved != NULL && (spec.approved_by = find (run->db, "staff", approved, &error)) == 0))
+  if ((spec.officer_staff_id = jhk_cli_find_staff (run->db, officer, &error)) == 0 ||
+      (to != NULL && (spec.to_office_id = jhk_cli_find_office (run->db, to, &error)) == 0) ||
+      (approved != NULL &&
+       (spec.approved_by = jhk_cli_find_staff (run->db, approved, &error)) == 0))
     return jhk_cli_rule_error (error);
   id = jhk_delivery_send (run->db, run->session, &spec, &password, &error);
   if (id == 0)
@@ -433,7 +411,7 @@ transfer_by_id (JhkCliRun  *run,
     ok = jhk_delivery_confirm_deleted (run->db, run->session, id, on != NULL ? on : today, &error);
   else
     {
-      gint64 staff = find (run->db, "staff", handler, &error);
+      gint64 staff = jhk_cli_find_staff (run->db, handler, &error);
       gint64 material = staff == 0 ? 0
                         : jhk_delivery_receive (run->db, run->session, id,
                                                 on != NULL ? on : today, staff, place, &error);
@@ -476,7 +454,7 @@ transfer_list (JhkCliRun  *run,
                                   "[--waiting confirmation|deletion|receipt]"));
   if ((status = jhk_cli_run_login (run)) != JHK_CLI_OK)
     return status;
-  if (office != NULL && (office_id = find (run->db, "office", office, &error)) == 0)
+  if (office != NULL && (office_id = jhk_cli_find_office (run->db, office, &error)) == 0)
     return jhk_cli_rule_error (error);
   list = jhk_delivery_list_transfers (run->db, run->session, office_id, filter, &error);
   if (list == NULL)

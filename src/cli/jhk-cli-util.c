@@ -4,6 +4,7 @@
 #include "jhk-cli.h"
 #include "jhk-cli-util.h"
 #include "jhk-org.h"
+#include "jhk-policy.h"
 #include "jhk-row.h"
 #include "jhk-settings.h"
 
@@ -272,13 +273,41 @@ jhk_cli_json_add_time (JsonBuilder *builder,
 }
 
 gint64
-jhk_cli_find_office (JhkDb      *db,
-                     const char *code)
+jhk_cli_find_office (JhkDb       *db,
+                     const char  *code,
+                     GError     **error)
 {
   gint64 id = jhk_org_find_unit (db, code);
 
   if (id == 0)
-    g_printerr (_("jhkctl: There is no office with the code %s.\n"), code);
+    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                 _("There is no office with the code %s."), code);
+  return id;
+}
+
+gint64
+jhk_cli_find_business (JhkDb       *db,
+                       const char  *code,
+                       GError     **error)
+{
+  gint64 id = jhk_org_find_business (db, code);
+
+  if (id == 0)
+    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                 _("There is no business with the code %s."), code);
+  return id;
+}
+
+gint64
+jhk_cli_find_staff (JhkDb       *db,
+                    const char  *staff_no,
+                    GError     **error)
+{
+  gint64 id = jhk_org_find_staff (db, staff_no);
+
+  if (id == 0)
+    g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
+                 _("There is no staff member with the number %s."), staff_no);
   return id;
 }
 

@@ -152,10 +152,18 @@ typedef struct
 void     jhk_cli_print_model_json (JhkQueryModel      *model,
                                    const JhkCliColumn *columns,
                                    guint               limit);
-/* The unit with that code, or 0 after printing "no such office" (the
- * caller returns JHK_CLI_RULE_ERROR). */
+/* The office (unit) or business with that code, the staff member with
+ * that number; 0 with a JHK_POLICY_ERROR_NOT_FOUND error when there is
+ * none. */
 gint64   jhk_cli_find_office      (JhkDb              *db,
-                                   const char         *code);
+                                   const char         *code,
+                                   GError            **error);
+gint64   jhk_cli_find_business    (JhkDb              *db,
+                                   const char         *code,
+                                   GError            **error);
+gint64   jhk_cli_find_staff       (JhkDb              *db,
+                                   const char         *staff_no,
+                                   GError            **error);
 /* text (or "-") padded with spaces to width terminal columns, counting
  * wide characters as two. */
 char    *jhk_cli_pad              (const char         *text,
