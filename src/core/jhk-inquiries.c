@@ -814,19 +814,11 @@ apply_filter (JhkQueryModel          *model,
   gint64 *cutoff = g_object_get_data (G_OBJECT (model), CUTOFF_KEY);
   g_autoptr(GString) where = g_string_new (scope != NULL ? scope : "");
   GVariantBuilder params;
-  GVariant *tuple;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
   filter_condition (filter, g_object_get_data (G_OBJECT (model), TO_RESOLVE_KEY),
                     cutoff != NULL ? *cutoff : 0, where, &params);
-  tuple = g_variant_builder_end (&params);
-  if (g_variant_n_children (tuple) == 0)
-    {
-      g_variant_unref (g_variant_ref_sink (tuple));
-      tuple = NULL;
-    }
-  jhk_query_model_set_filter (model, where->len > 0 ? where->str : NULL, tuple);
-  if (!jhk_query_model_refresh (model, &error))
+  if (!jhk_service_set_filter (model, where->str, &params, &error))
     g_warning ("Could not read the inquiry records: %s", error->message);
 }
 

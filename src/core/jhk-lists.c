@@ -33,16 +33,9 @@ filter_apply (Filter        *filter,
               JhkQueryModel *model)
 {
   g_autoptr(GError) error = NULL;
-  GVariant *params = g_variant_builder_end (&filter->params);
+  g_autoptr(GString) where = filter->where;
 
-  if (g_variant_n_children (params) == 0)
-    {
-      g_variant_unref (g_variant_ref_sink (params));
-      params = NULL;
-    }
-  jhk_query_model_set_filter (model, filter->where->len > 0 ? filter->where->str : NULL, params);
-  g_string_free (filter->where, TRUE);
-  if (!jhk_query_model_refresh (model, &error))
+  if (!jhk_service_set_filter (model, where->str, &filter->params, &error))
     g_critical ("Could not read the list: %s", error->message);
 }
 

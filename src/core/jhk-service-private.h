@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "jhk-db.h"
+#include "jhk-query-model.h"
 #include "jhk-session.h"
 
 G_BEGIN_DECLS
@@ -71,6 +72,13 @@ GArray     *jhk_service_query_ids    (JhkDb             *db,
                                       GError           **error,
                                       const char        *sql,
                                       ...);
+/* Filters model by where (none when "") with the tuple params ends (NULL
+ * when it has none), and refreshes it: FALSE with error set when that
+ * fails. */
+gboolean    jhk_service_set_filter   (JhkQueryModel     *model,
+                                      const char        *where,
+                                      GVariantBuilder   *params,
+                                      GError           **error);
 /* A LIKE pattern (with ESCAPE '\\') matching search anywhere, LIKE's
  * wildcards in search escaped. */
 char       *jhk_service_like_pattern (const char        *search);

@@ -251,6 +251,23 @@ jhk_service_query_ids (JhkDb       *db,
   return g_steal_pointer (&ids);
 }
 
+gboolean
+jhk_service_set_filter (JhkQueryModel    *model,
+                        const char       *where,
+                        GVariantBuilder  *params,
+                        GError          **error)
+{
+  GVariant *tuple = g_variant_builder_end (params);
+
+  if (g_variant_n_children (tuple) == 0)
+    {
+      g_variant_unref (g_variant_ref_sink (tuple));
+      tuple = NULL;
+    }
+  jhk_query_model_set_filter (model, where[0] != '\0' ? where : NULL, tuple);
+  return jhk_query_model_refresh (model, error);
+}
+
 char *
 jhk_service_like_pattern (const char *search)
 {
