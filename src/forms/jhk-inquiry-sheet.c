@@ -244,6 +244,27 @@ step_line (gint64      at,
   return g_strstrip (g_strdup_printf ("%s %s", when, name != NULL ? name : ""));
 }
 
+/* A step's state as the sheet names it: good_label for good, bad_label
+ * for bad (shading the cell), other_label for anything else. */
+static const char *
+step_state (const char *value,
+            const char *good,
+            const char *good_label,
+            const char *bad,
+            const char *bad_label,
+            const char *other_label,
+            gboolean   *shaded)
+{
+  if (g_strcmp0 (value, good) == 0)
+    return good_label;
+  if (g_strcmp0 (value, bad) == 0)
+    {
+      *shaded = TRUE;
+      return bad_label;
+    }
+  return other_label;
+}
+
 static char *
 step_cell (const char *state,
            gint64      at,
@@ -301,38 +322,18 @@ row_new (const JhkInquiryRecord *record,
       g_string_append (flags, flag_codes[i].code);
   row->cells[COL_FLAGS] = g_strdup (flags->str);
 
-  if (g_strcmp0 (record->confirm_state, "confirmed") == 0)
-    state = "確認";
-  else if (g_strcmp0 (record->confirm_state, "disputed") == 0)
-    {
-      state = "相違あり";
-      row->shaded[COL_CONFIRM] = TRUE;
-    }
-  else
-    state = "未確認";
+  state = step_state (record->confirm_state, "confirmed", "確認", "disputed", "相違あり",
+                      "未確認", &row->shaded[COL_CONFIRM]);
   row->cells[COL_CONFIRM] = step_cell (state, record->confirmed_at, record->confirmed_by_name);
 
-  if (g_strcmp0 (record->check_state, "proper") == 0)
-    state = "適正";
-  else if (g_strcmp0 (record->check_state, "query") == 0)
-    {
-      state = "要確認";
-      row->shaded[COL_CHECK] = TRUE;
-    }
-  else
-    state = "未点検";
+  state = step_state (record->check_state, "proper", "適正", "query", "要確認", "未点検",
+                      &row->shaded[COL_CHECK]);
   row->cells[COL_CHECK] = step_cell (state, record->checked_at, record->checked_by_name);
 
-  if (g_strcmp0 (record->resolution, "proper") == 0)
-    state = "適正";
-  else if (g_strcmp0 (record->resolution, "improper") == 0)
-    {
-      state = "不適正";
-      row->shaded[COL_RESOLVE] = TRUE;
-    }
-  else
-    state = record->done ? "" : g_strcmp0 (record->check_state, "query") == 0 ||
-                                record->staff_id == 0 ? "未処理" : "";
+  state = step_state (record->resolution, "proper", "適正", "improper", "不適正",
+                      record->done ? "" : g_strcmp0 (record->check_state, "query") == 0 ||
+                                          record->staff_id == 0 ? "未処理" : "",
+                      &row->shaded[COL_RESOLVE]);
   row->cells[COL_RESOLVE] = *state != '\0' ? step_cell (state, record->resolved_at,
                                                         record->resolved_by_name)
                                            : g_strdup ("");
