@@ -532,6 +532,27 @@ output_data_free (gpointer data)
   g_free (d);
 }
 
+/* Presents a dialog of the page whose apply (and check, if any) acts on a
+ * copy of the search s or on the request request_id. */
+static void
+present_output_dialog (JhkTrailsPage    *self,
+                       JhkFormDialog    *dialog,
+                       JhkFormApplyFunc  apply,
+                       JhkFormApplyFunc  check,
+                       const Search     *s,
+                       gint64            request_id)
+{
+  OutputData *d = g_new0 (OutputData, 1);
+
+  d->page = g_object_ref (self);
+  d->search = s != NULL ? search_copy (s) : NULL;
+  d->request_id = request_id;
+  jhk_form_dialog_set_apply_func (dialog, apply, d, output_data_free);
+  if (check != NULL)
+    jhk_form_dialog_set_check_func (dialog, check);
+  jhk_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+}
+
 static void
 show_written (JhkTrailsPage *self,
               const char    *path,
@@ -575,18 +596,12 @@ export_activated (GtkWidget  *widget,
   g_auto(Search) s = { 0 };
   g_autofree char *what = NULL;
   JhkFormDialog *dialog;
-  OutputData *d;
 
   if (!read_search (self, &s))
     return;
   what = search_describe (self, &s);
   dialog = output_dialog_new (_("Export Trails"), _("_Export"), what, "trails");
-  d = g_new0 (OutputData, 1);
-  d->page = g_object_ref (self);
-  d->search = search_copy (&s);
-  jhk_form_dialog_set_apply_func (dialog, export_apply, d, output_data_free);
-  jhk_form_dialog_set_check_func (dialog, output_check);
-  jhk_present_dialog (widget, GTK_WINDOW (dialog));
+  present_output_dialog (self, dialog, export_apply, output_check, &s, 0);
 }
 
 /* Requests (R13-4): a manager asks. */
@@ -629,15 +644,11 @@ request_activated (GtkWidget  *widget,
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   JhkFormDialog *dialog;
   AdwComboRow *business_row;
-  OutputData *d;
 
   if (!read_search (self, &s))
     return;
   dialog = jhk_form_dialog_new (_("Request an Output"), _("_Send Request"),
                                 "/org/example/Jhk/ui/jhk-trail-request-form.ui");
-  d = g_new0 (OutputData, 1);
-  d->page = g_object_ref (self);
-  d->search = search_copy (&s);
 
   for (guint i = 1; i < self->business_labels->len; i++)
     gtk_string_list_append (labels, g_ptr_array_index (self->business_labels, i));
@@ -648,12 +659,10 @@ request_activated (GtkWidget  *widget,
       if (g_array_index (self->business_ids, gint64, i) == s.business_id)
         adw_combo_row_set_selected (business_row, i - 1);
   /* The business is chosen in its own row. */
-  d->search->business_id = 0;
-  what = search_describe (self, d->search);
+  s.business_id = 0;
+  what = search_describe (self, &s);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (OBJ (dialog, "filters_row")), what);
-
-  jhk_form_dialog_set_apply_func (dialog, request_apply, d, output_data_free);
-  jhk_present_dialog (widget, GTK_WINDOW (dialog));
+  present_output_dialog (self, dialog, request_apply, NULL, &s, 0);
 }
 
 /* Requests: the システム管理者 produces or declines. */
@@ -707,19 +716,13 @@ produce_activated (GtkWidget  *widget,
   g_autofree char *what = NULL;
   g_autofree char *stem = NULL;
   JhkFormDialog *dialog;
-  OutputData *d;
 
   if (row == NULL)
     return;
   what = request_describe (row);
   stem = g_strdup_printf ("trails-request-%s", jhk_row_get_by_name (row, "id"));
   dialog = output_dialog_new (_("Produce the Requested Trails"), _("_Produce"), what, stem);
-  d = g_new0 (OutputData, 1);
-  d->page = g_object_ref (self);
-  d->request_id = jhk_row_get_id (row);
-  jhk_form_dialog_set_apply_func (dialog, produce_apply, d, output_data_free);
-  jhk_form_dialog_set_check_func (dialog, output_check);
-  jhk_present_dialog (widget, GTK_WINDOW (dialog));
+  present_output_dialog (self, dialog, produce_apply, output_check, NULL, jhk_row_get_id (row));
 }
 
 static gboolean
@@ -747,7 +750,6 @@ decline_activated (GtkWidget  *widget,
   JhkRow *row = gtk_single_selection_get_selected_item (self->request_selection);
   g_autofree char *what = NULL;
   JhkFormDialog *dialog;
-  OutputData *d;
 
   if (row == NULL)
     return;
@@ -755,11 +757,7 @@ decline_activated (GtkWidget  *widget,
                                 "/org/example/Jhk/ui/jhk-trail-decline-form.ui");
   what = request_describe (row);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (OBJ (dialog, "request_row")), what);
-  d = g_new0 (OutputData, 1);
-  d->page = g_object_ref (self);
-  d->request_id = jhk_row_get_id (row);
-  jhk_form_dialog_set_apply_func (dialog, decline_apply, d, output_data_free);
-  jhk_present_dialog (widget, GTK_WINDOW (dialog));
+  present_output_dialog (self, dialog, decline_apply, NULL, NULL, jhk_row_get_id (row));
 }
 
 /* GObject. */
