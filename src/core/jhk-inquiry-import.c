@@ -168,6 +168,8 @@ typedef struct
   GHashTable             *seen;       /* 照会番号 of the new rows */
   gint64                  n_stored;   /* rows in the table before */
   GHashTable             *stored;     /* their 照会番号, when read at once */
+  GStringChunk           *stored_chunk;
+  GStringChunk           *chunk2;     /* the second half's rows (read_halves) */
   JhkDbStmt              *present;
 } Import;
 
@@ -678,9 +680,11 @@ import_inquiry (Import              *im,
           gint64 present = 0;
 
           /* Stored already: counted as present, not refused. */
-          if (!jhk_db_query_int64 (im->db, &present, error,
-                                   "SELECT COUNT(*) FROM inquiry_records WHERE source_no = ?",
-                                   JHK_T (cells[Q_SOURCE_NO]), JHK_DB_END))
+          if (im->stored != NULL || im->n_stored == 0)
+            present = im->stored != NULL && g_hash_table_contains (im->stored, cells[Q_SOURCE_NO]);
+          else if (!jhk_db_query_int64 (im->db, &present, error,
+                                        "SELECT COUNT(*) FROM inquiry_records WHERE source_no = ?",
+                                        JHK_T (cells[Q_SOURCE_NO]), JHK_DB_END))
             return FALSE;
           if (present > 0)
             im->report->n_present++;
@@ -961,6 +965,10 @@ import_clear (Import *im)
   g_clear_pointer (&im->insert, jhk_db_stmt_release);
   g_clear_pointer (&im->present, jhk_db_stmt_release);
   g_clear_pointer (&im->stored, g_hash_table_unref);
+  if (im->stored_chunk != NULL)
+    g_string_chunk_free (g_steal_pointer (&im->stored_chunk));
+  if (im->chunk2 != NULL)
+    g_string_chunk_free (g_steal_pointer (&im->chunk2));
   g_clear_pointer (&im->pending, g_array_unref);
   g_clear_pointer (&im->news, g_array_unref);
   g_clear_pointer (&im->seen, g_hash_table_unref);
@@ -997,6 +1005,213 @@ static const char *const insert_trail_sql =
   " terminal, business, business_id, operation, row_key, import_id, flags)"
   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
   " ON CONFLICT (row_key) DO NOTHING";
+
+/* Reads the data rows after the header: FALSE when the database fails
+ * or on a cancel. line_offset is added to the reader's lines. */
+static gboolean
+read_rows (Import                *im,
+           JhkCsvReader          *reader,
+           guint                  line_offset,
+           const int             *index,
+           guint                  n_header_fields,
+           gsize                  length,
+           JhkImportProgressFunc  progress,
+           gpointer               user_data,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  JhkInquiryImportReport *report = im->report;
+  gsize progress_step = MAX (length / 100, 1);
+  gsize next_progress = progress_step;
+  JhkCsvRecord record;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean ok;
+
+      if (!jhk_csv_reader_next (reader, &record, &local_error))
+        {
+          if (local_error == NULL)
+            break;
+          report->n_read++;
+          add_error (report, record.line + line_offset, NULL, "%s", local_error->message);
+          continue;
+        }
+      record.line += line_offset;
+      report->n_read++;
+      if ((report->n_read & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (im->kind == JHK_INQUIRY_IMPORT_INQUIRIES)
+        ok = import_inquiry (im, &record, index, n_header_fields, error);
+      else
+        ok = import_trail (im, &record, index, n_header_fields, error);
+      if (!ok)
+        return FALSE;
+      if (progress != NULL && jhk_csv_reader_get_offset (reader) >= next_progress)
+        {
+          progress ((double) jhk_csv_reader_get_offset (reader) / MAX (length, 1),
+                    report->n_read, user_data);
+          next_progress = jhk_csv_reader_get_offset (reader) + progress_step;
+        }
+    }
+  return TRUE;
+}
+
+/* Files of inquiries from this size are read in two halves, one in a
+ * thread of its own, when checking a row needs no query. */
+#define HALVES_MIN_BYTES (4 * 1024 * 1024)
+
+/* The start of a line about the middle of data that is not inside a
+ * quoted field (an even number of quotation marks before it: CP932's
+ * second bytes are never '"'), or 0. */
+static gsize
+find_middle (const char *data,
+             gsize       length)
+{
+  gsize mid = length / 2, quotes = 0;
+
+  for (const char *p = data; (p = memchr (p, '"', data + mid - p)) != NULL; p++)
+    quotes++;
+  for (gsize i = mid; i + 1 < length; i++)
+    {
+      if (data[i] == '"')
+        quotes++;
+      else if (data[i] == '\n' && quotes % 2 == 0)
+        return i + 1;
+    }
+  return 0;
+}
+
+typedef struct
+{
+  Import        im;
+  JhkCsvReader *reader;
+  guint         line_offset;
+  const int    *index;
+  guint         n_header_fields;
+  GCancellable *cancellable;
+  GError       *error;
+  gboolean      ok;
+} Half;
+
+static gpointer
+read_half (gpointer data)
+{
+  Half *half = data;
+
+  half->ok = read_rows (&half->im, half->reader, half->line_offset, half->index,
+                        half->n_header_fields, 0, NULL, NULL, half->cancellable, &half->error);
+  return NULL;
+}
+
+/* Reads the rows of inquiries in two halves at once, the second in a
+ * thread (the checks only look up hash tables then). TRUE with
+ * *out_done FALSE when that cannot be (or the halves find any error: the
+ * file is then read again in one piece, for the report of one reading);
+ * FALSE on a cancel. */
+static gboolean
+read_halves (Import                *im,
+             const char            *data,
+             gsize                  length,
+             const int             *index,
+             guint                  n_header_fields,
+             JhkImportProgressFunc  progress,
+             gpointer               user_data,
+             GCancellable          *cancellable,
+             gboolean              *out_done,
+             GError               **error)
+{
+  g_autoptr(JhkCsvReader) first = NULL;
+  g_autoptr(JhkInquiryImportReport) report2 = g_new0 (JhkInquiryImportReport, 1);
+  JhkCsvRecord header;
+  Half half = { 0 };
+  GThread *thread;
+  gsize middle;
+  gboolean ok, clean;
+
+  *out_done = FALSE;
+  if (im->kind != JHK_INQUIRY_IMPORT_INQUIRIES || length < HALVES_MIN_BYTES
+      || (im->stored == NULL && im->n_stored > 0))
+    return TRUE;
+  middle = find_middle (data, length);
+  if (middle == 0)
+    return TRUE;
+  first = jhk_csv_reader_new (data, middle, im->report->encoding, NULL);
+  if (first == NULL || !jhk_csv_reader_next (first, &header, NULL))
+    return TRUE;
+
+  report2->errors = g_ptr_array_new_with_free_func (import_error_free);
+  report2->encoding = im->report->encoding;
+  half.im = *im;
+  half.im.report = report2;
+  half.im.insert = NULL;
+  half.im.present = NULL;
+  half.im.pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), (length - middle) / 150 + 16);
+  half.im.news = g_array_sized_new (FALSE, FALSE, sizeof (JhkInquiryScreenNew),
+                                    (length - middle) / 150 + 16);
+  half.im.chunk = g_string_chunk_new (1024 * 1024);
+  half.im.scratch = g_string_sized_new (1024);
+  half.im.seen = g_hash_table_new (g_str_hash, g_str_equal);
+  half.reader = jhk_csv_reader_new (data + middle, length - middle, im->report->encoding, NULL);
+  for (const char *p = data; (p = memchr (p, '\n', data + middle - p)) != NULL; p++)
+    half.line_offset++;
+  half.index = index;
+  half.n_header_fields = n_header_fields;
+  half.cancellable = cancellable;
+  if (half.reader == NULL)
+    {
+      half.ok = FALSE;
+      ok = TRUE;
+      clean = FALSE;
+    }
+  else
+    {
+      thread = g_thread_new ("jhk-inquiry-import", read_half, &half);
+      ok = read_rows (im, first, 0, index, n_header_fields, length, progress, user_data,
+                      cancellable, error);
+      g_thread_join (thread);
+      clean = half.ok && im->report->errors->len == 0 && report2->errors->len == 0;
+      for (guint i = 0; clean && i < half.im.pending->len; i++)
+        clean = !g_hash_table_contains (im->seen,
+                                        g_array_index (half.im.pending, Pending, i).text);
+    }
+  if (ok && !half.ok && half.error != NULL && g_error_matches (half.error, G_IO_ERROR,
+                                                               G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&half.error));
+      ok = FALSE;
+    }
+  if (ok && clean)
+    {
+      im->report->n_read += report2->n_read;
+      im->report->n_present += report2->n_present;
+      g_array_append_vals (im->pending, half.im.pending->data, half.im.pending->len);
+      g_array_append_vals (im->news, half.im.news->data, half.im.news->len);
+      im->chunk2 = g_steal_pointer (&half.im.chunk);
+      *out_done = TRUE;
+    }
+  else if (ok)
+    {
+      /* Read again in one piece. */
+      im->report->n_read = 0;
+      im->report->n_present = 0;
+      g_ptr_array_set_size (im->report->errors, 0);
+      g_array_set_size (im->pending, 0);
+      g_array_set_size (im->news, 0);
+      g_hash_table_remove_all (im->seen);
+      g_string_chunk_clear (im->chunk);
+    }
+  g_clear_error (&half.error);
+  g_clear_pointer (&half.reader, jhk_csv_reader_free);
+  g_array_unref (half.im.pending);
+  g_array_unref (half.im.news);
+  if (half.im.chunk != NULL)
+    g_string_chunk_free (half.im.chunk);
+  g_string_free (half.im.scratch, TRUE);
+  g_hash_table_unref (half.im.seen);
+  return ok;
+}
 
 /* The insert statement. The rows' checked columns (confirm_state,
  * check_state, resolution) take their defaults: the CHECKs' IN lists, an
@@ -1041,9 +1256,7 @@ jhk_inquiry_import_data (JhkDb                 *db,
   JhkCsvRecord record;
   int index[N_Q_COLUMNS];
   guint n_header_fields;
-  gsize next_progress, progress_step;
   gint64 n_flagged = 0;
-  gboolean ok = TRUE;
   gint64 t0 = g_get_monotonic_time ();
   double cpu0 = cpu_now ();
 
@@ -1146,9 +1359,10 @@ jhk_inquiry_import_data (JhkDb                 *db,
           if (stmt == NULL)
             goto failed;
           im.stored = g_hash_table_new (g_str_hash, g_str_equal);
+          im.stored_chunk = g_string_chunk_new (1024 * 1024);
           while ((step = jhk_db_stmt_step (stmt, error)) == JHK_DB_ROW)
-            g_hash_table_add (im.stored,
-                              g_string_chunk_insert (im.chunk, jhk_db_stmt_get_text (stmt, 0)));
+            g_hash_table_add (im.stored, g_string_chunk_insert (im.stored_chunk,
+                                                                jhk_db_stmt_get_text (stmt, 0)));
           if (step == JHK_DB_FAILED)
             goto failed;
         }
@@ -1167,35 +1381,22 @@ jhk_inquiry_import_data (JhkDb                 *db,
   if (kind == JHK_INQUIRY_IMPORT_TRAILS && !prepare_insert (&im, sqlite, insert_trail_sql, error))
     goto failed;
 
-  progress_step = MAX (length / 100, 1);
-  next_progress = progress_step;
-  for (;;)
-    {
-      g_clear_error (&local_error);
-      if (!jhk_csv_reader_next (reader, &record, &local_error))
-        {
-          if (local_error == NULL)
-            break;
-          report->n_read++;
-          add_error (report, record.line, NULL, "%s", local_error->message);
-          continue;
-        }
-      report->n_read++;
-      if ((report->n_read & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto failed;
-      if (kind == JHK_INQUIRY_IMPORT_INQUIRIES)
-        ok = import_inquiry (&im, &record, index, n_header_fields, error);
-      else
-        ok = import_trail (&im, &record, index, n_header_fields, error);
-      if (!ok)
-        goto failed;
-      if (progress != NULL && jhk_csv_reader_get_offset (reader) >= next_progress)
-        {
-          progress ((double) jhk_csv_reader_get_offset (reader) / MAX (length, 1),
-                    report->n_read, user_data);
-          next_progress = jhk_csv_reader_get_offset (reader) + progress_step;
-        }
-    }
+  {
+    gboolean done = FALSE;
+
+    if (!read_halves (&im, data, length, index, n_header_fields, progress, user_data, cancellable,
+                      &done, error))
+      goto failed;
+    if (done)
+      log_phase ("rows read in two halves", t0, cpu0);
+    else
+      {
+        /* In one piece, from the record after the header. */
+        if (!read_rows (&im, reader, 0, index, n_header_fields, length, progress, user_data,
+                        cancellable, error))
+          goto failed;
+      }
+  }
   g_clear_pointer (&im.present, jhk_db_stmt_release);
   g_clear_pointer (&im.stored, g_hash_table_unref);
   if (progress != NULL)

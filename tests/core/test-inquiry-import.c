@@ -638,6 +638,94 @@ test_screened_as_reference (Fixture       *f,
   g_assert_cmpstr (after_import, ==, after_rescreen);
 }
 
+/* A file of n rows of inquiries in 2027 (no month of it signed off), over
+ * 4 MiB with the padding of 照会内容. */
+static GString *
+big_file (guint n)
+{
+  GString *csv = g_string_new ("照会番号,照会日時,所属コード,照会者職員番号,照会者氏名,"
+                               "照会種別,事由,事件番号,照会内容,端末番号\r\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "T6-BIG%06u,2027-%02u-%02u %02u:%02u,910,C913%u,照会 者,"
+                            "運転免許照会,窃盗事件捜査,R8-1,\"照会 %u, 二郎 "
+                            "東京都千代田区霞が関一丁目一番 東京都千代田区霞が関一丁目一番"
+                            "東京都千代田区霞が関一丁目一番\",T910-01\r\n",
+                            i, 1 + i % 12, 1 + i % 28, 6 + i % 16, i % 60, 1 + i % 4, i % 5000);
+  return csv;
+}
+
+/* Issue 6 (Scale and speed): a large file is read in two halves at once;
+ * the rows, flags and report are those of one reading, and any bad line
+ * (here one in the second half, and a 照会番号 of the first half again in
+ * the second) is reported as one reading reports it, the database
+ * unchanged (R14-5). */
+static void
+test_two_halves (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) csv = big_file (30000);
+  g_autoptr(GString) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkInquiryImportReport) report = NULL;
+  g_autoptr(JhkInquiryImportReport) rejected = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_import = NULL;
+  g_autofree char *after_rescreen = NULL;
+  char *line;
+
+  (void) data;
+  g_assert_cmpuint (csv->len, >, 4 * 1024 * 1024);
+
+  /* Bad: line 25,002 (row 25,000) takes the number of row 3, and line
+   * 28,002 has no time. */
+  bad = g_string_new (csv->str);
+  line = strstr (bad->str, "T6-BIG025000,");
+  g_assert_nonnull (line);
+  memcpy (line, "T6-BIG000003,", 13);
+  line = strstr (bad->str, "T6-BIG028000,");
+  g_assert_nonnull (line);
+  memcpy (line + 13, "x", 1);
+  before = jhk_test_dump_tables (f->db);
+  rejected = jhk_inquiry_import_data (f->db, f->admin, JHK_INQUIRY_IMPORT_INQUIRIES, bad->str,
+                                      bad->len, NULL, "bad.csv", FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rejected->committed);
+  for (guint i = 0; i < rejected->errors->len; i++)
+    {
+      JhkImportError *e = g_ptr_array_index (rejected->errors, i);
+
+      g_test_message ("line %u %s: %s", e->line, e->column, e->message);
+    }
+  g_assert_cmpuint (rejected->errors->len, ==, 2);
+  g_assert_cmpuint (((JhkImportError *) g_ptr_array_index (rejected->errors, 0))->line, ==, 25002);
+  g_assert_nonnull (strstr (((JhkImportError *) g_ptr_array_index (rejected->errors, 0))->message,
+                            "T6-BIG000003"));
+  g_assert_cmpuint (((JhkImportError *) g_ptr_array_index (rejected->errors, 1))->line, ==, 28002);
+  g_assert_cmpuint (rejected->n_read, ==, 30000);
+  after_import = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (after_import, ==, before);
+  g_clear_pointer (&after_import, g_free);
+
+  report = jhk_inquiry_import_data (f->db, f->admin, JHK_INQUIRY_IMPORT_INQUIRIES, csv->str,
+                                    csv->len, NULL, "big.csv", FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->committed);
+  g_assert_cmpuint (report->n_read, ==, 30000);
+  g_assert_cmpuint (report->n_imported, ==, 30000);
+  /* In the file's order, flagged as the reference screens them. */
+  g_assert_cmpint (count (f, "SELECT COUNT(*) FROM inquiry_records a JOIN inquiry_records b"
+                             " ON b.id = a.id + 1 WHERE a.source_no LIKE 'T6-BIG%'"
+                             " AND b.source_no LIKE 'T6-BIG%' AND b.source_no < a.source_no"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT COUNT(*) FROM inquiry_records WHERE source_no = 'T6-BIG015000'"
+                             " AND at IS NOT NULL"), ==, 1);
+  after_import = dump_flags (f);
+  g_assert_true (jhk_inquiry_rescreen (f->db, f->admin, NULL, &error));
+  g_assert_no_error (error);
+  after_rescreen = dump_flags (f);
+  g_assert_cmpstr (after_import, ==, after_rescreen);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -656,6 +744,7 @@ main (int argc, char **argv)
   ADD ("/inquiry-import/R14-5/cancel", test_cancel);
   ADD ("/inquiry-import/R14-5/dry-run", test_dry_run);
   ADD ("/inquiry-import/R14-9/screened-as-reference", test_screened_as_reference);
+  ADD ("/inquiry-import/R14-5/two-halves", test_two_halves);
   ADD ("/trail-import/R13-3/import-overlap", test_trails);
   ADD ("/trail-import/R13-3/bad", test_trails_bad);
 #undef ADD
