@@ -435,6 +435,19 @@ jhk_test_register_material (JhkDb      *db,
 }
 
 gint64
+jhk_test_jst (int year,
+              int month,
+              int day,
+              int hour,
+              int minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GDateTime) t = g_date_time_new (tz, year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (t) * G_USEC_PER_SEC;
+}
+
+gint64
 jhk_test_add_inquiry_import (JhkDb      *db,
                              const char *kind,
                              gint64      imported_at)

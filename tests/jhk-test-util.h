@@ -80,6 +80,12 @@ gint64      jhk_test_register_material (JhkDb      *db,
                                         const char *direction,
                                         gboolean    personal,
                                         int         quantity);
+/* µs since the epoch of a minute of Japan time (Asia/Tokyo). */
+gint64      jhk_test_jst                (int         year,
+                                         int         month,
+                                         int         day,
+                                         int         hour,
+                                         int         minute);
 /* Adds an inquiry_imports row of kind ("inquiries" or "trails") with no
  * rows, as admin imported "test.csv" at imported_at; returns its id. */
 gint64      jhk_test_add_inquiry_import (JhkDb      *db,

@@ -42,10 +42,7 @@ static gint64
 at_jst (int day,
         int hour)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
-  g_autoptr(GDateTime) t = g_date_time_new (tz, 2026, 10, day, hour, 0, 0);
-
-  return g_date_time_to_unix (t) * G_USEC_PER_SEC;
+  return jhk_test_jst (2026, 10, day, hour, 0);
 }
 
 /* A record of staff_no (NULL: an unknown 職員番号) at day and hour of

@@ -50,13 +50,10 @@ fixture_tear_down (Fixture       *f,
 static gint64
 jst (const char *text)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
   int y, mo, d, h, mi;
-  g_autoptr(GDateTime) t = NULL;
 
   g_assert_cmpint (sscanf (text, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi), ==, 5);
-  t = g_date_time_new (tz, y, mo, d, h, mi, 0);
-  return g_date_time_to_unix (t) * G_USEC_PER_SEC;
+  return jhk_test_jst (y, mo, d, h, mi);
 }
 
 /* Adds a record as the import writes it; returns its id. */

@@ -44,16 +44,6 @@ typedef struct
 #define TEXT_WHERE(pattern) \
   "(staff_name LIKE " pattern " OR business LIKE " pattern " OR operation LIKE " pattern ")"
 
-/* A Japan-time instant, µs. */
-static gint64
-jst (int y, int m, int d, int h, int mi)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
-  g_autoptr(GDateTime) t = g_date_time_new (tz, y, m, d, h, mi, 0);
-
-  return g_date_time_to_unix (t) * G_USEC_PER_SEC;
-}
-
 /* One trail as the import would store it: the office and business found
  * by code (NULL when unknown). */
 static gint64
@@ -87,18 +77,18 @@ add_trails (JhkDb  *db,
             gint64  import_id,
             gint64 *ids)
 {
-  ids[1] = add_trail (db, import_id, jst (2030, 10, 1, 9, 0), "910", "C9132", "井上 翔太", "T-01",
-                      "B101", "指紋照会 事件A");
-  ids[2] = add_trail (db, import_id, jst (2030, 10, 1, 23, 30), "910", "C9132", "井上 翔太",
+  ids[1] = add_trail (db, import_id, jhk_test_jst (2030, 10, 1, 9, 0), "910", "C9132", "井上 翔太",
+                      "T-01", "B101", "指紋照会 事件A");
+  ids[2] = add_trail (db, import_id, jhk_test_jst (2030, 10, 1, 23, 30), "910", "C9132", "井上 翔太",
                       "T-02", "B101", "指紋照会, \"再\"");
-  ids[3] = add_trail (db, import_id, jst (2030, 10, 2, 0, 30), "920", "C9201", "林 英明", "T-09",
-                      "B103", "免許照会");
-  ids[4] = add_trail (db, import_id, jst (2030, 10, 3, 10, 0), "910", "C9141", "木村 彩", "T-01",
-                      "B101", "照合結果閲覧\n二行目");
-  ids[5] = add_trail (db, import_id, jst (2030, 10, 3, 11, 0), "999", "X0001", "不明 職員", "T-99",
-                      "未登録業務", "閲覧");
-  ids[6] = add_trail (db, import_id, jst (2030, 10, 4, 8, 0), "410", "A4101", "山本 裕子", "T-50",
-                      "E201", "電子申請確認 100%");
+  ids[3] = add_trail (db, import_id, jhk_test_jst (2030, 10, 2, 0, 30), "920", "C9201", "林 英明",
+                      "T-09", "B103", "免許照会");
+  ids[4] = add_trail (db, import_id, jhk_test_jst (2030, 10, 3, 10, 0), "910", "C9141", "木村 彩",
+                      "T-01", "B101", "照合結果閲覧\n二行目");
+  ids[5] = add_trail (db, import_id, jhk_test_jst (2030, 10, 3, 11, 0), "999", "X0001", "不明 職員",
+                      "T-99", "未登録業務", "閲覧");
+  ids[6] = add_trail (db, import_id, jhk_test_jst (2030, 10, 4, 8, 0), "410", "A4101", "山本 裕子",
+                      "T-50", "E201", "電子申請確認 100%");
 }
 
 static void
@@ -220,7 +210,7 @@ test_search_filters (Fixture       *f,
   /* Days are Japan-time days, whatever the zone of the machine: 23:30
    * of the 1st is in, 00:30 of the 2nd out. */
   day1 = g_strdup_printf ("at >= %" G_GINT64_FORMAT " AND at < %" G_GINT64_FORMAT,
-                          jst (2030, 10, 1, 0, 0), jst (2030, 10, 2, 0, 0));
+                          jhk_test_jst (2030, 10, 1, 0, 0), jhk_test_jst (2030, 10, 2, 0, 0));
   assert_search (f, f->admin, &(JhkTrailQuery) { .date_from = "2030-10-01",
                                                  .date_to = "2030-10-01" }, day1);
   g_clear_pointer (&plain, g_free);
@@ -230,7 +220,7 @@ test_search_filters (Fixture       *f,
   day3 = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, f->ids[2], f->ids[1]);
   g_assert_cmpstr (plain, ==, day3);
   g_free (day3);
-  day3 = g_strdup_printf ("at >= %" G_GINT64_FORMAT, jst (2030, 10, 3, 0, 0));
+  day3 = g_strdup_printf ("at >= %" G_GINT64_FORMAT, jhk_test_jst (2030, 10, 3, 0, 0));
   assert_search (f, f->admin, &(JhkTrailQuery) { .date_from = "2030-10-03" }, day3);
   /* Text in the name, the business or the operation; % is a character. */
   assert_search (f, f->admin, &(JhkTrailQuery) { .text = "井上" }, TEXT_WHERE ("'%井上%'"));
@@ -243,7 +233,7 @@ test_search_filters (Fixture       *f,
   /* Filters together. */
   g_free (day3);
   day3 = g_strdup_printf ("office_code = '910' AND terminal = 'T-01' AND at < %" G_GINT64_FORMAT,
-                          jst (2030, 10, 3, 0, 0));
+                          jhk_test_jst (2030, 10, 3, 0, 0));
   assert_search (f, f->admin, &(JhkTrailQuery) { .office_code = "910", .terminal = "T-01",
                                                  .date_to = "2030-10-02" }, day3);
 }
@@ -645,9 +635,9 @@ test_purge_cutoff (Fixture       *f,
 
   g_assert_true (jhk_inquiries_purge (f->db, f->admin, 0, &records, &trails, &error));
   g_assert_no_error (error);
-  jhk_set_clock_override (jst (2028, 2, 29, 12, 0));
-  add_record (f->db, f->import_id, jst (2023, 2, 27, 23, 59), "920", "2023-02");
-  add_record (f->db, f->import_id, jst (2023, 2, 28, 0, 0), "920", "2023-02");
+  jhk_set_clock_override (jhk_test_jst (2028, 2, 29, 12, 0));
+  add_record (f->db, f->import_id, jhk_test_jst (2023, 2, 27, 23, 59), "920", "2023-02");
+  add_record (f->db, f->import_id, jhk_test_jst (2023, 2, 28, 0, 0), "920", "2023-02");
   g_assert_true (jhk_inquiries_purge (f->db, f->admin, jhk_org_find_unit (f->db, "920"),
                                       &records, &trails, &error));
   jhk_set_clock_override (0);
@@ -656,7 +646,7 @@ test_purge_cutoff (Fixture       *f,
   g_assert_cmpuint (trails, ==, 0);
   g_assert_cmpint (jhk_test_query_int (f->db, "SELECT at FROM inquiry_records"
                                        " WHERE source_no LIKE 'PURGE-%'", JHK_DB_END), ==,
-                   jst (2023, 2, 28, 0, 0));
+                   jhk_test_jst (2023, 2, 28, 0, 0));
 }
 
 /* PostgreSQL: the users' own server roles --------------------------------------- */

@@ -27,20 +27,6 @@
 
 /* Helpers */
 
-/* µs of a Japan time. */
-static gint64
-japan_us (int year,
-          int month,
-          int day,
-          int hour,
-          int minute)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
-  g_autoptr(GDateTime) t = g_date_time_new (tz, year, month, day, hour, minute, 0);
-
-  return g_date_time_to_unix (t) * G_USEC_PER_SEC;
-}
-
 /* An empty array of records, which it owns. */
 static GPtrArray *
 records_new (void)
@@ -57,7 +43,7 @@ record_new (guint       n,
 
   r->id = n;
   r->source_no = g_strdup_printf ("Q%07u", n);
-  r->at = japan_us (2026, 10, 1 + n % 28, 9 + n % 8, n % 60);
+  r->at = jhk_test_jst (2026, 10, 1 + n % 28, 9 + n % 8, n % 60);
   r->period = g_strdup ("2026-10");
   r->office_id = 1;
   r->office_name = g_strdup ("中央警察署");
@@ -258,11 +244,11 @@ test_sheet_text (void)
   r = record_new (1, "山田太郎", "鈴木一郎");
   g_free (r->confirm_state);
   r->confirm_state = g_strdup ("confirmed");
-  r->confirmed_at = japan_us (2026, 10, 4, 10, 0);
+  r->confirmed_at = jhk_test_jst (2026, 10, 4, 10, 0);
   r->confirmed_by_name = g_strdup ("山田太郎");
   g_free (r->check_state);
   r->check_state = g_strdup ("proper");
-  r->checked_at = japan_us (2026, 10, 6, 11, 0);
+  r->checked_at = jhk_test_jst (2026, 10, 6, 11, 0);
   r->checked_by_name = g_strdup ("高橋二郎");
   r->done = TRUE;
   g_ptr_array_add (records, r);
@@ -277,7 +263,7 @@ test_sheet_text (void)
   r->check_state = g_strdup ("query");
   g_free (r->resolution);
   r->resolution = g_strdup ("improper");
-  r->resolved_at = japan_us (2026, 11, 2, 9, 0);
+  r->resolved_at = jhk_test_jst (2026, 11, 2, 9, 0);
   r->resolved_by_name = g_strdup ("中村三郎");
   r->confirm_comment = g_strdup ("その時刻は\n当直で照会していない");
   r->check_comment = g_strdup ("本人に確認する");
@@ -289,7 +275,7 @@ test_sheet_text (void)
   g_ptr_array_add (records, r);
 
   summary.total.disputed = 1;
-  summary.signed_off_at = japan_us (2026, 11, 5, 14, 30);
+  summary.signed_off_at = jhk_test_jst (2026, 11, 5, 14, 30);
   summary.signed_off_by_name = "中村三郎";
   summary.sign_off_comment = "全件適正と認める。";
   sheet = jhk_inquiry_sheet_new (&summary, records);
