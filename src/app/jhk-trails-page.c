@@ -132,6 +132,16 @@ business_label (JhkTrailsPage *self,
   return NULL;
 }
 
+/* "2026-04-01 to 2026-04-30", "… to 2026-04-30": a period whose ends
+ * may be NULL or empty. */
+static char *
+period_describe (const char *from,
+                 const char *to)
+{
+  return g_strdup_printf (_("%s to %s"), from != NULL && *from != '\0' ? from : "…",
+                          to != NULL && *to != '\0' ? to : "…");
+}
+
 /* "Staff no. 1234 · Office 910 · 2026-04-01 to 2026-04-30", for the
  * dialogs that act on a search. */
 static char *
@@ -147,9 +157,7 @@ search_describe (JhkTrailsPage *self,
   if (s->terminal != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("terminal %s"), s->terminal));
   if (s->date_from != NULL || s->date_to != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("%s to %s"),
-                                             s->date_from != NULL ? s->date_from : "…",
-                                             s->date_to != NULL ? s->date_to : "…"));
+    g_ptr_array_add (parts, period_describe (s->date_from, s->date_to));
   if (s->text != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("containing “%s”"), s->text));
   if (s->business_id != 0 && business_label (self, s->business_id) != NULL)
@@ -188,11 +196,8 @@ requested_at_text (JhkRow *row)
 static char *
 period_text (JhkRow *row)
 {
-  return g_strdup_printf (_("%s to %s"),
-                          jhk_row_is_empty (row, "date_from") ? "…"
-                                                              : jhk_row_get_by_name (row, "date_from"),
-                          jhk_row_is_empty (row, "date_to") ? "…"
-                                                            : jhk_row_get_by_name (row, "date_to"));
+  return period_describe (jhk_row_get_by_name (row, "date_from"),
+                          jhk_row_get_by_name (row, "date_to"));
 }
 
 static char *
