@@ -357,15 +357,6 @@ jhk_inquiries_refusal (JhkDb                  *db,
   " LEFT JOIN staff rs ON rs.id = r.resolved_by" \
   " LEFT JOIN inquiry_periods p ON p.office_id = r.office_id AND p.period = r.period"
 
-static char *
-dup_text (JhkDbStmt *stmt,
-          int        column)
-{
-  char *text = jhk_db_stmt_dup_text (stmt, column);
-
-  return text != NULL ? text : g_strdup ("");
-}
-
 static JhkInquiryRecord *
 record_from_row (JhkDbStmt *stmt)
 {
@@ -373,40 +364,40 @@ record_from_row (JhkDbStmt *stmt)
   int c = 0;
 
   r->id = jhk_db_stmt_get_int64 (stmt, c++);
-  r->source_no = dup_text (stmt, c++);
+  r->source_no = jhk_service_dup_text (stmt, c++);
   r->at = jhk_db_stmt_get_int64 (stmt, c++);
-  r->period = dup_text (stmt, c++);
-  r->office_code = dup_text (stmt, c++);
+  r->period = jhk_service_dup_text (stmt, c++);
+  r->office_code = jhk_service_dup_text (stmt, c++);
   r->office_id = jhk_db_stmt_get_int64 (stmt, c++);
-  r->office_name = dup_text (stmt, c++);
-  r->staff_no = dup_text (stmt, c++);
+  r->office_name = jhk_service_dup_text (stmt, c++);
+  r->staff_no = jhk_service_dup_text (stmt, c++);
   r->staff_id = jhk_db_stmt_get_int64 (stmt, c++);
-  r->inquirer_name = dup_text (stmt, c++);
+  r->inquirer_name = jhk_service_dup_text (stmt, c++);
   r->section_id = jhk_db_stmt_get_int64 (stmt, c++);
-  r->section_name = dup_text (stmt, c++);
-  r->kind = dup_text (stmt, c++);
-  r->reason = dup_text (stmt, c++);
-  r->case_no = dup_text (stmt, c++);
-  r->content = dup_text (stmt, c++);
-  r->terminal = dup_text (stmt, c++);
+  r->section_name = jhk_service_dup_text (stmt, c++);
+  r->kind = jhk_service_dup_text (stmt, c++);
+  r->reason = jhk_service_dup_text (stmt, c++);
+  r->case_no = jhk_service_dup_text (stmt, c++);
+  r->content = jhk_service_dup_text (stmt, c++);
+  r->terminal = jhk_service_dup_text (stmt, c++);
   r->imported_at = jhk_db_stmt_get_int64 (stmt, c++);
   r->flags = (guint) jhk_db_stmt_get_int64 (stmt, c++);
-  r->flag_data = dup_text (stmt, c++);
-  r->confirm_state = dup_text (stmt, c++);
+  r->flag_data = jhk_service_dup_text (stmt, c++);
+  r->confirm_state = jhk_service_dup_text (stmt, c++);
   r->confirmed_by = jhk_db_stmt_get_int64 (stmt, c++);
-  r->confirmed_by_name = dup_text (stmt, c++);
+  r->confirmed_by_name = jhk_service_dup_text (stmt, c++);
   r->confirmed_at = jhk_db_stmt_get_int64 (stmt, c++);
-  r->confirm_comment = dup_text (stmt, c++);
-  r->check_state = dup_text (stmt, c++);
+  r->confirm_comment = jhk_service_dup_text (stmt, c++);
+  r->check_state = jhk_service_dup_text (stmt, c++);
   r->checked_by = jhk_db_stmt_get_int64 (stmt, c++);
-  r->checked_by_name = dup_text (stmt, c++);
+  r->checked_by_name = jhk_service_dup_text (stmt, c++);
   r->checked_at = jhk_db_stmt_get_int64 (stmt, c++);
-  r->check_comment = dup_text (stmt, c++);
-  r->resolution = dup_text (stmt, c++);
+  r->check_comment = jhk_service_dup_text (stmt, c++);
+  r->resolution = jhk_service_dup_text (stmt, c++);
   r->resolved_by = jhk_db_stmt_get_int64 (stmt, c++);
-  r->resolved_by_name = dup_text (stmt, c++);
+  r->resolved_by_name = jhk_service_dup_text (stmt, c++);
   r->resolved_at = jhk_db_stmt_get_int64 (stmt, c++);
-  r->resolution_comment = dup_text (stmt, c++);
+  r->resolution_comment = jhk_service_dup_text (stmt, c++);
   r->done = jhk_db_stmt_get_int64 (stmt, c++) != 0;
   r->signed_off = !jhk_db_stmt_is_null (stmt, c);
   return r;
@@ -1045,7 +1036,7 @@ jhk_inquiries_summary (JhkDb       *db,
           p = g_new0 (JhkInquiryProgress, 1);
           p->id = staff;
           p->staff_no = g_strdup (staff_no != NULL ? staff_no : "");
-          p->name = dup_text (stmt, 11);
+          p->name = jhk_service_dup_text (stmt, 11);
           g_ptr_array_add (s->officers, p);
         }
       progress_add (p, stmt, 3);
@@ -1098,7 +1089,7 @@ jhk_inquiries_summary (JhkDb       *db,
         if (p != NULL)
           {
             g_free (p->name);
-            p->name = dup_text (stmt, 1);
+            p->name = jhk_service_dup_text (stmt, 1);
           }
       }
     if (st == JHK_DB_FAILED)
@@ -1144,8 +1135,8 @@ jhk_inquiries_summary (JhkDb       *db,
   if (st == JHK_DB_ROW)
     {
       s->signed_off_at = jhk_db_stmt_get_int64 (stmt, 0);
-      s->signed_off_by_name = dup_text (stmt, 1);
-      s->sign_off_comment = dup_text (stmt, 2);
+      s->signed_off_by_name = jhk_service_dup_text (stmt, 1);
+      s->sign_off_comment = jhk_service_dup_text (stmt, 2);
     }
   else
     {

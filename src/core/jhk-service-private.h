@@ -66,6 +66,9 @@ gboolean    jhk_service_query_object (JhkDb             *db,
                                       GError           **error,
                                       const char        *sql,
                                       ...);
+/* The text of a statement's column, "" for NULL. */
+char       *jhk_service_dup_text     (JhkDbStmt         *stmt,
+                                      int                column);
 /* The first column (an id) of each row of sql, run with the arguments of
  * jhk_db_query(): an array of gint64, or NULL with error set. */
 GArray     *jhk_service_query_ids    (JhkDb             *db,

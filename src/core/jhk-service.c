@@ -224,6 +224,15 @@ jhk_service_label (const JhkServiceLabel *labels,
   return key;
 }
 
+char *
+jhk_service_dup_text (JhkDbStmt *stmt,
+                      int        column)
+{
+  char *text = jhk_db_stmt_dup_text (stmt, column);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
 GArray *
 jhk_service_query_ids (JhkDb       *db,
                        GError     **error,

@@ -754,15 +754,6 @@ jhk_work_request_is_overdue (const JhkWorkRequest *request,
   " LEFT JOIN businesses b ON b.id = w.business_id" \
   " LEFT JOIN staff s ON s.id = w.created_by"
 
-static char *
-dup_text (JhkDbStmt *stmt,
-          int        column)
-{
-  char *text = jhk_db_stmt_dup_text (stmt, column);
-
-  return text != NULL ? text : g_strdup ("");
-}
-
 static JhkWorkRequest *
 request_from_row (JhkDbStmt *stmt)
 {
@@ -771,49 +762,49 @@ request_from_row (JhkDbStmt *stmt)
 
   r->id = jhk_db_stmt_get_int64 (stmt, c++);
   r->office_id = jhk_db_stmt_get_int64 (stmt, c++);
-  r->office_name = dup_text (stmt, c++);
-  r->status = dup_text (stmt, c++);
-  r->recipient = dup_text (stmt, c++);
+  r->office_name = jhk_service_dup_text (stmt, c++);
+  r->status = jhk_service_dup_text (stmt, c++);
+  r->recipient = jhk_service_dup_text (stmt, c++);
   r->business_id = jhk_db_stmt_get_int64 (stmt, c++);
-  r->business_name = dup_text (stmt, c++);
-  r->to_title = dup_text (stmt, c++);
-  r->from_title = dup_text (stmt, c++);
-  r->summary = dup_text (stmt, c++);
-  r->purpose = dup_text (stmt, c++);
-  r->wanted_at = dup_text (stmt, c++);
-  r->manager_title = dup_text (stmt, c++);
-  r->manager_name = dup_text (stmt, c++);
-  r->contact_name = dup_text (stmt, c++);
-  r->contact_phone = dup_text (stmt, c++);
+  r->business_name = jhk_service_dup_text (stmt, c++);
+  r->to_title = jhk_service_dup_text (stmt, c++);
+  r->from_title = jhk_service_dup_text (stmt, c++);
+  r->summary = jhk_service_dup_text (stmt, c++);
+  r->purpose = jhk_service_dup_text (stmt, c++);
+  r->wanted_at = jhk_service_dup_text (stmt, c++);
+  r->manager_title = jhk_service_dup_text (stmt, c++);
+  r->manager_name = jhk_service_dup_text (stmt, c++);
+  r->contact_name = jhk_service_dup_text (stmt, c++);
+  r->contact_phone = jhk_service_dup_text (stmt, c++);
   r->storage_place_id = jhk_db_stmt_get_int64 (stmt, c++);
   r->consent_by = jhk_db_stmt_get_int64 (stmt, c++);
-  r->consent_title = dup_text (stmt, c++);
-  r->consent_name = dup_text (stmt, c++);
-  r->consent_phone = dup_text (stmt, c++);
+  r->consent_title = jhk_service_dup_text (stmt, c++);
+  r->consent_name = jhk_service_dup_text (stmt, c++);
+  r->consent_phone = jhk_service_dup_text (stmt, c++);
   r->consent_at = jhk_db_stmt_get_int64 (stmt, c++);
-  r->received_at = dup_text (stmt, c++);
-  r->received_handler = dup_text (stmt, c++);
-  r->received_note = dup_text (stmt, c++);
-  r->processed_at = dup_text (stmt, c++);
-  r->processed_handler = dup_text (stmt, c++);
-  r->processed_note = dup_text (stmt, c++);
-  r->input_returned_at = dup_text (stmt, c++);
-  r->input_returned_handler = dup_text (stmt, c++);
-  r->input_returned_to_office = dup_text (stmt, c++);
-  r->input_returned_to_name = dup_text (stmt, c++);
-  r->output_delivered_at = dup_text (stmt, c++);
-  r->output_delivered_handler = dup_text (stmt, c++);
-  r->output_delivered_to_office = dup_text (stmt, c++);
-  r->output_delivered_to_name = dup_text (stmt, c++);
+  r->received_at = jhk_service_dup_text (stmt, c++);
+  r->received_handler = jhk_service_dup_text (stmt, c++);
+  r->received_note = jhk_service_dup_text (stmt, c++);
+  r->processed_at = jhk_service_dup_text (stmt, c++);
+  r->processed_handler = jhk_service_dup_text (stmt, c++);
+  r->processed_note = jhk_service_dup_text (stmt, c++);
+  r->input_returned_at = jhk_service_dup_text (stmt, c++);
+  r->input_returned_handler = jhk_service_dup_text (stmt, c++);
+  r->input_returned_to_office = jhk_service_dup_text (stmt, c++);
+  r->input_returned_to_name = jhk_service_dup_text (stmt, c++);
+  r->output_delivered_at = jhk_service_dup_text (stmt, c++);
+  r->output_delivered_handler = jhk_service_dup_text (stmt, c++);
+  r->output_delivered_to_office = jhk_service_dup_text (stmt, c++);
+  r->output_delivered_to_name = jhk_service_dup_text (stmt, c++);
   r->paper_continuous = jhk_db_stmt_get_int64 (stmt, c++);
   r->paper_standard = jhk_db_stmt_get_int64 (stmt, c++);
   r->paper_a4 = jhk_db_stmt_get_int64 (stmt, c++);
   r->paper_other = jhk_db_stmt_get_int64 (stmt, c++);
-  r->paper_other_text = dup_text (stmt, c++);
-  r->remarks = dup_text (stmt, c++);
-  r->return_comment = dup_text (stmt, c++);
+  r->paper_other_text = jhk_service_dup_text (stmt, c++);
+  r->remarks = jhk_service_dup_text (stmt, c++);
+  r->return_comment = jhk_service_dup_text (stmt, c++);
   r->created_by = jhk_db_stmt_get_int64 (stmt, c++);
-  r->creator_name = dup_text (stmt, c++);
+  r->creator_name = jhk_service_dup_text (stmt, c++);
   r->created_at = jhk_db_stmt_get_int64 (stmt, c++);
   r->updated_at = jhk_db_stmt_get_int64 (stmt, c++);
   r->submitted_at = jhk_db_stmt_get_int64 (stmt, c++);
@@ -840,11 +831,11 @@ load_items (JhkDb           *db,
     {
       JhkWorkRequestItem *item = g_new0 (JhkWorkRequestItem, 1);
 
-      item->kind = dup_text (stmt, 0);
-      item->content = dup_text (stmt, 1);
+      item->kind = jhk_service_dup_text (stmt, 0);
+      item->content = jhk_service_dup_text (stmt, 1);
       item->quantity = jhk_db_stmt_get_int64 (stmt, 2);
-      item->form = dup_text (stmt, 3);
-      item->note = dup_text (stmt, 4);
+      item->form = jhk_service_dup_text (stmt, 3);
+      item->note = jhk_service_dup_text (stmt, 4);
       item->personal_data = jhk_db_stmt_get_int64 (stmt, 5) != 0;
       item->material_id = jhk_db_stmt_get_int64 (stmt, 6);
       g_ptr_array_add (r->items, item);
