@@ -89,15 +89,6 @@ count_where (JhkWindow  *window,
   return (guint) app_test_count (window, sql);
 }
 
-static gint64
-jst (int y, int m, int d)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
-  g_autoptr(GDateTime) t = g_date_time_new (tz, y, m, d, 0, 0, 0);
-
-  return g_date_time_to_unix (t) * G_USEC_PER_SEC;
-}
-
 /* The システム管理者 imports the file through the page's 取り込む…. */
 static void
 import_trails (JhkWindow *window,
@@ -164,7 +155,7 @@ test_import_and_search (void)
   set_field (page, "from_entry", "2026-11-03");
   set_field (page, "to_entry", "2026-11-04");
   nov3 = g_strdup_printf ("at >= %" G_GINT64_FORMAT " AND at < %" G_GINT64_FORMAT,
-                          jst (2026, 11, 3), jst (2026, 11, 5));
+                          jhk_test_jst (2026, 11, 3, 0, 0), jhk_test_jst (2026, 11, 5, 0, 0));
   g_assert_cmpuint (n_trails (page), ==, count_where (window, nov3));
   g_assert_cmpuint (n_trails (page), >=, 3);
 
@@ -350,7 +341,8 @@ test_request_produce (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   november = g_strdup_printf ("staff_no = 'C9132' AND business_id = (SELECT id FROM businesses "
                               "WHERE code = 'B101') AND at >= %" G_GINT64_FORMAT " AND at < %"
-                              G_GINT64_FORMAT, jst (2026, 11, 1), jst (2026, 12, 1));
+                              G_GINT64_FORMAT,
+                              jhk_test_jst (2026, 11, 1, 0, 0), jhk_test_jst (2026, 12, 1, 0, 0));
   g_assert_cmpint (app_test_count (window, "SELECT n_rows FROM trail_requests WHERE "
                                            "status = 'produced'"),
                    ==, count_where (window, november));
