@@ -16,18 +16,30 @@
 #include "jhk-settings.h"
 
 /* The count of "SELECT COUNT(*) FROM inquiry_records r WHERE <where>",
- * or of the rows of a whole query (where starting with "SELECT"). */
+ * or of the rows of a whole query (where starting with "SELECT"); where
+ * is made of format. */
 static guint
 count (JhkDb      *db,
-       const char *where)
+       const char *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static guint
+count (JhkDb      *db,
+       const char *format,
+       ...)
 {
-  g_autofree char *sql = g_str_has_prefix (where, "SELECT")
-                         ? g_strconcat ("SELECT COUNT(*) FROM (", where, ") u", NULL)
-                         : g_strconcat ("SELECT COUNT(*) FROM inquiry_records r WHERE ", where,
-                                        NULL);
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
   gint64 n = 0;
+  va_list args;
 
+  va_start (args, format);
+  where = g_strdup_vprintf (format, args);
+  va_end (args);
+  sql = g_str_has_prefix (where, "SELECT")
+        ? g_strconcat ("SELECT COUNT(*) FROM (", where, ") u", NULL)
+        : g_strconcat ("SELECT COUNT(*) FROM inquiry_records r WHERE ", where, NULL);
   if (!jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END))
     {
       g_debug ("Cannot count the inquiries waiting: %s", error->message);
@@ -116,7 +128,6 @@ jhk_attention_inquiries (JhkDb      *db,
   g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *sections = NULL;
   g_autofree char *office_list = NULL;
-  g_autofree char *where = NULL;
   gint64 staff, cutoff;
   guint n;
 
@@ -131,12 +142,8 @@ jhk_attention_inquiries (JhkDb      *db,
   /* Step 1: the actor's own inquiries. */
   n = 0;
   if (staff != 0)
-    {
-      where = g_strdup_printf ("r.staff_id = %" G_GINT64_FORMAT " AND r.done = 0"
-                               " AND r.confirm_state = 'pending' AND r.resolution = ''", staff);
-      n = count (db, where);
-      g_clear_pointer (&where, g_free);
-    }
+    n = count (db, "r.staff_id = %" G_GINT64_FORMAT " AND r.done = 0"
+                   " AND r.confirm_state = 'pending' AND r.resolution = ''", staff);
   jhk_attention_add_item (items, "inquiries", "inquiries.confirm", n,
                           _("Inquiries to Confirm"),
                           g_strdup_printf (ngettext ("%u of your inquiries waits for your "
@@ -148,15 +155,11 @@ jhk_attention_inquiries (JhkDb      *db,
   /* Step 2: the 係 the actor is 担当幹部 of. */
   n = 0;
   if (sections[0] != '\0')
-    {
-      where = g_strdup_printf ("r.section_id IN (0%s) AND r.done = 0"
-                               " AND r.confirm_state <> 'pending' AND r.check_state = 'pending'"
-                               " AND r.resolution = '' AND (r.staff_id IS NULL"
-                               " OR r.staff_id <> %" G_GINT64_FORMAT ")", sections,
-                               staff != 0 ? staff : -1);
-      n = count (db, where);
-      g_clear_pointer (&where, g_free);
-    }
+    n = count (db, "r.section_id IN (0%s) AND r.done = 0"
+                   " AND r.confirm_state <> 'pending' AND r.check_state = 'pending'"
+                   " AND r.resolution = '' AND (r.staff_id IS NULL"
+                   " OR r.staff_id <> %" G_GINT64_FORMAT ")", sections,
+                   staff != 0 ? staff : -1);
   jhk_attention_add_item (items, "inquiries", "inquiries.check", n,
                           _("Inquiries to Check"),
                           g_strdup_printf (ngettext ("%u inquiry of your section waits for your "
@@ -170,13 +173,10 @@ jhk_attention_inquiries (JhkDb      *db,
   if (office_list[0] != '\0')
     {
       g_autofree char *to_resolve = jhk_inquiries_to_resolve_sql (db);
-
       g_autofree char *periods = recent_periods ();
 
-      where = g_strdup_printf ("r.office_id IN (0%s) AND r.period IN %s AND r.done = 0 AND %s",
-                               office_list, periods, to_resolve);
-      n = count (db, where);
-      g_clear_pointer (&where, g_free);
+      n = count (db, "r.office_id IN (0%s) AND r.period IN %s AND r.done = 0 AND %s",
+                     office_list, periods, to_resolve);
     }
   jhk_attention_add_item (items, "inquiries", "inquiries.resolve", n,
                           _("Inquiries to Settle"),
@@ -202,24 +202,18 @@ jhk_attention_inquiries (JhkDb      *db,
       in_office = g_strdup_printf ("(COALESCE (office_id, -1) IN (0%s) AND period IN %s)",
                                    office_list, periods);
       in_section = g_strdup_printf ("COALESCE (section_id, -1) IN (0%s)", sections);
-      where = g_strdup_printf ("SELECT id FROM inquiry_records WHERE office_id IN (0%s)"
-                               " AND period IN %s AND done = 0 AND at < %" G_GINT64_FORMAT
-                               " AND imported_at < %" G_GINT64_FORMAT,
-                               office_list, periods, cutoff, cutoff);
-      n = count (db, where);
-      g_clear_pointer (&where, g_free);
-      where = g_strdup_printf ("SELECT id FROM inquiry_records WHERE section_id IN (0%s)"
-                               " AND done = 0 AND at < %" G_GINT64_FORMAT
-                               " AND imported_at < %" G_GINT64_FORMAT " AND NOT %s", sections,
-                               cutoff, cutoff, in_office);
-      n += count (db, where);
-      g_clear_pointer (&where, g_free);
-      where = g_strdup_printf ("SELECT id FROM inquiry_records WHERE staff_id = %"
-                               G_GINT64_FORMAT " AND done = 0 AND at < %" G_GINT64_FORMAT
-                               " AND imported_at < %" G_GINT64_FORMAT " AND NOT %s AND NOT %s",
-                               staff != 0 ? staff : -1, cutoff, cutoff, in_section, in_office);
-      n += count (db, where);
-      g_clear_pointer (&where, g_free);
+      n = count (db, "SELECT id FROM inquiry_records WHERE office_id IN (0%s)"
+                     " AND period IN %s AND done = 0 AND at < %" G_GINT64_FORMAT
+                     " AND imported_at < %" G_GINT64_FORMAT,
+                     office_list, periods, cutoff, cutoff);
+      n += count (db, "SELECT id FROM inquiry_records WHERE section_id IN (0%s)"
+                      " AND done = 0 AND at < %" G_GINT64_FORMAT
+                      " AND imported_at < %" G_GINT64_FORMAT " AND NOT %s", sections,
+                      cutoff, cutoff, in_office);
+      n += count (db, "SELECT id FROM inquiry_records WHERE staff_id = %"
+                      G_GINT64_FORMAT " AND done = 0 AND at < %" G_GINT64_FORMAT
+                      " AND imported_at < %" G_GINT64_FORMAT " AND NOT %s AND NOT %s",
+                      staff != 0 ? staff : -1, cutoff, cutoff, in_section, in_office);
     }
   jhk_attention_add_item (items, "inquiries", "inquiries.overdue", n,
                           _("Overdue Inquiries"),
