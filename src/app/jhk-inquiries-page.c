@@ -462,7 +462,7 @@ step_text (const char *label,
   if (at != 0)
     g_ptr_array_add (parts, jhk_format_time (at));
   if (by != NULL && *by != '\0')
-    g_ptr_array_add (parts, g_strdup_printf (_("by %s"), by));
+    g_ptr_array_add (parts, g_strdup_printf (C_("inquiry step", "by %s"), by));
   if (comment != NULL && *comment != '\0')
     g_ptr_array_add (parts, g_strdup_printf (_("“%s”"), comment));
   g_ptr_array_add (parts, NULL);
@@ -562,7 +562,7 @@ fill_detail (JhkInquiriesPage *self)
     add_field (group, _("Office"), office);
     add_field (group, _("Section"), r->section_name);
     add_field (group, _("Inquiry Type"), r->kind);
-    add_field (group, _("Reason"), r->reason);
+    add_field (group, _("Grounds"), r->reason);
     add_field (group, _("Case Number"), r->case_no);
     add_field (group, _("Content"), r->content);
     add_field (group, _("Terminal"), r->terminal);
@@ -2087,7 +2087,7 @@ jhk_inquiries_page_constructed (GObject *object)
     { N_("Inquiry No."), "source_no", NULL, 105, FALSE },
     { N_("Inquirer"), NULL, inquirer_text, 90, FALSE },
     { N_("Type"), "kind", NULL, 80, FALSE },
-    { N_("Reason"), NULL, reason_text, 90, FALSE },
+    { N_("Grounds"), NULL, reason_text, 90, FALSE },
     { N_("Case No."), NULL, case_text, 80, FALSE },
     { N_("Content"), "content", NULL, 140, TRUE },
     { N_("Terminal"), NULL, terminal_text, 70, FALSE },

@@ -818,14 +818,14 @@ jhk_trails_page_constructed (GObject *object)
     { N_("Time"), NULL, time_text, 140, FALSE },
     { N_("Office"), NULL, office_text, 150, FALSE },
     { N_("Staff No."), "staff_no", NULL, 90, FALSE },
-    { N_("Name"), "staff_name", NULL, 110, FALSE },
+    { N_("Staff Name"), "staff_name", NULL, 110, FALSE },
     { N_("Terminal"), "terminal", NULL, 90, FALSE },
     { N_("Business"), "business", NULL, 140, FALSE },
     { N_("Operation"), "operation", NULL, 240, TRUE },
   };
   static const JhkColumnEntry request_columns[] = {
     { N_("No."), "id", NULL, 50, FALSE },
-    { N_("Requested"), NULL, requested_at_text, 140, FALSE },
+    { N_("Requested At"), NULL, requested_at_text, 140, FALSE },
     { N_("Requester"), "requester", NULL, 110, FALSE },
     { N_("Business"), "business", NULL, 140, FALSE },
     { N_("Period"), NULL, period_text, 190, FALSE },

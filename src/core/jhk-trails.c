@@ -592,9 +592,9 @@ fail:
 /* Trail requests ------------------------------------------------------------------ */
 
 static const JhkServiceLabel status_labels[] = {
-  { "requested", N_("Requested") },
+  { "requested", N_("Awaiting Output") },
   { "produced", N_("Produced") },
-  { "declined", N_("Declined") },
+  { "declined", N_("Refused") },
   { NULL, NULL },
 };
 
@@ -784,9 +784,10 @@ load_open_request (JhkDb       *db,
 
   if (r != NULL && !g_str_equal (r->status, "requested"))
     {
-      g_set_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
-                   _("This trail request is %s already."),
-                   jhk_trail_request_status_label (r->status));
+      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
+                           g_str_equal (r->status, "produced")
+                           ? _("This trail request was produced already.")
+                           : _("This trail request was refused already."));
       g_clear_pointer (&r, jhk_trail_request_free);
     }
   return r;

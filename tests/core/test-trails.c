@@ -454,7 +454,7 @@ test_requests_flow (Fixture       *f,
   g_assert_cmpstr (r->reason, ==, "不適正な照会の疑い");
   g_assert_cmpstr (r->business_name, ==, "指紋照合業務");
   g_assert_cmpstr (r->requester_name, ==, "渡辺 誠");
-  g_assert_cmpstr (jhk_trail_request_status_label (r->status), ==, "Requested");
+  g_assert_cmpstr (jhk_trail_request_status_label (r->status), ==, "Awaiting Output");
   g_clear_pointer (&r, jhk_trail_request_free);
   /* The requester and the システム管理者 see it, nobody else. */
   r = jhk_trail_requests_get (f->db, f->denshi, id, &error);
