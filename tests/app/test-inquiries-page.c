@@ -30,10 +30,7 @@ static gint64
 at_jst (int day,
         int hour)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
-  g_autoptr(GDateTime) t = g_date_time_new (tz, 2026, 10, day, hour, 0, 0);
-
-  return g_date_time_to_unix (t) * G_USEC_PER_SEC;
+  return jhk_test_jst (2026, 10, day, hour, 0);
 }
 
 static char *
@@ -129,10 +126,7 @@ open_page (JhkWindow  *window,
   GtkWidget *page;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 820);
-  if (jhk_window_get_session (window) != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-out", NULL));
-  app_test_log_in (window, login, "jhk-demo");
-  page = app_test_show_workspace (window, "inquiries");
+  page = app_test_open_workspace (window, login, "inquiries");
   g_assert_true (JHK_IS_INQUIRIES_PAGE (page));
   app_test_wait (100);
   return page;
