@@ -167,27 +167,10 @@ scope_has_period (JhkInquiriesScope scope)
 
 /* ---- the list ---- */
 
-/* 照会日時 in Japan time, as the inquiry system wrote it (R14-5). */
-static char *
-japan_time (gint64 us)
-{
-  static GTimeZone *tz;
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) at = NULL;
-
-  /* Read once: every row of the list asks. */
-  if (tz == NULL)
-    tz = g_time_zone_new_identifier ("Asia/Tokyo");
-  if (tz == NULL || utc == NULL)
-    return jhk_format_time (us);
-  at = g_date_time_to_timezone (utc, tz);
-  return g_date_time_format (at, "%Y-%m-%d %H:%M");
-}
-
 static char *
 at_text (JhkRow *row)
 {
-  return japan_time (jhk_row_int64 (row, "at"));
+  return jhk_format_japan_time (jhk_row_int64 (row, "at"));
 }
 
 static char *
@@ -550,7 +533,7 @@ fill_detail (JhkInquiriesPage *self)
 
   group = add_group (self, _("Inquiry Record"));
   {
-    g_autofree char *at = japan_time (r->at);
+    g_autofree char *at = jhk_format_japan_time (r->at);
     g_autofree char *who = g_strdup_printf ("%s (%s)", or_dash (r->inquirer_name),
                                             or_dash (r->staff_no));
     g_autofree char *office = g_strdup_printf ("%s (%s)", or_dash (r->office_name),
@@ -824,7 +807,7 @@ ids_summary (JhkInquiriesPage *self,
 {
   if (ids->len == 1 && self->current != NULL && self->current->id == g_array_index (ids, gint64, 0))
     {
-      g_autofree char *at = japan_time (self->current->at);
+      g_autofree char *at = jhk_format_japan_time (self->current->at);
 
       return g_strdup_printf ("%s · %s · %s · %s", or_dash (self->current->source_no), at,
                               or_dash (self->current->inquirer_name),
@@ -1882,8 +1865,8 @@ purge_preview (AdwMessageDialog *dialog,
                               "is older than %d years."), JHK_RETENTION_YEARS);
   else
     {
-      g_autofree char *from = japan_time (oldest);
-      g_autofree char *to = japan_time (newest);
+      g_autofree char *from = jhk_format_japan_time (oldest);
+      g_autofree char *to = jhk_format_japan_time (newest);
 
       body = g_strdup_printf (_("%u inquiry records and %u access trails from %s to %s, older "
                                 "than %d years, will be deleted. This cannot be undone; the "

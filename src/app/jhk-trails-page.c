@@ -173,7 +173,8 @@ search_describe (JhkTrailsPage *self,
 static char *
 time_text (JhkRow *row)
 {
-  return jhk_format_time (jhk_row_int64 (row, "at"));
+  /* Japan time, as the trail was written and as the search's days are. */
+  return jhk_format_japan_time (jhk_row_int64 (row, "at"));
 }
 
 static char *

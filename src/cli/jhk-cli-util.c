@@ -329,14 +329,7 @@ jhk_cli_format_us_text (const char *us)
 char *
 jhk_cli_format_japan_time (gint64 us)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) at = NULL;
-
-  if (tz == NULL || utc == NULL)
-    return jhk_format_time (us);
-  at = g_date_time_to_timezone (utc, tz);
-  return g_date_time_format (at, "%Y-%m-%d %H:%M");
+  return jhk_format_japan_time (us);
 }
 
 char *

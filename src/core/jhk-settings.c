@@ -173,3 +173,23 @@ jhk_format_time (gint64 us)
   g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
   return g_date_time_format (t, "%Y-%m-%d %H:%M");
 }
+
+char *
+jhk_format_japan_time (gint64 us)
+{
+  /* Looked up once: a list asks for every row. */
+  static gsize zone;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) at = NULL;
+
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *tz = g_time_zone_new_identifier ("Asia/Tokyo");
+
+      g_once_init_leave (&zone, (gsize) (tz != NULL ? tz : g_time_zone_new_offset (9 * 3600)));
+    }
+  if (utc == NULL)
+    return jhk_format_time (us);
+  at = g_date_time_to_timezone (utc, (GTimeZone *) zone);
+  return g_date_time_format (at, "%Y-%m-%d %H:%M");
+}

@@ -51,5 +51,8 @@ gboolean    jhk_settings_set_int    (JhkDb       *db,
 char       *jhk_today               (void);
 /* Local date-time text for display, "YYYY-MM-DD HH:MM". */
 char       *jhk_format_time         (gint64       us);
+/* The same in Japan time (Asia/Tokyo), the time of the inquiry system's
+ * records and trails (R13-3, R14-5), whatever the workstation's zone. */
+char       *jhk_format_japan_time   (gint64       us);
 
 G_END_DECLS
