@@ -523,8 +523,11 @@ fill_detail (JhkInquiriesPage *self)
     row = add_field (group, _("Supervisor's Check"), check);
     if (g_strcmp0 (r->check_state, "query") == 0)
       gtk_widget_add_css_class (row, "warning");
+    /* Whether the 運用管理者 must settle it is a rule of the services (the
+     * 適正 / 不適正 buttons say): here only what was done. */
     row = add_field (group, _("Operations Manager"), resolution != NULL ? resolution
-                                                                         : _("Not needed yet"));
+                                                     : r->done ? _("Not needed")
+                                                     : _("Not settled"));
     if (g_strcmp0 (r->resolution, "improper") == 0)
       gtk_widget_add_css_class (row, "error");
     add_field (group, _("State"), r->signed_off ? _("Done; the month is signed off")
