@@ -377,3 +377,52 @@ jhk_date_entry_settled (GtkEntry *entry)
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   return FALSE;
 }
+
+const char *
+jhk_or_dash (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : "—";
+}
+
+AdwPreferencesGroup *
+jhk_detail_add_group (GtkBox     *box,
+                      const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (box, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+GtkWidget *
+jhk_detail_add_field (AdwPreferencesGroup *group,
+                      const char          *title,
+                      const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), jhk_or_dash (value));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+void
+jhk_widget_remove_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_BOX (container))
+        gtk_box_remove (GTK_BOX (container), child);
+      else if (GTK_IS_GRID (container))
+        gtk_grid_remove (GTK_GRID (container), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}

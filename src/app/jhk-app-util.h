@@ -91,4 +91,16 @@ gboolean             jhk_date_entry_read     (GtkEntry     *entry,
  * entry is not marked in error. */
 gboolean             jhk_date_entry_settled  (GtkEntry     *entry);
 
+/* A detail pane of property rows (the 作業依頼 and 照会点検 pages): text
+ * or "—" when NULL or empty; a titled group appended to box; a row of
+ * title and value (value wrapping, no markup) in group; and every child of
+ * a box or grid removed. */
+const char          *jhk_or_dash             (const char   *text);
+AdwPreferencesGroup *jhk_detail_add_group    (GtkBox       *box,
+                                              const char   *title);
+GtkWidget           *jhk_detail_add_field    (AdwPreferencesGroup *group,
+                                              const char   *title,
+                                              const char   *value);
+void                 jhk_widget_remove_children (GtkWidget *container);
+
 G_END_DECLS

@@ -102,12 +102,6 @@ static void reload          (JhkInquiriesPage *self);
 static void refresh_list    (JhkInquiriesPage *self);
 static void update_actions  (JhkInquiriesPage *self);
 
-static const char *
-or_dash (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : "—";
-}
-
 static JhkDb *
 page_db (JhkInquiriesPage *self)
 {
@@ -177,7 +171,7 @@ static char *
 dash_text (JhkRow     *row,
            const char *column)
 {
-  return g_strdup (or_dash (jhk_row_get_by_name (row, column)));
+  return g_strdup (jhk_or_dash (jhk_row_get_by_name (row, column)));
 }
 
 static char *
@@ -389,49 +383,6 @@ select_position (JhkInquiriesPage *self,
 
 /* ---- the detail pane ---- */
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_BOX (box))
-        gtk_box_remove (GTK_BOX (box), child);
-      else if (GTK_IS_GRID (box))
-        gtk_grid_remove (GTK_GRID (box), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
-
-static AdwPreferencesGroup *
-add_group (JhkInquiriesPage *self,
-           const char       *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->detail_box, group);
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static GtkWidget *
-add_field (AdwPreferencesGroup *group,
-           const char          *title,
-           const char          *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), or_dash (value));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
 /* "確認済 · 2026-11-27 14:30 · 山田 太郎 · comment". */
 static char *
 step_text (const char *label,
@@ -459,7 +410,7 @@ fill_detail (JhkInquiriesPage *self)
   AdwPreferencesGroup *group;
   GtkWidget *heading;
 
-  clear_box (GTK_WIDGET (self->detail_box));
+  jhk_widget_remove_children (GTK_WIDGET (self->detail_box));
   if (r == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -468,7 +419,7 @@ fill_detail (JhkInquiriesPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 
   {
-    g_autofree char *title = g_strdup_printf (_("Inquiry %s"), or_dash (r->source_no));
+    g_autofree char *title = g_strdup_printf (_("Inquiry %s"), jhk_or_dash (r->source_no));
 
     heading = gtk_label_new (title);
     gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -483,12 +434,12 @@ fill_detail (JhkInquiriesPage *self)
     {
       g_auto(GStrv) sentences = jhk_inquiry_record_explain (r);
 
-      group = add_group (self, _("Why It Is Flagged"));
+      group = jhk_detail_add_group (self->detail_box, _("Why It Is Flagged"));
       if (sentences == NULL || sentences[0] == NULL)
         {
           g_autofree char *text = flags_text (r->flags);
 
-          add_field (group, _("Flags"), text);
+          jhk_detail_add_field (group, _("Flags"), text);
         }
       for (guint i = 0; sentences != NULL && sentences[i] != NULL; i++)
         {
@@ -504,7 +455,7 @@ fill_detail (JhkInquiriesPage *self)
         }
     }
 
-  group = add_group (self, _("Check"));
+  group = jhk_detail_add_group (self->detail_box, _("Check"));
   {
     g_autofree char *confirm = step_text (jhk_inquiry_confirm_state_label (r->confirm_state),
                                           r->confirmed_at, r->confirmed_by_name,
@@ -517,41 +468,41 @@ fill_detail (JhkInquiriesPage *self)
       : NULL;
     GtkWidget *row;
 
-    row = add_field (group, _("Inquirer's Confirmation"), confirm);
+    row = jhk_detail_add_field (group, _("Inquirer's Confirmation"), confirm);
     if (g_strcmp0 (r->confirm_state, "disputed") == 0)
       gtk_widget_add_css_class (row, "error");
-    row = add_field (group, _("Supervisor's Check"), check);
+    row = jhk_detail_add_field (group, _("Supervisor's Check"), check);
     if (g_strcmp0 (r->check_state, "query") == 0)
       gtk_widget_add_css_class (row, "warning");
     /* Whether the 運用管理者 must settle it is a rule of the services (the
      * 適正 / 不適正 buttons say): here only what was done. */
-    row = add_field (group, _("Operations Manager"), resolution != NULL ? resolution
+    row = jhk_detail_add_field (group, _("Operations Manager"), resolution != NULL ? resolution
                                                      : r->done ? _("Not needed")
                                                      : _("Not settled"));
     if (g_strcmp0 (r->resolution, "improper") == 0)
       gtk_widget_add_css_class (row, "error");
-    add_field (group, _("State"), r->signed_off ? _("Done; the month is signed off")
+    jhk_detail_add_field (group, _("State"), r->signed_off ? _("Done; the month is signed off")
                                   : r->done ? _("Done") : _("Not done"));
   }
 
-  group = add_group (self, _("Inquiry Record"));
+  group = jhk_detail_add_group (self->detail_box, _("Inquiry Record"));
   {
     g_autofree char *at = jhk_format_japan_time (r->at);
-    g_autofree char *who = g_strdup_printf ("%s (%s)", or_dash (r->inquirer_name),
-                                            or_dash (r->staff_no));
-    g_autofree char *office = g_strdup_printf ("%s (%s)", or_dash (r->office_name),
-                                               or_dash (r->office_code));
+    g_autofree char *who = g_strdup_printf ("%s (%s)", jhk_or_dash (r->inquirer_name),
+                                            jhk_or_dash (r->staff_no));
+    g_autofree char *office = g_strdup_printf ("%s (%s)", jhk_or_dash (r->office_name),
+                                               jhk_or_dash (r->office_code));
 
-    add_field (group, _("Time of Inquiry"), at);
-    add_field (group, _("Inquiry Number"), r->source_no);
-    add_field (group, _("Inquirer"), who);
-    add_field (group, _("Office"), office);
-    add_field (group, _("Section"), r->section_name);
-    add_field (group, _("Inquiry Type"), r->kind);
-    add_field (group, _("Grounds"), r->reason);
-    add_field (group, _("Case Number"), r->case_no);
-    add_field (group, _("Content"), r->content);
-    add_field (group, _("Terminal"), r->terminal);
+    jhk_detail_add_field (group, _("Time of Inquiry"), at);
+    jhk_detail_add_field (group, _("Inquiry Number"), r->source_no);
+    jhk_detail_add_field (group, _("Inquirer"), who);
+    jhk_detail_add_field (group, _("Office"), office);
+    jhk_detail_add_field (group, _("Section"), r->section_name);
+    jhk_detail_add_field (group, _("Inquiry Type"), r->kind);
+    jhk_detail_add_field (group, _("Grounds"), r->reason);
+    jhk_detail_add_field (group, _("Case Number"), r->case_no);
+    jhk_detail_add_field (group, _("Content"), r->content);
+    jhk_detail_add_field (group, _("Terminal"), r->terminal);
   }
 }
 
@@ -812,9 +763,9 @@ ids_summary (JhkInquiriesPage *self,
     {
       g_autofree char *at = jhk_format_japan_time (self->current->at);
 
-      return g_strdup_printf ("%s · %s · %s · %s", or_dash (self->current->source_no), at,
-                              or_dash (self->current->inquirer_name),
-                              or_dash (self->current->content));
+      return g_strdup_printf ("%s · %s · %s · %s", jhk_or_dash (self->current->source_no), at,
+                              jhk_or_dash (self->current->inquirer_name),
+                              jhk_or_dash (self->current->content));
     }
   return g_strdup_printf (ngettext ("%u inquiry selected", "%u inquiries selected", ids->len),
                           ids->len);
@@ -1106,8 +1057,8 @@ add_progress_row (JhkInquiriesPage         *self,
                   gboolean                  officer)
 {
   g_autofree char *name = officer && p->staff_no != NULL && *p->staff_no != '\0'
-    ? g_strdup_printf ("%s (%s)", or_dash (p->name), p->staff_no)
-    : g_strdup (p->id != 0 ? or_dash (p->name) : _("Unknown"));
+    ? g_strdup_printf ("%s (%s)", jhk_or_dash (p->name), p->staff_no)
+    : g_strdup (p->id != 0 ? jhk_or_dash (p->name) : _("Unknown"));
   g_autofree char *text = g_strdup_printf ("%u / %u", p->done, p->total);
   g_autofree char *tip = g_strdup_printf (_("%u inquiries: %u confirmed by their officer, "
                                             "%u checked, %u done; %u disputed, %u queried, "
@@ -1163,7 +1114,7 @@ fill_summary (JhkInquiriesPage *self)
   int row = 0;
 
   g_clear_pointer (&self->summary, jhk_inquiry_summary_free);
-  clear_box (GTK_WIDGET (self->progress_grid));
+  jhk_widget_remove_children (GTK_WIDGET (self->progress_grid));
   if (!scope_has_period (self->scope) || self->office_id == 0 || self->period == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->summary_revealer), FALSE);
@@ -1199,7 +1150,7 @@ fill_summary (JhkInquiriesPage *self)
   {
     g_autofree char *heading = g_strdup_printf (ngettext ("%s, %s: %u inquiry",
                                                           "%s, %s: %u inquiries", s->total.total),
-                                                or_dash (s->office_name), s->period,
+                                                jhk_or_dash (s->office_name), s->period,
                                                 s->total.total);
     g_autofree char *done = g_strdup_printf (_("%u / %u done"), s->total.done, s->total.total);
     g_autofree char *text = NULL;
@@ -1233,9 +1184,9 @@ fill_summary (JhkInquiriesPage *self)
     {
       g_autofree char *at = jhk_format_time (s->signed_off_at);
       g_autofree char *text = s->sign_off_comment != NULL && *s->sign_off_comment != '\0'
-        ? g_strdup_printf (_("Signed off by %s on %s: “%s”"), or_dash (s->signed_off_by_name),
+        ? g_strdup_printf (_("Signed off by %s on %s: “%s”"), jhk_or_dash (s->signed_off_by_name),
                            at, s->sign_off_comment)
-        : g_strdup_printf (_("Signed off by %s on %s."), or_dash (s->signed_off_by_name), at);
+        : g_strdup_printf (_("Signed off by %s on %s."), jhk_or_dash (s->signed_off_by_name), at);
 
       gtk_label_set_text (self->sign_off_label, text);
     }
@@ -1518,8 +1469,8 @@ static char *
 period_subtitle (JhkInquiriesPage *self)
 {
   return g_strdup_printf ("%s · %s",
-                          self->summary != NULL ? or_dash (self->summary->office_name) : "—",
-                          or_dash (self->period));
+                          self->summary != NULL ? jhk_or_dash (self->summary->office_name) : "—",
+                          jhk_or_dash (self->period));
 }
 
 static gboolean
@@ -1791,7 +1742,7 @@ register_sheet_activated (GtkWidget  *widget,
       if (jhk_row_int64 (row, "locked") == 0)
         continue;
       g_array_append_val (d->place_ids, id);
-      gtk_string_list_append (list, or_dash (jhk_row_get_by_name (row, "name")));
+      gtk_string_list_append (list, jhk_or_dash (jhk_row_get_by_name (row, "name")));
     }
   jhk_form_dialog_set_apply_func (dialog, sheet_apply, d, sheet_data_free);
   jhk_form_dialog_set_check_func (dialog, sheet_check);

@@ -98,12 +98,6 @@ now_local (void)
   return jhk_format_time (jhk_now_us ());
 }
 
-static const char *
-or_dash (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : "—";
-}
-
 /* Which scopes the user has, from their roles: the requesters of an
  * office, the business managers who consent, the receiving side. */
 static gboolean
@@ -152,13 +146,13 @@ scope_label (guint scope)
 static char *
 business_text (JhkRow *row)
 {
-  return g_strdup (or_dash (jhk_row_get_by_name (row, "business")));
+  return g_strdup (jhk_or_dash (jhk_row_get_by_name (row, "business")));
 }
 
 static char *
 summary_text (JhkRow *row)
 {
-  return g_strdup (or_dash (jhk_row_get_by_name (row, "summary")));
+  return g_strdup (jhk_or_dash (jhk_row_get_by_name (row, "summary")));
 }
 
 static char *
@@ -173,7 +167,7 @@ recipient_text (JhkRow *row)
 static char *
 wanted_text (JhkRow *row)
 {
-  return g_strdup (or_dash (jhk_row_get_by_name (row, "wanted_at")));
+  return g_strdup (jhk_or_dash (jhk_row_get_by_name (row, "wanted_at")));
 }
 
 static gboolean
@@ -274,42 +268,6 @@ selected_id (JhkRequestsPage *self)
 
 /* ---- the detail pane ---- */
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static AdwPreferencesGroup *
-add_group (JhkRequestsPage *self,
-           const char      *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->detail_box, group);
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static GtkWidget *
-add_field (AdwPreferencesGroup *group,
-           const char          *title,
-           const char          *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), or_dash (value));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
 /* "2026-11-27 14:30 · 山田 太郎 · note", or "" when not recorded. */
 static char *
 step_text (const char *at,
@@ -326,7 +284,7 @@ step_text (const char *at,
   if (handler != NULL && *handler != '\0')
     g_ptr_array_add (parts, g_strdup_printf (_("by %s"), handler));
   if ((to_office != NULL && *to_office != '\0') || (to_name != NULL && *to_name != '\0'))
-    g_ptr_array_add (parts, g_strdup_printf (_("received by %s %s"), or_dash (to_office),
+    g_ptr_array_add (parts, g_strdup_printf (_("received by %s %s"), jhk_or_dash (to_office),
                                              to_name != NULL ? to_name : ""));
   if (note != NULL && *note != '\0')
     g_ptr_array_add (parts, g_strdup (note));
@@ -345,7 +303,7 @@ add_step_field (AdwPreferencesGroup *group,
 {
   g_autofree char *text = step_text (at, handler, to_office, to_name, note);
 
-  add_field (group, title, text);
+  jhk_detail_add_field (group, title, text);
 }
 
 static char *
@@ -410,11 +368,11 @@ static void
 fill_items (JhkRequestsPage      *self,
             const JhkWorkRequest *r)
 {
-  AdwPreferencesGroup *group = add_group (self, _("Materials"));
+  AdwPreferencesGroup *group = jhk_detail_add_group (self->detail_box, _("Materials"));
 
   if (r->items == NULL || r->items->len == 0)
     {
-      add_field (group, _("No rows yet"), NULL);
+      jhk_detail_add_field (group, _("No rows yet"), NULL);
       return;
     }
   for (guint i = 0; i < r->items->len; i++)
@@ -422,7 +380,7 @@ fill_items (JhkRequestsPage      *self,
       const JhkWorkRequestItem *item = g_ptr_array_index (r->items, i);
       g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *title = g_strdup_printf ("%s: %s", jhk_work_request_item_kind_label (item->kind),
-                                                or_dash (item->content));
+                                                jhk_or_dash (item->content));
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
@@ -438,7 +396,7 @@ fill_items (JhkRequestsPage      *self,
                                                  (long long) item->material_id));
       g_ptr_array_add (parts, NULL);
       subtitle = g_strjoinv (" · ", (char **) parts->pdata);
-      row = add_field (group, title, subtitle);
+      row = jhk_detail_add_field (group, title, subtitle);
       if (item->material_id != 0)
         {
           GtkWidget *button = gtk_button_new_with_label (_("Materials Sheet…"));
@@ -464,7 +422,7 @@ fill_detail (JhkRequestsPage *self)
   g_autofree char *text = NULL;
   g_autofree char *now = now_local ();
 
-  clear_box (self->detail_box);
+  jhk_widget_remove_children (GTK_WIDGET (self->detail_box));
   if (r == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -492,30 +450,30 @@ fill_detail (JhkRequestsPage *self)
     {
       GtkWidget *row;
 
-      group = add_group (self, _("Sent Back"));
-      row = add_field (group, _("Reason"), r->return_comment);
+      group = jhk_detail_add_group (self->detail_box, _("Sent Back"));
+      row = jhk_detail_add_field (group, _("Reason"), r->return_comment);
       gtk_widget_add_css_class (row, "warning");
     }
 
-  group = add_group (self, _("Addressee and Sender"));
-  add_field (group, _("Addressee"), r->to_title);
-  add_field (group, _("Sender"), r->from_title);
-  add_field (group, _("Requesting Office"), r->office_name);
-  add_field (group, _("Addressed To"),
+  group = jhk_detail_add_group (self->detail_box, _("Addressee and Sender"));
+  jhk_detail_add_field (group, _("Addressee"), r->to_title);
+  jhk_detail_add_field (group, _("Sender"), r->from_title);
+  jhk_detail_add_field (group, _("Requesting Office"), r->office_name);
+  jhk_detail_add_field (group, _("Addressed To"),
              r->recipient != NULL && *r->recipient != '\0'
                ? jhk_work_request_recipient_label (r->recipient) : NULL);
-  add_field (group, C_("work request", "Business"), r->business_name);
+  jhk_detail_add_field (group, C_("work request", "Business"), r->business_name);
 
-  group = add_group (self, _("Filled In by the Requesting Office"));
-  add_field (group, _("Work Summary"), r->summary);
-  add_field (group, _("Purpose"), r->purpose);
-  add_field (group, _("Completion Wanted By"), r->wanted_at);
+  group = jhk_detail_add_group (self->detail_box, _("Filled In by the Requesting Office"));
+  jhk_detail_add_field (group, _("Work Summary"), r->summary);
+  jhk_detail_add_field (group, _("Purpose"), r->purpose);
+  jhk_detail_add_field (group, _("Completion Wanted By"), r->wanted_at);
   {
     g_autofree char *manager = person_text (r->manager_title, r->manager_name, NULL);
     g_autofree char *contact = person_text (NULL, r->contact_name, r->contact_phone);
 
-    add_field (group, _("Information Manager"), manager);
-    add_field (group, _("Contact"), contact);
+    jhk_detail_add_field (group, _("Information Manager"), manager);
+    jhk_detail_add_field (group, _("Contact"), contact);
   }
 
   fill_items (self, r);
@@ -527,11 +485,11 @@ fill_detail (JhkRequestsPage *self)
       g_autofree char *consent = r->consent_at != 0 ? g_strdup_printf ("%s · %s", who, at)
                                                     : g_strdup (_("Not yet"));
 
-      group = add_group (self, _("Business Manager's Consent (R15-4)"));
-      add_field (group, _("Consent"), consent);
+      group = jhk_detail_add_group (self->detail_box, _("Business Manager's Consent (R15-4)"));
+      jhk_detail_add_field (group, _("Consent"), consent);
     }
 
-  group = add_group (self, _("Filled In by the Receiving Office"));
+  group = jhk_detail_add_group (self->detail_box, _("Filled In by the Receiving Office"));
   add_step_field (group, C_("work request", "Received"), r->received_at, r->received_handler, NULL, NULL,
                   r->received_note);
   add_step_field (group, _("Processed"), r->processed_at, r->processed_handler, NULL, NULL,
@@ -547,20 +505,20 @@ fill_detail (JhkRequestsPage *self)
                           r->paper_continuous, r->paper_standard, r->paper_a4, r->paper_other,
                           r->paper_other_text != NULL && *r->paper_other_text != '\0' ? " " : "",
                           r->paper_other_text != NULL ? r->paper_other_text : "");
-  add_field (group, _("Paper (Sheets)"), text);
-  add_field (group, _("Remarks"), r->remarks);
+  jhk_detail_add_field (group, _("Paper (Sheets)"), text);
+  jhk_detail_add_field (group, _("Remarks"), r->remarks);
 
-  group = add_group (self, _("History"));
+  group = jhk_detail_add_group (self->detail_box, _("History"));
   {
     g_autofree char *created = instant_text (r->created_at);
     g_autofree char *submitted = instant_text (r->submitted_at);
     g_autofree char *completed = instant_text (r->completed_at);
-    g_autofree char *by = g_strdup_printf (_("%s by %s"), or_dash (created),
-                                           or_dash (r->creator_name));
+    g_autofree char *by = g_strdup_printf (_("%s by %s"), jhk_or_dash (created),
+                                           jhk_or_dash (r->creator_name));
 
-    add_field (group, _("Created"), by);
-    add_field (group, _("Submitted"), submitted);
-    add_field (group, _("Completed"), completed);
+    jhk_detail_add_field (group, _("Created"), by);
+    jhk_detail_add_field (group, _("Submitted"), submitted);
+    jhk_detail_add_field (group, _("Completed"), completed);
   }
 }
 
@@ -1001,8 +959,8 @@ confirm (JhkRequestsPage *self,
 static char *
 request_subtitle (const JhkWorkRequest *r)
 {
-  return g_strdup_printf (_("No. %lld — %s (%s)"), (long long) r->id, or_dash (r->summary),
-                          or_dash (r->office_name));
+  return g_strdup_printf (_("No. %lld — %s (%s)"), (long long) r->id, jhk_or_dash (r->summary),
+                          jhk_or_dash (r->office_name));
 }
 
 static void
