@@ -128,28 +128,18 @@ import_error_free (gpointer data)
   g_free (error);
 }
 
-void
-jhk_import_report_free (JhkImportReport *report)
+GPtrArray *
+jhk_import_errors_new (void)
 {
-  if (report == NULL)
-    return;
-  g_ptr_array_unref (report->errors);
-  g_free (report);
+  return g_ptr_array_new_with_free_func (import_error_free);
 }
 
-static void
-add_error (JhkImportReport *report,
-           guint            line,
-           const char      *column,
-           const char      *format,
-           ...) G_GNUC_PRINTF (4, 5);
-
-static void
-add_error (JhkImportReport *report,
-           guint            line,
-           const char      *column,
-           const char      *format,
-           ...)
+void
+jhk_import_error_add (GPtrArray  *errors,
+                      guint       line,
+                      const char *column,
+                      const char *format,
+                      ...)
 {
   JhkImportError *error = g_new0 (JhkImportError, 1);
   va_list args;
@@ -159,7 +149,16 @@ add_error (JhkImportReport *report,
   va_start (args, format);
   error->message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (report->errors, error);
+  g_ptr_array_add (errors, error);
+}
+
+void
+jhk_import_report_free (JhkImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->errors);
+  g_free (report);
 }
 
 /* A cell's text for codes, numbers, dates and marks: NFKC, trimmed. */
@@ -336,7 +335,7 @@ read_row (JhkDb            *db,
 
 #define REQUIRE(col, value)                                                         \
   ((*(value) != '\0') ? TRUE                                                        \
-   : (add_error (report, line, columns[col].header, _("This column needs a value.")), FALSE))
+   : (jhk_import_error_add (report->errors, line, columns[col].header, _("This column needs a value.")), FALSE))
 
   if (REQUIRE (COL_DIRECTION, direction))
     {
@@ -345,7 +344,7 @@ read_row (JhkDb            *db,
       else if (g_str_equal (direction, "出力") || g_str_equal (direction, "出力資料"))
         spec->direction = "output";
       else
-        add_error (report, line, columns[COL_DIRECTION].header, _("Write 入力 or 出力."));
+        jhk_import_error_add (report->errors, line, columns[COL_DIRECTION].header, _("Write 入力 or 出力."));
     }
   spec->name = cell[COL_NAME];
   if (REQUIRE (COL_QUANTITY, quantity))
@@ -354,36 +353,36 @@ read_row (JhkDb            *db,
           (spec->quantity = group_int (info, 1)) > 0)
         ;
       else
-        add_error (report, line, columns[COL_QUANTITY].header,
+        jhk_import_error_add (report->errors, line, columns[COL_QUANTITY].header,
                    _("Write the quantity as a whole number of at least 1."));
     }
   spec->breakdown = *cell[COL_BREAKDOWN] != '\0' ? cell[COL_BREAKDOWN] : NULL;
   spec->summary = *cell[COL_SUMMARY] != '\0' ? cell[COL_SUMMARY] : NULL;
   if (REQUIRE (COL_BUSINESS, business) &&
       (spec->business_id = jhk_org_find_business (db, business)) == 0)
-    add_error (report, line, columns[COL_BUSINESS].header,
+    jhk_import_error_add (report->errors, line, columns[COL_BUSINESS].header,
                _("No business has the code “%s”."), business);
   if (REQUIRE (COL_OFFICE, office) && (spec->org_unit_id = jhk_org_find_unit (db, office)) == 0)
-    add_error (report, line, columns[COL_OFFICE].header,
+    jhk_import_error_add (report->errors, line, columns[COL_OFFICE].header,
                _("No office has the code “%s”."), office);
   if (REQUIRE (COL_HANDLER, handler) &&
       (spec->handler_staff_id = jhk_org_find_staff (db, handler)) == 0)
-    add_error (report, line, columns[COL_HANDLER].header,
+    jhk_import_error_add (report->errors, line, columns[COL_HANDLER].header,
                _("No staff member has the staff number “%s”."), handler);
   spec->purpose = cell[COL_PURPOSE];
 
   mark = parse_mark (cell[COL_DESIGNATED]);
   if (mark < 0)
-    add_error (report, line, columns[COL_DESIGNATED].header,
+    jhk_import_error_add (report->errors, line, columns[COL_DESIGNATED].header,
                _("Write ○ for yes, or leave the cell blank for no."));
   spec->designated = mark > 0;
   if (*designated_by != '\0' &&
       (spec->designated_by = jhk_org_find_staff (db, designated_by)) == 0)
-    add_error (report, line, columns[COL_DESIGNATED_BY].header,
+    jhk_import_error_add (report->errors, line, columns[COL_DESIGNATED_BY].header,
                _("No staff member has the staff number “%s”."), designated_by);
   mark = parse_mark (cell[COL_PERSONAL]);
   if (mark < 0)
-    add_error (report, line, columns[COL_PERSONAL].header,
+    jhk_import_error_add (report->errors, line, columns[COL_PERSONAL].header,
                _("Write ○ for yes, or leave the cell blank for no."));
   spec->personal_data = mark > 0;
 
@@ -396,12 +395,12 @@ read_row (JhkDb            *db,
   else if (g_str_has_prefix (reason, "保守"))
     spec->creation_reason = "maintenance_test";
   else
-    add_error (report, line, columns[COL_REASON].header,
+    jhk_import_error_add (report->errors, line, columns[COL_REASON].header,
                _("Write the creation reason as 法令, 定められた手続 or 保守・試験."));
 
   if (REQUIRE (COL_ACQUIRED_ON, cell[COL_ACQUIRED_ON]) &&
       (*out_date = jhk_import_parse_date (cell[COL_ACQUIRED_ON])) == NULL)
-    add_error (report, line, columns[COL_ACQUIRED_ON].header,
+    jhk_import_error_add (report->errors, line, columns[COL_ACQUIRED_ON].header,
                _("“%s” is not a date: write it as 2026/04/01, 2026-04-01 or 令和8年4月1日."),
                cell[COL_ACQUIRED_ON]);
   spec->acquired_on = *out_date;
@@ -421,7 +420,7 @@ read_row (JhkDb            *db,
             spec->acquisition_text = *out_acquisition_text;
         }
       else
-        add_error (report, line, columns[COL_METHOD].header, _("Write 受領, 印字出力 or その他."));
+        jhk_import_error_add (report->errors, line, columns[COL_METHOD].header, _("Write 受領, 印字出力 or その他."));
     }
 
   if (REQUIRE (COL_MEASURE, measure))
@@ -437,7 +436,7 @@ read_row (JhkDb            *db,
           spec->measure_text = *out_measure_text;
         }
       else
-        add_error (report, line, columns[COL_MEASURE].header,
+        jhk_import_error_add (report->errors, line, columns[COL_MEASURE].header,
                    _("Write 保管, 保管せず廃棄 or その他."));
     }
   if (*cell[COL_STORAGE] != '\0' && spec->org_unit_id != 0)
@@ -449,7 +448,7 @@ read_row (JhkDb            *db,
                                " AND (valid_to IS NULL OR valid_to >= ?)",
                                JHK_I (spec->org_unit_id), JHK_T (cell[COL_STORAGE]),
                                JHK_T (today), JHK_DB_END))
-        add_error (report, line, columns[COL_STORAGE].header,
+        jhk_import_error_add (report->errors, line, columns[COL_STORAGE].header,
                    _("The office has no current storage place named “%s”."), cell[COL_STORAGE]);
     }
 
@@ -457,7 +456,7 @@ read_row (JhkDb            *db,
    * ledger says which of them the row needs. */
   if (*cell[COL_DISPOSED_ON] != '\0' &&
       (*out_disposed_on = jhk_import_parse_date (cell[COL_DISPOSED_ON])) == NULL)
-    add_error (report, line, columns[COL_DISPOSED_ON].header,
+    jhk_import_error_add (report->errors, line, columns[COL_DISPOSED_ON].header,
                _("“%s” is not a date: write it as 2026/04/01, 2026-04-01 or 令和8年4月1日."),
                cell[COL_DISPOSED_ON]);
   spec->disposed_on = *out_disposed_on;
@@ -475,10 +474,10 @@ read_row (JhkDb            *db,
            g_str_equal (disposal_method, "破砕"))
     spec->disposal_method = "destroy";
   else
-    add_error (report, line, columns[COL_DISPOSAL_METHOD].header,
+    jhk_import_error_add (report->errors, line, columns[COL_DISPOSAL_METHOD].header,
                _("Write the disposal method as 裁断, 焼却, 溶解, 消去 or 物理破壊."));
   if (*witness != '\0' && (spec->disposal_witness_id = jhk_org_find_staff (db, witness)) == 0)
-    add_error (report, line, columns[COL_WITNESS].header,
+    jhk_import_error_add (report->errors, line, columns[COL_WITNESS].header,
                _("No staff member has the staff number “%s”."), witness);
   spec->category = NULL;
   spec->printed_manual = FALSE;
@@ -496,7 +495,7 @@ read_row (JhkDb            *db,
       spec->printed_manual = TRUE;
     }
   else
-    add_error (report, line, columns[COL_CATEGORY].header,
+    jhk_import_error_add (report->errors, line, columns[COL_CATEGORY].header,
                _("Write the category as 入出力資料, システムドキュメント, プログラム, "
                  "取扱説明書 or 取扱説明書（印刷）."));
 #undef REQUIRE
@@ -524,15 +523,15 @@ read_header (const JhkCsvRecord *header,
         if (g_str_equal (name, columns[c].header))
           break;
       if (c == N_COLUMNS)
-        add_error (report, header->line, name, _("Unknown column “%s”."), name);
+        jhk_import_error_add (report->errors, header->line, name, _("Unknown column “%s”."), name);
       else if (index[c] >= 0)
-        add_error (report, header->line, name, _("The column “%s” appears twice."), name);
+        jhk_import_error_add (report->errors, header->line, name, _("The column “%s” appears twice."), name);
       else
         index[c] = i;
     }
   for (guint c = 0; c < N_COLUMNS; c++)
     if (columns[c].required && index[c] < 0)
-      add_error (report, header->line, columns[c].header,
+      jhk_import_error_add (report->errors, header->line, columns[c].header,
                  _("The required column “%s” is missing."), columns[c].header);
   return report->errors->len == errors;
 }
@@ -553,13 +552,13 @@ jhk_import_materials (JhkDb        *db,
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
   g_return_val_if_fail (JHK_IS_SESSION (actor), NULL);
 
-  report->errors = g_ptr_array_new_with_free_func (import_error_free);
+  report->errors = jhk_import_errors_new ();
   records = jhk_csv_parse (data, length, &report->encoding, error);
   if (records == NULL)
     return NULL;
   if (records->len == 0)
     {
-      add_error (report, 1, NULL, _("The file is empty: its first line names the columns."));
+      jhk_import_error_add (report->errors, 1, NULL, _("The file is empty: its first line names the columns."));
       return g_steal_pointer (&report);
     }
   if (!read_header (g_ptr_array_index (records, 0), index, report))
@@ -600,13 +599,13 @@ jhk_import_materials (JhkDb        *db,
           stray = !known && !jhk_is_blank (record->fields[i]);
         }
       if (stray)
-        add_error (report, record->line, NULL,
+        jhk_import_error_add (report->errors, record->line, NULL,
                    _("A value stands in a column without a name in the first line."));
       if (!read_row (db, &row, record->line, &spec, &date, &acquisition_text, &measure_text,
                      &disposed_on, report) || stray)
         continue;
       if (jhk_ledger_register_material_full (db, actor, &spec, &field, &local_error) == 0)
-        add_error (report, record->line, column_of_member (field), "%s", local_error->message);
+        jhk_import_error_add (report->errors, record->line, column_of_member (field), "%s", local_error->message);
       else
         n_ok++;
     }

@@ -58,6 +58,16 @@ typedef struct
   char  *message;  /* translated */
 } JhkImportError;
 
+/* The errors of a report: a GPtrArray of JhkImportError freeing them, and
+ * one more added (message from format, translated by the caller). Shared
+ * with the inquiry and trail import (jhk-inquiry-import.h). */
+GPtrArray *jhk_import_errors_new (void);
+void       jhk_import_error_add  (GPtrArray  *errors,
+                                  guint       line,
+                                  const char *column,
+                                  const char *format,
+                                  ...) G_GNUC_PRINTF (4, 5);
+
 typedef struct
 {
   const char *encoding;     /* "UTF-8" or "CP932" */

@@ -173,16 +173,6 @@ typedef struct
   JhkDbStmt              *present;
 } Import;
 
-static void
-import_error_free (gpointer data)
-{
-  JhkImportError *error = data;
-
-  g_free (error->column);
-  g_free (error->message);
-  g_free (error);
-}
-
 void
 jhk_inquiry_import_report_free (JhkInquiryImportReport *report)
 {
@@ -190,30 +180,6 @@ jhk_inquiry_import_report_free (JhkInquiryImportReport *report)
     return;
   g_clear_pointer (&report->errors, g_ptr_array_unref);
   g_free (report);
-}
-
-static void add_error (JhkInquiryImportReport *report,
-                       guint                   line,
-                       const char             *column,
-                       const char             *format,
-                       ...) G_GNUC_PRINTF (4, 5);
-
-static void
-add_error (JhkInquiryImportReport *report,
-           guint                   line,
-           const char             *column,
-           const char             *format,
-           ...)
-{
-  JhkImportError *error = g_new0 (JhkImportError, 1);
-  va_list args;
-
-  error->line = line;
-  error->column = g_strdup (column);
-  va_start (args, format);
-  error->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (report->errors, error);
 }
 
 /* Days from 1970-01-01 to the civil date (proleptic Gregorian). */
@@ -550,7 +516,7 @@ read_header (const JhkCsvRecord     *header,
           {
             known = TRUE;
             if (index[c] >= 0)
-              add_error (report, header->line, columns[c].header,
+              jhk_import_error_add (report->errors, header->line, columns[c].header,
                          _("The column “%s” appears twice."), columns[c].header);
             else
               index[c] = i;
@@ -558,11 +524,11 @@ read_header (const JhkCsvRecord     *header,
       if (!known && *trimmed == '\0' && i == header->n_fields - 1 && i > 0)
         continue;  /* a trailing comma */
       if (!known)
-        add_error (report, header->line, trimmed, _("Unknown column “%s”."), trimmed);
+        jhk_import_error_add (report->errors, header->line, trimmed, _("Unknown column “%s”."), trimmed);
     }
   for (guint c = 0; c < n_columns; c++)
     if (index[c] < 0)
-      add_error (report, header->line, columns[c].header,
+      jhk_import_error_add (report->errors, header->line, columns[c].header,
                  _("The column “%s” is missing."), columns[c].header);
   return report->errors->len == n_errors;
 }
@@ -584,7 +550,7 @@ read_cells (Import             *im,
            && *record->fields[n_header_fields] == '\0'
            && record->n_fields == n_header_fields + 1))
     {
-      add_error (im->report, record->line, NULL,
+      jhk_import_error_add (im->report->errors, record->line, NULL,
                  _("The line has %u values where the first line names %u columns."),
                  record->n_fields, n_header_fields);
       return FALSE;
@@ -594,13 +560,13 @@ read_cells (Import             *im,
       cells[c] = trim (record->fields[index[c]]);
       if (columns[c].required && *cells[c] == '\0')
         {
-          add_error (im->report, record->line, columns[c].header,
+          jhk_import_error_add (im->report->errors, record->line, columns[c].header,
                      _("%s needs a value."), columns[c].header);
           ok = FALSE;
         }
       else if (!text_fits (cells[c], columns[c].max_chars))
         {
-          add_error (im->report, record->line, columns[c].header,
+          jhk_import_error_add (im->report->errors, record->line, columns[c].header,
                      _("%s is longer than %u characters."), columns[c].header,
                      columns[c].max_chars);
           ok = FALSE;
@@ -615,7 +581,7 @@ bad_time (Import     *im,
           const char *column,
           const char *text)
 {
-  add_error (im->report, line, column,
+  jhk_import_error_add (im->report->errors, line, column,
              _("“%s” is not a time: write YYYY-MM-DD HH:MM[:SS] or YYYY/MM/DD HH:MM[:SS]."),
              text);
 }
@@ -689,7 +655,7 @@ import_inquiry (Import              *im,
           if (present > 0)
             im->report->n_present++;
           else
-            add_error (im->report, record->line, inquiry_columns[Q_AT].header,
+            jhk_import_error_add (im->report->errors, record->line, inquiry_columns[Q_AT].header,
                        _("The month %s of the office %s is signed off: no record of it can be "
                          "added."), period, cells[Q_OFFICE]);
           return TRUE;
@@ -723,7 +689,7 @@ import_inquiry (Import              *im,
 
   if (g_hash_table_contains (im->seen, cells[Q_SOURCE_NO]))
     {
-      add_error (im->report, record->line, inquiry_columns[Q_SOURCE_NO].header,
+      jhk_import_error_add (im->report->errors, record->line, inquiry_columns[Q_SOURCE_NO].header,
                  _("照会番号 %s appears more than once in the file."), cells[Q_SOURCE_NO]);
       return TRUE;
     }
@@ -826,7 +792,7 @@ insert_inquiries (Import        *im,
             im->n_flagged++;
         }
       else
-        add_error (im->report, pending->line, inquiry_columns[Q_SOURCE_NO].header,
+        jhk_import_error_add (im->report->errors, pending->line, inquiry_columns[Q_SOURCE_NO].header,
                    _("照会番号 %s appears more than once in the file."), cell[Q_SOURCE_NO]);
     }
   return TRUE;
@@ -1035,7 +1001,7 @@ read_rows (Import                *im,
           if (local_error == NULL)
             break;
           report->n_read++;
-          add_error (report, record.line + line_offset, NULL, "%s", local_error->message);
+          jhk_import_error_add (report->errors, record.line + line_offset, NULL, "%s", local_error->message);
           continue;
         }
       record.line += line_offset;
@@ -1141,7 +1107,7 @@ read_halves (Import                *im,
   if (first == NULL || !jhk_csv_reader_next (first, &header, NULL))
     return TRUE;
 
-  report2->errors = g_ptr_array_new_with_free_func (import_error_free);
+  report2->errors = jhk_import_errors_new ();
   report2->encoding = im->report->encoding;
   half.im = *im;
   half.im.report = report2;
@@ -1267,7 +1233,7 @@ jhk_inquiry_import_data (JhkDb                 *db,
   if (!jhk_policy_require_role (actor, JHK_ROLE_SYSADMIN, error))
     return NULL;
 
-  report->errors = g_ptr_array_new_with_free_func (import_error_free);
+  report->errors = jhk_import_errors_new ();
   reader = jhk_csv_reader_new (data, length, encoding, error);
   if (reader == NULL)
     return NULL;
@@ -1277,9 +1243,9 @@ jhk_inquiry_import_data (JhkDb                 *db,
   if (!jhk_csv_reader_next (reader, &record, &local_error))
     {
       if (local_error != NULL)
-        add_error (report, record.line, NULL, "%s", local_error->message);
+        jhk_import_error_add (report->errors, record.line, NULL, "%s", local_error->message);
       else
-        add_error (report, 1, NULL, _("The file is empty: its first line names the columns."));
+        jhk_import_error_add (report->errors, 1, NULL, _("The file is empty: its first line names the columns."));
       return g_steal_pointer (&report);
     }
   n_header_fields = record.n_fields;
