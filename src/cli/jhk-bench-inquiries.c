@@ -10,6 +10,7 @@
 
 #include "jhk-accounts.h"
 #include "jhk-bench-inquiries.h"
+#include "jhk-bench-private.h"
 #include "jhk-demo.h"
 #include "jhk-inquiries.h"
 #include "jhk-inquiry-import.h"
@@ -18,47 +19,6 @@
 #define ROWS_PER_CHUNK 10000
 #define MEDIAN_MAX_ROWS 200000
 #define FIRST_ROWS 50
-
-typedef struct
-{
-  JsonBuilder *builder;
-  gboolean     json;
-} Report;
-
-static void
-report (Report     *r,
-        const char *name,
-        double      value,
-        const char *unit)
-{
-  if (r->json)
-    {
-      json_builder_set_member_name (r->builder, name);
-      json_builder_add_double_value (r->builder, value);
-    }
-  else
-    g_print ("%-40s %12.3f %s\n", name, value, unit);
-}
-
-static void
-report_text (Report     *r,
-             const char *name,
-             const char *value)
-{
-  if (r->json)
-    {
-      json_builder_set_member_name (r->builder, name);
-      json_builder_add_string_value (r->builder, value);
-    }
-  else
-    g_print ("%-40s %12s\n", name, value);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 /* CPU seconds (user and system) of this process or of its waited-for
  * children: figures the machine's other load does not change. */
@@ -71,14 +31,6 @@ cpu_seconds (int who)
     return 0;
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
          + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
 }
 
 /* The process's peak resident memory (VmHWM), in MiB. */
@@ -286,7 +238,7 @@ time_sqlite3_import (const char  *dir,
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
                      error))
     return FALSE;
-  *out_s = ms_since (start) / 1000.0;
+  *out_s = jhk_bench_ms_since (start) / 1000.0;
   *out_cpu_s = cpu_seconds (RUSAGE_CHILDREN) - cpu;
   if (!g_spawn_check_wait_status (status, error))
     return FALSE;
@@ -332,9 +284,9 @@ read_first_rows (JhkQueryModel *model)
 /* The 運用管理者's view of 中央警察署 in May 2025: the summary, the list
  * filtered by office and month, and by one officer. */
 static gboolean
-measure_views (JhkDb    *db,
-               Report   *r,
-               GError  **error)
+measure_views (JhkDb           *db,
+               JhkBenchReport  *r,
+               GError         **error)
 {
   g_autoptr(JhkSession) manager = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -360,10 +312,10 @@ measure_views (JhkDb    *db,
       summary = jhk_inquiries_summary (db, manager, office_id, "2025-05", &local_error);
       if (summary == NULL)
         break;
-      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
     }
   if (summary == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-    report_text (r, "inquiry_summary_office_month_ms", _("not available yet"));
+    jhk_bench_report_text (r, "inquiry_summary_office_month_ms", _("not available yet"));
   else if (summary == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -371,8 +323,8 @@ measure_views (JhkDb    *db,
     }
   else
     {
-      g_array_sort (samples, compare_double);
-      report (r, "inquiry_summary_office_month_ms",
+      g_array_sort (samples, jhk_bench_compare_double);
+      jhk_bench_report (r, "inquiry_summary_office_month_ms",
               g_array_index (samples, double, samples->len / 2), "ms");
     }
 
@@ -411,16 +363,16 @@ measure_views (JhkDb    *db,
           if (model == NULL)
             break;
           read_first_rows (model);
-          g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+          g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
           n_rows = g_list_model_get_n_items (G_LIST_MODEL (model));
         }
       if (samples->len == 0)
-        report_text (r, name, _("not available yet"));
+        jhk_bench_report_text (r, name, _("not available yet"));
       else
         {
-          g_array_sort (samples, compare_double);
-          report (r, name, g_array_index (samples, double, samples->len / 2), "ms");
-          report (r, rows_name, n_rows, "");
+          g_array_sort (samples, jhk_bench_compare_double);
+          jhk_bench_report (r, name, g_array_index (samples, double, samples->len / 2), "ms");
+          jhk_bench_report (r, rows_name, n_rows, "");
         }
     }
   return TRUE;
@@ -453,7 +405,7 @@ jhk_bench_run_inquiries (const char  *uri,
   g_autofree char *cp932_path = NULL;
   g_autofree char *utf8_path = NULL;
   g_autoptr(JhkDb) db = NULL;
-  Report r = { builder, json };
+  JhkBenchReport r = { builder, json };
   gboolean ok = TRUE;
   double sqlite3_s = 0, sqlite3_cpu_s = 0, import_s = 0, import_cpu_s = 0;
   g_autoptr(GArray) cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
@@ -477,16 +429,16 @@ jhk_bench_run_inquiries (const char  *uri,
   /* The writer keeps the import's phases. */
   g_log_set_writer_func (log_writer, NULL, NULL);
   json_builder_begin_object (builder);
-  report_text (&r, "backend", "sqlite");
-  report_text (&r, "inquiry_indexes", JHK_INDEXES);
-  report (&r, "inquiry_rows", n_rows, "");
+  jhk_bench_report_text (&r, "backend", "sqlite");
+  jhk_bench_report_text (&r, "inquiry_indexes", JHK_INDEXES);
+  jhk_bench_report (&r, "inquiry_rows", n_rows, "");
   start = g_get_monotonic_time ();
   ok = generate_files (cp932_path, utf8_path, n_rows, error);
   if (ok)
     {
-      report (&r, "inquiry_generate_s", ms_since (start) / 1000.0, "s");
+      jhk_bench_report (&r, "inquiry_generate_s", jhk_bench_ms_since (start) / 1000.0, "s");
       if (g_stat (cp932_path, &st) == 0)
-        report (&r, "inquiry_file_cp932_mib", st.st_size / 1048576.0, "MiB");
+        jhk_bench_report (&r, "inquiry_file_cp932_mib", st.st_size / 1048576.0, "MiB");
     }
 
   /* The demo organisation and its officers, once. */
@@ -521,7 +473,7 @@ jhk_bench_run_inquiries (const char  *uri,
       import_cpu_s = cpu_seconds (RUSAGE_SELF);
       result = jhk_inquiry_import_file (db, admin, JHK_INQUIRY_IMPORT_INQUIRIES, cp932_path, NULL,
                                         FALSE, NULL, NULL, NULL, error);
-      import_s = ms_since (start) / 1000.0;
+      import_s = jhk_bench_ms_since (start) / 1000.0;
       import_cpu_s = cpu_seconds (RUSAGE_SELF) - import_cpu_s;
       if (result == NULL)
         ok = FALSE;
@@ -541,27 +493,27 @@ jhk_bench_run_inquiries (const char  *uri,
       g_array_append_val (cpu_samples, import_cpu_s);
       if (run == n_runs - 1)
         {
-          report (&r, "inquiry_imported", result->n_imported, "");
-          report (&r, "inquiry_flagged", result->n_flagged, "");
+          jhk_bench_report (&r, "inquiry_imported", result->n_imported, "");
+          jhk_bench_report (&r, "inquiry_flagged", result->n_flagged, "");
           for (guint i = 0; i < phases->len; i++)
             {
               g_autofree char *name = g_strdup_printf ("inquiry_import_phase_%u", i + 1);
 
-              report_text (&r, name, g_ptr_array_index (phases, i));
+              jhk_bench_report_text (&r, name, g_ptr_array_index (phases, i));
             }
         }
       g_clear_pointer (&phases, g_ptr_array_unref);
     }
   if (ok)
     {
-      g_array_sort (samples, compare_double);
+      g_array_sort (samples, jhk_bench_compare_double);
       import_s = g_array_index (samples, double, samples->len / 2);
-      report (&r, "inquiry_import_s", import_s, "s");
-      g_array_sort (cpu_samples, compare_double);
+      jhk_bench_report (&r, "inquiry_import_s", import_s, "s");
+      g_array_sort (cpu_samples, jhk_bench_compare_double);
       import_cpu_s = g_array_index (cpu_samples, double, cpu_samples->len / 2);
-      report (&r, "inquiry_import_cpu_s", import_cpu_s, "s");
-      report (&r, "inquiry_import_rows_per_s", n_rows / MAX (import_s, 1e-9), "");
-      report (&r, "inquiry_import_peak_memory_mib", peak_memory_mib (), "MiB");
+      jhk_bench_report (&r, "inquiry_import_cpu_s", import_cpu_s, "s");
+      jhk_bench_report (&r, "inquiry_import_rows_per_s", n_rows / MAX (import_s, 1e-9), "");
+      jhk_bench_report (&r, "inquiry_import_peak_memory_mib", peak_memory_mib (), "MiB");
     }
   if (ok)
     ok = measure_views (db, &r, error);
@@ -572,16 +524,16 @@ jhk_bench_run_inquiries (const char  *uri,
       ok = time_sqlite3_import (dir, utf8_path, &sqlite3_s, &sqlite3_cpu_s, error);
       if (ok)
         {
-          report_text (&r, "sqlite3_indexes", SQLITE3_INDEXES);
-          report (&r, "sqlite3_import_s", sqlite3_s, "s");
-          report (&r, "sqlite3_import_cpu_s", sqlite3_cpu_s, "s");
-          report (&r, "inquiry_import_to_sqlite3_ratio", import_s / MAX (sqlite3_s, 1e-9), "");
-          report (&r, "inquiry_import_to_sqlite3_cpu_ratio",
+          jhk_bench_report_text (&r, "sqlite3_indexes", SQLITE3_INDEXES);
+          jhk_bench_report (&r, "sqlite3_import_s", sqlite3_s, "s");
+          jhk_bench_report (&r, "sqlite3_import_cpu_s", sqlite3_cpu_s, "s");
+          jhk_bench_report (&r, "inquiry_import_to_sqlite3_ratio", import_s / MAX (sqlite3_s, 1e-9), "");
+          jhk_bench_report (&r, "inquiry_import_to_sqlite3_cpu_ratio",
                   import_cpu_s / MAX (sqlite3_cpu_s, 1e-9), "");
         }
     }
   else if (ok)
-    report_text (&r, "sqlite3_import_s", _("no /usr/bin/sqlite3"));
+    jhk_bench_report_text (&r, "sqlite3_import_s", _("no /usr/bin/sqlite3"));
   json_builder_end_object (builder);
   if (ok && json)
     {

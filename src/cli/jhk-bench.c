@@ -12,6 +12,7 @@
 #include "jhk-attention.h"
 #include "jhk-audit.h"
 #include "jhk-bench.h"
+#include "jhk-bench-private.h"
 #include "jhk-demo.h"
 #include "jhk-form1.h"
 #include "jhk-ledger-query.h"
@@ -20,17 +21,11 @@
 #include "jhk-settings.h"
 #include "jhk-work-requests.h"
 
-typedef struct
-{
-  JsonBuilder *builder;
-  gboolean     json;
-} Report;
-
-static void
-report (Report     *r,
-        const char *name,
-        double      value,
-        const char *unit)
+void
+jhk_bench_report (JhkBenchReport *r,
+                  const char     *name,
+                  double          value,
+                  const char     *unit)
 {
   if (r->json)
     {
@@ -41,10 +36,10 @@ report (Report     *r,
     g_print ("%-40s %12.3f %s\n", name, value, unit);
 }
 
-static void
-report_text (Report     *r,
-             const char *name,
-             const char *value)
+void
+jhk_bench_report_text (JhkBenchReport *r,
+                       const char     *name,
+                       const char     *value)
 {
   if (r->json)
     {
@@ -55,9 +50,9 @@ report_text (Report     *r,
     g_print ("%-40s %12s\n", name, value);
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
+int
+jhk_bench_compare_double (gconstpointer a,
+                          gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
   return (x > y) - (x < y);
@@ -66,12 +61,12 @@ compare_double (gconstpointer a,
 static double
 median (GArray *samples)
 {
-  g_array_sort (samples, compare_double);
+  g_array_sort (samples, jhk_bench_compare_double);
   return g_array_index (samples, double, samples->len / 2);
 }
 
-static double
-ms_since (gint64 start)
+double
+jhk_bench_ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
 }
@@ -136,8 +131,8 @@ grow_audit (JhkDb    *db,
 /* 別記様式第1号: one filled sheet drawn to a PDF surface, as print and
  * export do, and the size of its file with the fonts embedded. */
 static gboolean
-bench_form1 (Report  *r,
-             GError **error)
+bench_form1 (JhkBenchReport  *r,
+             GError         **error)
 {
   static const JhkForm1Row rows[] = {
     { "2026-04-10", JHK_FORM1_EVENT_LEND, NULL, "1冊", { "捜査第一係", "佐藤 次郎" }, "鈴木 花子",
@@ -183,12 +178,12 @@ bench_form1 (Report  *r,
         cairo_show_page (cr);
         /* The first sheet loads the fonts: not a page's cost. */
         if (i > 0)
-          g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+          g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
       }
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
   }
-  report (r, "form1_page_draw_ms_median", median (samples), "ms");
+  jhk_bench_report (r, "form1_page_draw_ms_median", median (samples), "ms");
 
   dir = g_dir_make_tmp ("jhk-bench-XXXXXX", error);
   if (dir == NULL)
@@ -197,7 +192,7 @@ bench_form1 (Report  *r,
   if (!jhk_form1_write_pdf (&form, path, error))
     return FALSE;
   if (g_stat (path, &st) == 0)
-    report (r, "form1_page_pdf_kb", st.st_size / 1024.0, "KB");
+    jhk_bench_report (r, "form1_page_pdf_kb", st.st_size / 1024.0, "KB");
   g_unlink (path);
   g_rmdir (dir);
   return TRUE;
@@ -215,7 +210,7 @@ jhk_bench_run (const char  *uri,
   g_autoptr(JhkDb) db = NULL;
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  Report r = { builder, json };
+  JhkBenchReport r = { builder, json };
   gint64 n_entries = 0;
   double per_entry = 0;
   gint64 start;
@@ -258,19 +253,19 @@ jhk_bench_run (const char  *uri,
       db = jhk_db_open (scratch, JHK_DB_OPEN_DEFAULT, error);
       if (db == NULL)
         return FALSE;
-      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
     }
-  report (&r, "open_ms_median", median (samples), "ms");
+  jhk_bench_report (&r, "open_ms_median", median (samples), "ms");
 
   if (audit_entries > 0)
     {
       if (!grow_audit (db, audit_entries, &per_entry, error))
         return FALSE;
       if (per_entry > 0)
-        report (&r, "audit_append_us_per_entry", per_entry, "µs");
+        jhk_bench_report (&r, "audit_append_us_per_entry", per_entry, "µs");
     }
   jhk_db_query_int64 (db, &n_entries, NULL, "SELECT COUNT(*) FROM audit_log", JHK_DB_END);
-  report (&r, "audit_entries", n_entries, "");
+  jhk_bench_report (&r, "audit_entries", n_entries, "");
 
   /* Login: Argon2id at the policy's parameters dominates. */
   g_array_set_size (samples, 0);
@@ -281,10 +276,10 @@ jhk_bench_run (const char  *uri,
       start = g_get_monotonic_time ();
       session = jhk_accounts_authenticate (db, "admin", JHK_DEMO_PASSWORD, "bench", NULL);
       if (session != NULL)
-        g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+        g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
     }
   if (samples->len > 0)
-    report (&r, "login_ms_median", median (samples), "ms");
+    jhk_bench_report (&r, "login_ms_median", median (samples), "ms");
 
   /* The audit list as the 監査ログ page opens it, then positional access
    * at random places, as a scrollbar drag does. */
@@ -296,7 +291,7 @@ jhk_bench_run (const char  *uri,
     start = g_get_monotonic_time ();
     model = jhk_lists_audit (db);
     n = g_list_model_get_n_items (G_LIST_MODEL (model));
-    report (&r, "audit_list_open_ms", ms_since (start), "ms");
+    jhk_bench_report (&r, "audit_list_open_ms", jhk_bench_ms_since (start), "ms");
 
     g_array_set_size (samples, 0);
     for (int i = 0; i < 200 && n > 0; i++)
@@ -306,10 +301,10 @@ jhk_bench_run (const char  *uri,
 
         start = g_get_monotonic_time ();
         row = g_list_model_get_item (G_LIST_MODEL (model), position);
-        g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+        g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
       }
     if (samples->len > 0)
-      report (&r, "audit_list_random_item_ms_median", median (samples), "ms");
+      jhk_bench_report (&r, "audit_list_random_item_ms_median", median (samples), "ms");
 
     /* A live update: another workstation's entry arrives and the open list
      * takes it in (it reads only the new ids). */
@@ -320,7 +315,7 @@ jhk_bench_run (const char  *uri,
         start = g_get_monotonic_time ();
         if (!jhk_query_model_refresh (model, error))
           return FALSE;
-        report (&r, "audit_list_live_update_ms", ms_since (start), "ms");
+        jhk_bench_report (&r, "audit_list_live_update_ms", jhk_bench_ms_since (start), "ms");
       }
     else
       {
@@ -331,8 +326,8 @@ jhk_bench_run (const char  *uri,
 
     start = g_get_monotonic_time ();
     jhk_lists_audit_filter (model, "admin", NULL, NULL, 0, 0);
-    report (&r, "audit_list_filter_actor_ms", ms_since (start), "ms");
-    report (&r, "audit_list_filter_actor_rows", g_list_model_get_n_items (G_LIST_MODEL (model)),
+    jhk_bench_report (&r, "audit_list_filter_actor_ms", jhk_bench_ms_since (start), "ms");
+    jhk_bench_report (&r, "audit_list_filter_actor_rows", g_list_model_get_n_items (G_LIST_MODEL (model)),
             "");
     g_rand_free (rand);
   }
@@ -344,7 +339,7 @@ jhk_bench_run (const char  *uri,
     start = g_get_monotonic_time ();
     if (!jhk_audit_verify (db, NULL, NULL, NULL, NULL, &result, error))
       return FALSE;
-    report (&r, "verify_ms", ms_since (start), "ms");
+    jhk_bench_report (&r, "verify_ms", jhk_bench_ms_since (start), "ms");
     jhk_audit_report_clear (&result);
   }
 
@@ -457,7 +452,7 @@ writer_thread (gpointer data)
           g_clear_error (&w->error);
           continue;
         }
-      g_array_append_vals (w->latencies_ms, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (w->latencies_ms, (double[]) { jhk_bench_ms_since (start) }, 1);
       w->writes++;
     }
   w->finished = g_get_monotonic_time ();
@@ -482,11 +477,11 @@ quantile (GArray *sorted,
 }
 
 static gboolean
-measure_writers (const char  *uri,
-                 int          n_writers,
-                 int          seconds,
-                 Report      *r,
-                 GError     **error)
+measure_writers (const char      *uri,
+                 int              n_writers,
+                 int              seconds,
+                 JhkBenchReport  *r,
+                 GError         **error)
 {
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
@@ -524,11 +519,11 @@ measure_writers (const char  *uri,
 
           if (jhk_db_query_text (db, &value, NULL, "SELECT current_setting (?)",
                                  JHK_T (settings[i].setting), JHK_DB_END))
-            report_text (r, settings[i].name, value);
+            jhk_bench_report_text (r, settings[i].name, value);
         }
     }
-  report_text (r, "backend", jhk_db_get_backend_name (db));
-  report (r, "writers", n_writers, "");
+  jhk_bench_report_text (r, "backend", jhk_db_get_backend_name (db));
+  jhk_bench_report (r, "writers", n_writers, "");
 
   g_mutex_init (&start.lock);
   g_cond_init (&start.cond);
@@ -588,17 +583,17 @@ measure_writers (const char  *uri,
       return FALSE;
     }
 
-  g_array_sort (all, compare_double);
-  report (r, "seconds", elapsed, "s");
-  report (r, "writes_total", total, "");
-  report (r, "writes_per_s", total / elapsed, "/s");
-  report (r, "writes_per_s_per_writer_mean", total / elapsed / n_writers, "/s");
-  report (r, "writes_per_s_per_writer_min", min_rate, "/s");
-  report (r, "writes_per_s_per_writer_max", max_rate, "/s");
-  report (r, "write_latency_ms_p50", quantile (all, 0.50), "ms");
-  report (r, "write_latency_ms_p99", quantile (all, 0.99), "ms");
-  report (r, "write_latency_ms_max", quantile (all, 1.0), "ms");
-  report (r, "writes_refused_busy", busy, "");
+  g_array_sort (all, jhk_bench_compare_double);
+  jhk_bench_report (r, "seconds", elapsed, "s");
+  jhk_bench_report (r, "writes_total", total, "");
+  jhk_bench_report (r, "writes_per_s", total / elapsed, "/s");
+  jhk_bench_report (r, "writes_per_s_per_writer_mean", total / elapsed / n_writers, "/s");
+  jhk_bench_report (r, "writes_per_s_per_writer_min", min_rate, "/s");
+  jhk_bench_report (r, "writes_per_s_per_writer_max", max_rate, "/s");
+  jhk_bench_report (r, "write_latency_ms_p50", quantile (all, 0.50), "ms");
+  jhk_bench_report (r, "write_latency_ms_p99", quantile (all, 0.99), "ms");
+  jhk_bench_report (r, "write_latency_ms_max", quantile (all, 1.0), "ms");
+  jhk_bench_report (r, "writes_refused_busy", busy, "");
 
   /* Every write is in the one chain, which still verifies. */
   if (!jhk_db_query_int64 (db, &seq_after, error,
@@ -614,7 +609,7 @@ measure_writers (const char  *uri,
                    (long long) (total + 2 * n_writers), (long long) (seq_after - seq_before));
       return FALSE;
     }
-  report (r, "audit_entries_added", seq_after - seq_before, "");
+  jhk_bench_report (r, "audit_entries_added", seq_after - seq_before, "");
   return TRUE;
 }
 
@@ -733,7 +728,7 @@ jhk_bench_run_writers (const char  *uri,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   Scratch scratch = { 0 };
-  Report r = { builder, json };
+  JhkBenchReport r = { builder, json };
   gboolean ok;
 
   g_return_val_if_fail (n_writers > 0 && seconds > 0, FALSE);
@@ -865,12 +860,12 @@ fail:
 typedef void (*ListStep) (JhkQueryModel *model, gpointer data);
 
 static void
-measure_list (Report        *r,
-              JhkQueryModel *model,
-              const char    *name,
-              ListStep       reset,
-              ListStep       step,
-              gpointer       data)
+measure_list (JhkBenchReport *r,
+              JhkQueryModel  *model,
+              const char     *name,
+              ListStep        reset,
+              ListStep        step,
+              gpointer        data)
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *ms_name = g_strdup_printf ("materials_list_%s_ms", name);
@@ -886,10 +881,10 @@ measure_list (Report        *r,
       step (model, data);
       if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
         first = g_list_model_get_item (G_LIST_MODEL (model), 0);
-      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
     }
-  report (r, ms_name, median (samples), "ms");
-  report (r, rows_name, g_list_model_get_n_items (G_LIST_MODEL (model)), "");
+  jhk_bench_report (r, ms_name, median (samples), "ms");
+  jhk_bench_report (r, rows_name, g_list_model_get_n_items (G_LIST_MODEL (model)), "");
 }
 
 static void
@@ -921,10 +916,10 @@ step_sort (JhkQueryModel *model,
  * the ledger's items of the dashboard for the office's 情報管理者, here
  * the demo's, made 情報管理者 of the benchmark office too. */
 static gboolean
-measure_ledger_more (JhkDb    *db,
-                     Report   *r,
-                     gint64    office,
-                     GError  **error)
+measure_ledger_more (JhkDb           *db,
+                     JhkBenchReport  *r,
+                     gint64           office,
+                     GError         **error)
 {
   g_autoptr(JhkSession) kanri = NULL;
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
@@ -941,9 +936,9 @@ measure_ledger_more (JhkDb    *db,
       all = jhk_lists_materials (db, 0);
       if (g_list_model_get_n_items (G_LIST_MODEL (all)) > 0)
         first = g_list_model_get_item (G_LIST_MODEL (all), 0);
-      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
     }
-  report (r, "materials_list_open_all_offices_ms", median (samples), "ms");
+  jhk_bench_report (r, "materials_list_open_all_offices_ms", median (samples), "ms");
 
   /* Straight into the table: the benchmark's office has no 係 to hold
    * the role through. */
@@ -971,11 +966,11 @@ measure_ledger_more (JhkDb    *db,
       m = jhk_ledger_query_material (db, kanri, material, error);
       if (m == NULL)
         return FALSE;
-      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
       n_events = m->events != NULL ? m->events->len : 0;
     }
-  report (r, "material_detail_ms", median (samples), "ms");
-  report (r, "material_detail_events", n_events, "");
+  jhk_bench_report (r, "material_detail_ms", median (samples), "ms");
+  jhk_bench_report (r, "material_detail_events", n_events, "");
 
   g_array_set_size (samples, 0);
   for (int i = 0; i < 3; i++)
@@ -984,18 +979,18 @@ measure_ledger_more (JhkDb    *db,
       gint64 start = g_get_monotonic_time ();
 
       items = jhk_attention_ledger (db, kanri);
-      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
       n_items = items->len;
     }
-  report (r, "dashboard_ledger_items_ms", median (samples), "ms");
-  report (r, "dashboard_ledger_items", n_items, "");
+  jhk_bench_report (r, "dashboard_ledger_items_ms", median (samples), "ms");
+  jhk_bench_report (r, "dashboard_ledger_items", n_items, "");
   return TRUE;
 }
 
 static gboolean
-measure_materials (JhkDb    *db,
-                   Report   *r,
-                   GError  **error)
+measure_materials (JhkDb           *db,
+                   JhkBenchReport  *r,
+                   GError         **error)
 {
   static const struct
   {
@@ -1031,10 +1026,10 @@ measure_materials (JhkDb    *db,
       model = jhk_lists_materials (db, office);
       if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
         first = g_list_model_get_item (G_LIST_MODEL (model), 0);
-      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
     }
-  report (r, "materials_list_open_ms", median (samples), "ms");
-  report (r, "materials_list_open_rows", g_list_model_get_n_items (G_LIST_MODEL (model)), "");
+  jhk_bench_report (r, "materials_list_open_ms", median (samples), "ms");
+  jhk_bench_report (r, "materials_list_open_rows", g_list_model_get_n_items (G_LIST_MODEL (model)), "");
 
   filter = JHK_MATERIALS_FILTER_ANY;
   filter.direction = "output";
@@ -1173,9 +1168,9 @@ read_first_rows (JhkQueryModel *model)
 }
 
 static gboolean
-measure_work_request_models (JhkDb    *db,
-                             Report   *r,
-                             GError  **error)
+measure_work_request_models (JhkDb           *db,
+                             JhkBenchReport  *r,
+                             GError         **error)
 {
   static const struct
   {
@@ -1226,11 +1221,11 @@ measure_work_request_models (JhkDb    *db,
 
           model = jhk_work_requests_list_model (db, actor, models[i].scope);
           read_first_rows (model);
-          g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+          g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
           n_rows = g_list_model_get_n_items (G_LIST_MODEL (model));
         }
-      report (r, ms_name, median (samples), "ms");
-      report (r, rows_name, n_rows, "");
+      jhk_bench_report (r, ms_name, median (samples), "ms");
+      jhk_bench_report (r, rows_name, n_rows, "");
     }
 
   /* The page's column headers: each sort of the VISIBLE list, to its
@@ -1260,19 +1255,19 @@ measure_work_request_models (JhkDb    *db,
               start = g_get_monotonic_time ();
               jhk_work_requests_list_model_sort (model, sorts[i].sort, sorts[i].descending);
               read_first_rows (model);
-              g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+              g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
             }
-          report (r, ms_name, median (samples), "ms");
+          jhk_bench_report (r, ms_name, median (samples), "ms");
         }
     }
   return TRUE;
 }
 
 static gboolean
-measure_work_requests (JhkDb    *db,
-                       Report   *r,
-                       gint64    n_requests,
-                       GError  **error)
+measure_work_requests (JhkDb           *db,
+                       JhkBenchReport  *r,
+                       gint64           n_requests,
+                       GError         **error)
 {
   static const struct
   {
@@ -1296,8 +1291,8 @@ measure_work_requests (JhkDb    *db,
   start = g_get_monotonic_time ();
   if (!fill_work_requests (db, n_requests, error))
     return FALSE;
-  report (r, "work_requests", n_requests, "");
-  report (r, "work_requests_fill_s", ms_since (start) / 1000.0, "s");
+  jhk_bench_report (r, "work_requests", n_requests, "");
+  jhk_bench_report (r, "work_requests_fill_s", jhk_bench_ms_since (start) / 1000.0, "s");
 
   for (guint i = 0; n_requests <= BENCH_REQUESTS_FULL_LISTS && i < G_N_ELEMENTS (lists); i++)
     {
@@ -1319,11 +1314,11 @@ measure_work_requests (JhkDb    *db,
           list = jhk_work_requests_list (db, actor, lists[i].scope, error);
           if (list == NULL)
             return FALSE;
-          g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+          g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
           n_rows = list->len;
         }
-      report (r, ms_name, median (samples), "ms");
-      report (r, rows_name, n_rows, "");
+      jhk_bench_report (r, ms_name, median (samples), "ms");
+      jhk_bench_report (r, rows_name, n_rows, "");
     }
 
   if (!measure_work_request_models (db, r, error))
@@ -1344,11 +1339,11 @@ measure_work_requests (JhkDb    *db,
       got = jhk_work_requests_get (db, admin, request, error);
       if (got == NULL)
         return FALSE;
-      g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+      g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
       n_items = got->items != NULL ? got->items->len : 0;
     }
-  report (r, "work_request_get_ms", median (samples), "ms");
-  report (r, "work_request_get_rows", n_items, "");
+  jhk_bench_report (r, "work_request_get_ms", median (samples), "ms");
+  jhk_bench_report (r, "work_request_get_rows", n_items, "");
 
   for (guint i = 0; i < G_N_ELEMENTS (dashboard); i++)
     {
@@ -1367,11 +1362,11 @@ measure_work_requests (JhkDb    *db,
 
           start = g_get_monotonic_time ();
           items = jhk_attention_requests (db, actor);
-          g_array_append_vals (samples, (double[]) { ms_since (start) }, 1);
+          g_array_append_vals (samples, (double[]) { jhk_bench_ms_since (start) }, 1);
           n_items = items->len;
         }
-      report (r, ms_name, median (samples), "ms");
-      report (r, n_name, n_items, "");
+      jhk_bench_report (r, ms_name, median (samples), "ms");
+      jhk_bench_report (r, n_name, n_items, "");
     }
   return TRUE;
 }
@@ -1386,7 +1381,7 @@ jhk_bench_run_materials (const char  *uri,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   Scratch scratch = { 0 };
   g_autoptr(JhkDb) db = NULL;
-  Report r = { builder, json };
+  JhkBenchReport r = { builder, json };
   gboolean ok;
   gint64 start;
 
@@ -1409,9 +1404,9 @@ jhk_bench_run_materials (const char  *uri,
       ok = fill_materials (db, n_materials, n_events, error);
       if (ok)
         {
-          report (&r, "materials", n_materials, "");
-          report (&r, "material_events", n_events, "");
-          report (&r, "fill_s", ms_since (start) / 1000.0, "s");
+          jhk_bench_report (&r, "materials", n_materials, "");
+          jhk_bench_report (&r, "material_events", n_events, "");
+          jhk_bench_report (&r, "fill_s", jhk_bench_ms_since (start) / 1000.0, "s");
         }
     }
   if (ok)
@@ -1436,7 +1431,7 @@ jhk_bench_run_work_requests (const char  *uri,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   Scratch scratch = { 0 };
   g_autoptr(JhkDb) db = NULL;
-  Report r = { builder, json };
+  JhkBenchReport r = { builder, json };
   gboolean ok;
 
   g_return_val_if_fail (n_requests > 0, FALSE);
@@ -1454,7 +1449,7 @@ jhk_bench_run_work_requests (const char  *uri,
   ok = db != NULL && jhk_demo_populate (db, error);
   if (ok)
     {
-      report_text (&r, "backend", jhk_db_get_backend_name (db));
+      jhk_bench_report_text (&r, "backend", jhk_db_get_backend_name (db));
       ok = measure_work_requests (db, &r, n_requests, error);
     }
   json_builder_end_object (builder);
