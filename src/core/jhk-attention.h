@@ -55,6 +55,18 @@ GPtrArray *jhk_attention_requests  (JhkDb       *db,
 GPtrArray *jhk_attention_inquiries (JhkDb       *db,
                                     JhkSession  *actor);
 
+/* The incidents waiting for the actor (workspace "incidents", 第19):
+ * keys "incidents.open" (open incidents of the actor's offices, for the
+ * 運用管理者), "incidents.steps" (pending steps the actor may do and steps
+ * waiting for the actor's confirmation), "incidents.recovery" (recovery
+ * requested of the actor or under their investigation, R19-4),
+ * "incidents.report" (serious, report not reported, for the システム管理者;
+ * the subtitle says how many are overdue) and "incidents.acknowledge"
+ * (reported, waiting for the actor's acknowledgement as 総括責任者 or
+ * 主管部長, R19-5); jhk-attention-incidents.c. */
+GPtrArray *jhk_attention_incidents (JhkDb       *db,
+                                    JhkSession  *actor);
+
 /* The materials an item is about, for the ledger page to show them: a
  * GArray of gint64, or NULL for an item that is no list of materials
  * (those the ledger page filters by itself: "ledger.unconfirmed",

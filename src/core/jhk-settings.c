@@ -29,6 +29,7 @@ static const struct
   [JHK_SETTING_INQUIRY_VOLUME_PERCENT] = { "inquiry.volume_percent", 300, 101, 100000 },
   [JHK_SETTING_INQUIRY_DUE_DAYS] = { "inquiry.due_days", 14, 1, 366 },
   [JHK_SETTING_INQUIRY_BUSINESS] = { "inquiry.business", 0, 0, G_MAXINT64 },
+  [JHK_SETTING_INCIDENT_REPORT_HOURS] = { "incident.report_hours", 24, 1, 720 },
 };
 
 const char *

@@ -30,6 +30,8 @@ typedef enum
   JHK_SETTING_INQUIRY_VOLUME_PERCENT, /* of the officer's usual day */
   JHK_SETTING_INQUIRY_DUE_DAYS,       /* a record is overdue after, from import */
   JHK_SETTING_INQUIRY_BUSINESS,       /* business id of the check sheets (R14-7), 0 */
+  /* 事故対処 (第19, jhk-incidents.h) */
+  JHK_SETTING_INCIDENT_REPORT_HOURS,  /* R19-5: a serious incident's report is due, 24 */
   JHK_N_SETTINGS,
 } JhkSetting;
 
