@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
-#include "jhk-incidents.h"
+#include "jhk-incidents-private.h"
 
 void
 jhk_incident_step_free (JhkIncidentStep *step)
@@ -58,20 +58,6 @@ jhk_incident_step_state_label (const char *state)
   return NULL;
 }
 
-const char *
-jhk_incident_recovery_state_label (const char *state)
-{
-  (void) state;
-  return NULL;
-}
-
-const char *
-jhk_incident_report_state_label (const char *state)
-{
-  (void) state;
-  return NULL;
-}
-
 gboolean
 jhk_incident_facts_check (const JhkIncidentFacts *facts, const char **out_field, GError **error)
 {
@@ -80,15 +66,6 @@ jhk_incident_facts_check (const JhkIncidentFacts *facts, const char **out_field,
   (void) error;
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incident_facts_check: not written yet");
   return FALSE;
-}
-
-char *
-jhk_incidents_criteria_met (JhkDb *db, gint64 playbook_version_id, const JhkIncidentFacts *facts)
-{
-  (void) db;
-  (void) playbook_version_id;
-  (void) facts;
-  return NULL;
 }
 
 gint64
@@ -203,131 +180,6 @@ jhk_incidents_get_attachment (JhkDb *db, JhkSession *actor, gint64 attachment_id
 }
 
 gboolean
-jhk_incidents_request_recovery (JhkDb *db, JhkSession *actor, gint64 incident_id, const char *recipient, gint64 business_id, const char *request, GError **error)
-{
-  (void) db;
-  (void) actor;
-  (void) incident_id;
-  (void) recipient;
-  (void) business_id;
-  (void) request;
-  (void) error;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_request_recovery: not written yet");
-  return FALSE;
-}
-
-gboolean
-jhk_incidents_investigate (JhkDb *db, JhkSession *actor, gint64 incident_id, const char *findings, GError **error)
-{
-  (void) db;
-  (void) actor;
-  (void) incident_id;
-  (void) findings;
-  (void) error;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_investigate: not written yet");
-  return FALSE;
-}
-
-gboolean
-jhk_incidents_dispatch (JhkDb *db, JhkSession *actor, gint64 incident_id, const char *staff, gint64 at, GError **error)
-{
-  (void) db;
-  (void) actor;
-  (void) incident_id;
-  (void) staff;
-  (void) at;
-  (void) error;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_dispatch: not written yet");
-  return FALSE;
-}
-
-gboolean
-jhk_incidents_finish_recovery (JhkDb *db, JhkSession *actor, gint64 incident_id, const char *result, GError **error)
-{
-  (void) db;
-  (void) actor;
-  (void) incident_id;
-  (void) result;
-  (void) error;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_finish_recovery: not written yet");
-  return FALSE;
-}
-
-gboolean
-jhk_incidents_declare_serious (JhkDb *db, JhkSession *actor, gint64 incident_id, const char *reason, GError **error)
-{
-  (void) db;
-  (void) actor;
-  (void) incident_id;
-  (void) reason;
-  (void) error;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_declare_serious: not written yet");
-  return FALSE;
-}
-
-JhkIncidentReport *
-jhk_incidents_draft_report (JhkDb *db, const JhkIncident *incident)
-{
-  (void) db;
-  (void) incident;
-  return NULL;
-}
-
-void
-jhk_incident_report_clear (JhkIncidentReport *report)
-{
-  (void) report;
-}
-
-void
-jhk_incident_report_free (JhkIncidentReport *report)
-{
-  (void) report;
-}
-
-gboolean
-jhk_incidents_save_report (JhkDb *db, JhkSession *actor, gint64 incident_id, const JhkIncidentReport *report, GError **error)
-{
-  (void) db;
-  (void) actor;
-  (void) incident_id;
-  (void) report;
-  (void) error;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_save_report: not written yet");
-  return FALSE;
-}
-
-gboolean
-jhk_incidents_submit_report (JhkDb *db, JhkSession *actor, gint64 incident_id, GError **error)
-{
-  (void) db;
-  (void) actor;
-  (void) incident_id;
-  (void) error;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_submit_report: not written yet");
-  return FALSE;
-}
-
-gboolean
-jhk_incidents_acknowledge_report (JhkDb *db, JhkSession *actor, gint64 incident_id, GError **error)
-{
-  (void) db;
-  (void) actor;
-  (void) incident_id;
-  (void) error;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_acknowledge_report: not written yet");
-  return FALSE;
-}
-
-gboolean
-jhk_incident_report_is_overdue (const JhkIncident *incident, gint64 now)
-{
-  (void) incident;
-  (void) now;
-  return FALSE;
-}
-
-gboolean
 jhk_incidents_close (JhkDb *db, JhkSession *actor, gint64 incident_id, const char *prevention, GError **error)
 {
   (void) db;
@@ -418,4 +270,43 @@ jhk_incident_to_json (const JhkIncident *incident, GPtrArray *timeline)
   (void) incident;
   (void) timeline;
   return NULL;
+}
+JhkIncident *
+jhk_incidents_load (JhkDb *db, JhkSession *actor, gint64 incident_id, GError **error)
+{
+  (void) db;
+  (void) actor;
+  (void) incident_id;
+  (void) error;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_load: not written yet");
+  return NULL;
+}
+
+gboolean
+jhk_incidents_add_event (JhkDb *db, JhkSession *actor, gint64 incident_id, const char *kind, const char *text, GError **error)
+{
+  (void) db;
+  (void) actor;
+  (void) incident_id;
+  (void) kind;
+  (void) text;
+  (void) error;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "jhk_incidents_add_event: not written yet");
+  return FALSE;
+}
+
+gboolean
+jhk_incidents_is_office_manager (JhkDb *db, JhkSession *actor, gint64 office_id)
+{
+  (void) db;
+  (void) actor;
+  (void) office_id;
+  return FALSE;
+}
+
+gboolean
+jhk_incidents_is_manager (JhkSession *actor)
+{
+  (void) actor;
+  return FALSE;
 }

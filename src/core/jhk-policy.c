@@ -88,10 +88,12 @@ jhk_policy_can_open_workspace (JhkSession   *actor,
              jhk_session_has_role (actor, JHK_ROLE_EGOV_OWNER) ||
              jhk_session_has_role (actor, JHK_ROLE_LEAD_OWNER);
     case JHK_WORKSPACE_INCIDENTS:
+    case JHK_WORKSPACE_PLAYBOOKS:
       /* R19-1..5: every user may report an incident of their office to its
        * 運用管理者, who runs it; the 管理者等 write the playbooks and take
        * recovery requests; the 総括責任者 and 主管部長 take the reports of
-       * serious ones. */
+       * serious ones. Everyone reads the playbooks (対処要領); the 管理者等
+       * write them. */
       return TRUE;
     case JHK_N_WORKSPACES:
     default:
