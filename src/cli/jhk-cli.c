@@ -19,6 +19,7 @@
 #include "jhk-cli.h"
 #include "jhk-cli-util.h"
 #include "jhk-cli-import.h"
+#include "jhk-cli-incident.h"
 #include "jhk-cli-inquiry.h"
 #include "jhk-cli-material.h"
 #include "jhk-cli-approval.h"
@@ -1192,6 +1193,23 @@ cmd_trail_request (Cli *cli, int argc, char **argv)
   return jhk_cli_trail_request (&context, argc, argv);
 }
 
+/* 事故対処: incidents and their playbooks (jhk-cli-incident.c). */
+static int
+cmd_incident (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_incident (&context, argc, argv);
+}
+
+static int
+cmd_playbook (Cli *cli, int argc, char **argv)
+{
+  JhkCliContext context = { cli->json, material_login, cli };
+
+  return jhk_cli_playbook (&context, argc, argv);
+}
+
 /* The organisation-wide settings (jhk-cli-setting.c). */
 static int
 cmd_setting (Cli *cli, int argc, char **argv)
@@ -1229,6 +1247,8 @@ static const struct
   { "holiday", cmd_holiday, N_("list | add | remove: the days off the inquiry screening knows") },
   { "trails", cmd_trails, N_("search | export: the access trails") },
   { "trail-request", cmd_trail_request, N_("create | list | show | produce | decline: requests for an output of access trails") },
+  { "incident", cmd_incident, N_("list | show | report: incidents (事故対処), their timeline and report") },
+  { "playbook", cmd_playbook, N_("list | export | import: the incident playbooks (対処要領)") },
   { "setting", cmd_setting, N_("list | set: the organisation-wide settings (password policy, inquiry screening, check sheets)") },
 };
 
