@@ -117,10 +117,12 @@ update_attention (JhkDashboardPage *self)
     g_autoptr(GPtrArray) transfers = jhk_attention_transfers (db, session);
     g_autoptr(GPtrArray) requests = jhk_attention_requests (db, session);
     g_autoptr(GPtrArray) inquiries = jhk_attention_inquiries (db, session);
+    g_autoptr(GPtrArray) incidents = jhk_attention_incidents (db, session);
 
     g_ptr_array_extend_and_steal (items, g_steal_pointer (&transfers));
     g_ptr_array_extend_and_steal (items, g_steal_pointer (&requests));
     g_ptr_array_extend_and_steal (items, g_steal_pointer (&inquiries));
+    g_ptr_array_extend_and_steal (items, g_steal_pointer (&incidents));
 
     for (guint i = 0; i < self->item_rows->len; i++)
       adw_preferences_group_remove (self->attention_group,

@@ -1,12 +1,190 @@
-/* jhk-attention-incidents.c: the incidents waiting for the user (jhk-attention.h). SCAFFOLD. */
-#include "config.h"
+/* jhk-attention-incidents.c: the incidents that wait for the logged-in
+ * user (第19, R19-2..5), for the dashboard (jhk-attention.h).
+ *
+ * The open incidents of the 運用管理者's offices and the reports are
+ * counted in SQL over incidents (index incidents_open, incidents_office).
+ * Which steps the actor may do or confirm is the services' rule
+ * (jhk_incidents_step_refusal), asked of each pending or unconfirmed step
+ * of the open incidents the actor sees; the recovery requests are the
+ * list the incidents page shows (JHK_INCIDENTS_RECOVERY).
+ */
+#include <glib/gi18n-lib.h>
 
-#include "jhk-attention.h"
+#include "jhk-attention-private.h"
+#include "jhk-incidents.h"
+#include "jhk-policy.h"
+#include "jhk-service-private.h"
+
+/* The count of "SELECT COUNT(*) FROM incidents i WHERE <where>"; where is
+ * made of format. */
+static guint
+count (JhkDb      *db,
+       const char *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static guint
+count (JhkDb      *db,
+       const char *format,
+       ...)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+  va_list args;
+
+  va_start (args, format);
+  where = g_strdup_vprintf (format, args);
+  va_end (args);
+  sql = g_strconcat ("SELECT COUNT(*) FROM incidents i WHERE ", where, NULL);
+  if (!jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END))
+    {
+      g_debug ("Cannot count the incidents waiting: %s", error->message);
+      return 0;
+    }
+  return (guint) CLAMP (n, 0, G_MAXUINT);
+}
+
+/* The steps of the open incidents the actor sees that the actor may do
+ * now (pending) or confirm (done, waiting for a second person). Only
+ * pending and unconfirmed steps are asked about. */
+static guint
+count_steps (JhkDb      *db,
+             JhkSession *actor)
+{
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  /* Nobody with steps waiting would have none open to see. */
+  if (count (db, "i.status = 'open'") == 0)
+    return 0;
+  incidents = jhk_incidents_list (db, actor, JHK_INCIDENTS_OPEN, &error);
+  if (incidents == NULL)
+    {
+      g_debug ("Cannot list the open incidents: %s",
+               error != NULL ? error->message : "(no error)");
+      return 0;
+    }
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      const JhkIncident *incident = g_ptr_array_index (incidents, i);
+
+      for (guint s = 0; incident->steps != NULL && s < incident->steps->len; s++)
+        {
+          const JhkIncidentStep *step = g_ptr_array_index (incident->steps, s);
+
+          if (g_strcmp0 (step->state, "pending") == 0)
+            {
+              if (jhk_incidents_step_refusal (db, actor, incident, step,
+                                              JHK_INCIDENT_STEP_ACTION_DONE) == NULL)
+                n++;
+            }
+          else if (g_strcmp0 (step->state, "done") == 0 && step->needs_confirmation &&
+                   step->confirmed_at == 0)
+            {
+              if (jhk_incidents_step_refusal (db, actor, incident, step,
+                                              JHK_INCIDENT_STEP_ACTION_CONFIRM) == NULL)
+                n++;
+            }
+        }
+    }
+  return n;
+}
+
+static guint
+count_recovery (JhkDb      *db,
+                JhkSession *actor)
+{
+  g_autoptr(JhkQueryModel) model = NULL;
+
+  if (count (db, "i.recovery_state IN ('requested', 'investigating')") == 0)
+    return 0;
+  model = jhk_incidents_list_model (db, actor, JHK_INCIDENTS_RECOVERY);
+  return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+}
 
 GPtrArray *
-jhk_attention_incidents (JhkDb *db, JhkSession *actor)
+jhk_attention_incidents (JhkDb      *db,
+                         JhkSession *actor)
 {
-  (void) db;
-  (void) actor;
-  return NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_attention_item_free);
+  g_autofree char *offices = NULL;
+  gint64 now;
+  guint n;
+
+  g_return_val_if_fail (JHK_IS_DB (db), items);
+  g_return_val_if_fail (JHK_IS_SESSION (actor), items);
+
+  if (jhk_session_get_staff_id (actor) == 0)
+    return items;
+  now = jhk_now_us ();
+  offices = jhk_service_role_units (db, actor, JHK_ROLE_OPS_MANAGER, NULL);
+
+  /* R19-2: the open incidents the 運用管理者 runs. */
+  n = offices[0] != '\0' ? count (db, "i.status = 'open' AND i.org_unit_id IN (0%s)", offices)
+                         : 0;
+  jhk_attention_add_item (items, "incidents", "incidents.open", n,
+                          _("Open Incidents"),
+                          g_strdup_printf (ngettext ("%u incident of your office is open",
+                                                     "%u incidents of your office are open", n),
+                                           n),
+                          "dialog-warning-symbolic");
+
+  /* R19-2: the checklist's steps the actor may do or confirm. */
+  n = count_steps (db, actor);
+  jhk_attention_add_item (items, "incidents", "incidents.steps", n,
+                          _("Incident Steps"),
+                          g_strdup_printf (ngettext ("%u step of an incident waits for you",
+                                                     "%u steps of incidents wait for you", n),
+                                           n),
+                          "checkbox-checked-symbolic");
+
+  /* R19-3, R19-4: recovery asked of the actor, or under investigation. */
+  n = count_recovery (db, actor);
+  jhk_attention_add_item (items, "incidents", "incidents.recovery", n,
+                          _("Recovery Requests"),
+                          g_strdup_printf (ngettext ("%u office asks for help to recover",
+                                                     "%u offices ask for help to recover", n),
+                                           n),
+                          "emblem-system-symbolic");
+
+  /* R19-5: serious incidents whose report the システム管理者 has not made. */
+  n = 0;
+  if (jhk_session_has_role (actor, JHK_ROLE_SYSADMIN))
+    n = count (db, "i.serious = 1 AND i.report_state = 'draft'");
+  if (n > 0)
+    {
+      guint overdue = count (db, "i.serious = 1 AND i.report_state = 'draft'"
+                                 " AND i.report_due_at < %" G_GINT64_FORMAT, now);
+      g_autofree char *reports = g_strdup_printf (
+        ngettext ("%u report of a serious incident is not reported",
+                  "%u reports of serious incidents are not reported", n), n);
+
+      jhk_attention_add_item (items, "incidents", "incidents.report", n,
+                              _("Incident Reports"),
+                              overdue > 0
+                              ? g_strdup_printf (ngettext ("%s; %u is overdue",
+                                                           "%s; %u are overdue", overdue),
+                                                 reports, overdue)
+                              : g_steal_pointer (&reports),
+                              overdue > 0 ? "alarm-symbolic" : "document-send-symbolic");
+    }
+
+  /* R19-5: reported, not yet acknowledged by the actor's post. */
+  n = 0;
+  if (jhk_session_has_role (actor, JHK_ROLE_SUPERVISOR))
+    n += count (db, "i.report_state = 'reported' AND i.supervisor_ack_at IS NULL");
+  if (jhk_session_has_role (actor, JHK_ROLE_DEPT_HEAD))
+    n += count (db, "i.report_state = 'reported' AND i.dept_head_ack_at IS NULL"
+                    " AND (i.supervisor_ack_by IS NULL OR i.supervisor_ack_by <> %"
+                    G_GINT64_FORMAT ")", jhk_session_get_staff_id (actor));
+  jhk_attention_add_item (items, "incidents", "incidents.acknowledge", n,
+                          _("Incident Reports to Acknowledge"),
+                          g_strdup_printf (ngettext ("%u report of a serious incident waits "
+                                                     "for your acknowledgement",
+                                                     "%u reports of serious incidents wait "
+                                                     "for your acknowledgement", n), n),
+                          "emblem-ok-symbolic");
+  return items;
 }
