@@ -61,6 +61,8 @@ jhk_incidents_criteria_met (JhkDb                  *db,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   gboolean damage, leak;
   gint64 stop_limit;
+  char *sentence;
+  gunichar first;
 
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
   g_return_val_if_fail (facts != NULL, NULL);
@@ -94,7 +96,12 @@ jhk_incidents_criteria_met (JhkDb                  *db,
     return NULL;
   g_ptr_array_add (parts, NULL);
   /* Translators: the separator of the criteria met, as in "A; B". */
-  return g_strjoinv (_("; "), (char **) parts->pdata);
+  sentence = g_strjoinv (_("; "), (char **) parts->pdata);
+  /* A sentence: its first letter upper case (for the languages that have one). */
+  first = g_utf8_get_char (sentence);
+  if (g_unichar_islower (first) && g_unichar_toupper (first) < 0x80 && first < 0x80)
+    sentence[0] = (char) g_unichar_toupper (first);
+  return sentence;
 }
 
 /* The hours after discovery the report of an incident of the playbook
@@ -250,7 +257,7 @@ refusal (JhkDb              *db,
         return _("Only the office's operations manager requests recovery of its incidents.");
       *code = JHK_POLICY_ERROR_CONFLICT;
       if (closed)
-        return _("This incident is closed and can no longer be changed.");
+        return _("The incident is closed: it is kept as it was closed.");
       if (!state_is (incident->recovery_state, ""))
         return _("Recovery was requested for this incident already.");
       return NULL;
@@ -261,14 +268,14 @@ refusal (JhkDb              *db,
       if (state_is (incident->recovery_state, ""))
         {
           *code = JHK_POLICY_ERROR_CONFLICT;
-          return closed ? _("This incident is closed and can no longer be changed.")
+          return closed ? _("The incident is closed: it is kept as it was closed.")
                         : _("No recovery was requested for this incident.");
         }
       if (!is_addressee (actor, incident))
         return not_addressee (incident);
       *code = JHK_POLICY_ERROR_CONFLICT;
       if (closed)
-        return _("This incident is closed and can no longer be changed.");
+        return _("The incident is closed: it is kept as it was closed.");
       if (state_is (incident->recovery_state, "finished"))
         return _("The recovery of this incident is finished.");
       if (action == JHK_INCIDENT_INVESTIGATE)
@@ -287,7 +294,7 @@ refusal (JhkDb              *db,
                  "operations manager declare an incident serious.");
       *code = JHK_POLICY_ERROR_CONFLICT;
       if (closed)
-        return _("This incident is closed and can no longer be changed.");
+        return _("The incident is closed: it is kept as it was closed.");
       if (incident->serious)
         return _("This incident is serious already.");
       return NULL;
@@ -308,7 +315,7 @@ refusal (JhkDb              *db,
       if (!state_is (incident->report.state, "draft"))
         return _("The report was reported already and no longer changes.");
       if (closed)
-        return _("This incident is closed and can no longer be changed.");
+        return _("The incident is closed: it is kept as it was closed.");
       if (action == JHK_INCIDENT_SUBMIT_REPORT && report_missing (&incident->report) != NULL)
         {
           *code = JHK_POLICY_ERROR_INVALID;
