@@ -66,4 +66,16 @@ GtkWindow *jhk_incident_report_dialog_new (GtkWidget              *parent,
                                            JhkIncidentDialogDone   done,
                                            gpointer                user_data);
 
+/* What 添付 does once a file is chosen, for the dialogs and their tests:
+ * the file's size is checked against JHK_INCIDENT_ATTACHMENT_MAX before
+ * anything is read, then it is read and attached to the incident (step_id
+ * 0) or to its step (jhk_incidents_attach). Returns the attachment's id,
+ * 0 with error set. */
+gint64     jhk_incident_dialogs_attach_file (JhkDb       *db,
+                                             JhkSession  *session,
+                                             gint64       incident_id,
+                                             gint64       step_id,
+                                             GFile       *file,
+                                             GError     **error);
+
 G_END_DECLS
