@@ -1786,19 +1786,21 @@ jhk_incident_report_dialog_new (GtkWidget             *parent,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (object (ctx, "incident_row")), label);
   }
 
-  /* Empty fields start from the record. */
+  /* Empty fields start from the record: each one from the draft; the
+   * number of persons too when nothing was written yet. */
   from = &ctx->incident->report;
-  if (report_is_empty (from))
-    {
-      draft = jhk_incidents_draft_report (db, ctx->incident);
-      if (draft != NULL)
-        from = draft;
-    }
+  draft = jhk_incidents_draft_report (db, ctx->incident);
   for (guint i = 0; i < G_N_ELEMENTS (report_texts); i++)
     {
-      set_text (ctx, report_texts[i].view, REPORT_TEXT (from, i));
+      const char *text = REPORT_TEXT (from, i);
+
+      if (jhk_is_blank (text) && draft != NULL)
+        text = REPORT_TEXT (draft, i);
+      set_text (ctx, report_texts[i].view, text);
       watch_text_view (ctx, report_texts[i].view);
     }
+  if (report_is_empty (from) && draft != NULL)
+    from = draft;
   if (from->persons < 0)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (object (ctx, "persons_unknown")), TRUE);
   else

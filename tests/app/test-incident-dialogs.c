@@ -313,7 +313,15 @@ test_open (void)
                               dialog, "criteria_label"))),
                             "Meets the criteria of a serious incident"));
   g_assert_null (jhk_form_dialog_get_error (dialog));
-  app_test_save_png (GTK_WIDGET (dialog), "incident-open-dialog");
+  {
+    GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (jhk_form_dialog_get_object (dialog, "form")));
+
+    gtk_adjustment_set_value (scroll, 0);
+    app_test_save_png (GTK_WIDGET (dialog), "incident-open-dialog");
+    gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+    app_test_save_png (GTK_WIDGET (dialog), "incident-open-dialog-severity");
+  }
 
   apply_ok (dialog);
   app_test_wait (50);
@@ -337,6 +345,36 @@ test_open (void)
   /* The criteria made it serious at once (R19-5). */
   g_assert_true (incident->serious);
   g_assert_cmpuint (incident->steps->len, >, 0);
+  app_test_destroy_window (window);
+}
+
+/* R19-2: staff report incidents of their own office, whatever section
+ * they are in; the 運用管理者 of the office too. */
+static void
+test_office (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  const char *logins[] = { "chuo-shokuin", "chuo-unyo", "admin" };
+  const char *offices[] = { "中央警察署", "中央警察署", "情報管理課" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      g_autoptr(JhkSession) session = session_of (window, logins[i]);
+      JhkFormDialog *dialog = JHK_FORM_DIALOG (
+        jhk_incident_open_dialog_new (GTK_WIDGET (window), db, session, 0, NULL, NULL));
+      AdwComboRow *row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "office_row"));
+
+      app_test_wait (50);
+      g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==,
+                       offices[i]);
+      /* Retired playbooks are not offered; the library's eight are. */
+      g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (
+                          ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "playbook_row")))),
+                        >=, 8);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      app_test_wait (50);
+    }
   app_test_destroy_window (window);
 }
 
@@ -719,6 +757,7 @@ main (int   argc,
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/incident-dialogs/R19-2/open", test_open);
+  g_test_add_func ("/incident-dialogs/R19-2/office", test_office);
   g_test_add_func ("/incident-dialogs/R19-2/update-facts", test_update_facts);
   g_test_add_func ("/incident-dialogs/R19-2/steps", test_steps);
   g_test_add_func ("/incident-dialogs/R19-2/attach-limit", test_attach_limit);
