@@ -13,9 +13,11 @@
 #include "jhk-dashboard-page.h"
 #include "jhk-db-password-dialog.h"
 #include "jhk-db-secret.h"
+#include "jhk-incidents-page.h"
 #include "jhk-inquiries-page.h"
 #include "jhk-org-page.h"
 #include "jhk-page.h"
+#include "jhk-playbooks-page.h"
 #include "jhk-policy.h"
 #include "jhk-requests-page.h"
 #include "jhk-staff-page.h"
@@ -50,6 +52,10 @@ static const struct
     jhk_approvals_page_new },
   { JHK_WORKSPACE_INQUIRIES, "inquiries", N_("Inquiry Checks"), "system-search-symbolic",
     jhk_inquiries_page_new },
+  { JHK_WORKSPACE_INCIDENTS, "incidents", N_("Incidents"), "dialog-warning-symbolic",
+    jhk_incidents_page_new },
+  { JHK_WORKSPACE_PLAYBOOKS, "playbooks", N_("Response Playbooks"), "view-list-bullet-symbolic",
+    jhk_playbooks_page_new },
   { JHK_WORKSPACE_TRAILS, "trails", N_("Access Trails"), "document-open-recent-symbolic",
     jhk_trails_page_new },
   { JHK_WORKSPACE_STAFF, "staff", N_("Staff and Roles"), "system-users-symbolic",

@@ -271,13 +271,15 @@ typedef struct
 } SidebarCase;
 
 static const SidebarCase sidebar_cases[] = {
-  { "admin", "dashboard,ledger,requests,inquiries,trails,staff,organisation,businesses,audit" },
-  { "soukatsu", "dashboard,ledger,requests,approvals,inquiries,staff,organisation,businesses,audit" },
-  { "gyomu", "dashboard,requests,trails,businesses" },
-  { "chuo-unyo", "dashboard,ledger,transfers,requests,inquiries,staff" },
-  { "chuo-kanri", "dashboard,ledger,transfers,requests" },
-  { "chuo-koufu", "dashboard,transfers,inquiries" },
-  { "chuo-shokuin", "dashboard,inquiries" },
+  { "admin",
+    "dashboard,ledger,requests,inquiries,incidents,playbooks,trails,staff,organisation,businesses,audit" },
+  { "soukatsu",
+    "dashboard,ledger,requests,approvals,inquiries,incidents,playbooks,staff,organisation,businesses,audit" },
+  { "gyomu", "dashboard,requests,incidents,playbooks,trails,businesses" },
+  { "chuo-unyo", "dashboard,ledger,transfers,requests,inquiries,incidents,playbooks,staff" },
+  { "chuo-kanri", "dashboard,ledger,transfers,requests,incidents,playbooks" },
+  { "chuo-koufu", "dashboard,transfers,inquiries,incidents,playbooks" },
+  { "chuo-shokuin", "dashboard,inquiries,incidents,playbooks" },
 };
 
 /* The sidebar shows only the workspaces the session's roles allow, and
@@ -290,7 +292,7 @@ test_sidebar (gconstpointer data)
   g_autofree char *names = NULL;
   g_autofree char *png = g_strdup_printf ("sidebar-%s", c->login);
   const char *all[] = { "dashboard", "staff", "organisation", "businesses", "audit", "trails",
-                        "inquiries" };
+                        "inquiries", "incidents", "playbooks" };
 
   app_test_log_in (window, c->login, "jhk-demo");
   g_assert_cmpstr (jhk_window_get_view (window), ==, "main");
