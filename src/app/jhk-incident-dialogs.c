@@ -1465,7 +1465,10 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
       dialog = action_dialog_new (ctx, _("Close the Incident"), _("C_lose"),
                                   _("Pre_vention of Recurrence"));
       if (why != NULL)
-        set_info (ctx, _("Missing before closing"), why);
+        {
+          set_info (ctx, _("Missing before closing"), why);
+          gtk_widget_add_css_class (GTK_WIDGET (object (ctx, "info_row")), "warning");
+        }
       set_text (ctx, "text_view",
                 !jhk_is_blank (ctx->incident->prevention) ? ctx->incident->prevention
                                                           : ctx->incident->report.prevention);

@@ -475,6 +475,7 @@ test_steps (void)
                          (long long) step->id);
   g_assert_cmpint (app_test_count (window, sql), ==, 1);
   set_view (dialog, "text_view", "管理票で 1 部の所在不明を確認");
+  app_test_save_png (GTK_WIDGET (dialog), "incident-step-done-dialog");
   apply_ok (dialog);
   g_assert_cmpint (done_id, ==, id);
 
@@ -688,6 +689,8 @@ test_report_and_close (void)
   jhk_incident_action_dialog_run (GTK_WIDGET (window), db, admin, incident,
                                   JHK_INCIDENT_SUBMIT_REPORT, done_cb, &done_id);
   app_test_wait (100);
+  app_test_save_png (GTK_WIDGET (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                     "incident-submit-report-confirmation");
   app_test_answer ("submit");
   g_clear_pointer (&incident, jhk_incident_free);
   incident = get_incident (window, "admin", id);
@@ -701,6 +704,7 @@ test_report_and_close (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
                                                                                "info_row"))));
   g_test_message ("missing: %s", row_subtitle (dialog, "info_row"));
+  app_test_save_png (GTK_WIDGET (dialog), "incident-close-dialog-missing");
   g_assert_nonnull (strstr (get_view (dialog, "text_view"), "定期点検"));
   assert_apply_refused (window, dialog, NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
