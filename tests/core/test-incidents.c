@@ -18,6 +18,7 @@
 #include "jhk-policy.h"
 #include "jhk-row.h"
 #include "jhk-settings.h"
+#include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
 typedef struct
@@ -613,17 +614,41 @@ n_rows (JhkQueryModel *model)
   return g_list_model_get_n_items (G_LIST_MODEL (model));
 }
 
-/* R19-2: the lists, as the header says who sees what. */
+/* Whether the model holds the row. */
+static gboolean
+has_row (JhkQueryModel *model,
+         gint64         id)
+{
+  return jhk_query_model_find (model, id) != G_MAXUINT;
+}
+
+/* Every row's column is value. */
+static void
+assert_all_rows (JhkQueryModel *model,
+                 const char    *column,
+                 const char    *value)
+{
+  for (guint r = 0; r < n_rows (model); r++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), r);
+
+      g_assert_cmpstr (jhk_row_get_by_name (row, column), ==, value);
+    }
+}
+
+/* R19-2: the lists, as the header says who sees what (the demo's own
+ * incidents around those of the test). */
 static void
 test_lists (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  JhkIncidentFacts facts = facts_of (f, "東署の停電");
-  gint64 chuo = open_incident (f, f->unyo, "照会端末の故障");
+  JhkIncidentFacts facts = facts_of (f, "試験 東署の停電");
+  gint64 chuo = open_incident (f, f->unyo, "試験 照会端末の故障");
   gint64 higashi;
-  struct { JhkSession *actor; guint n; } visible[] = {
-    { f->unyo, 1 }, { f->shokuin, 1 }, { f->higashi, 1 }, { f->admin, 2 }, { f->bucho, 2 },
+  struct { JhkSession *actor; gboolean chuo, higashi; } visible[] = {
+    { f->unyo, TRUE, FALSE }, { f->shokuin, TRUE, FALSE }, { f->higashi, FALSE, TRUE },
+    { f->admin, TRUE, TRUE }, { f->bucho, TRUE, TRUE },
   };
 
   higashi = jhk_incidents_open (f->db, f->higashi, f->higashi_office, f->playbook, &facts,
@@ -637,25 +662,35 @@ test_lists (Fixture       *f,
                                                       JHK_INCIDENTS_VISIBLE, &error);
 
       g_assert_no_error (error);
-      g_assert_cmpuint (n_rows (model), ==, visible[i].n);
-      g_assert_cmpuint (list->len, ==, visible[i].n);
+      g_assert_cmpint (has_row (model, chuo), ==, visible[i].chuo);
+      g_assert_cmpint (has_row (model, higashi), ==, visible[i].higashi);
+      g_assert_cmpuint (n_rows (model), ==, list->len);
       for (guint r = 0; r < list->len; r++)
         {
           g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (model), r);
           JhkIncident *incident = g_ptr_array_index (list, r);
+          g_autoptr(GError) not_seen = NULL;
+          g_autoptr(JhkIncident) by_higashi = NULL;
 
           g_assert_cmpint (jhk_row_get_id (row), ==, incident->id);
           g_assert_cmpint (jhk_row_get_int64 (row, jhk_query_model_column (model,
                                                                            "steps_total")),
                            ==, incident->steps->len);
+          /* One rule for the lists and for jhk_incidents_get. */
+          by_higashi = jhk_incidents_get (f->db, f->higashi, incident->id, &not_seen);
+          g_assert_cmpint (by_higashi != NULL, ==,
+                           incident->office_id == f->higashi_office);
         }
+      g_test_message ("%s sees %u incidents", jhk_session_get_login (visible[i].actor),
+                      list->len);
     }
   {
     g_autoptr(JhkQueryModel) model = jhk_incidents_list_model (f->db, f->admin,
                                                                JHK_INCIDENTS_VISIBLE);
     g_autoptr(JhkRow) row = NULL;
+    g_autofree char *office_id = g_strdup_printf ("%lld", (long long) f->office);
 
-    jhk_incidents_list_model_set_filter (model, NULL, f->office, NULL, FALSE);
+    jhk_incidents_list_model_set_filter (model, NULL, f->office, "試験", FALSE);
     g_assert_cmpuint (n_rows (model), ==, 1);
     row = g_list_model_get_item (G_LIST_MODEL (model), 0);
     g_assert_cmpint (jhk_row_get_id (row), ==, chuo);
@@ -663,16 +698,23 @@ test_lists (Fixture       *f,
     g_assert_cmpstr (jhk_row_get_by_name (row, "playbook"), ==, "試験用 端末装置の故障");
     g_assert_cmpint (jhk_row_get_int64 (row, jhk_query_model_column (model, "steps_resolved")),
                      ==, 0);
-    jhk_incidents_list_model_set_filter (model, NULL, 0, "停電", FALSE);
+    jhk_incidents_list_model_set_filter (model, NULL, f->office, NULL, FALSE);
+    g_assert_true (has_row (model, chuo));
+    g_assert_false (has_row (model, higashi));
+    assert_all_rows (model, "office_id", office_id);
+    jhk_incidents_list_model_set_filter (model, NULL, 0, "試験 東署", FALSE);
     g_assert_cmpuint (n_rows (model), ==, 1);
-    jhk_incidents_list_model_set_filter (model, NULL, 0, "100%", FALSE);
+    jhk_incidents_list_model_set_filter (model, NULL, 0, "試験%", FALSE);
     g_assert_cmpuint (n_rows (model), ==, 0);
     jhk_incidents_list_model_set_filter (model, "closed", 0, NULL, FALSE);
-    g_assert_cmpuint (n_rows (model), ==, 0);
+    g_assert_false (has_row (model, chuo));
+    assert_all_rows (model, "status", "closed");
     jhk_incidents_list_model_set_filter (model, "open", 0, NULL, FALSE);
-    g_assert_cmpuint (n_rows (model), ==, 2);
+    g_assert_true (has_row (model, chuo) && has_row (model, higashi));
+    assert_all_rows (model, "status", "open");
     jhk_incidents_list_model_set_filter (model, NULL, 0, NULL, TRUE);
-    g_assert_cmpuint (n_rows (model), ==, 0);
+    g_assert_false (has_row (model, chuo));
+    assert_all_rows (model, "serious", "1");
   }
   {
     g_autoptr(JhkQueryModel) open = jhk_incidents_list_model (f->db, f->higashi,
@@ -681,13 +723,20 @@ test_lists (Fixture       *f,
                                                                   JHK_INCIDENTS_RECOVERY);
     g_autoptr(JhkQueryModel) reports = jhk_incidents_list_model (f->db, f->admin,
                                                                  JHK_INCIDENTS_REPORTS);
-    g_autoptr(JhkRow) row = NULL;
 
-    g_assert_cmpuint (n_rows (open), ==, 1);
-    row = g_list_model_get_item (G_LIST_MODEL (open), 0);
-    g_assert_cmpint (jhk_row_get_id (row), ==, higashi);
-    g_assert_cmpuint (n_rows (recovery), ==, 0);
-    g_assert_cmpuint (n_rows (reports), ==, 0);
+    g_assert_true (has_row (open, higashi));
+    g_assert_false (has_row (open, chuo));
+    assert_all_rows (open, "status", "open");
+    g_assert_false (has_row (recovery, chuo));
+    for (guint r = 0; r < n_rows (recovery); r++)
+      {
+        g_autoptr(JhkRow) row = g_list_model_get_item (G_LIST_MODEL (recovery), r);
+        const char *state = jhk_row_get_by_name (row, "recovery_state");
+
+        g_assert_true (g_str_equal (state, "requested") || g_str_equal (state, "investigating"));
+      }
+    g_assert_false (has_row (reports, chuo));
+    assert_all_rows (reports, "serious", "1");
   }
 }
 
@@ -733,6 +782,141 @@ test_json (Fixture       *f,
   g_assert_false (json_object_has_member (json_node_get_object (node), "timeline"));
 }
 
+/* R19-2 on PostgreSQL, through the users' own server roles
+ * (0019-incidents.pg.sql): the office's incidents are its own, the
+ * managers see all, the rows are written in the user's name, and a closed
+ * incident changes no more. */
+static void
+test_pg_row_security (void)
+{
+  static const char *const steps[] = {
+    "端末の状況を確認する||0",
+    "被害の範囲を調べる|info_manager|1",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dbname = NULL;
+  g_autoptr(JhkDb) owner = NULL;
+  g_autoptr(JhkDb) chuo = NULL, kanri_db = NULL, higashi_db = NULL, admin_db = NULL;
+  g_autoptr(JhkDb) bucho_db = NULL, unyo_db = NULL;
+  g_autoptr(JhkSession) shokuin = NULL, unyo = NULL, kanri = NULL, higashi = NULL;
+  g_autoptr(JhkSession) admin = NULL, bucho = NULL;
+  g_autoptr(JhkIncident) incident = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
+  Fixture f = { 0 };
+  JhkIncidentFacts facts;
+  gint64 id, s1, s2;
+
+  jhk_test_pg_keep_private_cluster ();
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
+  f.db = owner;
+  f.now = jhk_now_us ();
+  f.office = jhk_org_find_unit (owner, "910");
+  f.playbook = insert_id (owner,
+                          "INSERT INTO playbooks (code, builtin, retired, created_at, updated_at)"
+                          " VALUES ('test-incidents', 0, 0, ?, ?) RETURNING id",
+                          JHK_I (f.now), JHK_I (f.now), JHK_DB_END);
+  f.version = add_version (&f, 1, steps);
+
+  chuo = jhk_test_pg_open_as (dbname, "chuo-shokuin");
+  shokuin = jhk_test_login (chuo, "chuo-shokuin");
+  unyo_db = jhk_test_pg_open_as (dbname, "chuo-unyo");
+  unyo = jhk_test_login (unyo_db, "chuo-unyo");
+  kanri_db = jhk_test_pg_open_as (dbname, "chuo-kanri");
+  kanri = jhk_test_login (kanri_db, "chuo-kanri");
+  higashi_db = jhk_test_pg_open_as (dbname, "higashi-unyo");
+  higashi = jhk_test_login (higashi_db, "higashi-unyo");
+  admin_db = jhk_test_pg_open_as (dbname, "admin");
+  admin = jhk_test_login (admin_db, "admin");
+  bucho_db = jhk_test_pg_open_as (dbname, "keiji-bucho");
+  bucho = jhk_test_login (bucho_db, "keiji-bucho");
+
+  /* Staff of the office open its incidents, in their own name. */
+  facts = facts_of (&f, "照会端末の故障");
+  id = jhk_incidents_open (chuo, shokuin, f.office, f.playbook, &facts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_false (jhk_db_run (higashi_db, &error,
+                              "INSERT INTO incidents (org_unit_id, title, occurred_at,"
+                              " discovered_at, playbook_version_id, opened_by, opened_login,"
+                              " created_at, updated_at) VALUES (?, 'x', 0, 0, ?, ?, 'x', 0, 0)",
+                              JHK_I (f.office), JHK_I (f.version),
+                              JHK_I (jhk_session_get_staff_id (higashi)), JHK_DB_END));
+  g_clear_error (&error);
+
+  /* Who sees it. */
+  g_assert_null (jhk_incidents_get (higashi_db, higashi, id, &error));
+  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (jhk_test_query_int (higashi_db, "SELECT COUNT(*) FROM incident_steps"
+                                                   " WHERE incident_id = ?",
+                                       JHK_I (id), JHK_DB_END), ==, 0);
+  g_assert_cmpint (jhk_test_query_int (higashi_db, "SELECT COUNT(*) FROM incidents"
+                                                   " WHERE org_unit_id <> ?",
+                                       JHK_I (jhk_org_find_unit (owner, "920")), JHK_DB_END),
+                   ==, 0);
+  {
+    g_autoptr(JhkQueryModel) seen = jhk_incidents_list_model (bucho_db, bucho,
+                                                              JHK_INCIDENTS_VISIBLE);
+    g_autoptr(JhkIncident) by_admin = jhk_incidents_get (admin_db, admin, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_row (seen, id));
+    g_assert_cmpuint (by_admin->steps->len, ==, 2);
+  }
+
+  /* The checklist, in the users' names. */
+  incident = jhk_incidents_get (chuo, shokuin, id, &error);
+  g_assert_no_error (error);
+  s1 = ((JhkIncidentStep *) g_ptr_array_index (incident->steps, 0))->id;
+  s2 = ((JhkIncidentStep *) g_ptr_array_index (incident->steps, 1))->id;
+  g_assert_true (jhk_incidents_step_done (chuo, shokuin, s1, "確認した", &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_incidents_step_done (kanri_db, kanri, s2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (jhk_db_run (kanri_db, &error,
+                              "UPDATE incident_steps SET confirmed_by = done_by,"
+                              " confirmed_at = 1 WHERE id = ?", JHK_I (s2), JHK_DB_END));
+  g_clear_error (&error);
+  g_assert_true (jhk_incidents_step_confirm (unyo_db, unyo, s2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jhk_incidents_attach (chuo, shokuin, id, s1, "a.txt", NULL, bytes, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_assert_false (jhk_db_run (higashi_db, &error,
+                              "INSERT INTO incident_events (incident_id, at, kind)"
+                              " VALUES (?, 0, 'note')", JHK_I (id), JHK_DB_END));
+  g_clear_error (&error);
+  g_assert_true (jhk_incidents_add_note (admin_db, admin, id, "本部で把握", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(JhkIncident) seen = jhk_incidents_get (unyo_db, unyo, id, &error);
+    JhkIncidentStep *step = g_ptr_array_index (seen->steps, 1);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (step->done_by_name, ==, "山田 太郎");
+  }
+
+  /* Closed, it changes no more. */
+  g_assert_true (jhk_incidents_close (unyo_db, unyo, id, "端末の定期点検を強化する", &error));
+  g_assert_no_error (error);
+  g_assert_false (jhk_db_run (admin_db, &error, "UPDATE incidents SET title = 'x' WHERE id = ?",
+                              JHK_I (id), JHK_DB_END));
+  g_clear_error (&error);
+  g_assert_false (jhk_incidents_add_note (admin_db, admin, id, "追記", &error));
+  g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (jhk_test_query_int (owner, "SELECT COUNT(*) FROM incident_steps"
+                                              " WHERE incident_id = ? AND state = 'done'",
+                                       JHK_I (id), JHK_DB_END), ==, 2);
+  g_assert_false (jhk_db_run (chuo, &error,
+                              "UPDATE incident_steps SET note = 'x' WHERE id = ?",
+                              JHK_I (s1), JHK_DB_END) && jhk_db_changes (chuo) == 1);
+  g_clear_error (&error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -751,5 +935,6 @@ main (int argc, char **argv)
   ADD ("R19-2/timeline-one-event-per-write", test_timeline);
   ADD ("R19-2/lists", test_lists);
   ADD ("R19-2/json", test_json);
+  g_test_add_func ("/incidents/R19-2/pg-row-security", test_pg_row_security);
   return jhk_test_run ();
 }
