@@ -1542,20 +1542,22 @@ attach_clicked_cb (Ctx *ctx)
 static char *
 step_summary (const JhkIncidentStep *step)
 {
-  g_autoptr(GString) text = g_string_new (step->text);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
+  g_ptr_array_add (lines, g_strdup (step->text));
   if (!jhk_is_blank (step->role))
     {
       JhkRole role = jhk_role_from_key (step->role);
 
       if (role != JHK_ROLE_INVALID)
-        g_string_append_printf (text, _("\nBy: %s"), jhk_role_get_label (role));
+        g_ptr_array_add (lines, g_strdup_printf (_("By: %s"), jhk_role_get_label (role)));
     }
   if (step->minutes > 0)
-    g_string_append_printf (text, _("\nExpected time: %d minutes"), step->minutes);
+    g_ptr_array_add (lines, g_strdup_printf (_("Expected time: %d minutes"), step->minutes));
   if (!jhk_is_blank (step->note))
-    g_string_append_printf (text, _("\nNotes: %s"), step->note);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    g_ptr_array_add (lines, g_strdup_printf (_("Notes: %s"), step->note));
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
 }
 
 void

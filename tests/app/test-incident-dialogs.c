@@ -348,6 +348,20 @@ test_open (void)
   app_test_destroy_window (window);
 }
 
+static const JhkIncidentStep *
+step_at (const JhkIncident *incident,
+         int                position)
+{
+  for (guint i = 0; i < incident->steps->len; i++)
+    {
+      const JhkIncidentStep *step = g_ptr_array_index (incident->steps, i);
+
+      if (step->position == position)
+        return step;
+    }
+  g_assert_not_reached ();
+}
+
 /* R19-2: staff report incidents of their own office, whatever section
  * they are in; the 運用管理者 of the office too. */
 static void
@@ -417,21 +431,35 @@ test_update_facts (void)
   incident = get_incident (window, "chuo-unyo", id);
   g_assert_cmpstr (incident->title, ==, "刑事課 1 号機が起動しない");
   g_assert_cmpint (incident->stop_minutes, ==, 45);
+
+  /* A note on the incident: required text, then on the timeline. */
+  jhk_incident_action_dialog_run (GTK_WIDGET (window), db, unyo, incident, JHK_INCIDENT_ADD_NOTE,
+                                  done_cb, &done_id);
+  app_test_wait (100);
+  dialog = app_test_form_dialog ();
+  assert_apply_refused (window, dialog, "note");
+  set_view (dialog, "text_view", "保守業者へ連絡した");
+  apply_ok (dialog);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM incident_events WHERE "
+                                            "incident_id = %lld AND kind = 'note'",
+                                            (long long) id);
+
+    g_assert_cmpint (app_test_count (window, sql), ==, 1);
+  }
+
+  /* 手順を実施: the first step waiting for the actor. */
+  jhk_incident_action_dialog_run (GTK_WIDGET (window), db, unyo, incident, JHK_INCIDENT_STEP_DONE,
+                                  done_cb, &done_id);
+  app_test_wait (100);
+  dialog = app_test_form_dialog ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     jhk_form_dialog_get_object (dialog, "info_row"))), ==, "Step 1");
+  apply_ok (dialog);
+  g_clear_pointer (&incident, jhk_incident_free);
+  incident = get_incident (window, "chuo-unyo", id);
+  g_assert_cmpstr (step_at (incident, 1)->state, ==, "done");
   app_test_destroy_window (window);
-}
-
-static const JhkIncidentStep *
-step_at (const JhkIncident *incident,
-         int                position)
-{
-  for (guint i = 0; i < incident->steps->len; i++)
-    {
-      const JhkIncidentStep *step = g_ptr_array_index (incident->steps, i);
-
-      if (step->position == position)
-        return step;
-    }
-  g_assert_not_reached ();
 }
 
 /* R19-2: the checklist's steps: done with a note and the step's evidence
