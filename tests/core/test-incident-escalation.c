@@ -865,6 +865,19 @@ test_pg_row_security (void)
                                        "SELECT COUNT(*) FROM incident_events WHERE"
                                        " incident_id = ?",
                                        JHK_I (id), JHK_DB_END), ==, 9);
+
+  /* The criteria, applied in the opener's own transaction. */
+  {
+    JhkIncidentFacts facts;
+    gint64 playbook = add_playbook (owner, FALSE, 120, FALSE, 0, NULL);
+
+    fill_facts (&facts, &f, 180);
+    id = jhk_incidents_open (chuo, unyo, f.office, playbook, &facts, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    g_assert_cmpint (column_int (&f, id, "serious"), ==, 1);
+    assert_column (&f, id, "report_state", "draft");
+  }
 }
 
 int
