@@ -1036,7 +1036,8 @@ choose_file (Ctx       *ctx,
 {
   GtkRoot *root = gtk_widget_get_root (over);
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Attach a File"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+    gtk_file_chooser_native_new (_("Attach a File"),
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -1345,7 +1346,6 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
 {
   Ctx *ctx;
   const char *why;
-  JhkFormDialog *dialog;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (incident != NULL);
@@ -1412,15 +1412,15 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
   switch (action)
     {
     case JHK_INCIDENT_ADD_NOTE:
-      dialog = action_dialog_new (ctx, _("Add a Note"), _("_Add"), _("_Note"));
+      action_dialog_new (ctx, _("Add a Note"), _("_Add"), _("_Note"));
       present (ctx, GTK_WIDGET (object (ctx, "text_view")));
       break;
     case JHK_INCIDENT_ATTACH:
       choose_file (ctx, parent, TRUE);
       break;
     case JHK_INCIDENT_REQUEST_RECOVERY:
-      dialog = action_dialog_new (ctx, _("Request Recovery"), _("_Request"),
-                                  _("What the Office _Asks For"));
+      action_dialog_new (ctx, _("Request Recovery"), _("_Request"),
+                         _("_What the Office Asks For"));
       fill_recipients (ctx);
       set_info (ctx, _("When the office cannot recover alone"),
                 _("The system administrator or the business's manager sees the request on "
@@ -1428,14 +1428,14 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
       present (ctx, GTK_WIDGET (object (ctx, "recipient_row")));
       break;
     case JHK_INCIDENT_INVESTIGATE:
-      dialog = action_dialog_new (ctx, _("Record the Investigation"), _("_Record"),
-                                  _("_Findings"));
+      action_dialog_new (ctx, _("Record the Investigation"), _("_Record"),
+                         _("_Findings"));
       set_info (ctx, _("Request"), ctx->incident->recovery_request);
       set_text (ctx, "text_view", ctx->incident->investigation);
       present (ctx, GTK_WIDGET (object (ctx, "text_view")));
       break;
     case JHK_INCIDENT_DISPATCH:
-      dialog = action_dialog_new (ctx, _("Record the Staff Sent"), _("_Record"), _("_Note"));
+      action_dialog_new (ctx, _("Record the Staff Sent"), _("_Record"), _("_Note"));
       gtk_widget_set_visible (GTK_WIDGET (object (ctx, "text_box")), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (object (ctx, "line_row")),
                                      _("_Staff Sent"));
@@ -1449,21 +1449,21 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
       present (ctx, GTK_WIDGET (object (ctx, "line_row")));
       break;
     case JHK_INCIDENT_FINISH_RECOVERY:
-      dialog = action_dialog_new (ctx, _("Finish the Recovery"), _("_Finish"), _("_Result"));
+      action_dialog_new (ctx, _("Finish the Recovery"), _("_Finish"), _("_Result"));
       set_info (ctx, _("Findings"), ctx->incident->investigation);
       present (ctx, GTK_WIDGET (object (ctx, "text_view")));
       break;
     case JHK_INCIDENT_DECLARE_SERIOUS:
-      dialog = action_dialog_new (ctx, _("Declare the Incident Serious"), _("_Declare"),
-                                  _("_Reason"));
+      action_dialog_new (ctx, _("Declare the Incident Serious"), _("_Declare"),
+                         _("_Reason"));
       set_info (ctx, _("What follows"),
                 _("A report to the supervisor and the department head is drafted from the "
                   "record, due a set number of hours after the discovery (R19-5)."));
       present (ctx, GTK_WIDGET (object (ctx, "text_view")));
       break;
     case JHK_INCIDENT_CLOSE:
-      dialog = action_dialog_new (ctx, _("Close the Incident"), _("C_lose"),
-                                  _("Pre_vention of Recurrence"));
+      action_dialog_new (ctx, _("Close the Incident"), _("C_lose"),
+                         _("Pre_vention of Recurrence"));
       if (why != NULL)
         {
           set_info (ctx, _("Missing before closing"), why);
@@ -1491,8 +1491,9 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
       {
         JhkRole role = jhk_session_has_role (session, JHK_ROLE_SUPERVISOR) ? JHK_ROLE_SUPERVISOR
                                                                           : JHK_ROLE_DEPT_HEAD;
-        g_autofree char *heading = g_strdup_printf (_("Acknowledge the Report of Incident No. %lld?"),
-                                                    (long long) incident->id);
+        g_autofree char *heading =
+          g_strdup_printf (_("Acknowledge the Report of Incident No. %lld?"),
+                           (long long) incident->id);
         g_autofree char *body =
           g_strdup_printf (_("You acknowledge as the %s that you have received the report. It "
                              "is acknowledged once both the %s and the %s have."),
@@ -1507,7 +1508,6 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
       ctx_free (ctx);
       break;
     }
-  (void) dialog;
 }
 
 /* ---- steps ---- */
@@ -1528,7 +1528,8 @@ evidence_update (Ctx *ctx)
   for (guint i = 0; i < ctx->attached->len; i++)
     {
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Attached: %s"), (char *) g_ptr_array_index (ctx->attached, i));
+      g_string_append_printf (text, _("Attached: %s"),
+                              (char *) g_ptr_array_index (ctx->attached, i));
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (object (ctx, "evidence_row")), text->str);
 }
