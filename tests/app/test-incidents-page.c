@@ -1,0 +1,360 @@
+/* test-incidents-page.c: the 事故対処 workspace (issue 7, 第19), driven as
+ * the people concerned would: the 運用管理者 of 中央警察署 sees the incident
+ * opened through the services with its playbook's checklist and records a
+ * step done through the page's own action and its dialog (R19-2); the
+ * システム管理者 sees the recovery request and the serious incident's
+ * report blocks with their buttons (R19-3..5) and prints the 事故報告書;
+ * a closed incident is read-only. The database is checked after each
+ * write. */
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "app-test-util.h"
+#include "jhk-accounts.h"
+#include "jhk-form-dialog.h"
+#include "jhk-form-preview.h"
+#include "jhk-incidents-page.h"
+#include "jhk-incidents.h"
+#include "jhk-page.h"
+#include "jhk-playbooks.h"
+#include "jhk-row.h"
+#include "jhk-session.h"
+#include "tests/jhk-test-util.h"
+
+static JhkSession *
+session_of (JhkWindow  *window,
+            const char *login)
+{
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(GError) error = NULL;
+  JhkSession *session = jhk_session_load (db, jhk_accounts_lookup (db, login), NULL, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
+static GtkWidget *
+open_page (JhkWindow  *window,
+           const char *login)
+{
+  GtkWidget *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  page = app_test_open_workspace (window, login, "incidents");
+  g_assert_true (JHK_IS_INCIDENTS_PAGE (page));
+  app_test_wait (100);
+  return page;
+}
+
+/* Opens an incident of 中央警察署 as chuo-unyo with the playbook of code;
+ * damage makes it serious by the playbook's criteria. */
+static gint64
+open_incident (JhkWindow  *window,
+               const char *code,
+               const char *title,
+               gboolean    damage)
+{
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkPlaybook) playbook = jhk_playbooks_get_by_code (db, code, &error);
+  gint64 office = app_test_count (window, "SELECT id FROM org_units WHERE code = '910'");
+  gint64 now = g_get_real_time ();
+  JhkIncidentFacts facts = {
+    .title = title,
+    .description = "刑事課の端末装置が起動しない。",
+    .occurred_at = now - 40 * G_TIME_SPAN_MINUTE,
+    .discovered_at = now - 30 * G_TIME_SPAN_MINUTE,
+    .systems = "ネットワーク端末装置",
+    .terminals = "T-913-01",
+    .damage = damage,
+  };
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (playbook);
+  id = jhk_incidents_open (db, unyo, office, playbook->id, &facts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GListModel *
+incident_list (GtkWidget *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (app_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static gint64
+selected_id (GtkWidget *page)
+{
+  JhkRow *row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (incident_list (page)));
+
+  return row != NULL ? jhk_row_get_id (row) : 0;
+}
+
+/* Others changed the data: the page reads it again, then selects id. */
+static void
+select_incident (GtkWidget *page,
+                 gint64     id)
+{
+  GListModel *list;
+
+  jhk_page_data_changed (JHK_PAGE (page));
+  app_test_wait (50);
+  list = incident_list (page);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (list, i);
+
+      if (jhk_row_get_id (row) == id)
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (list), i);
+          app_test_wait (100);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_step_row (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_object_get_data (G_OBJECT (widget), "jhk-step") != NULL &&
+         (data == NULL || GPOINTER_TO_INT (data) == 0 ||
+          strncmp (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data,
+                   strlen (data)) == 0);
+}
+
+/* The checklist's rows, in order. */
+static GPtrArray *
+step_rows (GtkWidget *page)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *first = app_test_find_widget (page, is_step_row, NULL);
+
+  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (is_step_row (row, NULL))
+      g_ptr_array_add (rows, row);
+  return rows;
+}
+
+static char *
+step_state (JhkWindow *window,
+            gint64     incident_id,
+            int        position)
+{
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(JhkSession) admin = session_of (window, "admin");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkIncident) incident = jhk_incidents_get (db, admin, incident_id, &error);
+  const JhkIncidentStep *step;
+
+  g_assert_no_error (error);
+  step = g_ptr_array_index (incident->steps, position - 1);
+  return g_strdup (step->state);
+}
+
+/* A button of the page's action, shown or not. */
+static GtkWidget *
+action_button (GtkWidget  *page,
+               const char *action)
+{
+  return app_test_find_action_button (page, action);
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+static gboolean
+is_drawn (GtkWidget *widget)
+{
+  return widget != NULL && gtk_widget_is_drawable (widget);
+}
+
+/* R19-2: the office's 運用管理者 runs the checklist: the incident opened
+ * through the services is listed with its progress, its steps are rows
+ * with their buttons, and 完了 through the page's action and its dialog
+ * records the step done. */
+static void
+test_checklist (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page = open_page (window, "chuo-unyo");
+  gint64 id = open_incident (window, "terminal-failure", "刑事課の端末装置が起動しない", FALSE);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *state = NULL;
+  gint64 step_id;
+  JhkFormDialog *dialog;
+  GtkWidget *done;
+
+  select_incident (page, id);
+  g_assert_cmpint (selected_id (page), ==, id);
+  rows = step_rows (page);
+  g_assert_cmpuint (rows->len, ==,
+                    app_test_count (window, "SELECT COUNT(*) FROM incident_steps WHERE "
+                                            "incident_id = (SELECT MAX(id) FROM incidents)"));
+  g_assert_cmpuint (rows->len, >, 2);
+  g_test_message ("%u steps in the checklist", rows->len);
+  /* Enter on the first step: 完了 of the step the user may do. */
+  g_assert_true (gtk_list_box_row_get_activatable (g_ptr_array_index (rows, 0)));
+  done = app_test_find_button (page, "_Done…");
+  g_assert_true (is_drawn (done));
+  g_assert_true (gtk_widget_is_sensitive (done));
+  app_test_save_png (GTK_WIDGET (window), "incidents-checklist");
+
+  /* The first step done through the page's action and its dialog. */
+  step_id = GPOINTER_TO_SIZE (g_object_get_data (g_ptr_array_index (rows, 0), "jhk-step"));
+  g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activated");
+  app_test_wait (100);
+  dialog = app_test_form_dialog ();
+  g_assert_true (jhk_form_dialog_apply (dialog));
+  app_test_wait (150);
+  state = step_state (window, id, 1);
+  g_assert_cmpstr (state, ==, "done");
+  g_test_message ("step %" G_GINT64_FORMAT " is %s", step_id, state);
+  /* The page read it again, with the same incident selected. */
+  g_assert_cmpint (selected_id (page), ==, id);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = step_rows (page);
+  g_assert_false (gtk_list_box_row_get_activatable (g_ptr_array_index (rows, 0)));
+  g_assert_true (gtk_list_box_row_get_activatable (g_ptr_array_index (rows, 1)));
+  app_test_save_png (GTK_WIDGET (window), "incidents-step-done");
+
+  app_test_destroy_window (window);
+}
+
+/* R19-3..5: the recovery request and the serious incident's report, as
+ * the システム管理者 sees them: in the scope of recovery requests from
+ * the dashboard, the buttons of their steps, the report's; and the
+ * 事故報告書 opens in the form preview. */
+static void
+test_admin_blocks (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  gint64 id = open_incident (window, "server-failure", "サーバの記憶装置が損壊した", TRUE);
+  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  GtkWidget *button;
+  GtkWindow *preview;
+
+  g_assert_cmpint (app_test_count (window, "SELECT serious FROM incidents WHERE id = "
+                                           "(SELECT MAX(id) FROM incidents)"), ==, 1);
+  g_assert_true (jhk_incidents_request_recovery (db, unyo, id, "sysadmin", 0,
+                                                 "サーバの交換を依頼する。", &error));
+  g_assert_no_error (error);
+
+  page = open_page (window, "admin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "incidents", "incidents.recovery"));
+  app_test_wait (150);
+  g_assert_cmpint (selected_id (page), ==, id);
+
+  button = action_button (page, "incidents.investigate");
+  g_assert_true (is_drawn (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_false (is_drawn (action_button (page, "incidents.request-recovery")));
+  button = action_button (page, "incidents.edit-report");
+  g_assert_true (is_drawn (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  button = action_button (page, "incidents.submit-report");
+  g_assert_true (is_drawn (button));
+  /* Not filled in yet: insensitive with the service's own reason. */
+  {
+    g_autoptr(JhkIncident) incident = jhk_incidents_get (db, jhk_window_get_session (window), id,
+                                                         &error);
+    const char *why = jhk_incidents_refusal (db, jhk_window_get_session (window), incident,
+                                             JHK_INCIDENT_SUBMIT_REPORT);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gtk_widget_is_sensitive (button), ==, why == NULL);
+    if (why != NULL)
+      {
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, why);
+        g_test_message ("submit refused: %s", why);
+      }
+  }
+  app_test_save_png (GTK_WIDGET (window), "incidents-admin");
+
+  /* 事故報告書. */
+  g_assert_true (gtk_widget_activate_action (page, "incidents.print", NULL));
+  app_test_wait (300);
+  preview = app_test_find_toplevel (JHK_TYPE_FORM_PREVIEW);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (jhk_form_preview_get_n_pages (JHK_FORM_PREVIEW (preview)), >, 0);
+  g_test_message ("the incident report has %u pages",
+                  jhk_form_preview_get_n_pages (JHK_FORM_PREVIEW (preview)));
+  app_test_save_png (GTK_WIDGET (preview), "incidents-report-preview");
+  gtk_window_destroy (preview);
+
+  app_test_destroy_window (window);
+}
+
+/* A closed incident is read-only: no action on it or its steps but the
+ * report preview. */
+static void
+test_closed_read_only (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  gint64 id = open_incident (window, "terminal-failure", "プリンタが動作しない", FALSE);
+  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkIncident) incident = jhk_incidents_get (db, unyo, id, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *page;
+  GtkLabel *status;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < incident->steps->len; i++)
+    {
+      const JhkIncidentStep *step = g_ptr_array_index (incident->steps, i);
+
+      g_assert_true (jhk_incidents_step_skip (db, unyo, step->id, "試験のため", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (jhk_incidents_close (db, unyo, id, "予備の端末装置を備える。", &error));
+  g_assert_no_error (error);
+
+  page = open_page (window, "chuo-unyo");
+  select_incident (page, id);
+  g_assert_cmpint (selected_id (page), ==, id);
+  rows = step_rows (page);
+  g_assert_cmpuint (rows->len, ==, incident->steps->len);
+  g_assert_null (app_test_find_button (page, "_Done…"));
+  g_assert_null (app_test_find_button (page, "No_te…"));
+  for (const char *const *name = (const char *const[]) { "incidents.facts", "incidents.note",
+                                                         "incidents.attach", "incidents.close",
+                                                         "incidents.serious",
+                                                         "incidents.request-recovery", NULL };
+       *name != NULL; name++)
+    g_assert_false (is_drawn (action_button (page, *name)));
+  g_assert_true (is_drawn (action_button (page, "incidents.print")));
+  status = GTK_LABEL (app_test_find_widget (page, is_label_with, "read-only"));
+  g_assert_nonnull (status);
+  app_test_save_png (GTK_WIDGET (window), "incidents-closed");
+
+  app_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app_test_init (&argc, &argv);
+
+  g_test_add_func ("/incidents-page/R19-2/checklist", test_checklist);
+  g_test_add_func ("/incidents-page/R19-3/R19-5/admin-blocks", test_admin_blocks);
+  g_test_add_func ("/incidents-page/R19-2/closed-read-only", test_closed_read_only);
+  return app_test_run ();
+}
