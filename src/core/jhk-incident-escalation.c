@@ -764,7 +764,8 @@ jhk_incidents_draft_report (JhkDb             *db,
   report = g_new0 (JhkIncidentReport, 1);
   report->state = g_strdup (incident->report.state != NULL ? incident->report.state : "");
   report->due_at = incident->report.due_at;
-  report->persons = -1;
+  /* 本人の数: unknown unless the report says it already. */
+  report->persons = incident->report.persons >= 0 ? incident->report.persons : -1;
 
   /* 概要: what happened, when, where, to what. */
   append_line (summary, incident->title);

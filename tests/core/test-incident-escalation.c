@@ -617,6 +617,12 @@ test_draft_report (Fixture       *f,
   g_assert_cmpstr (report->state, ==, "draft");
   g_assert_cmpint (report->due_at, ==, incident->report.due_at);
   jhk_incident_report_free (report);
+
+  /* The number of persons, once the report says it, is kept. */
+  incident->report.persons = 3;
+  report = jhk_incidents_draft_report (f->db, incident);
+  g_assert_cmpint (report->persons, ==, 3);
+  jhk_incident_report_free (report);
 }
 
 static void
