@@ -1293,7 +1293,7 @@ confirm_response_cb (AdwMessageDialog *message,
   if (ctx->step_id != 0)
     {
       ok = jhk_incidents_step_confirm (ctx->db, ctx->session, ctx->step_id, &error);
-      done_message = _("The step was confirmed.");
+      done_message = _("The step was confirmed by a second person.");
     }
   else if (ctx->action == JHK_INCIDENT_SUBMIT_REPORT)
     {
@@ -1419,7 +1419,7 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
       choose_file (ctx, parent, TRUE);
       break;
     case JHK_INCIDENT_REQUEST_RECOVERY:
-      action_dialog_new (ctx, _("Request Recovery"), _("_Request"),
+      action_dialog_new (ctx, _("Request Recovery"), C_("recovery", "_Request"),
                          _("_What the Office Asks For"));
       fill_recipients (ctx);
       set_info (ctx, _("When the office cannot recover alone"),
@@ -1430,7 +1430,7 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
     case JHK_INCIDENT_INVESTIGATE:
       action_dialog_new (ctx, _("Record the Investigation"), _("_Record"),
                          _("_Findings"));
-      set_info (ctx, _("Request"), ctx->incident->recovery_request);
+      set_info (ctx, _("Recovery Request"), ctx->incident->recovery_request);
       set_text (ctx, "text_view", ctx->incident->investigation);
       present (ctx, GTK_WIDGET (object (ctx, "text_view")));
       break;
@@ -1610,7 +1610,8 @@ jhk_incident_step_dialog_run (GtkWidget             *parent,
   switch (action)
     {
     case JHK_INCIDENT_STEP_ACTION_DONE:
-      action_dialog_new (ctx, _("Record the Step as Done"), _("_Done"), _("_Note (Optional)"));
+      action_dialog_new (ctx, _("Record the Step as Done"), C_("incident step", "_Done"),
+                         _("_Note (Optional)"));
       set_info (ctx, step_title, summary);
       ctx->attached = g_ptr_array_new_with_free_func (g_free);
       show (ctx, "evidence_row", TRUE);

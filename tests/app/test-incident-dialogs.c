@@ -21,6 +21,17 @@
 #include "jhk-session.h"
 #include "tests/jhk-test-util.h"
 
+/* JHK_TEST_LANG=1: the pictures in Japanese; the English texts are not
+ * compared. */
+static gboolean translated;
+
+/* part, or NULL when the UI is translated. */
+static const char *
+english (const char *part)
+{
+  return translated ? NULL : part;
+}
+
 static JhkSession *
 session_of (JhkWindow  *window,
             const char *login)
@@ -85,7 +96,7 @@ assert_apply_refused (JhkWindow     *window,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_nonnull (jhk_form_dialog_get_error (dialog));
   g_test_message ("refused: %s", jhk_form_dialog_get_error (dialog));
-  if (part != NULL)
+  if (english (part) != NULL)
     g_assert_nonnull (strstr (jhk_form_dialog_get_error (dialog), part));
   g_object_unref (dialog);
   after = jhk_test_dump_tables (db);
@@ -256,7 +267,8 @@ test_open (void)
   select_playbook (dialog, db, "output-loss");
   g_test_message ("playbook: %s", row_subtitle (dialog, "playbook_info_row"));
   g_assert_nonnull (strstr (row_subtitle (dialog, "playbook_info_row"), "保管場所にない"));
-  g_assert_nonnull (strstr (row_subtitle (dialog, "playbook_info_row"), "personal data leaks"));
+  if (!translated)
+    g_assert_nonnull (strstr (row_subtitle (dialog, "playbook_info_row"), "personal data leaks"));
 
   /* No title: refused, nothing written. */
   assert_apply_refused (window, dialog, NULL);
@@ -309,9 +321,10 @@ test_open (void)
   app_test_wait (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
                                                                                "criteria_label"))));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (jhk_form_dialog_get_object (
-                              dialog, "criteria_label"))),
-                            "Meets the criteria of a serious incident"));
+  if (!translated)
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (jhk_form_dialog_get_object (
+                                dialog, "criteria_label"))),
+                              "Meets the criteria of a serious incident"));
   g_assert_null (jhk_form_dialog_get_error (dialog));
   {
     GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
@@ -453,8 +466,9 @@ test_update_facts (void)
                                   done_cb, &done_id);
   app_test_wait (100);
   dialog = app_test_form_dialog ();
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
-                     jhk_form_dialog_get_object (dialog, "info_row"))), ==, "Step 1");
+  if (!translated)
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                       jhk_form_dialog_get_object (dialog, "info_row"))), ==, "Step 1");
   apply_ok (dialog);
   g_clear_pointer (&incident, jhk_incident_free);
   incident = get_incident (window, "chuo-unyo", id);
@@ -571,7 +585,8 @@ test_attach_limit (void)
   g_assert_cmpint (jhk_incident_dialogs_attach_file (db, unyo, id, 0, file, &error), ==, 0);
   g_assert_nonnull (error);
   g_test_message ("refused: %s", error->message);
-  g_assert_nonnull (strstr (error->message, "at most"));
+  if (!translated)
+    g_assert_nonnull (strstr (error->message, "at most"));
   after = jhk_test_dump_tables (db);
   g_assert_cmpstr (after, ==, before);
   app_test_destroy_window (window);
@@ -785,7 +800,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  app_test_set_test_lang ();
+  translated = app_test_set_test_lang ();
   app_test_init (&argc, &argv);
 
   g_test_add_func ("/incident-dialogs/R19-2/open", test_open);
