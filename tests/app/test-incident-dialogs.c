@@ -592,6 +592,35 @@ test_attach_limit (void)
   app_test_destroy_window (window);
 }
 
+/* An action the actor may not take opens no form: the service's reason
+ * is shown and nothing is written. */
+static void
+test_refused (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(JhkSession) shokuin = session_of (window, "chuo-shokuin");
+  g_autoptr(JhkIncident) incident = NULL;
+  gint64 id = open_incident (window, "terminal-failure", FALSE);
+  g_autofree char *before = jhk_test_dump_tables (db);
+  g_autofree char *after = NULL;
+  const char *why;
+  gint64 done_id = 0;
+
+  incident = get_incident (window, "chuo-shokuin", id);
+  why = jhk_incidents_refusal (db, shokuin, incident, JHK_INCIDENT_REQUEST_RECOVERY);
+  g_assert_nonnull (why);
+  g_test_message ("refused: %s", why);
+  jhk_incident_action_dialog_run (GTK_WIDGET (window), db, shokuin, incident,
+                                  JHK_INCIDENT_REQUEST_RECOVERY, done_cb, &done_id);
+  app_test_wait (100);
+  g_assert_null (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
+  g_assert_cmpint (done_id, ==, 0);
+  after = jhk_test_dump_tables (db);
+  g_assert_cmpstr (after, ==, before);
+  app_test_destroy_window (window);
+}
+
 /* R19-3, R19-4: the office asks the システム管理者 for recovery; the
  * システム管理者 records the investigation, the staff sent and the end. */
 static void
@@ -717,6 +746,16 @@ test_report_and_close (void)
                                FALSE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (jhk_form_dialog_get_object (dialog, "persons_spin")),
                              0);
+  /* Too long a field: refused, nothing written. */
+  {
+    GString *long_text = g_string_new (NULL);
+
+    for (int i = 0; i <= JHK_INCIDENT_TEXT_MAX; i++)
+      g_string_append (long_text, "長");
+    set_view (dialog, "cause_view", long_text->str);
+    g_string_free (long_text, TRUE);
+  }
+  assert_apply_refused (window, dialog, "at most");
   set_view (dialog, "cause_view", "電源装置の経年劣化");
   set_view (dialog, "prevention_view", "端末の定期点検に電源装置を加える");
   app_test_save_png (GTK_WIDGET (dialog), "incident-report-dialog");
@@ -808,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/incident-dialogs/R19-2/update-facts", test_update_facts);
   g_test_add_func ("/incident-dialogs/R19-2/steps", test_steps);
   g_test_add_func ("/incident-dialogs/R19-2/attach-limit", test_attach_limit);
+  g_test_add_func ("/incident-dialogs/R19-3/refused", test_refused);
   g_test_add_func ("/incident-dialogs/R19-3/recovery", test_recovery);
   g_test_add_func ("/incident-dialogs/R19-5/report-and-close", test_report_and_close);
   return app_test_run ();
