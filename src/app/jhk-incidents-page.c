@@ -354,23 +354,23 @@ static void
 add_columns (JhkIncidentsPage *self)
 {
   static const JhkColumnEntry first[] = {
-    { N_("No."), "id", NULL, 40, FALSE },
-    { N_("Discovered"), NULL, discovered_text, 120, FALSE },
-    { N_("Office"), NULL, office_text, 100, FALSE },
-    { N_("Title"), NULL, title_text, 160, TRUE },
-    { N_("Playbook"), NULL, playbook_text, 120, FALSE },
-    { N_("Progress"), NULL, progress_text, 60, FALSE },
-    { N_("State"), NULL, status_text, 70, FALSE },
+    { N_("No."), "id", NULL, 36, FALSE },
+    { N_("Discovered"), NULL, discovered_text, 124, FALSE },
+    { N_("Office"), NULL, office_text, 90, FALSE },
+    { N_("Title"), NULL, title_text, 150, TRUE },
+    { N_("Playbook"), NULL, playbook_text, 100, FALSE },
+    { N_("Progress"), NULL, progress_text, 64, FALSE },
+    { N_("State"), NULL, status_text, 64, FALSE },
   };
   static const JhkColumnEntry recovery[] = {
-    { N_("Recovery"), NULL, recovery_text, 90, FALSE },
+    { N_("Recovery"), NULL, recovery_text, 80, FALSE },
   };
 
   jhk_column_view_add_columns (self->incidents_view, first, G_N_ELEMENTS (first));
-  add_custom_column (self, _("Serious"), 50, G_CALLBACK (serious_setup_cb),
+  add_custom_column (self, _("Serious"), 56, G_CALLBACK (serious_setup_cb),
                      G_CALLBACK (serious_bind_cb), G_CALLBACK (serious_unbind_cb));
   jhk_column_view_add_columns (self->incidents_view, recovery, G_N_ELEMENTS (recovery));
-  add_custom_column (self, _("Report"), 150, G_CALLBACK (report_setup_cb),
+  add_custom_column (self, _("Report"), 130, G_CALLBACK (report_setup_cb),
                      G_CALLBACK (report_bind_cb), G_CALLBACK (report_unbind_cb));
 }
 
@@ -529,16 +529,6 @@ update_actions (JhkIncidentsPage *self)
 
 /* ---- the detail pane ---- */
 
-static void
-add_field_time (AdwPreferencesGroup *group,
-                const char          *title,
-                gint64               us)
-{
-  g_autofree char *text = time_text (us);
-
-  jhk_detail_add_field (group, title, text);
-}
-
 /* "山田 太郎 · 2026-11-27 14:30", or NULL when nobody. */
 static char *
 who_when (const char *name,
@@ -576,13 +566,24 @@ fill_facts (JhkIncidentsPage  *self,
   g_autofree char *playbook = NULL;
   g_autofree char *opened = who_when (incident->reported_by_name, incident->created_at);
 
+  g_autofree char *occurred = time_text (incident->occurred_at);
+  g_autofree char *discovered = time_text (incident->discovered_at);
+  g_autofree char *times = g_strdup_printf (_("Occurred %s, discovered %s"), jhk_or_dash (occurred),
+                                            jhk_or_dash (discovered));
+  g_autofree char *affected = NULL;
+
+  if (!jhk_is_blank (incident->systems) && !jhk_is_blank (incident->terminals))
+    affected = g_strdup_printf ("%s · %s", incident->systems, incident->terminals);
+  else
+    affected = g_strdup (!jhk_is_blank (incident->systems) ? incident->systems
+                                                             : incident->terminals);
   jhk_detail_add_field (group, _("What Happened"), incident->description);
-  add_field_time (group, _("Occurred"), incident->occurred_at);
-  add_field_time (group, _("Discovered"), incident->discovered_at);
-  jhk_detail_add_field (group, _("Affected Systems"), incident->systems);
-  jhk_detail_add_field (group, _("Affected Terminals"), incident->terminals);
-  jhk_detail_add_field (group, _("Businesses"), businesses);
-  jhk_detail_add_field (group, _("Materials"), materials);
+  jhk_detail_add_field (group, _("When"), times);
+  jhk_detail_add_field (group, _("Affected Systems and Terminals"), affected);
+  if (businesses != NULL)
+    jhk_detail_add_field (group, _("Businesses"), businesses);
+  if (materials != NULL)
+    jhk_detail_add_field (group, _("Materials"), materials);
   if (incident->damage)
     g_ptr_array_add (marks, g_strdup (_("System damaged")));
   if (incident->stop_minutes > 0)
@@ -595,8 +596,8 @@ fill_facts (JhkIncidentsPage  *self,
       g_ptr_array_add (marks, NULL);
       marks_text = g_strjoinv (" · ", (char **) marks->pdata);
     }
-  jhk_detail_add_field (group, _("Damage, Stop, Leak"), marks_text != NULL ? marks_text
-                                                                           : _("None"));
+  if (marks_text != NULL)
+    jhk_detail_add_field (group, _("Damage, Stop, Leak"), marks_text);
   playbook = g_strdup_printf (_("%s (version %d)"), jhk_or_dash (incident->playbook_title),
                               incident->playbook_version);
   jhk_detail_add_field (group, _("Playbook"), playbook);
@@ -651,10 +652,14 @@ step_button_clicked_cb (GtkButton        *button,
 }
 
 static void
-step_row_activated_cb (AdwActionRow     *row,
+step_row_activated_cb (GtkListBox       *list,
+                       GtkListBoxRow    *row,
                        JhkIncidentsPage *self)
 {
   gint64 step_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "jhk-step"));
+
+  if (step_id == 0 || !gtk_list_box_row_get_activatable (row))
+    return;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "incidents.step", "(ix)",
                               (int) JHK_INCIDENT_STEP_ACTION_DONE, (gint64) step_id);
@@ -674,6 +679,7 @@ add_step_button (JhkIncidentsPage      *self,
   g_object_set_data (G_OBJECT (button), "jhk-step", GSIZE_TO_POINTER (step->id));
   g_object_set_data (G_OBJECT (button), "jhk-step-action", GINT_TO_POINTER (action));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "small");
   gtk_widget_set_sensitive (button, why_not == NULL);
   gtk_widget_set_tooltip_text (button, why_not != NULL ? why_not : what);
   g_signal_connect_object (button, "clicked", G_CALLBACK (step_button_clicked_cb), self, 0);
@@ -732,7 +738,11 @@ fill_checklist (JhkIncidentsPage  *self,
       const JhkIncidentStep *step = g_ptr_array_index (incident->steps, i);
       g_autofree char *title = g_strdup_printf ("%d. %s", step->position, step->text);
       g_autofree char *subtitle = step_subtitle (step);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "title", title,
+                                     "use-markup", FALSE, NULL);
+      GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *label;
       GtkWidget *icon;
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gboolean is_resolved = jhk_incident_step_is_resolved (step);
@@ -740,18 +750,35 @@ fill_checklist (JhkIncidentsPage  *self,
       gboolean can_do = pending && step_refusal (self, step, JHK_INCIDENT_STEP_ACTION_DONE) == NULL;
 
       resolved += is_resolved;
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_set_margin_start (outer, 12);
+      gtk_widget_set_margin_end (outer, 12);
+      gtk_widget_set_margin_top (outer, 8);
+      gtk_widget_set_margin_bottom (outer, 8);
       icon = gtk_image_new_from_icon_name (pending ? "checkbox-symbolic"
                                            : g_strcmp0 (step->state, "skipped") == 0
                                              ? "checkbox-mixed-symbolic"
                                              : "checkbox-checked-symbolic");
       gtk_widget_add_css_class (icon, is_resolved ? "success" : pending ? "dim-label" : "warning");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (icon, jhk_incident_step_state_label (step->state));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_box_append (GTK_BOX (outer), icon);
+      gtk_widget_set_hexpand (inner, TRUE);
+      gtk_box_append (GTK_BOX (outer), inner);
+      label = gtk_label_new (title);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (inner), label);
+      label = gtk_label_new (subtitle);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (inner), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
       g_object_set_data (G_OBJECT (row), "jhk-step", GSIZE_TO_POINTER (step->id));
 
       if (is_open (incident))
@@ -769,13 +796,14 @@ fill_checklist (JhkIncidentsPage  *self,
                              _("Confirm the step as a second person"));
           add_step_button (self, box, step, JHK_INCIDENT_STEP_ACTION_NOTE, _("No_te…"),
                            _("Add a note to the step"));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+          gtk_box_append (GTK_BOX (inner), box);
         }
       /* Enter on a step the user may do: 完了 through its dialog. */
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), can_do);
-      if (can_do)
-        g_signal_connect_object (row, "activated", G_CALLBACK (step_row_activated_cb), self, 0);
       adw_preferences_group_add (group, row);
+      if (i == 0)
+        g_signal_connect_object (gtk_widget_get_parent (row), "row-activated",
+                                 G_CALLBACK (step_row_activated_cb), self, 0);
       g_ptr_array_add (self->step_rows, row);
     }
   description = g_strdup_printf (_("%u of %u steps resolved. Arrow keys move through the steps; "
@@ -1156,11 +1184,12 @@ fill_detail (JhkIncidentsPage *self)
       gtk_widget_set_focusable (child, FALSE);
   }
 
-  fill_facts (self, incident);
+  /* What is done now first, then the record. */
   fill_checklist (self, incident);
-  fill_attachments (self, incident);
   fill_recovery (self, incident);
   fill_report (self, incident);
+  fill_facts (self, incident);
+  fill_attachments (self, incident);
   fill_closing (self, incident);
   fill_timeline (self, incident);
   focus_step_row (self);
