@@ -911,7 +911,7 @@ jhk_incidents_open (JhkDb                  *db,
                    " FROM playbook_steps WHERE version_id = ? ORDER BY position",
                    JHK_I (id), JHK_I (version), JHK_DB_END) ||
       !write_links (db, id, facts, error) ||
-      !jhk_incidents_add_event (db, actor, id, "opened", facts->title, error) ||
+      !jhk_incidents_add_event (db, actor, id, "opened", title, error) ||
       !jhk_incidents_apply_criteria (db, id, error))
     goto fail;
   json_object_set_int_member (details, "office_id", office_id);
