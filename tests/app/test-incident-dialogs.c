@@ -73,6 +73,13 @@ get_view (JhkFormDialog *dialog,
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static GtkWidget *
+widget_of (JhkFormDialog *dialog,
+           const char    *id)
+{
+  return GTK_WIDGET (jhk_form_dialog_get_object (dialog, id));
+}
+
 static const char *
 row_subtitle (JhkFormDialog *dialog,
               const char    *id)
@@ -270,6 +277,40 @@ test_open (void)
   if (!translated)
     g_assert_nonnull (strstr (row_subtitle (dialog, "playbook_info_row"), "personal data leaks"));
 
+  /* Keyboard: the mnemonics take the focus to their fields. */
+  {
+    const char *rows[] = { "title_row", "occurred_row", "systems_row", "damage_switch" };
+    const char *focused[] = { "title_row", "occurred_date", "systems_row", "damage_switch" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        GtkWidget *row = GTK_WIDGET (jhk_form_dialog_get_object (dialog, rows[i]));
+        GtkWidget *target = GTK_WIDGET (jhk_form_dialog_get_object (dialog, focused[i]));
+        GtkWidget *focus;
+
+        if (GTK_IS_SWITCH (row))
+          row = gtk_widget_get_ancestor (row, ADW_TYPE_ACTION_ROW);
+        g_assert_true (gtk_widget_mnemonic_activate (row, FALSE));
+        app_test_wait (20);
+        focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+        if (GTK_IS_SWITCH (target))
+          {
+            /* A switch's row takes the focus, and Space switches it. */
+            g_assert_true (focus == row);
+            g_signal_emit_by_name (gtk_widget_get_parent (row), "activate-cursor-row");
+            /* The switch moves, then turns on (within 3 s on a loaded
+             * machine). */
+            for (int tries = 0; tries < 60 && !gtk_switch_get_active (GTK_SWITCH (target));
+                 tries++)
+              app_test_wait (50);
+            g_assert_true (gtk_switch_get_active (GTK_SWITCH (target)));
+            gtk_switch_set_active (GTK_SWITCH (target), FALSE);
+          }
+        else
+          g_assert_true (focus == target || gtk_widget_is_ancestor (focus, target));
+      }
+  }
+
   /* No title: refused, nothing written. */
   assert_apply_refused (window, dialog, NULL);
 
@@ -315,12 +356,10 @@ test_open (void)
   app_test_set_row (dialog, "discovered_time", "10:30");
 
   /* The leak meets the playbook's criterion, as it is switched on. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
-                                                                                "criteria_label"))));
+  g_assert_false (gtk_widget_get_visible (widget_of (dialog, "criteria_label")));
   gtk_switch_set_active (GTK_SWITCH (jhk_form_dialog_get_object (dialog, "leak_switch")), TRUE);
   app_test_wait (100);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
-                                                                               "criteria_label"))));
+  g_assert_true (gtk_widget_get_visible (widget_of (dialog, "criteria_label")));
   if (!translated)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (jhk_form_dialog_get_object (
                                 dialog, "criteria_label"))),
@@ -428,8 +467,7 @@ test_update_facts (void)
                    ==, incident->title);
   g_assert_true (gtk_check_button_get_active (
     GTK_CHECK_BUTTON (app_test_find_named (GTK_WIDGET (dialog), "business-B101"))));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
-                                                                                    "playbook_row"))));
+  g_assert_false (gtk_widget_get_sensitive (widget_of (dialog, "playbook_row")));
 
   /* An empty title is refused. */
   app_test_set_row (dialog, "title_row", "");
@@ -506,8 +544,7 @@ test_steps (void)
   dialog = app_test_form_dialog ();
   g_assert_nonnull (strstr (row_subtitle (dialog, "info_row"), step->text));
   g_assert_nonnull (strstr (row_subtitle (dialog, "evidence_row"), step->evidence));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
-                                                                               "attach_button"))));
+  g_assert_true (gtk_widget_get_visible (widget_of (dialog, "attach_button")));
   /* What its button does once the file is chosen: attached to the step. */
   path = app_test_write_file ("kanrihyo.txt", "入出力資料管理票の写し", -1);
   file = g_file_new_for_path (path);
@@ -783,8 +820,7 @@ test_report_and_close (void)
                                   done_cb, &done_id);
   app_test_wait (100);
   dialog = app_test_form_dialog ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
-                                                                               "info_row"))));
+  g_assert_true (gtk_widget_get_visible (widget_of (dialog, "info_row")));
   g_test_message ("missing: %s", row_subtitle (dialog, "info_row"));
   app_test_save_png (GTK_WIDGET (dialog), "incident-close-dialog-missing");
   g_assert_nonnull (strstr (get_view (dialog, "text_view"), "定期点検"));
@@ -822,8 +858,7 @@ test_report_and_close (void)
                                   done_cb, &done_id);
   app_test_wait (100);
   dialog = app_test_form_dialog ();
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (jhk_form_dialog_get_object (dialog,
-                                                                                "info_row"))));
+  g_assert_false (gtk_widget_get_visible (widget_of (dialog, "info_row")));
   set_view (dialog, "text_view", "");
   assert_apply_refused (window, dialog, "prevention");
   set_view (dialog, "text_view", "端末の定期点検に電源装置を加える");
