@@ -899,6 +899,28 @@ test_pg_row_security (void)
     g_assert_cmpstr (step->done_by_name, ==, "山田 太郎");
   }
 
+  /* The 運用管理者 corrects the facts: the links are replaced. */
+  {
+    gint64 business = jhk_org_find_business (owner, "B101");
+    gint64 material = jhk_test_demo_chuo_material (owner, "1 = 1");
+    g_autoptr(JhkIncident) seen = NULL;
+
+    facts = facts_of (&f, "照会端末の故障（訂正）");
+    facts.business_ids = &business;
+    facts.n_business_ids = 1;
+    facts.material_ids = &material;
+    facts.n_material_ids = 1;
+    g_assert_true (jhk_incidents_update_facts (unyo_db, unyo, id, &facts, &error));
+    g_assert_no_error (error);
+    g_assert_true (jhk_incidents_update_facts (unyo_db, unyo, id, &facts, &error));
+    g_assert_no_error (error);
+    seen = jhk_incidents_get (unyo_db, unyo, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (seen->business_ids->len, ==, 1);
+    g_assert_cmpuint (seen->material_ids->len, ==, 1);
+    g_assert_cmpstr (seen->title, ==, "照会端末の故障（訂正）");
+  }
+
   /* Closed, it changes no more. */
   g_assert_true (jhk_incidents_close (unyo_db, unyo, id, "端末の定期点検を強化する", &error));
   g_assert_no_error (error);
