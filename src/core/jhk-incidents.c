@@ -335,8 +335,33 @@ takes_part (JhkDb             *db,
   return jhk_session_get_staff_id (actor) != 0 && may_see (db, actor, incident->office_id);
 }
 
-/* Holds the step's role for the office (a role of the whole organisation
- * or of a business: holds it at all); "" is anyone of the office. */
+/* Manages one of the incident's businesses as role (any business when
+ * the incident names none). */
+static gboolean
+holds_business_role (JhkSession        *actor,
+                     const JhkIncident *incident,
+                     JhkRole            role)
+{
+  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+    {
+      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+
+      if (grant->role != role)
+        continue;
+      if (incident->business_ids == NULL || incident->business_ids->len == 0)
+        return TRUE;
+      for (guint n = 0; n < incident->business_ids->len; n++)
+        if (grant->business_id == g_array_index (incident->business_ids, gint64, n))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Holds the step's role for the office: a role of the whole organisation
+ * at all, a business's for one of the incident's businesses, an office's
+ * or section's for the office. "" is anyone of the office, and so is
+ * "staff" (アクセス権者: the playbooks give it the steps of whoever is at
+ * the terminal), besides the holders of that role for the office. */
 static gboolean
 holds_step_role (JhkDb             *db,
                  JhkSession        *actor,
@@ -352,11 +377,14 @@ holds_step_role (JhkDb             *db,
   role = jhk_role_from_key (role_key);
   if (role == JHK_ROLE_INVALID)
     return FALSE;
+  if (role == JHK_ROLE_STAFF && is_office_staff (db, actor, incident->office_id))
+    return TRUE;
   switch (jhk_role_get_scope (role))
     {
     case JHK_SCOPE_ORGANISATION:
-    case JHK_SCOPE_BUSINESS:
       return jhk_session_has_role (actor, role);
+    case JHK_SCOPE_BUSINESS:
+      return holds_business_role (actor, incident, role);
     default:
       return jhk_ledger_holds_role_for_office (db, actor, role, incident->office_id);
     }

@@ -410,6 +410,49 @@ test_step_rules (Fixture       *f,
   }
 }
 
+/* R19-2: a step's role, for the office or the incident's businesses; the
+ * playbooks' "staff" steps are anyone's of the office. */
+static void
+test_step_roles (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *const steps[] = {
+    "端末の使用を中止する|staff|0",
+    "業務への影響を判断する|biz_owner|0",
+    "証跡を調査する|sysadmin|0",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkSession) gyomu = jhk_test_login (f->db, "gyomu");
+  g_autoptr(JhkSession) denshi = jhk_test_login (f->db, "denshi");
+  gint64 business = jhk_org_find_business (f->db, "B101");
+  JhkIncidentFacts facts = facts_of (f, "照会端末の故障");
+  gint64 id, s1, s2, s3;
+
+  add_version (f, 2, steps);
+  facts.business_ids = &business;
+  facts.n_business_ids = 1;
+  id = jhk_incidents_open (f->db, f->unyo, f->office, f->playbook, &facts, &error);
+  g_assert_no_error (error);
+  s1 = step_id (f, id, 1);
+  s2 = step_id (f, id, 2);
+  s3 = step_id (f, id, 3);
+
+  /* 情報管理者 of the office, not an アクセス権者: still of the office. */
+  g_assert_true (jhk_incidents_step_done (f->db, f->kanri, s1, NULL, &error));
+  g_assert_no_error (error);
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                  jhk_incidents_step_done (f->db, denshi, s2, NULL, refusal));
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                  jhk_incidents_step_done (f->db, f->kanri, s2, NULL, refusal));
+  g_assert_true (jhk_incidents_step_done (f->db, gyomu, s2, NULL, &error));
+  g_assert_no_error (error);
+  ASSERT_REFUSED (f, JHK_POLICY_ERROR_DENIED,
+                  jhk_incidents_step_done (f->db, gyomu, s3, NULL, refusal));
+  g_assert_true (jhk_incidents_step_done (f->db, f->admin, s3, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* R19-1, R19-2: the incident keeps the version it was opened with. */
 static void
 test_version_kept (Fixture       *f,
@@ -951,6 +994,7 @@ main (int argc, char **argv)
   ADD ("R19-2/open-by-staff", test_open_by_staff);
   ADD ("R19-2/open-refusals", test_open_refusals);
   ADD ("R19-2/step-rules", test_step_rules);
+  ADD ("R19-2/step-roles", test_step_roles);
   ADD ("R19-2/version-kept", test_version_kept);
   ADD ("R19-2/attachments", test_attachments);
   ADD ("R19-2/close-then-read-only", test_close_read_only);
