@@ -214,14 +214,40 @@ set_when (GtkEntry *date,
   gtk_editable_set_text (GTK_EDITABLE (time), minute);
 }
 
+/* Digits, colons and separators as an IME types them (０９：３０,
+ * ２０２６／１１／２６) and dates with slashes, as ASCII; a new string. */
+static char *
+normalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF10 && c <= 0xFF19)         /* ０..９ */
+        g_string_append_c (out, '0' + (c - 0xFF10));
+      else if (c == 0xFF1A)                   /* ： */
+        g_string_append_c (out, ':');
+      else if (c == 0xFF0F || c == '/' || c == 0xFF0D || c == 0x2212)  /* ／ － − */
+        g_string_append_c (out, '-');
+      else if (c == 0x3000)                   /* the ideographic space */
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
 static gboolean
 parse_minute (const char *text,
               int        *hour,
               int        *minute)
 {
+  g_autofree char *ascii = normalize (text);
   int h, m, n = 0;
 
-  if (sscanf (text, "%2d:%2d%n", &h, &m, &n) != 2 || text[n] != '\0')
+  if (sscanf (ascii, "%2d:%2d%n", &h, &m, &n) != 2 || ascii[n] != '\0')
     return FALSE;
   if (h < 0 || h > 23 || m < 0 || m > 59)
     return FALSE;
@@ -230,8 +256,36 @@ parse_minute (const char *text,
   return TRUE;
 }
 
+/* The local midnight of a date typed as YYYY-MM-DD, also with slashes, in
+ * full-width digits or without the leading zeros (2026/1/5). */
+static gboolean
+parse_day (const char *text,
+           gint64     *out_us)
+{
+  g_autofree char *ascii = normalize (text);
+  g_autofree char *canonical = NULL;
+  int y, m, d, n = 0;
+
+  if (sscanf (ascii, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || ascii[n] != '\0')
+    return FALSE;
+  canonical = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return jhk_parse_date (canonical, out_us);
+}
+
+static void
+mark_entry (GtkEntry   *entry,
+            const char *tooltip)
+{
+  if (tooltip != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), tooltip);
+}
+
 /* The instant of a date entry and a time entry, local time; what marks
- * the error, e.g. "Occurred At". */
+ * the error, e.g. "Occurred At". Entries that cannot be read are marked,
+ * as jhk_date_entry_read() does. */
 static gboolean
 read_when (GtkEntry    *date,
            GtkEntry    *time,
@@ -239,34 +293,35 @@ read_when (GtkEntry    *date,
            gint64      *out_us,
            GError     **error)
 {
-  g_autofree char *day = NULL;
+  g_autofree char *day = jhk_editable_dup_text (date);
   g_autofree char *minute = jhk_editable_dup_text (time);
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) t = NULL;
   gint64 us = 0;
   int h, m;
 
-  if (!jhk_date_entry_read (date, &day, &us))
+  if (*day == '\0')
     {
+      mark_entry (date, NULL);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: give the date."), what);
+      return FALSE;
+    }
+  if (!parse_day (day, &us))
+    {
+      mark_entry (date, _("Dates are written YYYY-MM-DD."));
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("%s: write the date as YYYY-MM-DD."), what);
       return FALSE;
     }
-  if (day == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: give the date."), what);
-      return FALSE;
-    }
+  mark_entry (date, NULL);
   if (!parse_minute (minute, &h, &m))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (time), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (time), _("Times are written HH:MM."));
+      mark_entry (time, _("Times are written HH:MM."));
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("%s: write the time as HH:MM."), what);
       return FALSE;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (time), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (time), NULL);
+  mark_entry (time, NULL);
   midnight = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
   t = g_date_time_new_local (g_date_time_get_year (midnight), g_date_time_get_month (midnight),
                              g_date_time_get_day_of_month (midnight), h, m, 0);
@@ -673,6 +728,15 @@ search_materials (Ctx *ctx)
     }
 }
 
+/* Enter in the search takes the material when only one matches. */
+static void
+search_activated_cb (Ctx *ctx)
+{
+  if (ctx->material_results->len == 1 &&
+      g_object_get_data (g_ptr_array_index (ctx->material_results, 0), "material-id") != NULL)
+    g_signal_emit_by_name (g_ptr_array_index (ctx->material_results, 0), "activated");
+}
+
 static void
 office_changed_cb (Ctx *ctx)
 {
@@ -938,6 +1002,8 @@ jhk_incident_open_dialog_new (GtkWidget             *parent,
   load_playbook (ctx);
   g_signal_connect_swapped (object (ctx, "material_search_row"), "changed",
                             G_CALLBACK (search_materials), ctx);
+  g_signal_connect_swapped (object (ctx, "material_search_row"), "entry-activated",
+                            G_CALLBACK (search_activated_cb), ctx);
 
   jhk_form_dialog_set_apply_func (dialog, facts_apply, ctx, ctx_free);
   jhk_form_dialog_set_check_func (dialog, facts_check);

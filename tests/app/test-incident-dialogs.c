@@ -341,6 +341,17 @@ test_open (void)
       app_test_wait (50);
       g_assert_nonnull (app_test_find_named (GTK_WIDGET (dialog), chip));
       g_assert_null (app_test_find_named (GTK_WIDGET (dialog), result));
+      /* The chip takes it away; Enter on a search with one match takes it
+       * again. */
+      g_signal_emit_by_name (app_test_find_named (GTK_WIDGET (dialog), chip), "clicked");
+      app_test_wait (50);
+      g_assert_null (app_test_find_named (GTK_WIDGET (dialog), chip));
+      app_test_set_row (dialog, "material_search_row", number);
+      app_test_wait (50);
+      g_signal_emit_by_name (jhk_form_dialog_get_object (dialog, "material_search_row"),
+                             "entry-activated");
+      app_test_wait (50);
+      g_assert_nonnull (app_test_find_named (GTK_WIDGET (dialog), chip));
     }
 
   /* Discovered before it occurred: refused. */
@@ -352,7 +363,13 @@ test_open (void)
   /* A time that is none. */
   app_test_set_row (dialog, "discovered_time", "25:00");
   assert_apply_refused (window, dialog, "HH:MM");
-  app_test_set_row (dialog, "occurred_time", "09:00");
+  /* As an IME types them: full-width digits, slashes. */
+  {
+    g_autofree char *slashed = g_strdelimit (g_strdup (day), "-", '/');
+
+    app_test_set_row (dialog, "occurred_date", slashed);
+  }
+  app_test_set_row (dialog, "occurred_time", "０９：００");
   app_test_set_row (dialog, "discovered_time", "10:30");
 
   /* The leak meets the playbook's criterion, as it is switched on. */
