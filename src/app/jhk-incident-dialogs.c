@@ -1008,7 +1008,9 @@ jhk_incident_open_dialog_new (GtkWidget             *parent,
   jhk_form_dialog_set_apply_func (dialog, facts_apply, ctx, ctx_free);
   jhk_form_dialog_set_check_func (dialog, facts_check);
   jhk_present_dialog (parent, GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (object (ctx, "title_row")));
+  /* A new incident starts from the playbook that fits it. */
+  gtk_widget_grab_focus (GTK_WIDGET (object (ctx, ctx->incident != NULL ? "title_row"
+                                                                        : "playbook_row")));
   return GTK_WINDOW (dialog);
 }
 
