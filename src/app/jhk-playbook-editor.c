@@ -1,4 +1,5 @@
 /* jhk-playbook-editor.c: the editor of a response playbook (R19-1). */
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -711,6 +712,21 @@ mark_field (Editor     *ed,
     gtk_widget_add_css_class (widget, "error");
 }
 
+/* "A step needs its text." says which: "Step 3: …". */
+static void
+prefix_error (const char  *field,
+              GError     **error)
+{
+  guint index;
+
+  if (error == NULL || *error == NULL || field == NULL)
+    return;
+  if (sscanf (field, "steps.%u.", &index) == 1)
+    g_prefix_error (error, _("Step %u: "), index + 1);
+  else if (sscanf (field, "contacts.%u.", &index) == 1)
+    g_prefix_error (error, _("Contact %u: "), index + 1);
+}
+
 static gboolean
 editor_check (JhkFormDialog  *dialog,
               gpointer        user_data,
@@ -723,6 +739,8 @@ editor_check (JhkFormDialog  *dialog,
   read_form (ed);
   ok = jhk_playbook_check (ed->playbook, &field, error);
   mark_field (ed, ok ? NULL : field);
+  if (!ok)
+    prefix_error (field, error);
   return ok;
 }
 
@@ -740,6 +758,7 @@ editor_apply (JhkFormDialog  *dialog,
   if (!jhk_playbook_check (ed->playbook, &field, error))
     {
       mark_field (ed, field);
+      prefix_error (field, error);
       return FALSE;
     }
   version_id = jhk_playbooks_save (ed->db, ed->session, ed->playbook, error);

@@ -228,22 +228,25 @@ businesses_text (JhkPlaybooksPage *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A cell of the steps' table; wrap: the width in characters it wraps at
+ * (the step's text also takes the room left), 0 none. */
 static GtkWidget *
 cell (const char *text,
       gboolean    heading,
-      gboolean    wrap)
+      int         wrap)
 {
   GtkWidget *label = gtk_label_new (text != NULL && *text != '\0' ? text : "—");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), !heading);
-  if (wrap)
+  if (wrap > 0)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), MIN (wrap, 12));
+      gtk_label_set_max_width_chars (GTK_LABEL (label), wrap);
+      gtk_widget_set_hexpand (label, wrap >= 30);
     }
   if (heading)
     gtk_widget_add_css_class (label, "heading");
@@ -266,7 +269,7 @@ steps_table (const JhkPlaybook *pb)
   gtk_widget_set_margin_top (grid, 10);
   gtk_widget_set_margin_bottom (grid, 10);
   for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
-    gtk_grid_attach (GTK_GRID (grid), cell (_(headings[c]), TRUE, FALSE), c, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), cell (_(headings[c]), TRUE, 0), c, 0, 1, 1);
   for (guint i = 0; pb->steps != NULL && i < pb->steps->len; i++)
     {
       JhkPlaybookStep *step = g_ptr_array_index (pb->steps, i);
@@ -275,27 +278,28 @@ steps_table (const JhkPlaybook *pb)
                                                    : NULL;
       GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-      gtk_box_append (GTK_BOX (text), cell (step->text, FALSE, TRUE));
+      gtk_box_append (GTK_BOX (text), cell (step->text, FALSE, 40));
       if (step->shared_step_id != 0)
         {
-          GtkWidget *badge = cell (_("Shared step"), FALSE, FALSE);
+          GtkWidget *badge = cell (_("Shared step"), FALSE, 0);
 
           gtk_label_set_selectable (GTK_LABEL (badge), FALSE);
           gtk_widget_add_css_class (badge, "caption-heading");
           gtk_widget_add_css_class (badge, "accent");
           gtk_box_append (GTK_BOX (text), badge);
         }
-      gtk_grid_attach (GTK_GRID (grid), cell (number, FALSE, FALSE), 0, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell (number, FALSE, 0), 0, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), text, 1, i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), cell (role_text (step->role), FALSE, TRUE), 2, i + 1,
+      gtk_grid_attach (GTK_GRID (grid), cell (role_text (step->role), FALSE, 10), 2, i + 1,
                        1, 1);
-      gtk_grid_attach (GTK_GRID (grid), cell (minutes, FALSE, FALSE), 3, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell (minutes, FALSE, 0), 3, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid),
-                       cell (step->needs_confirmation ? _("Yes") : NULL, FALSE, FALSE), 4, i + 1,
+                       cell (step->needs_confirmation ? _("Yes") : NULL, FALSE, 0), 4, i + 1,
                        1, 1);
-      gtk_grid_attach (GTK_GRID (grid), cell (step->evidence, FALSE, TRUE), 5, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell (step->evidence, FALSE, 12), 5, i + 1, 1, 1);
     }
   gtk_frame_set_child (GTK_FRAME (frame), grid);
+  gtk_widget_set_name (frame, "steps");
   gtk_accessible_update_property (GTK_ACCESSIBLE (frame), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Steps"), -1);
   return frame;
@@ -1068,8 +1072,8 @@ jhk_playbooks_page_constructed (GObject *object)
 {
   JhkPlaybooksPage *self = JHK_PLAYBOOKS_PAGE (object);
   static const JhkColumnEntry columns[] = {
-    { N_("Title"), "title", NULL, 200, TRUE },
-    { N_("Version"), NULL, version_text, 50, FALSE },
+    { N_("Title"), "title", NULL, 180, TRUE },
+    { N_("Version"), NULL, version_text, 70, FALSE },
     { N_("Kind"), NULL, kind_text, 90, FALSE },
   };
 
