@@ -375,7 +375,10 @@ test_open (void)
   /* The leak meets the playbook's criterion, as it is switched on. */
   g_assert_false (gtk_widget_get_visible (widget_of (dialog, "criteria_label")));
   gtk_switch_set_active (GTK_SWITCH (jhk_form_dialog_get_object (dialog, "leak_switch")), TRUE);
-  app_test_wait (100);
+  /* The check runs once the main loop is idle. */
+  for (int tries = 0; tries < 60 && !gtk_widget_get_visible (widget_of (dialog, "criteria_label"));
+       tries++)
+    app_test_wait (50);
   g_assert_true (gtk_widget_get_visible (widget_of (dialog, "criteria_label")));
   if (!translated)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (jhk_form_dialog_get_object (
