@@ -14,4 +14,10 @@ G_BEGIN_DECLS
 gboolean jhk_demo_inquiries (JhkDb   *db,
                              GError **error);
 
+/* 事故対処 (第19): incidents in every state, written through the services
+ * under the demo's logins at past times (jhk-demo-incidents.c). Runs
+ * inside the demo's transaction, after everything else. */
+gboolean jhk_demo_incidents (JhkDb   *db,
+                             GError **error);
+
 G_END_DECLS

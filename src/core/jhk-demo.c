@@ -1329,6 +1329,8 @@ jhk_demo_populate (JhkDb   *db,
     goto out;
   if (!jhk_demo_inquiries (db, error))
     goto out;
+  if (!jhk_demo_incidents (db, error))
+    goto out;
 
   ok = TRUE;
 

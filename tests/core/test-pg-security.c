@@ -290,10 +290,11 @@ test_personnel_rows (Fixture       *f,
 
   /* A 中央警察署 officer (刑事課, 913): their office is 910; A3101, the
    * 刑事総務課長, consented to the office's demo 作業依頼書 (R15-4) and is
-   * named on them. */
+   * named on them; A3001, the 刑事部長, acknowledged the report of the
+   * office's demo serious incident (R19-5). */
   pg = connect_as (f, "chuo-shokuin");
   seen = query_list (pg, "SELECT staff_no FROM staff ORDER BY staff_no");
-  g_assert_cmpstr (seen, ==, "A1001 A1101 A3101 C9101 C9102 C9111 C9112 C9113 C9121 C9131 C9132"
+  g_assert_cmpstr (seen, ==, "A1001 A1101 A3001 A3101 C9101 C9102 C9111 C9112 C9113 C9121 C9131 C9132"
                              " C9133 C9134 C9141 C9145 C9146");
   g_clear_pointer (&seen, g_free);
   seen = query_list (pg, "SELECT login FROM users ORDER BY login");
@@ -495,10 +496,10 @@ test_jhk_roles_at_work (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (grant_id, >, 0);
 
-  /* Their list: the office and the officers (the demo's 16 seen by a
+  /* Their list: the office and the officers (the demo's 17 seen by a
    * 中央警察署 officer above), and the newcomer. */
   staff = jhk_lists_staff (db);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staff)), ==, 17);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staff)), ==, 18);
   g_clear_object (&staff);
   g_clear_object (&manager);
   g_clear_object (&db);
