@@ -53,7 +53,7 @@
 #define GAP_H        8.0
 
 /* A text longer than this many lines goes on in the next box. */
-#define CHUNK_LINES  28
+#define CHUNK_LINES  8
 
 /* Where the rows flow: under the title on the first sheet, under the
  * running head on the others, above the page number. */
@@ -88,6 +88,7 @@ typedef struct
   char          *text;
   JhkFormsAlign  align;
   gboolean       shaded;
+  gboolean       label;     /* printed once for a row and its continuations */
 } Cell;
 
 typedef struct
@@ -98,6 +99,8 @@ typedef struct
   int      head;            /* index of its table's head row, -1 */
   gboolean keep_with_next;
   gboolean continued;       /* goes on from the row above: no rule between */
+  double   top_pad;         /* above and below its texts: less between a */
+  double   bottom_pad;      /* row and its continuation, as between lines */
   guint    page;
   double   y;
 } Row;
@@ -362,7 +365,7 @@ measure_layout (Builder    *b,
   return layout;
 }
 
-/* The height of @text wrapped in a box @w wide, padding included. */
+/* The height of @text wrapped in a box @w wide, without the padding. */
 static double
 text_height (Builder    *b,
              const char *family,
@@ -377,9 +380,7 @@ text_height (Builder    *b,
     return 0;
   layout = measure_layout (b, family, size, w, text);
   pango_layout_get_size (layout, &lw, &lh);
-  /* A point of slack, so that the box's own measure never finds it
-   * too tall. */
-  return (double) lh / PANGO_SCALE + 2 * PAD + 1;
+  return (double) lh / PANGO_SCALE;
 }
 
 /* @text as laid out in a box @w wide, in pieces of at most CHUNK_LINES
@@ -452,7 +453,13 @@ add_cells (Builder        *b,
       row->head = kind == ROW_TABLE_HEAD ? -1 : b->table_head;
       row->continued = r > 0;
       row->keep_with_next = kind == ROW_TABLE_HEAD;
-      row->h = kind == ROW_TABLE_HEAD ? ROW_MIN_H + 2 : ROW_MIN_H;
+      /* Between the pieces of a long text, the air between its lines
+       * (jhk_forms_new_layout: a quarter of the size); a point of slack
+       * at the end, so that the box's own measure never finds it too
+       * tall. */
+      row->top_pad = r > 0 ? size * 0.125 : PAD;
+      row->bottom_pad = r + 1 < n_rows ? size * 0.125 : PAD + 1;
+      row->h = r + 1 < n_rows ? 0 : kind == ROW_TABLE_HEAD ? ROW_MIN_H + 2 : ROW_MIN_H;
       for (guint i = 0; i < n; i++)
         {
           GPtrArray *chunks = g_ptr_array_index (pieces, i);
@@ -465,13 +472,21 @@ add_cells (Builder        *b,
           cell.size = specs[i].size > 0 ? specs[i].size : specs[i].label ? LABEL_SIZE : size;
           cell.align = specs[i].align;
           cell.shaded = specs[i].label || kind == ROW_TABLE_HEAD;
-          if (r < chunks->len)
+          cell.label = specs[i].label;
+          if (cell.label)
+            cell.text = g_strdup (or_empty (specs[i].text));
+          else if (r < chunks->len)
             cell.text = g_strdup (g_ptr_array_index (chunks, r));
-          else if (specs[i].label && !is_empty (specs[i].text))
-            cell.text = g_strdup ("（続）");
           else
             cell.text = g_strdup ("");
-          row->h = MAX (row->h, text_height (b, cell.family, cell.size, cell.w, cell.text));
+          /* A label of a long text is printed in the height of all its
+           * pieces (see draw_cells). */
+          if (!cell.label)
+            row->h = MAX (row->h, text_height (b, cell.family, cell.size, cell.w, cell.text) +
+                                  row->top_pad + row->bottom_pad);
+          else if (n_rows == 1)
+            row->h = MAX (row->h, text_height (b, cell.family, cell.size, cell.w, cell.text) +
+                                  2 * PAD + 1);
           g_array_append_val (row->cells, cell);
           x += specs[i].w;
         }
@@ -1103,24 +1118,31 @@ draw_heading (Sheet     *sheet,
   cairo_restore (cr);
 }
 
-/* A ruled row: shading, then the rules (none above a row that goes on
- * from the one above, unless it starts the sheet), then the texts. */
+/* A ruled row: shading, then the rules (none between a row and its
+ * continuations on the sheet), then the texts. A label is printed once,
+ * in the height @span of the row and its continuations on the sheet,
+ * and again with "（続）" at the top of the next sheet. */
 static void
 draw_cells (Sheet     *sheet,
             const Row *row,
             double     y,
-            gboolean   first_on_sheet)
+            double     span,
+            gboolean   first_on_sheet,
+            gboolean   last_on_sheet)
 {
   cairo_t *cr = sheet->cr;
 
+  /* A label's shading over its span, once, as its text. */
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
   for (guint i = 0; i < row->cells->len; i++)
     {
       const Cell *cell = &g_array_index (row->cells, Cell, i);
 
+      if (cell->label && row->continued && !first_on_sheet)
+        continue;
       if (cell->shaded)
-        cairo_rectangle (cr, cell->x, y, cell->w, row->h);
+        cairo_rectangle (cr, cell->x, y, cell->w, cell->label ? span : row->h);
     }
   cairo_fill (cr);
   cairo_restore (cr);
@@ -1134,15 +1156,25 @@ draw_cells (Sheet     *sheet,
   jhk_forms_vline (cr, XR, y, y + row->h);
   if (!row->continued || first_on_sheet)
     jhk_forms_hline (cr, MARGIN, XR, y);
-  jhk_forms_hline (cr, MARGIN, XR, y + row->h);
+  if (span <= row->h || last_on_sheet)
+    jhk_forms_hline (cr, MARGIN, XR, y + row->h);
   cairo_stroke (cr);
 
   for (guint i = 0; i < row->cells->len; i++)
     {
       const Cell *cell = &g_array_index (row->cells, Cell, i);
+      g_autofree char *continued = NULL;
 
-      text (sheet, cell->family, cell->size, cell->x, y, cell->w, row->h, cell->text, cell->align,
-            TRUE);
+      if (cell->label && row->continued && !first_on_sheet)
+        continue;
+      if (cell->label && row->continued && !is_empty (cell->text))
+        continued = g_strdup_printf ("%s（続）", cell->text);
+      if (cell->label)
+        text (sheet, cell->family, cell->size, cell->x, y, cell->w, span,
+              continued != NULL ? continued : cell->text, cell->align, TRUE);
+      else
+        text (sheet, cell->family, cell->size, cell->x, y - (PAD - row->top_pad), cell->w,
+              row->h + 2 * PAD - row->top_pad - row->bottom_pad, cell->text, cell->align, TRUE);
     }
 }
 
@@ -1190,8 +1222,10 @@ jhk_incident_report_form_draw_page (JhkIncidentReportForm *form,
   repeat = page < form->repeat_heads->len ? g_array_index (form->repeat_heads, int, page) : -1;
   if (repeat >= 0)
     {
-      draw_cells (&sheet, g_ptr_array_index (form->rows, repeat), NEXT_TOP, TRUE);
-      first = FALSE;
+      const Row *head = g_ptr_array_index (form->rows, repeat);
+
+      /* The row under it still starts the sheet (and prints its label). */
+      draw_cells (&sheet, head, NEXT_TOP, head->h, TRUE, FALSE);
     }
   for (guint i = 0; i < form->rows->len; i++)
     {
@@ -1203,8 +1237,23 @@ jhk_incident_report_form_draw_page (JhkIncidentReportForm *form,
         {
         case ROW_FIELDS:
         case ROW_TABLE_HEAD:
-          draw_cells (&sheet, row, row->y, first);
-          first = FALSE;
+          {
+            double span = row->h;
+            guint j = i + 1;
+
+            for (; j < form->rows->len; j++)
+              {
+                const Row *next = g_ptr_array_index (form->rows, j);
+
+                if (next->page != page || !next->continued)
+                  break;
+                span += next->h;
+              }
+            draw_cells (&sheet, row, row->y, span, first,
+                        i + 1 >= form->rows->len ||
+                        ((const Row *) g_ptr_array_index (form->rows, i + 1))->page != page);
+            first = FALSE;
+          }
           break;
         case ROW_HEADING:
           draw_heading (&sheet, row, row->y);
