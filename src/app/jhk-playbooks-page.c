@@ -960,6 +960,9 @@ import_show (JhkFormDialog     *dialog,
     gtk_list_box_remove (list, child);
   if (result == NULL)
     summary = g_strdup (error != NULL ? error->message : "");
+  else if (result->errors != NULL && result->errors->len > 0)
+    summary = g_strdup (_("Nothing can be imported until these errors are corrected in the "
+                          "file:"));
   else
     summary = g_strdup_printf (_("New playbooks: %u. New versions: %u. Unchanged: %u. "
                                  "New shared steps: %u. Changed shared steps: %u."),

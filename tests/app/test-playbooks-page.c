@@ -58,6 +58,38 @@ scroll_to (GtkWidget  *scrolled,
   app_test_wait (50);
 }
 
+/* Runs the shortcut of window's own shortcut controllers that keyval with
+ * mods triggers, as the key would; FALSE when there is none. */
+static gboolean
+press_shortcut (GtkWidget       *window,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  gboolean done = FALSE;
+
+  for (guint i = 0; !done && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; !done && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, window,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return done;
+}
+
 /* Sets the file of the import dialog and waits for its check (on idle). */
 static void
 set_import_file (JhkFormDialog *dialog,
@@ -165,10 +197,17 @@ test_library_and_edit (void)
   edited = jhk_playbook_editor_get_playbook (dialog);
   g_assert_cmpstr (((JhkPlaybookStep *) edited->steps->pdata[n - 1])->text, ==,
                    "保守業者の到着時刻を記録する");
-  /* And back down and up again through the function Alt+Down / Alt+Up run. */
-  g_assert_true (jhk_playbook_editor_move_step (dialog, n - 1, +1));
+  /* And down and up again from the keyboard, the focus in its text:
+   * Alt+Down, Alt+Up; the last step moves no further down. */
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("steps.%u.text", n - 1);
+  gtk_widget_grab_focus (app_test_find_named (GTK_WIDGET (dialog), name));
+  g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Down, GDK_ALT_MASK));
+  edited = jhk_playbook_editor_get_playbook (dialog);
+  g_assert_cmpstr (((JhkPlaybookStep *) edited->steps->pdata[n])->text, ==,
+                   "保守業者の到着時刻を記録する");
   g_assert_false (jhk_playbook_editor_move_step (dialog, n, +1));
-  g_assert_true (jhk_playbook_editor_move_step (dialog, n, -1));
+  g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Up, GDK_ALT_MASK));
   edited = jhk_playbook_editor_get_playbook (dialog);
   g_assert_cmpstr (((JhkPlaybookStep *) edited->steps->pdata[n - 1])->text, ==,
                    "保守業者の到着時刻を記録する");
