@@ -238,8 +238,8 @@ check_step (const JhkPlaybookStep  *step,
     field = text_field, message = _("A step needs its text.");
   else if (!jhk_service_text_fits (step->text, JHK_PLAYBOOK_TEXT_MAX))
     field = text_field, message = _("A step's text is too long.");
-  else if (step->role == NULL ||
-           (step->role[0] != '\0' && jhk_role_from_key (step->role) == JHK_ROLE_INVALID))
+  else if (step->role != NULL && step->role[0] != '\0' &&
+           jhk_role_from_key (step->role) == JHK_ROLE_INVALID)
     field = role_field, message = _("A step's role is not one Jhk knows.");
   else if (step->minutes < 0 || step->minutes > MAX_MINUTES)
     field = minutes_field, message = _("A step's expected time must be between 0 and 10080 minutes.");
@@ -710,6 +710,16 @@ static const char *
 shared_refusal (JhkSession *actor)
 {
   return is_sysadmin (actor) ? NULL : _("Only the system administrator writes the shared steps.");
+}
+
+const char *
+jhk_playbooks_shared_refusal (JhkDb      *db,
+                              JhkSession *actor)
+{
+  g_return_val_if_fail (JHK_IS_SESSION (actor), NULL);
+  (void) db;
+
+  return shared_refusal (actor);
 }
 
 /* Writing ----------------------------------------------------------------- */
@@ -2083,6 +2093,11 @@ jhk_playbooks_import (JhkDb        *db,
   if (length > MAX_IMPORT_BYTES)
     {
       jhk_service_invalid (error, _("The file is too large for a playbook document."));
+      return NULL;
+    }
+  if (!g_utf8_validate_len (json_text, length, NULL))
+    {
+      jhk_service_invalid (error, _("The file is not UTF-8 text."));
       return NULL;
     }
   if (json_depth (json_text, length, MAX_IMPORT_DEPTH) > MAX_IMPORT_DEPTH)

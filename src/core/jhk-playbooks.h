@@ -184,6 +184,11 @@ typedef struct
 void       jhk_shared_step_free     (JhkSharedStep *shared);
 /* GPtrArray of JhkSharedStep, by code. */
 GPtrArray *jhk_playbooks_shared_steps (JhkDb *db, GError **error);
+/* NULL when the actor may save shared steps (the システム管理者); otherwise
+ * the reason, translated, as jhk_playbooks_save_shared_step refuses it.
+ * (Added by the playbooks engineer.) */
+const char *jhk_playbooks_shared_refusal (JhkDb      *db,
+                                          JhkSession *actor);
 /* Saves a shared step (shared->id 0: new) and makes a new version of every
  * current playbook that uses it (change note "共通手順「…」の更新"); the
  * システム管理者 only. Returns its id, 0 on error. */

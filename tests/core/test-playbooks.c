@@ -10,6 +10,7 @@
 #include "jhk-org.h"
 #include "jhk-playbooks.h"
 #include "jhk-policy.h"
+#include "jhk-test-pg.h"
 #include "jhk-test-util.h"
 
 typedef struct
@@ -289,8 +290,12 @@ test_who_writes (Fixture       *f,
 
     g_free (s->step->text);
     s->step->text = g_strdup ("変更");
-    JHK_TEST_ASSERT_REFUSED (f->db, JHK_POLICY_ERROR_DENIED,
-                             jhk_playbooks_save_shared_step (f->db, f->gyomu, s, refusal));
+    g_assert_null (jhk_playbooks_shared_refusal (f->db, f->admin));
+    JHK_TEST_ASSERT_REFUSED_WITH (f->db,
+                                  jhk_playbooks_save_shared_step (f->db, f->gyomu, s, refusal),
+                                  g_assert_cmpstr (error_->message, ==,
+                                                   jhk_playbooks_shared_refusal (f->db,
+                                                                                 f->gyomu)));
   }
 
   /* The manager edits and retires their own; the システム管理者 any. */
@@ -590,6 +595,7 @@ test_import_broken (Fixture       *f,
   static const Broken cases[] = {
     { "not json", NULL },
     { "", NULL },
+    { "{\"format\": \"jhk-playbooks\xff\", \"version\": 1}", NULL },
     { "[1, 2]", "$:" },
     { "{\"format\": \"other\", \"version\": 1, \"playbooks\": []}", "format:" },
     { "{\"format\": \"jhk-playbooks\", \"version\": 2, \"playbooks\": []}", "version:" },
@@ -727,6 +733,140 @@ test_import_manager (Fixture       *f,
   g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
 }
 
+/* Runs sql on db; asserts it fails (the server refuses it) or changes no
+ * row. */
+static void
+assert_server_refuses (JhkDb      *db,
+                       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (jhk_db_run (db, &error, sql, JHK_DB_END))
+    g_assert_cmpint (jhk_db_changes (db), ==, 0);
+  else
+    g_test_message ("refused by the server: %s", error->message);
+}
+
+/* R19-1 on PostgreSQL, through the users' own server roles
+ * (0020-playbook-library.pg.sql): everyone reads the playbooks; a manager
+ * writes those of their businesses, the システム管理者 all and the shared
+ * steps; nobody changes a version once it is current. */
+static void
+test_pg_row_security (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dbname = NULL;
+  g_autoptr(JhkDb) owner = NULL;
+  g_autoptr(JhkDb) gyomu_db = NULL, admin_db = NULL, denshi_db = NULL, unyo_db = NULL;
+  g_autoptr(JhkSession) gyomu = NULL, admin = NULL, denshi = NULL, unyo = NULL;
+  g_autoptr(JhkPlaybook) mine = NULL;
+  g_autoptr(JhkPlaybook) saved = NULL;
+  g_autoptr(GPtrArray) shared = NULL;
+  g_autoptr(JhkQueryModel) model = NULL;
+  g_autoptr(JhkPlaybookImport) result = NULL;
+  g_autofree char *text = NULL;
+  gint64 version_id;
+
+  /* Its own cluster takes seconds to start: on the PostgreSQL setup only. */
+  if (!jhk_test_backend_is_pg ())
+    {
+      g_test_skip ("PostgreSQL only: meson test --setup postgresql");
+      return;
+    }
+  jhk_test_pg_keep_private_cluster ();
+  dbname = jhk_test_pg_new_demo_database (&owner);
+  if (dbname == NULL)
+    return;
+  gyomu_db = jhk_test_pg_open_as (dbname, "gyomu");
+  gyomu = jhk_test_login (gyomu_db, "gyomu");
+  admin_db = jhk_test_pg_open_as (dbname, "admin");
+  admin = jhk_test_login (admin_db, "admin");
+  denshi_db = jhk_test_pg_open_as (dbname, "denshi");
+  denshi = jhk_test_login (denshi_db, "denshi");
+  unyo_db = jhk_test_pg_open_as (dbname, "chuo-unyo");
+  unyo = jhk_test_login (unyo_db, "chuo-unyo");
+
+  /* Everyone reads. */
+  model = jhk_playbooks_list_model (unyo_db, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 8);
+
+  /* The manager of B101 writes a playbook of B101, edits and retires it. */
+  mine = new_playbook ("fingerprint-terminal", jhk_org_find_business (gyomu_db, "B101"),
+                       (gint64) 0);
+  version_id = jhk_playbooks_save (gyomu_db, gyomu, mine, &error);
+  g_assert_no_error (error);
+  saved = jhk_playbooks_get_version (gyomu_db, version_id, &error);
+  g_assert_no_error (error);
+  g_free (saved->title);
+  saved->title = g_strdup ("指紋照合端末の障害");
+  g_assert_cmpint (jhk_playbooks_save (gyomu_db, gyomu, saved, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (jhk_playbooks_set_retired (gyomu_db, gyomu, saved->id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (jhk_playbooks_set_retired (gyomu_db, gyomu, saved->id, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* The システム管理者 edits a shared step: every playbook using it follows. */
+  shared = jhk_playbooks_shared_steps (admin_db, &error);
+  g_assert_no_error (error);
+  {
+    JhkSharedStep *s = find_shared (shared, "prevention");
+
+    g_free (s->step->text);
+    s->step->text = g_strdup ("再発防止策を検討し、所属員に周知して教養を行う");
+    g_assert_cmpint (jhk_playbooks_save_shared_step (admin_db, admin, s, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(JhkPlaybook) malware = jhk_playbooks_get_by_code (unyo_db, "malware", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (malware->version, ==, 2);
+  }
+
+  /* An import by the システム管理者, through the server's rules. */
+  text = export_text (gyomu_db, &saved->id, 1);
+  {
+    g_autofree char *renamed = NULL;
+    g_auto(GStrv) parts = g_strsplit (text, "fingerprint-terminal", -1);
+
+    renamed = g_strjoinv ("fingerprint-terminal-2", parts);
+    result = jhk_playbooks_import (admin_db, admin, renamed, strlen (renamed), FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->errors->len, ==, 0);
+    g_assert_cmpuint (result->created, ==, 1);
+  }
+
+  /* The server's own limits, whatever a client sends. */
+  assert_server_refuses (denshi_db, "UPDATE playbooks SET retired = 1"
+                                    " WHERE code = 'fingerprint-terminal'");
+  assert_server_refuses (gyomu_db, "UPDATE playbooks SET retired = 1 WHERE code = 'malware'");
+  assert_server_refuses (gyomu_db, "UPDATE shared_steps SET text = 'x'");
+  assert_server_refuses (gyomu_db, "INSERT INTO shared_steps (code, text, updated_at)"
+                                   " VALUES ('mine', 'x', 0)");
+  assert_server_refuses (gyomu_db, "UPDATE playbook_versions SET title = 'x'");
+  assert_server_refuses (admin_db, "UPDATE playbook_steps SET text = 'x'");
+  assert_server_refuses (admin_db, "DELETE FROM playbook_versions");
+  assert_server_refuses (gyomu_db, "INSERT INTO playbook_steps (version_id, position, text)"
+                                   " SELECT current_version_id, 99, 'x' FROM playbooks"
+                                   " WHERE code = 'fingerprint-terminal'");
+  assert_server_refuses (unyo_db, "INSERT INTO playbooks (code, created_at, updated_at)"
+                                  " VALUES ('rogue', 0, 0)");
+  {
+    g_autofree char *title = jhk_test_query_text (owner, "SELECT v.title FROM playbooks p"
+                                                  " JOIN playbook_versions v"
+                                                  " ON v.id = p.current_version_id"
+                                                  " WHERE p.code = 'fingerprint-terminal'",
+                                                  JHK_DB_END);
+
+    g_assert_cmpstr (title, ==, "指紋照合端末の障害");
+    g_assert_cmpint (jhk_test_query_int (owner, "SELECT COUNT(*) FROM playbooks WHERE retired = 1",
+                                         JHK_DB_END), ==, 0);
+    g_assert_cmpint (jhk_test_query_int (owner, "SELECT COUNT(*) FROM shared_steps"
+                                         " WHERE text = 'x'", JHK_DB_END), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +883,7 @@ main (int   argc,
   ADD ("/playbooks/R19-1/export-import-round-trip", test_round_trip);
   ADD ("/playbooks/R19-1/import-broken", test_import_broken);
   ADD ("/playbooks/R19-1/import-manager", test_import_manager);
+  g_test_add_func ("/playbooks/R19-1/pg-row-security", test_pg_row_security);
 #undef ADD
 
   return jhk_test_run ();
