@@ -69,7 +69,11 @@ struct _JhkIncidentsPage
   GtkLabel           *status_label;
   GtkLabel           *serious_label;
   GtkWidget          *actions_box;
-  GtkBox             *detail_box;
+  GtkBox             *detail_box;       /* 復旧依頼, 報告, facts, attachments, closing */
+  GtkBox             *checklist_box;
+  GtkBox             *timeline_box;
+  GtkStack           *section_stack;
+  char               *section;          /* the section the user chose, NULL: by role */
 
   guint               scope;            /* SCOPE_* shown */
   guint               shown[N_SCOPES];  /* the drop-down's scopes, in its order */
@@ -727,7 +731,7 @@ static void
 fill_checklist (JhkIncidentsPage  *self,
                 const JhkIncident *incident)
 {
-  AdwPreferencesGroup *group = jhk_detail_add_group (self->detail_box, _("Checklist"));
+  AdwPreferencesGroup *group = jhk_detail_add_group (self->checklist_box, _("Checklist"));
   guint resolved = 0;
   g_autofree char *description = NULL;
   GtkWidget *link;
@@ -977,11 +981,17 @@ fill_recovery (JhkIncidentsPage  *self,
     jhk_detail_add_field (group, _("Asked Of"), to);
     jhk_detail_add_field (group, _("Request"), incident->recovery_request);
     jhk_detail_add_field (group, _("Requested"), requested);
-    jhk_detail_add_field (group, _("Investigation"), incident->investigation);
-    jhk_detail_add_field (group, _("Investigated"), investigated);
-    jhk_detail_add_field (group, _("Staff Dispatched"), dispatched);
-    jhk_detail_add_field (group, _("Result"), incident->recovery_result);
-    jhk_detail_add_field (group, _("Finished"), finished);
+    /* What the receiving side recorded so far. */
+    if (!jhk_is_blank (incident->investigation))
+      jhk_detail_add_field (group, _("Investigation"), incident->investigation);
+    if (investigated != NULL)
+      jhk_detail_add_field (group, _("Investigated"), investigated);
+    if (dispatched != NULL)
+      jhk_detail_add_field (group, _("Staff Dispatched"), dispatched);
+    if (!jhk_is_blank (incident->recovery_result))
+      jhk_detail_add_field (group, _("Result"), incident->recovery_result);
+    if (finished != NULL)
+      jhk_detail_add_field (group, _("Finished"), finished);
   }
 }
 
@@ -1069,7 +1079,7 @@ static void
 fill_timeline (JhkIncidentsPage  *self,
                const JhkIncident *incident)
 {
-  AdwPreferencesGroup *group = jhk_detail_add_group (self->detail_box, _("Timeline"));
+  AdwPreferencesGroup *group = jhk_detail_add_group (self->timeline_box, _("Timeline"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = jhk_incidents_timeline (page_db (self), page_session (self),
                                                         incident->id, &error);
@@ -1118,6 +1128,38 @@ focus_step_row (JhkIncidentsPage *self)
     gtk_widget_grab_focus (target);
 }
 
+/* The section the user chose last, or the one their role works in: the
+ * 管理者等 and the report's side see the recovery and the report while
+ * something waits there for them; everyone else the checklist. */
+static void
+show_section (JhkIncidentsPage  *self,
+              const JhkIncident *incident)
+{
+  const char *name = self->section;
+
+  if (name == NULL)
+    {
+      gboolean waiting = (is_manager (self) && !jhk_is_blank (incident->recovery_state) &&
+                          g_strcmp0 (incident->recovery_state, "finished") != 0) ||
+                         (takes_reports (self) && incident->serious &&
+                          g_strcmp0 (incident->report.state, "acknowledged") != 0);
+
+      name = waiting || !is_open (incident) ? "record" : "checklist";
+    }
+  self->filling = TRUE;
+  gtk_stack_set_visible_child_name (self->section_stack, name);
+  self->filling = FALSE;
+}
+
+static void
+section_changed_cb (JhkIncidentsPage *self)
+{
+  if (self->filling || self->current == NULL)
+    return;
+  g_free (self->section);
+  self->section = g_strdup (gtk_stack_get_visible_child_name (self->section_stack));
+}
+
 static void
 fill_detail (JhkIncidentsPage *self)
 {
@@ -1126,6 +1168,8 @@ fill_detail (JhkIncidentsPage *self)
   g_autofree char *status = NULL;
 
   jhk_widget_remove_children (GTK_WIDGET (self->detail_box));
+  jhk_widget_remove_children (GTK_WIDGET (self->checklist_box));
+  jhk_widget_remove_children (GTK_WIDGET (self->timeline_box));
   for (GtkWidget *child; (child = gtk_widget_get_first_child (self->actions_box)) != NULL;)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->actions_box), child);
   g_ptr_array_set_size (self->step_rows, 0);
@@ -1184,7 +1228,6 @@ fill_detail (JhkIncidentsPage *self)
       gtk_widget_set_focusable (child, FALSE);
   }
 
-  /* What is done now first, then the record. */
   fill_checklist (self, incident);
   fill_recovery (self, incident);
   fill_report (self, incident);
@@ -1192,6 +1235,7 @@ fill_detail (JhkIncidentsPage *self)
   fill_attachments (self, incident);
   fill_closing (self, incident);
   fill_timeline (self, incident);
+  show_section (self, incident);
   focus_step_row (self);
 }
 
@@ -1699,6 +1743,7 @@ jhk_incidents_page_finalize (GObject *object)
   JhkIncidentsPage *self = JHK_INCIDENTS_PAGE (object);
 
   g_array_unref (self->office_ids);
+  g_free (self->section);
   g_ptr_array_unref (self->step_rows);
   G_OBJECT_CLASS (jhk_incidents_page_parent_class)->finalize (object);
 }
@@ -1743,6 +1788,10 @@ jhk_incidents_page_class_init (JhkIncidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhkIncidentsPage, serious_label);
   gtk_widget_class_bind_template_child (widget_class, JhkIncidentsPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, JhkIncidentsPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, JhkIncidentsPage, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, JhkIncidentsPage, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, JhkIncidentsPage, section_stack);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
