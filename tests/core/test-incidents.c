@@ -934,6 +934,14 @@ test_pg_row_security (void)
   g_clear_error (&error);
   g_assert_true (jhk_incidents_add_note (admin_db, admin, id, "本部で把握", &error));
   g_assert_no_error (error);
+  /* Whoever wrote on the timeline is named to those who see it. */
+  {
+    g_autofree char *name = jhk_test_query_text (chuo, "SELECT name FROM staff WHERE id = ?",
+                                                 JHK_I (jhk_session_get_staff_id (admin)),
+                                                 JHK_DB_END);
+
+    g_assert_cmpstr (name, ==, "佐藤 浩二");
+  }
   {
     g_autoptr(JhkIncident) seen = jhk_incidents_get (unyo_db, unyo, id, &error);
     JhkIncidentStep *step = g_ptr_array_index (seen->steps, 1);
