@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 
+#include "jhk-db.h"
 #include "jhk-forms.h"
 #include "jhk-incident-report.h"
 #include "forms-test-util.h"
@@ -671,6 +672,57 @@ test_report_private (void)
   done_with (path);
 }
 
+/* R19-5: the report of a demo incident as an actor may see it, read
+ * through the services: its facts, checklist, report and timeline; an
+ * actor of another office cannot print it. */
+static void
+test_report_load (void)
+{
+  g_autoptr(JhkDb) db = jhk_test_demo_db ();
+  g_autoptr(JhkSession) unyo = jhk_test_login (db, "chuo-unyo");
+  g_autoptr(JhkSession) higashi = jhk_test_login (db, "higashi-unyo");
+  g_autoptr(JhkIncidentReportForm) form = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *words = NULL;
+  const char *const values[] = {
+    REPORT_TITLE, "中央警察署", "個人情報を含む出力資料の所在不明", "指紋照合システム",
+    "■ 個人情報の漏えい", "重大事故の認定及び報告", "総括責任者・主管部長への報告",
+    "氏名、生年月日、指紋照合の結果", "12人", "交付後の返却確認を怠り", "報告済",
+    "経過記録", "事故登録", "報告確認", STATEMENT,
+  };
+  gint64 id;
+
+  id_text = jhk_test_query_text (db, "SELECT id FROM incidents"
+                                     " WHERE title = '個人情報を含む出力資料の所在不明'",
+                                 JHK_DB_END);
+  g_assert_nonnull (id_text);
+  id = g_ascii_strtoll (id_text, NULL, 10);
+
+  g_assert_null (jhk_incident_report_form_load (db, higashi, id, &error));
+  g_assert_nonnull (error);
+  g_test_message ("another office: %s", error->message);
+  g_clear_error (&error);
+
+  form = jhk_incident_report_form_load (db, unyo, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (form);
+  title = jhk_incident_report_form_get_title (form);
+  expected = g_strdup_printf ("事故報告書 第%lld号 中央警察署", (long long) id);
+  g_assert_cmpstr (title, ==, expected);
+
+  if (!forms_test_have_poppler_utils ())
+    return;
+  path = write_report (form, "incident-load.pdf");
+  forms_test_assert_private_pdf (path, jhk_incident_report_form_get_n_pages (form), expected);
+  words = report_words (path, 0);
+  assert_words (words, values, G_N_ELEMENTS (values));
+  done_with (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -684,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/forms/R19-5/long-text", test_report_long_text);
   g_test_add_func ("/forms/R19-5/repeatable", test_report_repeatable);
   g_test_add_func ("/forms/R19-5/private", test_report_private);
+  g_test_add_func ("/forms/R19-5/load", test_report_load);
 
   return jhk_test_run ();
 }
