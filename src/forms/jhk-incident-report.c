@@ -26,6 +26,7 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
@@ -122,6 +123,7 @@ struct _JhkIncidentReportForm
   GPtrArray *rows;           /* Row */
   GArray    *repeat_heads;   /* int per sheet: the head row to draw first, -1 */
   guint      n_pages;
+  char      *as_of;          /* the record's last change, ISO 8601, NULL */
 };
 
 typedef struct
@@ -874,6 +876,21 @@ build_timeline (Builder   *b,
     }
 }
 
+/* The last change of the record, as the PDF's creation date: the same
+ * record makes the same file. */
+static char *
+format_as_of (const JhkIncident *incident,
+              GPtrArray         *timeline)
+{
+  g_autoptr(GDateTime) t = NULL;
+  gint64 last = MAX (MAX (incident->created_at, incident->updated_at), incident->closed_at);
+
+  for (guint i = 0; timeline != NULL && i < timeline->len; i++)
+    last = MAX (last, ((const JhkIncidentEvent *) g_ptr_array_index (timeline, i))->at);
+  t = last > 0 ? japan_date_time (last) : NULL;
+  return t != NULL ? g_date_time_format (t, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+}
+
 /* Pagination */
 
 /* The height the row @i needs on the sheet it starts: itself and the
@@ -982,6 +999,7 @@ form_build (const JhkIncident *incident,
   seals->h = SEAL_H;
   g_ptr_array_add (b.rows, seals);
 
+  form->as_of = format_as_of (incident, timeline);
   form->rows = b.rows;
   form->repeat_heads = g_array_new (FALSE, FALSE, sizeof (int));
   paginate (form);
@@ -1036,6 +1054,7 @@ jhk_incident_report_form_free (JhkIncidentReportForm *form)
     return;
   g_free (form->title);
   g_free (form->running_head);
+  g_free (form->as_of);
   g_ptr_array_unref (form->rows);
   g_array_unref (form->repeat_heads);
   g_free (form);
@@ -1270,12 +1289,20 @@ jhk_incident_report_form_draw_page (JhkIncidentReportForm *form,
   jhk_forms_end_sheet (cr, sheet.context);
 }
 
+/* A sheet of the PDF; the first also dates the file by the record (the
+ * metadata is written when the file is finished), rather than by the
+ * clock. */
 static void
-draw_page (gconstpointer  form,
+draw_page (gconstpointer  data,
            cairo_t       *cr,
            guint          page)
 {
-  jhk_incident_report_form_draw_page ((JhkIncidentReportForm *) form, cr, page);
+  JhkIncidentReportForm *form = (JhkIncidentReportForm *) data;
+  cairo_surface_t *target = cairo_get_target (cr);
+
+  if (page == 0 && form->as_of != NULL && cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF)
+    cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_CREATE_DATE, form->as_of);
+  jhk_incident_report_form_draw_page (form, cr, page);
 }
 
 gboolean

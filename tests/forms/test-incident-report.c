@@ -615,7 +615,8 @@ test_report_long_text (void)
   done_with (path);
 }
 
-/* R19-5: the same data draws the same sheets, pixel for pixel. */
+/* R19-5: the same data draws the same sheets, pixel for pixel, and
+ * writes the same file, byte for byte (dated by the record). */
 static void
 test_report_repeatable (void)
 {
@@ -642,6 +643,32 @@ test_report_repeatable (void)
       g_assert_cmpmem (cairo_image_surface_get_data (sa), size, cairo_image_surface_get_data (sb),
                        size);
     }
+
+  {
+    g_autofree char *path_a = write_report (a, "incident-same.pdf");
+    g_autofree char *path_b = NULL;
+    g_autofree char *bytes_a = NULL;
+    g_autofree char *bytes_b = NULL;
+    g_autofree char *info = NULL;
+    gsize len_a, len_b;
+
+    /* A second later: the clock is not in the file. */
+    g_usleep (G_USEC_PER_SEC + 100000);
+    path_b = write_report (b, "incident-same.pdf");
+    g_assert_true (g_file_get_contents (path_a, &bytes_a, &len_a, NULL));
+    g_assert_true (g_file_get_contents (path_b, &bytes_b, &len_b, NULL));
+    g_assert_cmpmem (bytes_a, len_a, bytes_b, len_b);
+    g_test_message ("%u sheets: %" G_GSIZE_FORMAT " bytes, twice the same",
+                    jhk_incident_report_form_get_n_pages (a), len_a);
+    if (forms_test_have_poppler_utils ())
+      {
+        /* Closed at 10:00 Japan time. */
+        info = forms_test_run_tool ("pdfinfo", "-isodates", path_a, NULL);
+        forms_test_assert_pdfinfo_field (info, "CreationDate", "2026-11-06T10:00:00+09");
+      }
+    g_unlink (path_a);
+    g_unlink (path_b);
+  }
 }
 
 /* The file is its owner's only; a path that cannot be written is an
