@@ -707,7 +707,7 @@ build_checklist (Builder           *b,
 
       if (step->confirmed_at != 0 || !is_empty (step->confirmed_by_name))
         confirmed = who_when (step->confirmed_by_name, step->confirmed_at, TRUE);
-      else if (step->needs_confirmation)
+      else if (step->needs_confirmation && g_strcmp0 (step->state, "skipped") != 0)
         confirmed = g_strdup (g_strcmp0 (step->state, "done") == 0 ? "未確認" : "要確認");
       else
         confirmed = g_strdup ("－");
@@ -1224,6 +1224,25 @@ draw_seals (Sheet     *sheet,
     }
 }
 
+/* The ruled rows of a section, from @top to @bottom, in a thicker line,
+ * as a box on a printed form; returns -1, for the next. */
+static double
+close_block (Sheet  *sheet,
+             double  top,
+             double  bottom)
+{
+  cairo_t *cr = sheet->cr;
+
+  if (top < 0 || bottom <= top)
+    return -1;
+  cairo_save (cr);
+  cairo_set_line_width (cr, THICK_WIDTH);
+  cairo_rectangle (cr, MARGIN, top, WIDTH, bottom - top);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  return -1;
+}
+
 void
 jhk_incident_report_form_draw_page (JhkIncidentReportForm *form,
                                     cairo_t               *cr,
@@ -1231,6 +1250,7 @@ jhk_incident_report_form_draw_page (JhkIncidentReportForm *form,
 {
   Sheet sheet = { cr, NULL };
   gboolean first = TRUE;
+  double block_top = -1, block_bottom = 0;
   int repeat;
 
   g_return_if_fail (form != NULL);
@@ -1245,6 +1265,7 @@ jhk_incident_report_form_draw_page (JhkIncidentReportForm *form,
 
       /* The row under it still starts the sheet (and prints its label). */
       draw_cells (&sheet, head, NEXT_TOP, head->h, TRUE, FALSE);
+      block_top = NEXT_TOP;
     }
   for (guint i = 0; i < form->rows->len; i++)
     {
@@ -1272,8 +1293,11 @@ jhk_incident_report_form_draw_page (JhkIncidentReportForm *form,
                         i + 1 >= form->rows->len ||
                         ((const Row *) g_ptr_array_index (form->rows, i + 1))->page != page);
             first = FALSE;
+            if (block_top < 0)
+              block_top = row->y;
+            block_bottom = row->y + row->h;
           }
-          break;
+          continue;
         case ROW_HEADING:
           draw_heading (&sheet, row, row->y);
           first = FALSE;
@@ -1285,7 +1309,9 @@ jhk_incident_report_form_draw_page (JhkIncidentReportForm *form,
         default:
           break;
         }
+      block_top = close_block (&sheet, block_top, block_bottom);
     }
+  close_block (&sheet, block_top, block_bottom);
   jhk_forms_end_sheet (cr, sheet.context);
 }
 
