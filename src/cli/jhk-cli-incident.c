@@ -107,13 +107,13 @@ cmd_list (JhkCliRun *run, int argc, char **argv)
       const char *report = jhk_row_get_by_name (row, "report_state");
       gboolean is_serious = g_strcmp0 (jhk_row_get_by_name (row, "serious"), "1") == 0;
 
-      g_print ("%-5s %-6s %s %s %s/%s %s%s%s\n", jhk_cli_or_dash (jhk_row_get_by_name (row, "id")),
+      g_print ("%-5s %-6s %s %s %s/%s", jhk_cli_or_dash (jhk_row_get_by_name (row, "id")),
                jhk_cli_or_dash (state), discovered, office_name,
                jhk_cli_or_dash (jhk_row_get_by_name (row, "steps_resolved")),
-               jhk_cli_or_dash (jhk_row_get_by_name (row, "steps_total")),
-               is_serious ? "[" : "",
-               is_serious ? label_or (jhk_incident_report_state_label (report), report) : "",
-               is_serious ? "] " : "");
+               jhk_cli_or_dash (jhk_row_get_by_name (row, "steps_total")));
+      if (is_serious)
+        g_print (_(" [serious: %s]"), label_or (jhk_incident_report_state_label (report), report));
+      g_print ("\n");
       g_print ("      %s\n", jhk_cli_or_dash (jhk_row_get_by_name (row, "title")));
     }
   return JHK_CLI_OK;
@@ -449,6 +449,8 @@ cmd_playbook_export (JhkCliRun *run, int argc, char **argv)
           if (error == NULL)
             g_set_error (&error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND,
                          _("There is no playbook “%s”."), argv[i]);
+          else
+            g_prefix_error (&error, "%s: ", argv[i]);
           return jhk_cli_rule_error (error);
         }
       g_array_append_val (ids, playbook->id);
