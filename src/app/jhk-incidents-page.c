@@ -939,7 +939,7 @@ fill_recovery (JhkIncidentsPage  *self,
                const JhkIncident *incident)
 {
   AdwPreferencesGroup *group = jhk_detail_add_group (self->detail_box,
-                                                     _("Recovery Request (R19-3, R19-4)"));
+                                                     _("Recovery (R19-3, R19-4)"));
   GtkWidget *box = buttons_box ();
   static const JhkIncidentAction recovery_actions[] = {
     JHK_INCIDENT_REQUEST_RECOVERY, JHK_INCIDENT_INVESTIGATE, JHK_INCIDENT_DISPATCH,
@@ -1001,7 +1001,7 @@ fill_report (JhkIncidentsPage  *self,
 {
   const JhkIncidentReport *report = &incident->report;
   AdwPreferencesGroup *group = jhk_detail_add_group (self->detail_box,
-                                                     _("Serious Incident and Report (R19-5)"));
+                                                     _("Report (R19-5)"));
   GtkWidget *box = buttons_box ();
   static const JhkIncidentAction report_actions[] = {
     JHK_INCIDENT_DECLARE_SERIOUS, JHK_INCIDENT_EDIT_REPORT, JHK_INCIDENT_SUBMIT_REPORT,

@@ -171,6 +171,14 @@ is_label_with (GtkWidget     *widget,
          strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
 }
 
+/* The page's search entry, not the drop-downs' hidden ones. */
+static gboolean
+is_drawn_search (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_is_drawable (widget);
+}
+
 static gboolean
 is_drawn (GtkWidget *widget)
 {
@@ -348,6 +356,80 @@ test_closed_read_only (void)
   app_test_destroy_window (window);
 }
 
+/* R19-2: a step is done by a holder of its role or the office's 運用管理者:
+ * to a 照会者 of the office, the 運用管理者's step has its 完了 insensitive
+ * with the service's own reason, and the page's action refuses it too,
+ * leaving the database unchanged; the filters narrow the list. */
+static void
+test_step_refusal_and_filters (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  gint64 id = open_incident (window, "server-failure", "業務アプリケーションが停止した", FALSE);
+  g_autoptr(JhkSession) shokuin = session_of (window, "chuo-shokuin");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkIncident) incident = jhk_incidents_get (db, shokuin, id, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  const JhkIncidentStep *step = NULL;
+  GtkWidget *page;
+  GtkWidget *row = NULL;
+  GtkWidget *done;
+  GtkWidget *search;
+  const char *why;
+  guint all;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < incident->steps->len && step == NULL; i++)
+    {
+      const JhkIncidentStep *s = g_ptr_array_index (incident->steps, i);
+
+      if (g_strcmp0 (s->role, "ops_manager") == 0)
+        step = s;
+    }
+  g_assert_nonnull (step);
+  why = jhk_incidents_step_refusal (db, shokuin, incident, step, JHK_INCIDENT_STEP_ACTION_DONE);
+  g_assert_nonnull (why);
+  g_test_message ("step %d refused to chuo-shokuin: %s", step->position, why);
+
+  page = open_page (window, "chuo-shokuin");
+  select_incident (page, id);
+  rows = step_rows (page);
+  for (guint i = 0; i < rows->len; i++)
+    if (GPOINTER_TO_SIZE (g_object_get_data (g_ptr_array_index (rows, i), "jhk-step")) ==
+        (gsize) step->id)
+      row = g_ptr_array_index (rows, i);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  done = app_test_find_button (row, "_Done…");
+  g_assert_nonnull (done);
+  g_assert_false (gtk_widget_is_sensitive (done));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (done), ==, why);
+  g_assert_true (gtk_widget_activate_action (page, "incidents.step", "(ix)",
+                                             (int) JHK_INCIDENT_STEP_ACTION_DONE,
+                                             (gint64) step->id));
+  app_test_wait (100);
+  g_assert_null (app_test_find_toplevel (JHK_TYPE_FORM_DIALOG));
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM incident_steps WHERE "
+                                           "state <> 'pending' AND incident_id = "
+                                           "(SELECT MAX(id) FROM incidents)"), ==, 0);
+  app_test_save_png (GTK_WIDGET (window), "incidents-step-refused");
+
+  /* The search and the state filter narrow the list in SQL. */
+  all = g_list_model_get_n_items (incident_list (page));
+  g_assert_cmpuint (all, >, 1);
+  search = app_test_find_widget (page, is_drawn_search, NULL);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "業務アプリケーション");
+  app_test_wait (400);
+  g_assert_cmpuint (g_list_model_get_n_items (incident_list (page)), ==, 1);
+  g_assert_cmpint (selected_id (page), ==, id);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  app_test_wait (400);
+  g_assert_cmpuint (g_list_model_get_n_items (incident_list (page)), ==, all);
+
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,5 +439,7 @@ main (int   argc,
   g_test_add_func ("/incidents-page/R19-2/checklist", test_checklist);
   g_test_add_func ("/incidents-page/R19-3/R19-5/admin-blocks", test_admin_blocks);
   g_test_add_func ("/incidents-page/R19-2/closed-read-only", test_closed_read_only);
+  g_test_add_func ("/incidents-page/R19-2/step-refusal-and-filters",
+                   test_step_refusal_and_filters);
   return app_test_run ();
 }
