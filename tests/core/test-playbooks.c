@@ -733,6 +733,84 @@ test_import_manager (Fixture       *f,
   g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_DENIED);
 }
 
+/* A copy of node with its target-th node (in a walk of the tree, node
+ * itself first) replaced by replacement; counts the nodes in *count. */
+static JsonNode *
+copy_replacing (JsonNode *node,
+                guint    *count,
+                guint     target,
+                JsonNode *replacement)
+{
+  if ((*count)++ == target)
+    return json_node_copy (replacement);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr(JsonObject) copy = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (copy, l->data,
+                                copy_replacing (json_object_get_member (o, l->data), count,
+                                                target, replacement));
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        json_array_add_element (copy, copy_replacing (json_array_get_element (a, i), count,
+                                                      target, replacement));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+  return json_node_copy (node);
+}
+
+/* R19-1: whatever member of a document has a value of another type, the
+ * import reports it (or takes it) and never crashes; nothing is written. */
+static void
+test_import_any_json (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkPlaybook) p = library_copy (f, "malware");
+  g_autoptr(JsonNode) doc = jhk_playbooks_export (f->db, &p->id, 1, &error);
+  g_autofree char *before = jhk_test_dump_tables (f->db);
+  g_autofree char *after = NULL;
+  const char *const replacements[] = { "null", "7", "\"x\"", "{}", "[[]]", "-1", "1.5" };
+  guint n_nodes = 0, n_refused = 0, n_runs = 0;
+
+  g_assert_no_error (error);
+  json_node_unref (copy_replacing (doc, &n_nodes, G_MAXUINT, NULL));
+  for (guint r = 0; r < G_N_ELEMENTS (replacements); r++)
+    {
+      g_autoptr(JsonNode) replacement = json_from_string (replacements[r], NULL);
+
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          g_autoptr(JsonNode) copy = NULL;
+          g_autoptr(JhkPlaybookImport) result = NULL;
+          g_autofree char *text = NULL;
+          guint count = 0;
+
+          copy = copy_replacing (doc, &count, i, replacement);
+          text = json_to_string (copy, FALSE);
+          result = jhk_playbooks_import (f->db, f->admin, text, strlen (text), TRUE, &error);
+          g_assert_true ((result == NULL) == (error != NULL));
+          if (result == NULL || result->errors->len > 0)
+            n_refused++;
+          g_clear_error (&error);
+          n_runs++;
+        }
+    }
+  g_test_message ("%u documents, %u refused", n_runs, n_refused);
+  g_assert_cmpuint (n_refused, >, 0);
+  after = jhk_test_dump_tables (f->db);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Runs sql on db; asserts it fails (the server refuses it) or changes no
  * row. */
 static void
@@ -883,6 +961,7 @@ main (int   argc,
   ADD ("/playbooks/R19-1/export-import-round-trip", test_round_trip);
   ADD ("/playbooks/R19-1/import-broken", test_import_broken);
   ADD ("/playbooks/R19-1/import-manager", test_import_manager);
+  ADD ("/playbooks/R19-1/import-any-json", test_import_any_json);
   g_test_add_func ("/playbooks/R19-1/pg-row-security", test_pg_row_security);
 #undef ADD
 
