@@ -239,7 +239,7 @@ cell (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  /* Not selectable: Tab would stop at every cell. */
   if (wrap > 0)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -277,21 +277,23 @@ steps_table (const JhkPlaybook *pb)
       g_autofree char *minutes = step->minutes > 0 ? g_strdup_printf ("%d", step->minutes)
                                                    : NULL;
       GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *role;
 
       gtk_box_append (GTK_BOX (text), cell (step->text, FALSE, 40));
       if (step->shared_step_id != 0)
         {
           GtkWidget *badge = cell (_("Shared step"), FALSE, 0);
 
-          gtk_label_set_selectable (GTK_LABEL (badge), FALSE);
           gtk_widget_add_css_class (badge, "caption-heading");
           gtk_widget_add_css_class (badge, "accent");
           gtk_box_append (GTK_BOX (text), badge);
         }
       gtk_grid_attach (GTK_GRID (grid), cell (number, FALSE, 0), 0, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), text, 1, i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), cell (role_text (step->role), FALSE, 10), 2, i + 1,
-                       1, 1);
+      role = cell (role_text (step->role), FALSE, 12);
+      /* Role names break between words only ("Information manager"). */
+      gtk_label_set_wrap_mode (GTK_LABEL (role), PANGO_WRAP_WORD);
+      gtk_grid_attach (GTK_GRID (grid), role, 2, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), cell (minutes, FALSE, 0), 3, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid),
                        cell (step->needs_confirmation ? _("Yes") : NULL, FALSE, 0), 4, i + 1,
@@ -386,11 +388,14 @@ show_playbook (JhkPlaybooksPage  *self,
       JhkPlaybookContact *contact = g_ptr_array_index (pb->contacts, i);
       g_autofree char *value = NULL;
 
+      gboolean named = contact->name != NULL && *contact->name != '\0';
+
       if (contact->extension != NULL && *contact->extension != '\0')
-        value = g_strdup_printf (_("%s, extension %s"),
-                                 jhk_or_dash (contact->name), contact->extension);
+        value = named ? g_strdup_printf (_("%s, extension %s"), contact->name,
+                                         contact->extension)
+                      : g_strdup_printf (_("Extension %s"), contact->extension);
       else
-        value = g_strdup (jhk_or_dash (contact->name));
+        value = g_strdup (contact->name);
       jhk_detail_add_field (group, contact->role, value);
     }
 
@@ -407,9 +412,10 @@ show_playbook (JhkPlaybooksPage  *self,
                                v->creator_name != NULL && *v->creator_name != '\0'
                                  ? v->creator_name
                                  : _("Jhk"));
-      subtitle = g_strdup (v->change_note != NULL && *v->change_note != '\0'
-                             ? v->change_note
-                             : _("No reason given"));
+      if (v->change_note != NULL && *v->change_note != '\0')
+        subtitle = g_strdup (v->change_note);
+      else
+        subtitle = g_strdup (v->created_by == 0 ? _("As shipped with Jhk") : _("No reason given"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
