@@ -90,6 +90,8 @@ typedef struct
   JhkFormsAlign  align;
   gboolean       shaded;
   gboolean       label;     /* printed once for a row and its continuations */
+  gboolean       key;       /* the same, not shaded, and without "（続）":
+                             * a table's No., a short text beside a long one */
 } Cell;
 
 typedef struct
@@ -114,6 +116,7 @@ typedef struct
   const char    *text;
   JhkFormsAlign  align;
   double         size;      /* 0: the row's */
+  gboolean       key;       /* a table's No.: printed as a label is */
 } CellSpec;
 
 struct _JhkIncidentReportForm
@@ -475,7 +478,10 @@ add_cells (Builder        *b,
           cell.align = specs[i].align;
           cell.shaded = specs[i].label || kind == ROW_TABLE_HEAD;
           cell.label = specs[i].label;
-          if (cell.label)
+          /* Beside a long text, a short one is printed once, as a key. */
+          cell.key = kind != ROW_TABLE_HEAD && !cell.label &&
+                     (specs[i].key || (n_rows > 1 && chunks->len == 1));
+          if (cell.label || cell.key)
             cell.text = g_strdup (or_empty (specs[i].text));
           else if (r < chunks->len)
             cell.text = g_strdup (g_ptr_array_index (chunks, r));
@@ -483,7 +489,10 @@ add_cells (Builder        *b,
             cell.text = g_strdup ("");
           /* A label of a long text is printed in the height of all its
            * pieces (see draw_cells). */
-          if (!cell.label)
+          if (cell.key && r == 0)
+            row->h = MAX (row->h, text_height (b, cell.family, cell.size, cell.w, cell.text) +
+                                  row->top_pad + row->bottom_pad);
+          else if (!cell.label && !cell.key)
             row->h = MAX (row->h, text_height (b, cell.family, cell.size, cell.w, cell.text) +
                                   row->top_pad + row->bottom_pad);
           else if (n_rows == 1)
@@ -728,6 +737,7 @@ build_checklist (Builder           *b,
         {
           specs[c].text = cells[c];
           specs[c].align = aligns[c];
+          specs[c].key = c == STEP_NO;
         }
       add_cells (b, ROW_FIELDS, TABLE_SIZE, specs, N_STEP_COLS);
     }
@@ -871,7 +881,10 @@ build_timeline (Builder   *b,
       specs[EVENT_KIND].text = event_word (event->kind);
       specs[EVENT_TEXT].text = or_empty (event->text);
       for (guint c = 0; c < N_EVENT_COLS; c++)
-        specs[c].align = JHK_FORMS_ALIGN_LEFT;
+        {
+          specs[c].align = JHK_FORMS_ALIGN_LEFT;
+          specs[c].key = c == EVENT_AT;
+        }
       add_cells (b, ROW_FIELDS, TABLE_SIZE, specs, N_EVENT_COLS);
     }
 }
@@ -979,8 +992,8 @@ form_build (const JhkIncident *incident,
   b.rows = g_ptr_array_new_with_free_func (row_free);
   b.table_head = -1;
 
-  form->title = g_strdup_printf ("事故報告書 第%lld号 %s", (long long) incident->id,
-                                 or_empty (incident->office_name));
+  form->title = g_strstrip (g_strdup_printf ("事故報告書 第%lld号 %s", (long long) incident->id,
+                                             or_empty (incident->office_name)));
   form->running_head = g_strdup_printf ("%s（続き）　第%lld号　%s", TITLE,
                                         (long long) incident->id,
                                         or_empty (incident->office_name));
@@ -1184,11 +1197,11 @@ draw_cells (Sheet     *sheet,
       const Cell *cell = &g_array_index (row->cells, Cell, i);
       g_autofree char *continued = NULL;
 
-      if (cell->label && row->continued && !first_on_sheet)
+      if ((cell->label || cell->key) && row->continued && !first_on_sheet)
         continue;
       if (cell->label && row->continued && !is_empty (cell->text))
         continued = g_strdup_printf ("%s（続）", cell->text);
-      if (cell->label)
+      if (cell->label || cell->key)
         text (sheet, cell->family, cell->size, cell->x, y, cell->w, span,
               continued != NULL ? continued : cell->text, cell->align, TRUE);
       else

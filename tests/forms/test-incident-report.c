@@ -554,8 +554,9 @@ render (JhkIncidentReportForm *form)
   return images;
 }
 
-/* R19-5: a text of the longest kind is printed whole, wrapped in its
- * boxes across sheets and never beyond the margins. */
+/* R19-5: texts of the longest kind, in a field and in a cell of the
+ * checklist, are printed whole, wrapped in their boxes across sheets and
+ * never beyond the margins. */
 static void
 test_report_long_text (void)
 {
@@ -566,6 +567,7 @@ test_report_long_text (void)
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *words = NULL;
+  JhkIncidentStep *step;
   guint n_sentences, ink = 0;
 
   for (n_sentences = 0; g_utf8_strlen (long_text->str, -1) < JHK_INCIDENT_TEXT_MAX - 20;
@@ -575,10 +577,13 @@ test_report_long_text (void)
   incident->description = g_strdup (long_text->str);
   g_free (incident->report.cause);
   incident->report.cause = g_strdup (long_text->str);
+  step = g_ptr_array_index (incident->steps, 0);
+  g_free (step->note);
+  step->note = g_strdup (long_text->str);
   form = jhk_incident_report_form_new (incident, NULL);
-  g_test_message ("two texts of %ld characters → %u sheets", g_utf8_strlen (long_text->str, -1),
+  g_test_message ("three texts of %ld characters → %u sheets", g_utf8_strlen (long_text->str, -1),
                   jhk_incident_report_form_get_n_pages (form));
-  g_assert_cmpuint (jhk_incident_report_form_get_n_pages (form), >=, 3);
+  g_assert_cmpuint (jhk_incident_report_form_get_n_pages (form), >=, 5);
 
   /* Nothing inked in the side margins (the boxes end at 40 pt). */
   images = render (form);
@@ -602,15 +607,15 @@ test_report_long_text (void)
   path = write_report (form, "incident-long.pdf");
   text = forms_test_page_text (path, 0);
   words = forms_test_squeeze (text);
-  /* Every sentence, in the 何が起きたか and in the 原因: its number (a
+  /* Every sentence, in the 何が起きたか, the step's note and the 原因: its number (a
    * sentence may be cut by a page break between the lines of its box,
    * where pdftotext reads the foot and head of the sheets). */
   for (guint k = 0; k < n_sentences; k++)
     {
       g_autofree char *sentence = g_strdup_printf ("第%04u文", k);
 
-      if (forms_test_count_of (words, sentence) != 2)
-        g_error ("“%s” is printed %u times, not twice:\n%s", sentence,
+      if (forms_test_count_of (words, sentence) != 3)
+        g_error ("“%s” is printed %u times, not three:\n%s", sentence,
                  forms_test_count_of (words, sentence), words);
     }
   g_assert_null (strstr (words, "…"));
@@ -753,6 +758,22 @@ test_report_load (void)
   done_with (path);
 }
 
+/* An incident of nothing but zeros (as a half-read record might be)
+ * still makes a report of one sheet. */
+static void
+test_report_empty (void)
+{
+  JhkIncident incident = { 0 };
+  g_autoptr(JhkIncidentReportForm) form = jhk_incident_report_form_new (&incident, NULL);
+  g_autoptr(GPtrArray) images = NULL;
+  g_autofree char *title = jhk_incident_report_form_get_title (form);
+
+  g_assert_cmpuint (jhk_incident_report_form_get_n_pages (form), ==, 1);
+  g_assert_cmpstr (title, ==, "事故報告書 第0号");
+  images = render (form);
+  g_assert_cmpuint (images->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/forms/R19-5/repeatable", test_report_repeatable);
   g_test_add_func ("/forms/R19-5/private", test_report_private);
   g_test_add_func ("/forms/R19-5/load", test_report_load);
+  g_test_add_func ("/forms/R19-2/empty-record", test_report_empty);
 
   return jhk_test_run ();
 }
