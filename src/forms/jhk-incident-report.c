@@ -64,8 +64,8 @@
 
 /* The seals on the last sheet. */
 #define SEAL_W       66.0
-#define SEAL_LABEL_H 14.0
-#define SEAL_H       (SEAL_LABEL_H + 54)
+#define SEAL_LABEL_H 13.0
+#define SEAL_H       (SEAL_LABEL_H + 45)
 
 /* The label column of the field rows, and of a second pair on the row. */
 #define LABEL_W      78.0
