@@ -86,6 +86,8 @@ struct _JhkIncidentsPage
   JhkIncident        *current;          /* the selected one, read whole */
   GPtrArray          *step_rows;        /* the checklist's rows, by position */
   int                 focus_position;   /* the step row to focus after a reload, 0 none */
+  double              scroll_to;        /* the detail's position to restore */
+  guint               scroll_idle;
 };
 
 G_DEFINE_FINAL_TYPE (JhkIncidentsPage, jhk_incidents_page, JHK_TYPE_PAGE)
@@ -1366,6 +1368,17 @@ select_quietly (JhkIncidentsPage *self,
   self->quiet = FALSE;
 }
 
+static gboolean
+restore_scroll_cb (gpointer user_data)
+{
+  JhkIncidentsPage *self = user_data;
+
+  self->scroll_idle = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroll),
+                            self->scroll_to);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reload_full (JhkIncidentsPage *self,
              gint64            select_id,
@@ -1406,10 +1419,14 @@ reload_full (JhkIncidentsPage *self,
   select_quietly (self, select_id);
   /* The selection may not have changed while the incident did. */
   selection_changed_cb (self);
-  /* The same incident read again: where the reader was. */
-  if (same)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroll),
-                              scrolled);
+  /* The same incident read again: where the reader was, once the new
+   * rows have their size. */
+  if (same && scrolled > 0)
+    {
+      self->scroll_to = scrolled;
+      if (self->scroll_idle == 0)
+        self->scroll_idle = g_idle_add_full (G_PRIORITY_LOW, restore_scroll_cb, self, NULL);
+    }
 
   update_new_button (self);
   adw_status_page_set_description (self->empty_page, empty_text (self));
@@ -1728,6 +1745,7 @@ jhk_incidents_page_dispose (GObject *object)
 {
   JhkIncidentsPage *self = JHK_INCIDENTS_PAGE (object);
 
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JHK_TYPE_INCIDENTS_PAGE);
   g_clear_object (&self->selection);
   for (guint s = 0; s < N_SCOPES; s++)
@@ -1756,6 +1774,25 @@ jhk_incidents_page_reload (JhkPage *page)
   reload (self, selected_id (self));
 }
 
+/* The keys go to the list first when the focus comes in (the workspace
+ * opened from the sidebar or the dashboard); Shift+Tab reaches the
+ * filters above. */
+static gboolean
+jhk_incidents_page_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  JhkIncidentsPage *self = JHK_INCIDENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (direction == GTK_DIR_TAB_FORWARD &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, widget)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0 &&
+      gtk_widget_child_focus (GTK_WIDGET (self->incidents_view), direction))
+    return TRUE;
+  return GTK_WIDGET_CLASS (jhk_incidents_page_parent_class)->focus (widget, direction);
+}
+
 static void
 jhk_incidents_page_class_init (JhkIncidentsPageClass *klass)
 {
@@ -1766,6 +1803,7 @@ jhk_incidents_page_class_init (JhkIncidentsPageClass *klass)
   object_class->constructed = jhk_incidents_page_constructed;
   object_class->dispose = jhk_incidents_page_dispose;
   object_class->finalize = jhk_incidents_page_finalize;
+  widget_class->focus = jhk_incidents_page_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Jhk/ui/jhk-incidents-page.ui");
