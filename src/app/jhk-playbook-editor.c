@@ -20,6 +20,7 @@ typedef struct
   GPtrArray            *shared;       /* JhkSharedStep, by code */
   GArray               *business_ids; /* gint64, in the order of the check rows */
   GPtrArray            *business_checks;
+  GPtrArray            *business_codes; /* char *, as the check rows */
   GtkWidget            *error_widget; /* the field marked in error */
   JhkPlaybookSavedFunc  saved;
   GObject              *user_data;
@@ -40,6 +41,7 @@ editor_free (gpointer data)
   g_clear_pointer (&ed->shared, g_ptr_array_unref);
   g_clear_pointer (&ed->business_ids, g_array_unref);
   g_clear_pointer (&ed->business_checks, g_ptr_array_unref);
+  g_clear_pointer (&ed->business_codes, g_ptr_array_unref);
   g_clear_object (&ed->user_data);
   g_free (ed);
 }
@@ -573,6 +575,23 @@ add_contact_clicked_cb (Editor *ed)
 
 /* Businesses. */
 
+/* The expander's subtitle: the codes chosen. */
+static void
+show_businesses_chosen (Editor *ed)
+{
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  for (guint i = 0; i < ed->business_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (ed->business_checks, i)))
+      {
+        if (codes->len > 0)
+          g_string_append (codes, ", ");
+        g_string_append (codes, g_ptr_array_index (ed->business_codes, i));
+      }
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (OBJ (ed->dialog, "businesses_row")),
+                                 codes->len > 0 ? codes->str : _("None chosen: any business"));
+}
+
 static void
 business_toggled_cb (GtkCheckButton *check,
                      Editor         *ed)
@@ -584,6 +603,7 @@ business_toggled_cb (GtkCheckButton *check,
     if (gtk_check_button_get_active (g_ptr_array_index (ed->business_checks, i)))
       g_array_append_val (ed->playbook->business_ids,
                           g_array_index (ed->business_ids, gint64, i));
+  show_businesses_chosen (ed);
   touch (ed);
 }
 
@@ -603,7 +623,6 @@ fill_businesses (Editor *ed)
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (OBJ (ed->dialog, "businesses_row"));
   g_autoptr(JhkQueryModel) businesses = jhk_lists_businesses (ed->db);
   guint n = businesses != NULL ? g_list_model_get_n_items (G_LIST_MODEL (businesses)) : 0;
-  guint chosen = 0;
 
   ed->building = TRUE;
   for (guint i = 0; i < n; i++)
@@ -619,16 +638,14 @@ fill_businesses (Editor *ed)
       adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (action_row), check);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), has_business (ed->playbook, id));
-      if (has_business (ed->playbook, id))
-        chosen++;
       g_signal_connect (check, "toggled", G_CALLBACK (business_toggled_cb), ed);
       adw_expander_row_add_row (expander, action_row);
       g_array_append_val (ed->business_ids, id);
       g_ptr_array_add (ed->business_checks, check);
+      g_ptr_array_add (ed->business_codes, g_strdup (jhk_row_get_by_name (row, "code")));
     }
   ed->building = FALSE;
-  if (chosen == 0)
-    adw_expander_row_set_subtitle (expander, _("None chosen: any business"));
+  show_businesses_chosen (ed);
 }
 
 /* Reading the form, checking and saving. */
@@ -738,6 +755,21 @@ editor_check (JhkFormDialog  *dialog,
 
   read_form (ed);
   ok = jhk_playbook_check (ed->playbook, &field, error);
+  if (ok)
+    {
+      /* A business manager writes only playbooks of their businesses: said
+       * as they choose them, not at Save. */
+      const char *why = jhk_playbooks_refusal (ed->db, ed->session, ed->playbook,
+                                               ed->playbook->id == 0 ? JHK_PLAYBOOK_CREATE
+                                                                     : JHK_PLAYBOOK_EDIT);
+
+      if (why != NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, why);
+          field = "businesses";
+          ok = FALSE;
+        }
+    }
   mark_field (ed, ok ? NULL : field);
   if (!ok)
     prefix_error (field, error);
@@ -750,17 +782,11 @@ editor_apply (JhkFormDialog  *dialog,
               GError        **error)
 {
   Editor *ed = user_data;
-  const char *field = NULL;
   gint64 version_id;
   g_autofree char *message = NULL;
 
-  read_form (ed);
-  if (!jhk_playbook_check (ed->playbook, &field, error))
-    {
-      mark_field (ed, field);
-      prefix_error (field, error);
-      return FALSE;
-    }
+  if (!editor_check (dialog, ed, error))
+    return FALSE;
   version_id = jhk_playbooks_save (ed->db, ed->session, ed->playbook, error);
   if (version_id == 0)
     return FALSE;
@@ -834,6 +860,7 @@ jhk_playbook_editor_present (GtkWidget           *parent,
     pb->business_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   ed->business_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   ed->business_checks = g_ptr_array_new ();
+  ed->business_codes = g_ptr_array_new_with_free_func (g_free);
   /* Freed when the dialog is finalised, after its widgets are gone. */
   g_object_set_data_full (G_OBJECT (dialog), "jhk-playbook-editor", ed, editor_free);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);

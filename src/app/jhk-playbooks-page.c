@@ -139,15 +139,6 @@ set_action (JhkPlaybooksPage *self,
   gtk_widget_set_tooltip_text (button, why_not != NULL ? why_not : what);
 }
 
-/* Only the システム管理者 writes shared steps (jhk-playbooks.h). */
-static const char *
-shared_refusal (JhkPlaybooksPage *self)
-{
-  if (!jhk_session_has_role (SESSION (self), JHK_ROLE_SYSADMIN))
-    return _("Only the system administrator changes the shared steps.");
-  return NULL;
-}
-
 static void
 update_actions (JhkPlaybooksPage *self)
 {
@@ -175,7 +166,8 @@ update_actions (JhkPlaybooksPage *self)
   gtk_button_set_label (GTK_BUTTON (self->retire_button),
                         self->current != NULL && self->current->retired ? _("_Restore…")
                                                                         : _("_Retire…"));
-  set_action (self, "playbooks.shared-steps", self->shared_button, shared_refusal (self),
+  set_action (self, "playbooks.shared-steps", self->shared_button,
+              jhk_playbooks_shared_refusal (db, session),
               _("Change the steps that several playbooks share"));
   set_action (self, "playbooks.import", self->import_button, create,
               _("Read playbooks from another office's file"));

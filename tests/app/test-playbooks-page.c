@@ -339,6 +339,71 @@ test_read_only (void)
   app_test_destroy_window (window);
 }
 
+static gboolean
+is_business_row (GtkWidget     *widget,
+                 gconstpointer  code)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), code);
+}
+
+/* R19-1: a 対象業務管理者 writes playbooks of their own businesses only:
+ * the built-in ones (no business) are not theirs to edit, and a new one is
+ * refused as they fill it in until it covers their business (nothing
+ * written), then saved; the shared steps are the システム管理者's. */
+static void
+test_business_manager (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  GtkWidget *page = app_test_open_workspace (window, "gyomu", "playbooks");
+  gint64 playbooks = app_test_count (window, "SELECT COUNT(*) FROM playbooks");
+  gint64 audited = audit_count (window);
+  JhkFormDialog *dialog;
+  GtkWidget *row;
+  gint64 id;
+
+  select_code (window, page, "terminal-failure");
+  g_test_message ("edit: %s", action_tooltip (page, "playbooks.edit"));
+  g_assert_false (action_enabled (page, "playbooks.edit"));
+  g_assert_false (action_enabled (page, "playbooks.retire"));
+  g_assert_false (action_enabled (page, "playbooks.shared-steps"));
+  g_assert_true (action_enabled (page, "playbooks.new"));
+  g_assert_true (action_enabled (page, "playbooks.import"));
+
+  g_assert_true (gtk_widget_activate_action (page, "playbooks.new", NULL));
+  app_test_wait (100);
+  dialog = app_test_form_dialog ();
+  app_test_set_row (dialog, "code_row", "b101-terminal");
+  app_test_set_row (dialog, "title_row", "指紋照合端末の故障");
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_named (GTK_WIDGET (dialog),
+                                                            "steps.0.text")),
+                         "指紋照合端末の電源を切り、運用管理者へ報告する");
+  app_test_wait (50);
+  g_assert_false (jhk_form_dialog_apply (dialog));
+  g_test_message ("no business: %s", jhk_form_dialog_get_error (dialog));
+  g_assert_nonnull (jhk_form_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (OBJ (dialog, "businesses_row")), "error"));
+  g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM playbooks"), ==, playbooks);
+  g_assert_cmpint (audit_count (window), ==, audited);
+
+  row = app_test_find_widget (GTK_WIDGET (OBJ (dialog, "businesses_row")), is_business_row,
+                              "B101 ");
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (
+    GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (OBJ (dialog, "businesses_row")), TRUE);
+  app_test_wait (50);
+  app_test_save_png (GTK_WIDGET (dialog), "playbooks-editor-business-manager");
+  g_assert_true (jhk_form_dialog_apply (dialog));
+  app_test_wait (100);
+  id = app_test_count (window, "SELECT id FROM playbooks WHERE code = 'b101-terminal'");
+  g_assert_cmpint (id, >, 0);
+  select_code (window, page, "b101-terminal");
+  g_assert_true (action_enabled (page, "playbooks.edit"));
+  app_test_save_png (GTK_WIDGET (window), "playbooks-page-business-manager");
+  app_test_destroy_window (window);
+}
+
 static const char broken_file[] =
   "{ \"format\": \"jhk-playbooks\", \"version\": 1,\n"
   "  \"playbooks\": [\n"
@@ -447,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/app/playbooks/R19-1/library-and-edit", test_library_and_edit);
   g_test_add_func ("/app/playbooks/R19-1/new-and-retire", test_new_and_retire);
   g_test_add_func ("/app/playbooks/R19-1/read-only", test_read_only);
+  g_test_add_func ("/app/playbooks/R19-1/business-manager", test_business_manager);
   g_test_add_func ("/app/playbooks/R19-1/import", test_import);
   g_test_add_func ("/app/playbooks/R19-1/shared-step", test_shared_step);
 
