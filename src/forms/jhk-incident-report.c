@@ -673,7 +673,7 @@ enum
   N_STEP_COLS
 };
 
-static const double step_widths[N_STEP_COLS] = { 22, 140, 56, 28, 56, 52, 62, 0 };
+static const double step_widths[N_STEP_COLS] = { 22, 132, 56, 28, 56, 60, 62, 0 };
 
 static void
 build_checklist (Builder           *b,

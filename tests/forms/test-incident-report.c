@@ -209,7 +209,7 @@ full_incident (void)
   i->stop_minutes = 180;
   i->leak = FALSE;
 
-  s = step_new (1, "端末の電源を切り、ネットワークから外す。", "ops_manager", "done");
+  s = step_new (1, "端末をネットワークから外す。", "ops_manager", "done");
   g_free (s->done_by_name);
   s->done_by_name = g_strdup ("中央運用");
   s->done_at = jhk_test_jst (2026, 11, 5, 8, 45);
@@ -389,7 +389,7 @@ test_report_fields (void)
     "■ システムの損壊", "■ 対象業務の停止（180分）", "□ 個人情報の漏えい",
     /* the checklist */
     "対処手順の実施状況", "No.", "手順", "担当", "状態", "実施者", "日時", "確認者",
-    "備考・省略理由", "端末の電源を切り、ネットワークから外す。", "運用管理者", "11月5日 8:45",
+    "備考・省略理由", "端末をネットワークから外す。", "運用管理者", "11月5日 8:45",
     "中央幹部", "11月5日 9:05", "LANケーブルを抜いた", "保守業者に連絡する。", "省略",
     "省略理由：システム管理者が手配済み", "代替端末で照会を再開する。", "未",
     /* recovery, investigation, dispatch */
