@@ -515,12 +515,13 @@ test_attachments (Fixture       *f,
 
   incident = get (f, id);
   g_assert_cmpuint (incident->attachments->len, ==, 2);
-  g_assert_cmpint (((JhkIncidentAttachment *) g_ptr_array_index (incident->attachments, 1))->step_id,
-                   ==, s1);
-  g_assert_cmpint (((JhkIncidentAttachment *) g_ptr_array_index (incident->attachments, 1))->id,
-                   ==, a2);
-  g_assert_cmpstr (((JhkIncidentAttachment *) g_ptr_array_index (incident->attachments, 1))->mime_type,
-                   ==, "application/octet-stream");
+  {
+    JhkIncidentAttachment *second = g_ptr_array_index (incident->attachments, 1);
+
+    g_assert_cmpint (second->step_id, ==, s1);
+    g_assert_cmpint (second->id, ==, a2);
+    g_assert_cmpstr (second->mime_type, ==, "application/octet-stream");
+  }
 
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_INVALID,
                   jhk_incidents_attach (f->db, f->unyo, id, 0, "../etc/passwd", NULL, data_in,
