@@ -53,6 +53,7 @@ static void show_selected (JhkPlaybooksPage *self);
 static char *
 version_text (JhkRow *row)
 {
+  /* Translators: a playbook's version in the list of playbooks (第2版). */
   return g_strdup_printf (_("v%d"), (int) jhk_row_int64 (row, "version"));
 }
 
@@ -330,6 +331,7 @@ show_playbook (JhkPlaybooksPage  *self,
 
     g_string_append_printf (s, _("Version %d"), pb->version);
     if (saved != NULL)
+      /* Translators: after "Version 2": when and by whom it was saved. */
       g_string_append_printf (s, _(", saved %s by %s"), saved,
                               pb->creator_name != NULL && *pb->creator_name != '\0'
                                 ? pb->creator_name
