@@ -201,6 +201,13 @@ test_checklist (void)
   JhkFormDialog *dialog;
   GtkWidget *done;
 
+  /* 事故の発生を報告… opens the dialog that records a new one. */
+  g_assert_true (gtk_widget_is_sensitive (app_test_find_action_button (page, "incidents.new")));
+  g_assert_true (gtk_widget_activate_action (page, "incidents.new", NULL));
+  app_test_wait (100);
+  gtk_window_destroy (GTK_WINDOW (app_test_form_dialog ()));
+  app_test_wait (50);
+
   select_incident (page, id);
   g_assert_cmpint (selected_id (page), ==, id);
   rows = step_rows (page);
