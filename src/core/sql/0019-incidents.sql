@@ -149,7 +149,9 @@ CREATE TABLE incidents (
              AND recovery_state IN ('', 'finished')
              AND (serious = 0 OR report_state IN ('reported', 'acknowledged'))))
 );
-CREATE INDEX incidents_office ON incidents (org_unit_id, status, discovered_at);
+-- An office's incidents newest first (the list), and its open ones.
+CREATE INDEX incidents_office ON incidents (org_unit_id, discovered_at, id);
+CREATE INDEX incidents_office_status ON incidents (org_unit_id, status, discovered_at);
 CREATE INDEX incidents_discovered ON incidents (discovered_at, id);
 CREATE INDEX incidents_open ON incidents (status, recovery_state, report_state);
 
