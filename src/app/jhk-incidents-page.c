@@ -363,7 +363,7 @@ add_columns (JhkIncidentsPage *self)
     { N_("No."), "id", NULL, 36, FALSE },
     { N_("Discovered"), NULL, discovered_text, 124, FALSE },
     { N_("Office"), NULL, office_text, 90, FALSE },
-    { N_("Title"), NULL, title_text, 150, TRUE },
+    { N_("Subject"), NULL, title_text, 150, TRUE },
     { N_("Playbook"), NULL, playbook_text, 100, FALSE },
     { N_("Progress"), NULL, progress_text, 64, FALSE },
     { N_("State"), NULL, status_text, 64, FALSE },
