@@ -6,8 +6,9 @@
  * The playbook library is the one migration 0020 ships. The incidents,
  * one in every state:
  *
- *   中央 端末装置の故障      open, steps 1-4 done, step 4 waiting for its
- *                            confirmation; the rest pending
+ *   中央 端末装置の故障      open, reported by an officer with the screen's
+ *                            record attached, steps 1-4 done, step 4 waiting
+ *                            for its confirmation; the rest pending
  *   中央 サーバ等の障害      open, recovery requested of the システム管理者,
  *                            investigating, staff dispatched
  *   中央 個人情報出力資料の紛失  serious (leak, a real personal-data output of
@@ -15,9 +16,11 @@
  *                            acknowledged by the 総括責任者 only: the
  *                            主管部長 has it to acknowledge
  *   中央 FAX の誤送信        serious, report still a draft and overdue
- *   中央 ネットワーク断      closed, a step skipped, with prevention
+ *   中央 ネットワーク断      closed: recovery asked of the システム管理者 and
+ *                            finished, a step skipped, with prevention
  *   中央 マルウェア感染の疑い  closed, serious, report acknowledged by both
- *   東   停電・災害          open, at another office
+ *   東   停電・災害          open at another office, recovery requested of
+ *                            the システム管理者 and not yet taken up
  */
 
 #include "jhk-accounts.h"
@@ -237,8 +240,18 @@ demo_terminal (Demo    *d,
   gint64 id = open_incident (d, d->shokuin, "910", "terminal-failure", &facts,
                              3 * HOUR, 3 * HOUR - 5 * MINUTE, error);
 
-  return id != 0 &&
-         do_steps (d, d->shokuin, id, 1, 3, 2 * HOUR + 45 * MINUTE, error) &&
+  static const char screen[] = "2026 年 起動時の画面表示\n"
+                               "BOOT ERROR 0x0000007B: 記憶装置を認識できません。\n"
+                               "操作: 電源の再投入 1 回（改善なし）\n";
+  g_autoptr(GBytes) evidence = g_bytes_new_static (screen, sizeof screen - 1);
+  gint64 step;
+
+  if (id == 0 || !do_steps (d, d->shokuin, id, 1, 3, 2 * HOUR + 45 * MINUTE, error) ||
+      (step = step_id (d, id, 1, error)) == 0)
+    return FALSE;
+  at (d, 2 * HOUR + 20 * MINUTE);
+  return jhk_incidents_attach (d->db, d->shokuin, id, step, "画面表示の記録.txt",
+                               "text/plain", evidence, error) != 0 &&
          do_steps (d, d->unyo, id, 4, 4, 2 * HOUR, error);
 }
 
@@ -351,8 +364,11 @@ static gboolean
 demo_network (Demo    *d,
               GError **error)
 {
+  const gint64 businesses[] = { jhk_org_find_business (d->db, "B101") };
   JhkIncidentFacts facts = {
     .title = "署内ネットワークの一時断",
+    .business_ids = businesses,
+    .n_business_ids = G_N_ELEMENTS (businesses),
     .description = "2 階の通信機器室の HUB の電源アダプタが外れ、刑事課と地域課の端末が"
                    "約 40 分通信できなかった。",
     .systems = "署内 LAN",
@@ -362,9 +378,23 @@ demo_network (Demo    *d,
   gint64 id = open_incident (d, d->unyo, "910", "network-down", &facts,
                              35 * DAY + HOUR, 35 * DAY, error);
 
-  if (id == 0 ||
-      !resolve_all (d, d->unyo, d->sekinin, id, 3, "署内で復旧したため、管理者等への連絡は不要と判断した。",
-                    35 * DAY - 10 * MINUTE, error))
+  if (id == 0)
+    return FALSE;
+  at (d, 35 * DAY - 5 * MINUTE);
+  if (!jhk_incidents_request_recovery (d->db, d->unyo, id, "sysadmin", 0,
+                                       "指紋照合の端末が照合サーバに接続できない。確認を依頼する。",
+                                       error))
+    return FALSE;
+  at (d, 35 * DAY - 3 * MINUTE);
+  if (!jhk_incidents_investigate (d->db, d->admin, id,
+                                  "照合サーバ側に異常はない。署内の通信機器の確認を求めた。", error))
+    return FALSE;
+  at (d, 35 * DAY - 2 * MINUTE);
+  if (!jhk_incidents_finish_recovery (d->db, d->admin, id,
+                                      "署で HUB の電源を復旧し、接続を確認した。", error))
+    return FALSE;
+  if (!resolve_all (d, d->unyo, d->sekinin, id, 3, "署内で復旧したため、管理者等への連絡は不要と判断した。",
+                    35 * DAY - 1 * MINUTE, error))
     return FALSE;
   at (d, 34 * DAY);
   return jhk_incidents_close (d->db, d->unyo, id,
@@ -428,7 +458,12 @@ demo_power (Demo    *d,
   gint64 id = open_incident (d, d->higashi, "920", "power-disaster", &facts,
                              5 * HOUR, 5 * HOUR - 5 * MINUTE, error);
 
-  return id != 0 && do_steps (d, d->higashi, id, 1, 1, 4 * HOUR, error);
+  if (id == 0 || !do_steps (d, d->higashi, id, 1, 1, 4 * HOUR, error))
+    return FALSE;
+  at (d, 3 * HOUR);
+  return jhk_incidents_request_recovery (d->db, d->higashi, id, "sysadmin", 0,
+                                         "停電の復旧後、2 台の端末装置が起動しない。点検を依頼する。",
+                                         error);
 }
 
 gboolean
