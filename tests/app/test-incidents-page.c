@@ -49,10 +49,11 @@ open_page (JhkWindow  *window,
 /* Opens an incident of 中央警察署 as chuo-unyo with the playbook of code;
  * damage makes it serious by the playbook's criteria. */
 static gint64
-open_incident (JhkWindow  *window,
-               const char *code,
-               const char *title,
-               gboolean    damage)
+open_incident_ago (JhkWindow  *window,
+                   const char *code,
+                   const char *title,
+                   gboolean    damage,
+                   GTimeSpan   ago)
 {
   JhkDb *db = jhk_window_get_database (window);
   g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
@@ -63,8 +64,8 @@ open_incident (JhkWindow  *window,
   JhkIncidentFacts facts = {
     .title = title,
     .description = "刑事課の端末装置が起動しない。",
-    .occurred_at = now - 40 * G_TIME_SPAN_MINUTE,
-    .discovered_at = now - 30 * G_TIME_SPAN_MINUTE,
+    .occurred_at = now - ago - 10 * G_TIME_SPAN_MINUTE,
+    .discovered_at = now - ago,
     .systems = "ネットワーク端末装置",
     .terminals = "T-913-01",
     .damage = damage,
@@ -77,6 +78,15 @@ open_incident (JhkWindow  *window,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
+}
+
+static gint64
+open_incident (JhkWindow  *window,
+               const char *code,
+               const char *title,
+               gboolean    damage)
+{
+  return open_incident_ago (window, code, title, damage, 30 * G_TIME_SPAN_MINUTE);
 }
 
 static GListModel *
@@ -171,6 +181,23 @@ is_label_with (GtkWidget     *widget,
          strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
 }
 
+/* The detail's row of an overdue due time, and a list cell in red. */
+static gboolean
+is_error_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_has_css_class (widget, "error") &&
+         gtk_widget_is_drawable (widget);
+}
+
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
+         gtk_widget_is_drawable (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+}
+
 /* The page's search entry, not the drop-downs' hidden ones. */
 static gboolean
 is_drawn_search (GtkWidget     *widget,
@@ -259,6 +286,7 @@ test_admin_blocks (void)
   GtkWidget *page;
   GtkWidget *button;
   GtkWindow *preview;
+  gint64 overdue;
 
   g_assert_cmpint (app_test_count (window, "SELECT serious FROM incidents WHERE id = "
                                            "(SELECT MAX(id) FROM incidents)"), ==, 1);
@@ -312,6 +340,26 @@ test_admin_blocks (void)
                   jhk_form_preview_get_n_pages (JHK_FORM_PREVIEW (preview)));
   app_test_save_png (GTK_WIDGET (preview), "incidents-report-preview");
   gtk_window_destroy (preview);
+  app_test_wait (50);
+
+  /* A serious incident found three days ago: its report is overdue, red in
+   * the list and in the detail (R19-5). */
+  overdue = open_incident_ago (window, "server-failure", "記憶装置の損壊（報告遅延）", TRUE,
+                               3 * G_TIME_SPAN_DAY);
+  {
+    g_autoptr(JhkIncident) incident = jhk_incidents_get (db, jhk_window_get_session (window),
+                                                         overdue, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jhk_incident_report_is_overdue (incident, 0));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "incidents", "incidents.report"));
+  app_test_wait (150);
+  select_incident (page, overdue);
+  g_assert_nonnull (app_test_find_widget (page, is_error_row, NULL));
+  g_assert_nonnull (app_test_find_widget (page, is_error_label, NULL));
+  app_test_save_png (GTK_WIDGET (window), "incidents-overdue");
 
   app_test_destroy_window (window);
 }
