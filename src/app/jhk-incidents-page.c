@@ -693,9 +693,11 @@ add_step_button (JhkIncidentsPage      *self,
 }
 
 static char *
-step_subtitle (const JhkIncidentStep *step)
+step_subtitle (const JhkIncident     *incident,
+               const JhkIncidentStep *step)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
   g_ptr_array_add (parts, g_strdup (role_label (step->role)));
   if (step->minutes > 0)
@@ -725,6 +727,22 @@ step_subtitle (const JhkIncidentStep *step)
     g_ptr_array_add (parts, g_strdup_printf (_("Skipped because: %s"), step->reason));
   if (!jhk_is_blank (step->note))
     g_ptr_array_add (parts, g_strdup_printf (_("Note: %s"), step->note));
+  /* The evidence attached to the step (saved from the attachments). */
+  for (guint i = 0; incident->attachments != NULL && i < incident->attachments->len; i++)
+    {
+      const JhkIncidentAttachment *a = g_ptr_array_index (incident->attachments, i);
+
+      if (a->step_id == step->id)
+        g_ptr_array_add (files, a->filename);
+    }
+  if (files->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (files, NULL);
+      names = g_strjoinv (_(", "), (char **) files->pdata);
+      g_ptr_array_add (parts, g_strdup_printf (_("Attached: %s"), names));
+    }
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
@@ -743,7 +761,7 @@ fill_checklist (JhkIncidentsPage  *self,
     {
       const JhkIncidentStep *step = g_ptr_array_index (incident->steps, i);
       g_autofree char *title = g_strdup_printf ("%d. %s", step->position, step->text);
-      g_autofree char *subtitle = step_subtitle (step);
+      g_autofree char *subtitle = step_subtitle (incident, step);
       GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "title", title,
                                      "use-markup", FALSE, NULL);
       GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

@@ -198,6 +198,14 @@ is_error_label (GtkWidget     *widget,
          gtk_widget_is_drawable (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* The page's search entry, not the drop-downs' hidden ones. */
 static gboolean
 is_drawn_search (GtkWidget     *widget,
@@ -267,6 +275,22 @@ test_checklist (void)
   g_assert_false (gtk_list_box_row_get_activatable (g_ptr_array_index (rows, 0)));
   g_assert_true (gtk_list_box_row_get_activatable (g_ptr_array_index (rows, 1)));
   app_test_save_png (GTK_WIDGET (window), "incidents-step-done");
+
+  /* A file attached to the step: named in the step's row, listed among
+   * the attachments with its button to save it. */
+  {
+    JhkDb *db = jhk_window_get_database (window);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("screen", 6);
+    gint64 attachment = jhk_incidents_attach (db, jhk_window_get_session (window), id, step_id,
+                                              "screen.png", "image/png", bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (attachment, >, 0);
+    select_incident (page, id);
+    g_assert_nonnull (app_test_find_widget (page, is_label_with, "Attached: screen.png"));
+    g_assert_nonnull (app_test_find_widget (page, is_row_titled, "screen.png"));
+  }
 
   app_test_destroy_window (window);
 }
