@@ -1,8 +1,9 @@
 /* jhk-attention-incidents.c: the incidents that wait for the logged-in
  * user (第19, R19-2..5), for the dashboard (jhk-attention.h).
  *
- * The open incidents of the 運用管理者's offices and the reports are
- * counted in SQL over incidents (index incidents_open, incidents_office).
+ * The open incidents of the 運用管理者's offices (whose 運用管理者 the
+ * actor is, as the services decide it) and the reports are counted in SQL
+ * over incidents (index incidents_open, incidents_office).
  * Which steps the actor may do or confirm is the services' rule
  * (jhk_incidents_step_refusal), asked of each pending or unconfirmed step
  * of the open incidents the actor sees; the recovery requests are the
@@ -11,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jhk-attention-private.h"
-#include "jhk-incidents.h"
+#include "jhk-incidents-private.h"
 #include "jhk-policy.h"
 #include "jhk-service-private.h"
 
@@ -92,6 +93,29 @@ count_steps (JhkDb      *db,
   return n;
 }
 
+/* The open incidents of the offices the actor is 運用管理者 of (or of a
+ * unit above them), as the services decide it. */
+static guint
+count_open (JhkDb      *db,
+            JhkSession *actor)
+{
+  g_autoptr(GArray) offices = NULL;
+  guint n = 0;
+
+  if (!jhk_session_has_role (actor, JHK_ROLE_OPS_MANAGER))
+    return 0;
+  offices = jhk_service_query_ids (db, NULL, "SELECT DISTINCT org_unit_id FROM incidents"
+                                   " WHERE status = 'open'", JHK_DB_END);
+  for (guint i = 0; offices != NULL && i < offices->len; i++)
+    {
+      gint64 office = g_array_index (offices, gint64, i);
+
+      if (jhk_incidents_is_office_manager (db, actor, office))
+        n += count (db, "i.status = 'open' AND i.org_unit_id = %" G_GINT64_FORMAT, office);
+    }
+  return n;
+}
+
 static guint
 count_recovery (JhkDb      *db,
                 JhkSession *actor)
@@ -109,7 +133,6 @@ jhk_attention_incidents (JhkDb      *db,
                          JhkSession *actor)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_attention_item_free);
-  g_autofree char *offices = NULL;
   gint64 now;
   guint n;
 
@@ -119,11 +142,9 @@ jhk_attention_incidents (JhkDb      *db,
   if (jhk_session_get_staff_id (actor) == 0)
     return items;
   now = jhk_now_us ();
-  offices = jhk_service_role_units (db, actor, JHK_ROLE_OPS_MANAGER, NULL);
 
   /* R19-2: the open incidents the 運用管理者 runs. */
-  n = offices[0] != '\0' ? count (db, "i.status = 'open' AND i.org_unit_id IN (0%s)", offices)
-                         : 0;
+  n = count_open (db, actor);
   jhk_attention_add_item (items, "incidents", "incidents.open", n,
                           _("Open Incidents"),
                           g_strdup_printf (ngettext ("%u incident of your office is open",
