@@ -15,6 +15,7 @@
 #include "jhk-accounts.h"
 #include "jhk-audit.h"
 #include "jhk-bench.h"
+#include "jhk-bench-incidents.h"
 #include "jhk-bench-inquiries.h"
 #include "jhk-cli.h"
 #include "jhk-cli-util.h"
@@ -990,6 +991,7 @@ cmd_bench (Cli *cli, int argc, char **argv)
   gint64 events = -1;
   gint64 requests = 0;
   gint64 inquiries = 0;
+  gint64 incidents = 0;
   int writers = 0;
   int seconds = 10;
   int status;
@@ -1010,6 +1012,9 @@ cmd_bench (Cli *cli, int argc, char **argv)
       N_("Measure the work request lists with N generated requests instead"), "N" },
     { "inquiries", 0, 0, G_OPTION_ARG_INT64, &inquiries,
       N_("Measure the import of N generated inquiry records and their lists instead"), "N" },
+    { "incidents", 0, 0, G_OPTION_ARG_INT64, &incidents,
+      N_("Measure the incident lists, dashboard, writes and report with N generated incidents "
+         "instead"), "N" },
     { NULL }
   };
 
@@ -1028,6 +1033,18 @@ cmd_bench (Cli *cli, int argc, char **argv)
     return jhk_cli_usage_error (_("--requests takes 1 to 100000000."));
   if (inquiries < 0 || inquiries > 100000000)
     return jhk_cli_usage_error (_("--inquiries takes 1 to 100000000."));
+  if (incidents < 0 || incidents > 100000000)
+    return jhk_cli_usage_error (_("--incidents takes 1 to 100000000."));
+  if (incidents > 0)
+    {
+      if (audit_entries > 0 || keep != NULL || writers > 0 || materials > 0 || events >= 0
+          || requests > 0 || inquiries > 0)
+        return jhk_cli_usage_error (
+          _("--incidents measures on its own: leave out the other options."));
+      if (!jhk_bench_run_incidents (cli->database, incidents, cli->json, &error))
+        return jhk_cli_rule_error (error);
+      return JHK_CLI_OK;
+    }
   if (inquiries > 0)
     {
       if (audit_entries > 0 || keep != NULL || writers > 0 || materials > 0 || events >= 0
