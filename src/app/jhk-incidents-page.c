@@ -1545,11 +1545,14 @@ dialog_done_cb (gint64   incident_id,
 {
   JhkIncidentsPage *self = user_data;
 
-  /* A new incident is open: among the open ones or all. */
-  if (!has_scope (self, self->scope) || self->scope == SCOPE_RECOVERY ||
-      self->scope == SCOPE_REPORTS)
-    self->scope = SCOPE_VISIBLE;
   reload (self, incident_id);
+  /* An incident that left the scope shown (a new one, a recovery
+   * finished, a report acknowledged, one closed): shown among all. */
+  if (incident_id != 0 && selected_id (self) != incident_id && self->scope != SCOPE_VISIBLE)
+    {
+      self->scope = SCOPE_VISIBLE;
+      reload (self, incident_id);
+    }
 }
 
 static void

@@ -243,6 +243,12 @@ test_checklist (void)
   gtk_window_destroy (GTK_WINDOW (app_test_form_dialog ()));
   app_test_wait (50);
 
+  /* From the dashboard: the open incidents with steps waiting. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attention", "(ss)",
+                                             "incidents", "incidents.steps"));
+  app_test_wait (100);
+  g_assert_cmpint (selected_id (page), !=, 0);
+
   select_incident (page, id);
   g_assert_cmpint (selected_id (page), ==, id);
   rows = step_rows (page);
