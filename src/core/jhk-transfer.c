@@ -39,7 +39,32 @@ static const char * const tables[] = {
   "inquiry_periods",
   "access_trails",
   "trail_requests",
+  "shared_steps",
+  "playbooks",
+  "playbook_versions",
+  "playbook_version_businesses",
+  "playbook_steps",
+  "playbook_contacts",
+  "incidents",
+  "incident_businesses",
+  "incident_materials",
+  "incident_steps",
+  "incident_attachments",
+  "incident_events",
   "audit_log",
+  NULL
+};
+
+/* What the migrations themselves fill (the library of 対処要領 of 0020),
+ * so also in a new database: the copy replaces it by the source's, which
+ * holds it as edited. Referencing tables first. */
+static const char * const seeded_tables[] = {
+  "playbook_contacts",
+  "playbook_steps",
+  "playbook_version_businesses",
+  "playbook_versions",
+  "playbooks",
+  "shared_steps",
   NULL
 };
 
@@ -68,6 +93,8 @@ dest_is_empty (JhkDb   *dest,
     {
       gint64 n = 0;
 
+      if (g_strv_contains (seeded_tables, tables[i]))
+        continue;
       if (!count_rows (dest, tables[i], &n, error))
         return FALSE;
       if (n > 0)
@@ -185,6 +212,13 @@ jhk_transfer_copy (JhkDb              *src,
     }
   if (!dest_is_empty (dest, error))
     goto fail;
+  for (guint i = 0; seeded_tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", seeded_tables[i]);
+
+      if (!jhk_db_exec (dest, sql, error))
+        goto fail;
+    }
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
