@@ -173,12 +173,22 @@ time_text (gint64 us)
 
 /* ---- the list ---- */
 
+/* "11-27 15:47" this year, "2025-11-27" before: the list stays narrow. */
 static char *
 discovered_text (JhkRow *row)
 {
   gint64 at = jhk_row_int64 (row, "discovered_at");
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
-  return at != 0 ? jhk_format_time (at) : g_strdup ("—");
+  if (at == 0)
+    return g_strdup ("—");
+  when = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
+  now = g_date_time_new_now_local ();
+  if (when == NULL || now == NULL)
+    return jhk_format_time (at);
+  return g_date_time_format (when, g_date_time_get_year (when) == g_date_time_get_year (now)
+                                     ? "%m-%d %H:%M" : "%Y-%m-%d");
 }
 
 static char *
@@ -361,11 +371,11 @@ add_columns (JhkIncidentsPage *self)
 {
   static const JhkColumnEntry first[] = {
     { N_("No."), "id", NULL, 36, FALSE },
-    { N_("Discovered"), NULL, discovered_text, 124, FALSE },
-    { N_("Office"), NULL, office_text, 90, FALSE },
-    { N_("Subject"), NULL, title_text, 150, TRUE },
-    { N_("Playbook"), NULL, playbook_text, 100, FALSE },
-    { N_("Progress"), NULL, progress_text, 64, FALSE },
+    { N_("Discovered"), NULL, discovered_text, 90, FALSE },
+    { N_("Office"), NULL, office_text, 84, FALSE },
+    { N_("Subject"), NULL, title_text, 140, TRUE },
+    { N_("Playbook"), NULL, playbook_text, 90, FALSE },
+    { N_("Progress"), NULL, progress_text, 56, FALSE },
     { N_("State"), NULL, status_text, 64, FALSE },
   };
   static const JhkColumnEntry recovery[] = {
@@ -373,10 +383,10 @@ add_columns (JhkIncidentsPage *self)
   };
 
   jhk_column_view_add_columns (self->incidents_view, first, G_N_ELEMENTS (first));
-  add_custom_column (self, _("Serious"), 56, G_CALLBACK (serious_setup_cb),
+  add_custom_column (self, _("Serious"), 52, G_CALLBACK (serious_setup_cb),
                      G_CALLBACK (serious_bind_cb), G_CALLBACK (serious_unbind_cb));
   jhk_column_view_add_columns (self->incidents_view, recovery, G_N_ELEMENTS (recovery));
-  add_custom_column (self, _("Report"), 130, G_CALLBACK (report_setup_cb),
+  add_custom_column (self, _("Report"), 120, G_CALLBACK (report_setup_cb),
                      G_CALLBACK (report_bind_cb), G_CALLBACK (report_unbind_cb));
 }
 
@@ -973,8 +983,10 @@ fill_recovery (JhkIncidentsPage  *self,
   if (jhk_is_blank (incident->recovery_state))
     {
       jhk_detail_add_field (group, _("Not requested"),
-                            _("When the office cannot recover alone, its operations manager "
-                              "asks the system administrator or a business's manager."));
+                            is_open (incident)
+                              ? _("When the office cannot recover alone, its operations manager "
+                                  "asks the system administrator or a business's manager.")
+                              : NULL);
       return;
     }
   {
@@ -1207,7 +1219,7 @@ fill_detail (JhkIncidentsPage *self)
                             jhk_incident_status_label (incident->status));
   if (!is_open (incident))
     {
-      g_autofree char *closed = g_strdup_printf (_("%s · closed, read-only"), status);
+      g_autofree char *closed = g_strdup_printf (_("%s (read-only)"), status);
 
       g_free (g_steal_pointer (&status));
       status = g_steal_pointer (&closed);
