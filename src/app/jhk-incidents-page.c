@@ -1116,7 +1116,6 @@ fill_timeline (JhkIncidentsPage  *self,
   g_autoptr(GPtrArray) events = jhk_incidents_timeline (page_db (self), page_session (self),
                                                         incident->id, &error);
 
-  adw_preferences_group_set_header_suffix (group, action_button (self, JHK_INCIDENT_ADD_NOTE));
   if (events == NULL)
     {
       jhk_detail_add_field (group, _("The timeline could not be read"),

@@ -206,6 +206,19 @@ is_row_titled (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+static gboolean
+is_drawn_row_with (GtkWidget     *widget,
+                   gconstpointer  part)
+{
+  const char *subtitle;
+
+  if (!ADW_IS_ACTION_ROW (widget) || !gtk_widget_is_drawable (widget))
+    return FALSE;
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  return subtitle != NULL && strstr (subtitle, part) != NULL &&
+         strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "·") != NULL;
+}
+
 /* The page's search entry, not the drop-downs' hidden ones. */
 static gboolean
 is_drawn_search (GtkWidget     *widget,
@@ -359,6 +372,19 @@ test_admin_blocks (void)
   gtk_widget_grab_focus (action_button (page, "incidents.investigate"));
   app_test_wait (200);
   app_test_save_png (GTK_WIDGET (window), "incidents-admin-recovery");
+  /* The timeline: opened, serious, recovery requested, oldest first. */
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (
+                                      action_button (page, "incidents.investigate"),
+                                      GTK_TYPE_STACK)),
+                                    "timeline");
+  app_test_wait (100);
+  g_assert_nonnull (app_test_find_widget (page, is_drawn_row_with, "サーバの交換を依頼する。"));
+  app_test_save_png (GTK_WIDGET (window), "incidents-timeline");
+  /* The section chosen stays for the next incident: back to the report. */
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (
+                                      action_button (page, "incidents.investigate"),
+                                      GTK_TYPE_STACK)),
+                                    "record");
 
   /* 事故報告書. */
   g_assert_true (gtk_widget_activate_action (page, "incidents.print", NULL));
