@@ -219,6 +219,15 @@ is_drawn_row_with (GtkWidget     *widget,
          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "·") != NULL;
 }
 
+/* The detail's sections: checklist, recovery and report, timeline. */
+static gboolean
+is_section_stack (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget),
+                                                               "timeline") != NULL;
+}
+
 /* The page's search entry, not the drop-downs' hidden ones. */
 static gboolean
 is_drawn_search (GtkWidget     *widget,
@@ -541,6 +550,75 @@ test_step_refusal_and_filters (void)
   app_test_destroy_window (window);
 }
 
+/* R19-2: a step that needs confirmation is confirmed by someone other than
+ * who did it: its 確認 is insensitive with the reason to the 運用管理者 who
+ * did it, and the システム管理者 confirms it through the page. */
+static void
+test_confirmation (void)
+{
+  JhkWindow *window = app_test_new_window ();
+  JhkDb *db = jhk_window_get_database (window);
+  gint64 id = open_incident (window, "terminal-failure", "端末装置の画面が表示されない", FALSE);
+  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhkIncident) incident = jhk_incidents_get (db, unyo, id, &error);
+  g_autoptr(JhkIncident) done = NULL;
+  const JhkIncidentStep *step = NULL;
+  GtkWidget *page;
+  GtkWidget *confirm;
+  const char *why;
+  g_autofree char *sql = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < incident->steps->len && step == NULL; i++)
+    {
+      const JhkIncidentStep *s = g_ptr_array_index (incident->steps, i);
+
+      if (s->needs_confirmation)
+        step = s;
+    }
+  g_assert_nonnull (step);
+  if (step == NULL)
+    return;
+  g_assert_true (jhk_incidents_step_done (db, unyo, step->id, "確認済み", &error));
+  g_assert_no_error (error);
+  done = jhk_incidents_get (db, unyo, id, &error);
+  g_assert_no_error (error);
+  why = jhk_incidents_step_refusal (db, unyo, done, g_ptr_array_index (done->steps,
+                                                                       step->position - 1),
+                                    JHK_INCIDENT_STEP_ACTION_CONFIRM);
+  g_assert_nonnull (why);
+  g_test_message ("confirmation refused to who did it: %s", why);
+
+  page = open_page (window, "chuo-unyo");
+  select_incident (page, id);
+  confirm = app_test_find_button (page, "C_onfirm…");
+  g_assert_nonnull (confirm);
+  g_assert_false (gtk_widget_is_sensitive (confirm));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (confirm), ==, why);
+
+  page = open_page (window, "admin");
+  select_incident (page, id);
+  gtk_stack_set_visible_child_name (GTK_STACK (app_test_find_widget (page, is_section_stack,
+                                                                     NULL)),
+                                    "checklist");
+  app_test_wait (100);
+  confirm = app_test_find_button (page, "C_onfirm…");
+  g_assert_nonnull (confirm);
+  g_assert_true (gtk_widget_is_sensitive (confirm));
+  app_test_save_png (GTK_WIDGET (window), "incidents-confirm");
+  g_signal_emit_by_name (confirm, "clicked");
+  app_test_wait (100);
+  app_test_answer ("confirm");
+  app_test_wait (150);
+  sql = g_strdup_printf ("SELECT COUNT(*) FROM incident_steps WHERE id = %" G_GINT64_FORMAT
+                         " AND confirmed_at IS NOT NULL", step->id);
+  g_assert_cmpint (app_test_count (window, sql), ==, 1);
+  g_assert_null (app_test_find_button (page, "C_onfirm…"));
+
+  app_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/incidents-page/R19-2/checklist", test_checklist);
   g_test_add_func ("/incidents-page/R19-3/R19-5/admin-blocks", test_admin_blocks);
   g_test_add_func ("/incidents-page/R19-2/closed-read-only", test_closed_read_only);
+  g_test_add_func ("/incidents-page/R19-2/confirmation", test_confirmation);
   g_test_add_func ("/incidents-page/R19-2/step-refusal-and-filters",
                    test_step_refusal_and_filters);
   return app_test_run ();
