@@ -1702,15 +1702,19 @@ scope_condition (JhkDb             *db,
                                "SELECT id FROM org_units WHERE kind = 'office' ORDER BY id",
                                JHK_DB_END);
 
-      g_string_append (visible, "i.org_unit_id IN (0");
+      /* No placeholder beside the offices: "IN (one)" is an equality, so
+       * that an office's list reads its index (org_unit_id, discovered_at,
+       * id) in order instead of sorting them. */
       for (guint n = 0; offices != NULL && n < offices->len; n++)
         {
           gint64 office = g_array_index (offices, gint64, n);
 
           if (may_see_office (db, actor, office))
-            g_string_append_printf (visible, ", %" G_GINT64_FORMAT, office);
+            g_string_append_printf (visible, "%s%" G_GINT64_FORMAT,
+                                    visible->len > 0 ? ", " : "", office);
         }
-      g_string_append (visible, ")");
+      g_string_prepend (visible, "i.org_unit_id IN (");
+      g_string_append (visible, visible->len > strlen ("i.org_unit_id IN (") ? ")" : "0)");
     }
 
   switch (scope)
@@ -1719,7 +1723,11 @@ scope_condition (JhkDb             *db,
       g_string_append (sql, "i.status = 'open'");
       break;
     case JHK_INCIDENTS_RECOVERY:
-      g_string_append (sql, "i.recovery_state IN ('requested', 'investigating') AND (");
+      /* Open: a closed incident has no recovery requested or under
+       * investigation; the index incidents_open (status, recovery_state)
+       * finds them instead of every incident being read. */
+      g_string_append (sql, "i.status = 'open' AND i.recovery_state IN ('requested',"
+                            " 'investigating') AND (");
       if (is_sysadmin (actor))
         g_string_append (sql, "i.recovery_to = 'sysadmin' OR ");
       g_string_append (sql, "(i.recovery_to = 'business' AND i.recovery_business_id IN (0");
