@@ -154,6 +154,10 @@ CREATE INDEX incidents_office ON incidents (org_unit_id, discovered_at, id);
 CREATE INDEX incidents_office_status ON incidents (org_unit_id, status, discovered_at);
 CREATE INDEX incidents_discovered ON incidents (discovered_at, id);
 CREATE INDEX incidents_open ON incidents (status, recovery_state, report_state);
+-- The reports to make and acknowledge (the REPORTS list, the dashboard),
+-- and the serious ones of all or of an office (the list's switch).
+CREATE INDEX incidents_report ON incidents (report_state, serious);
+CREATE INDEX incidents_serious ON incidents (serious, org_unit_id, discovered_at);
 
 CREATE TABLE incident_businesses (
   incident_id        INTEGER NOT NULL REFERENCES incidents (id),
