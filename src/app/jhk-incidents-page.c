@@ -1302,7 +1302,7 @@ update_new_button (JhkIncidentsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incidents.new", may);
   gtk_widget_set_tooltip_text (self->new_button,
                                may ? _("Record an incident of your office and start its "
-                                       "playbook's checklist (R19-2)")
+                                       "playbook's checklist (R19-2) (Ctrl+N)")
                                    : error->message);
 }
 
