@@ -104,11 +104,13 @@ cmd_list (JhkCliRun *run, int argc, char **argv)
         jhk_row_get_by_name (row, "discovered_at"));
       g_autofree char *office_name = jhk_cli_pad (jhk_row_get_by_name (row, "office"), 12);
       const char *state = jhk_row_get_by_name (row, "status");
+      g_autofree char *state_text = jhk_cli_pad (label_or (jhk_incident_status_label (state),
+                                                           state), 6);
       const char *report = jhk_row_get_by_name (row, "report_state");
       gboolean is_serious = g_strcmp0 (jhk_row_get_by_name (row, "serious"), "1") == 0;
 
-      g_print ("%-5s %-6s %s %s %s/%s", jhk_cli_or_dash (jhk_row_get_by_name (row, "id")),
-               jhk_cli_or_dash (state), discovered, office_name,
+      g_print ("%-5s %s %s %s %s/%s", jhk_cli_or_dash (jhk_row_get_by_name (row, "id")),
+               state_text, discovered, office_name,
                jhk_cli_or_dash (jhk_row_get_by_name (row, "steps_resolved")),
                jhk_cli_or_dash (jhk_row_get_by_name (row, "steps_total")));
       if (is_serious)
