@@ -153,7 +153,10 @@ CREATE TABLE incidents (
 CREATE INDEX incidents_office ON incidents (org_unit_id, discovered_at, id);
 CREATE INDEX incidents_office_status ON incidents (org_unit_id, status, discovered_at);
 CREATE INDEX incidents_discovered ON incidents (discovered_at, id);
-CREATE INDEX incidents_open ON incidents (status, recovery_state, report_state);
+-- All open incidents newest first (the OPEN list, the dashboard's count),
+-- and the recovery requests (the RECOVERY list, the dashboard).
+CREATE INDEX incidents_open ON incidents (status, discovered_at);
+CREATE INDEX incidents_recovery ON incidents (recovery_state, recovery_to);
 -- The reports to make and acknowledge (the REPORTS list, the dashboard),
 -- and the serious ones of all or of an office (the list's switch).
 CREATE INDEX incidents_report ON incidents (report_state, serious);
