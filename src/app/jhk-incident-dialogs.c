@@ -108,6 +108,27 @@ ctx_free (gpointer data)
   g_free (ctx);
 }
 
+/* Reads the dialog's own copy of the incident (the caller's may go while
+ * the dialog is open). When it cannot, shows why to the parent, frees ctx
+ * and returns FALSE. */
+static gboolean
+ctx_read_incident (Ctx    *ctx,
+                   gint64  incident_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  ctx->incident_id = incident_id;
+  ctx->incident = jhk_incidents_get (ctx->db, ctx->session, incident_id, &error);
+  if (ctx->incident != NULL)
+    return TRUE;
+  if (error == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("The incident cannot be read."));
+  jhk_widget_show_error (ctx->parent, error);
+  ctx_free (ctx);
+  return FALSE;
+}
+
 /* After a write that succeeded. */
 static void
 written (Ctx        *ctx,
@@ -947,18 +968,8 @@ jhk_incident_open_dialog_new (GtkWidget             *parent,
   ctx->action = JHK_INCIDENT_UPDATE_FACTS;
   if (incident_id != 0)
     {
-      g_autoptr(GError) error = NULL;
-
-      ctx->incident = jhk_incidents_get (db, session, incident_id, &error);
-      if (ctx->incident == NULL)
-        {
-          if (error == NULL)
-            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                 _("The incident cannot be read."));
-          jhk_widget_show_error (parent, error);
-          ctx_free (ctx);
-          return NULL;
-        }
+      if (!ctx_read_incident (ctx, incident_id))
+        return NULL;
       ctx->refusal = g_strdup (jhk_incidents_refusal (db, session, ctx->incident,
                                                       JHK_INCIDENT_UPDATE_FACTS));
     }
@@ -1458,24 +1469,10 @@ jhk_incident_action_dialog_run (GtkWidget             *parent,
     }
 
   ctx = ctx_new (parent, db, session, done, user_data);
-  ctx->incident_id = incident->id;
   ctx->action = action;
   ctx->refusal = g_strdup (why);
-  {
-    g_autoptr(GError) error = NULL;
-
-    /* A copy of its own: the caller's may go while the dialog is open. */
-    ctx->incident = jhk_incidents_get (db, session, incident->id, &error);
-    if (ctx->incident == NULL)
-      {
-        if (error == NULL)
-          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("The incident cannot be read."));
-        jhk_widget_show_error (parent, error);
-        ctx_free (ctx);
-        return;
-      }
-  }
+  if (!ctx_read_incident (ctx, incident->id))
+    return;
 
   switch (action)
     {
@@ -1655,23 +1652,10 @@ jhk_incident_step_dialog_run (GtkWidget             *parent,
       return;
     }
   ctx = ctx_new (parent, db, session, done, user_data);
-  ctx->incident_id = incident->id;
   ctx->step_id = step->id;
   ctx->step_action = action;
-  {
-    g_autoptr(GError) error = NULL;
-
-    ctx->incident = jhk_incidents_get (db, session, incident->id, &error);
-    if (ctx->incident == NULL)
-      {
-        if (error == NULL)
-          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("The incident cannot be read."));
-        jhk_widget_show_error (parent, error);
-        ctx_free (ctx);
-        return;
-      }
-  }
+  if (!ctx_read_incident (ctx, incident->id))
+    return;
   step_title = g_strdup_printf (_("Step %d"), step->position);
   summary = step_summary (step);
 
@@ -1825,7 +1809,6 @@ jhk_incident_report_dialog_new (GtkWidget             *parent,
                                 JhkIncidentDialogDone  done,
                                 gpointer               user_data)
 {
-  g_autoptr(GError) error = NULL;
   JhkIncidentReport *draft = NULL;
   const JhkIncidentReport *from;
   JhkFormDialog *dialog;
@@ -1835,18 +1818,9 @@ jhk_incident_report_dialog_new (GtkWidget             *parent,
   g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
 
   ctx = ctx_new (parent, db, session, done, user_data);
-  ctx->incident_id = incident_id;
   ctx->action = JHK_INCIDENT_EDIT_REPORT;
-  ctx->incident = jhk_incidents_get (db, session, incident_id, &error);
-  if (ctx->incident == NULL)
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                             _("The incident cannot be read."));
-      jhk_widget_show_error (parent, error);
-      ctx_free (ctx);
-      return NULL;
-    }
+  if (!ctx_read_incident (ctx, incident_id))
+    return NULL;
   ctx->refusal = g_strdup (jhk_incidents_refusal (db, session, ctx->incident,
                                                   JHK_INCIDENT_EDIT_REPORT));
 
