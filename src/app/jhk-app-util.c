@@ -426,3 +426,18 @@ jhk_widget_remove_children (GtkWidget *container)
         gtk_widget_unparent (child);
     }
 }
+
+gboolean
+jhk_page_focus_list_first (GtkWidget        *page,
+                           GtkDirectionType  direction,
+                           GtkStack         *list_stack,
+                           GtkWidget        *list)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return direction == GTK_DIR_TAB_FORWARD &&
+         (focus == NULL || !gtk_widget_is_ancestor (focus, page)) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (list_stack), "list") == 0 &&
+         gtk_widget_child_focus (list, direction);
+}

@@ -103,4 +103,13 @@ GtkWidget           *jhk_detail_add_field    (AdwPreferencesGroup *group,
                                               const char   *value);
 void                 jhk_widget_remove_children (GtkWidget *container);
 
+/* For a list page's GtkWidget.focus: when the focus comes in from outside
+ * page going forward and list_stack shows its "list" child, it goes to list
+ * first (Shift+Tab then reaches the filters above); TRUE when it did, else
+ * the caller chains up. */
+gboolean             jhk_page_focus_list_first  (GtkWidget        *page,
+                                                 GtkDirectionType  direction,
+                                                 GtkStack         *list_stack,
+                                                 GtkWidget        *list);
+
 G_END_DECLS

@@ -1814,13 +1814,9 @@ jhk_incidents_page_focus (GtkWidget        *widget,
                           GtkDirectionType  direction)
 {
   JhkIncidentsPage *self = JHK_INCIDENTS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (direction == GTK_DIR_TAB_FORWARD &&
-      (focus == NULL || !gtk_widget_is_ancestor (focus, widget)) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0 &&
-      gtk_widget_child_focus (GTK_WIDGET (self->incidents_view), direction))
+  if (jhk_page_focus_list_first (widget, direction, self->list_stack,
+                                 GTK_WIDGET (self->incidents_view)))
     return TRUE;
   return GTK_WIDGET_CLASS (jhk_incidents_page_parent_class)->focus (widget, direction);
 }

@@ -2103,13 +2103,9 @@ jhk_inquiries_page_focus (GtkWidget        *widget,
                           GtkDirectionType  direction)
 {
   JhkInquiriesPage *self = JHK_INQUIRIES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (direction == GTK_DIR_TAB_FORWARD &&
-      (focus == NULL || !gtk_widget_is_ancestor (focus, widget)) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0 &&
-      gtk_widget_child_focus (GTK_WIDGET (self->inquiries_view), direction))
+  if (jhk_page_focus_list_first (widget, direction, self->list_stack,
+                                 GTK_WIDGET (self->inquiries_view)))
     return TRUE;
   return GTK_WIDGET_CLASS (jhk_inquiries_page_parent_class)->focus (widget, direction);
 }
