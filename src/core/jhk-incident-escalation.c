@@ -377,17 +377,6 @@ typedef gboolean (*ApplyFunc) (JhkDb        *db,
                                JsonObject   *details,
                                GError      **error);
 
-static gboolean
-changed_once (JhkDb   *db,
-              GError **error)
-{
-  if (jhk_db_changes (db) == 1)
-    return TRUE;
-  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
-                       _("This incident was changed meanwhile."));
-  return FALSE;
-}
-
 /* Reads the incident, checks the action, applies it and commits with the
  * audit entry audit_action. */
 static gboolean
@@ -522,7 +511,7 @@ apply_request (JhkDb        *db,
                    JHK_T (r->recipient), JHK_IZ (business ? r->business_id : 0),
                    JHK_T (r->request), JHK_I (jhk_session_get_staff_id (actor)), JHK_I (now),
                    JHK_I (now), JHK_I (incident->id), JHK_DB_END) ||
-      !changed_once (db, error) ||
+      !jhk_incidents_changed_once (db, error) ||
       !jhk_incidents_add_event (db, actor, incident->id, "recovery_requested", text, error))
     return FALSE;
   json_object_set_string_member (details, "recipient", r->recipient);
@@ -571,7 +560,7 @@ apply_investigate (JhkDb        *db,
                    JHK_T (findings), JHK_I (jhk_session_get_staff_id (actor)), JHK_I (now),
                    JHK_I (now), JHK_I (incident->id), JHK_T (incident->recovery_state),
                    JHK_DB_END) ||
-      !changed_once (db, error) ||
+      !jhk_incidents_changed_once (db, error) ||
       !jhk_incidents_add_event (db, actor, incident->id, "investigation", findings, error))
     return FALSE;
   json_object_set_string_member (details, "from", incident->recovery_state);
@@ -618,7 +607,7 @@ apply_dispatch (JhkDb        *db,
                    " WHERE id = ? AND status = 'open' AND recovery_state = 'investigating'",
                    JHK_T (d->staff), JHK_I (d->at), JHK_I (jhk_now_us ()), JHK_I (incident->id),
                    JHK_DB_END) ||
-      !changed_once (db, error) ||
+      !jhk_incidents_changed_once (db, error) ||
       !jhk_incidents_add_event (db, actor, incident->id, "dispatch", text, error))
     return FALSE;
   json_object_set_int_member (details, "dispatched_at", d->at);
@@ -662,7 +651,7 @@ apply_finish (JhkDb        *db,
                      " WHERE id = ? AND status = 'open' AND recovery_state = 'investigating'",
                      JHK_T (result), JHK_I (now), JHK_I (now), JHK_I (incident->id),
                      JHK_DB_END) &&
-         changed_once (db, error) &&
+         jhk_incidents_changed_once (db, error) &&
          jhk_incidents_add_event (db, actor, incident->id, "recovery_finished", result, error);
 }
 
@@ -699,7 +688,7 @@ apply_serious (JhkDb        *db,
                    " WHERE id = ? AND status = 'open' AND serious = 0",
                    JHK_T (reason), JHK_I (jhk_session_get_staff_id (actor)), JHK_I (now),
                    JHK_I (due), JHK_I (now), JHK_I (incident->id), JHK_DB_END) ||
-      !changed_once (db, error) ||
+      !jhk_incidents_changed_once (db, error) ||
       !jhk_incidents_add_event (db, actor, incident->id, "serious", reason, error))
     return FALSE;
   json_object_set_int_member (details, "report_due_at", due);
@@ -871,7 +860,7 @@ apply_save_report (JhkDb        *db,
                      JHK_T (jhk_service_or_empty (r->publication)),
                      JHK_T (jhk_service_or_empty (r->prevention)), JHK_I (jhk_now_us ()),
                      JHK_I (incident->id), JHK_DB_END) &&
-         changed_once (db, error) &&
+         jhk_incidents_changed_once (db, error) &&
          jhk_incidents_add_event (db, actor, incident->id, "report_edited", "", error);
 }
 
@@ -917,7 +906,7 @@ apply_submit (JhkDb        *db,
                    " WHERE id = ? AND status = 'open' AND report_state = 'draft'",
                    JHK_I (jhk_session_get_staff_id (actor)), JHK_I (now), JHK_I (now),
                    JHK_I (incident->id), JHK_DB_END) ||
-      !changed_once (db, error) ||
+      !jhk_incidents_changed_once (db, error) ||
       !jhk_incidents_add_event (db, actor, incident->id, "reported", incident->report.summary,
                                 error))
     return FALSE;
@@ -963,7 +952,7 @@ apply_acknowledge (JhkDb        *db,
                      " WHERE id = ? AND report_state = 'reported' AND dept_head_ack_at IS NULL",
                    JHK_I (jhk_session_get_staff_id (actor)), JHK_I (now), JHK_I (now),
                    JHK_I (incident->id), JHK_DB_END) ||
-      !changed_once (db, error))
+      !jhk_incidents_changed_once (db, error))
     return FALSE;
   text = supervisor ? _("The general supervisor acknowledged the report.")
                     : _("A department head acknowledged the report.");

@@ -23,6 +23,10 @@ gboolean     jhk_incidents_add_event        (JhkDb        *db,
                                              const char   *kind,
                                              const char   *text,
                                              GError      **error);
+/* Whether the last statement changed the one incident row: FALSE with
+ * JHK_POLICY_ERROR_CONFLICT when it changed meanwhile. */
+gboolean     jhk_incidents_changed_once     (JhkDb        *db,
+                                             GError      **error);
 /* The actor is the 運用管理者 of the office (or of a unit above it). */
 gboolean     jhk_incidents_is_office_manager (JhkDb       *db,
                                               JhkSession  *actor,

@@ -1251,15 +1251,11 @@ fail_write (JhkDb *db)
   return FALSE;
 }
 
-static gboolean
-changed_once (JhkDb   *db,
-              GError **error)
+gboolean
+jhk_incidents_changed_once (JhkDb   *db,
+                            GError **error)
 {
-  if (jhk_db_changes (db) == 1)
-    return TRUE;
-  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
-                       _("This incident was changed meanwhile."));
-  return FALSE;
+  return jhk_service_changed_once (db, _("This incident was changed meanwhile."), error);
 }
 
 /* A note's text: given, at most JHK_INCIDENT_TEXT_MAX characters. */
@@ -1311,7 +1307,7 @@ jhk_incidents_update_facts (JhkDb                  *db,
                    JHK_T (jhk_service_or_empty (facts->terminals)),
                    JHK_I (facts->damage ? 1 : 0), JHK_I (facts->stop_minutes),
                    JHK_I (facts->leak ? 1 : 0), JHK_I (incident_id), JHK_DB_END) ||
-      !changed_once (db, error) ||
+      !jhk_incidents_changed_once (db, error) ||
       !write_links (db, incident_id, facts, error) ||
       !jhk_incidents_apply_criteria (db, incident_id, error))
     return fail_write (db);
@@ -1397,7 +1393,7 @@ jhk_incidents_step_done (JhkDb       *db,
                    " WHERE id = ? AND state = 'pending'",
                    JHK_T (notes), JHK_I (jhk_session_get_staff_id (actor)),
                    JHK_I (jhk_now_us ()), JHK_I (step_id), JHK_DB_END) ||
-      !changed_once (db, error))
+      !jhk_incidents_changed_once (db, error))
     return fail_write (db);
   text = step_event_text (step, note);
   step_details (details, step);
@@ -1430,7 +1426,7 @@ jhk_incidents_step_skip (JhkDb       *db,
                    " done_at = ? WHERE id = ? AND state = 'pending'",
                    JHK_T (reason), JHK_I (jhk_session_get_staff_id (actor)),
                    JHK_I (jhk_now_us ()), JHK_I (step_id), JHK_DB_END) ||
-      !changed_once (db, error))
+      !jhk_incidents_changed_once (db, error))
     return fail_write (db);
   text = step_event_text (step, reason);
   step_details (details, step);
@@ -1462,7 +1458,7 @@ jhk_incidents_step_confirm (JhkDb       *db,
                    " WHERE id = ? AND state = 'done' AND confirmed_at IS NULL",
                    JHK_I (jhk_session_get_staff_id (actor)), JHK_I (jhk_now_us ()),
                    JHK_I (step_id), JHK_DB_END) ||
-      !changed_once (db, error))
+      !jhk_incidents_changed_once (db, error))
     return fail_write (db);
   text = step_event_text (step, NULL);
   step_details (details, step);
@@ -1494,7 +1490,7 @@ jhk_incidents_step_add_note (JhkDb       *db,
   notes = appended_note (step, note);
   if (!jhk_db_run (db, error, "UPDATE incident_steps SET note = ? WHERE id = ?",
                    JHK_T (notes), JHK_I (step_id), JHK_DB_END) ||
-      !changed_once (db, error))
+      !jhk_incidents_changed_once (db, error))
     return fail_write (db);
   text = step_event_text (step, note);
   step_details (details, step);
@@ -1675,7 +1671,7 @@ jhk_incidents_close (JhkDb       *db,
                    " closed_at = ?, updated_at = ? WHERE id = ? AND status = 'open'",
                    JHK_T (prevention), JHK_I (jhk_session_get_staff_id (actor)), JHK_I (now),
                    JHK_I (now), JHK_I (incident_id), JHK_DB_END) ||
-      !changed_once (db, error) ||
+      !jhk_incidents_changed_once (db, error) ||
       !jhk_incidents_add_event (db, actor, incident_id, "closed", prevention, error))
     return fail_write (db);
   return jhk_service_commit_id (db, actor, "incident.close", "incident", incident_id, details,

@@ -914,12 +914,8 @@ insert_version (JhkDb              *db,
                    "UPDATE playbooks SET current_version_id = ?, updated_at = ? WHERE id = ?",
                    JHK_I (version_id), JHK_I (now), JHK_I (playbook_id), JHK_DB_END))
     return 0;
-  if (jhk_db_changes (db) != 1)
-    {
-      g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
-                           _("The playbook changed meanwhile; try again."));
-      return 0;
-    }
+  if (!jhk_service_changed_once (db, _("The playbook changed meanwhile; try again."), error))
+    return 0;
   return version_id;
 }
 

@@ -45,6 +45,12 @@ JhkDbStmt  *jhk_service_query_row   (JhkDb              *db,
                                      GError            **error,
                                      const char         *sql,
                                      ...);
+/* Whether the last statement changed exactly one row: FALSE with a
+ * JHK_POLICY_ERROR_CONFLICT and conflict_message when it did not (the
+ * row changed meanwhile). */
+gboolean    jhk_service_changed_once (JhkDb             *db,
+                                      const char        *conflict_message,
+                                      GError           **error);
 /* A key and its label, marked with N_(). */
 typedef struct
 {

@@ -189,6 +189,17 @@ jhk_service_query_row (JhkDb       *db,
 }
 
 gboolean
+jhk_service_changed_once (JhkDb       *db,
+                          const char  *conflict_message,
+                          GError     **error)
+{
+  if (jhk_db_changes (db) == 1)
+    return TRUE;
+  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT, conflict_message);
+  return FALSE;
+}
+
+gboolean
 jhk_service_query_object (JhkDb              *db,
                           JhkServiceFromRow   from_row,
                           gpointer           *out_object,

@@ -1478,11 +1478,7 @@ static gboolean
 changed_once (JhkDb   *db,
               GError **error)
 {
-  if (jhk_db_changes (db) == 1)
-    return TRUE;
-  g_set_error_literal (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_CONFLICT,
-                       _("This work request was changed meanwhile."));
-  return FALSE;
+  return jhk_service_changed_once (db, _("This work request was changed meanwhile."), error);
 }
 
 static gboolean
