@@ -16,35 +16,8 @@
 #include "jhk-policy.h"
 #include "jhk-service-private.h"
 
-/* The count of "SELECT COUNT(*) FROM incidents i WHERE <where>"; where is
- * made of format. */
-static guint
-count (JhkDb      *db,
-       const char *format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static guint
-count (JhkDb      *db,
-       const char *format,
-       ...)
-{
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 n = 0;
-  va_list args;
-
-  va_start (args, format);
-  where = g_strdup_vprintf (format, args);
-  va_end (args);
-  sql = g_strconcat ("SELECT COUNT(*) FROM incidents i WHERE ", where, NULL);
-  if (!jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END))
-    {
-      g_debug ("Cannot count the incidents waiting: %s", error->message);
-      return 0;
-    }
-  return (guint) CLAMP (n, 0, G_MAXUINT);
-}
+/* The count of incidents i WHERE <format…> (jhk_attention_count). */
+#define count(db, ...) jhk_attention_count ((db), "incidents i", __VA_ARGS__)
 
 /* The steps of the open incidents the actor sees that the actor may do
  * now (pending) or confirm (done, waiting for a second person). Only

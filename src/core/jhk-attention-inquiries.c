@@ -15,38 +15,8 @@
 #include "jhk-service-private.h"
 #include "jhk-settings.h"
 
-/* The count of "SELECT COUNT(*) FROM inquiry_records r WHERE <where>",
- * or of the rows of a whole query (where starting with "SELECT"); where
- * is made of format. */
-static guint
-count (JhkDb      *db,
-       const char *format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static guint
-count (JhkDb      *db,
-       const char *format,
-       ...)
-{
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 n = 0;
-  va_list args;
-
-  va_start (args, format);
-  where = g_strdup_vprintf (format, args);
-  va_end (args);
-  sql = g_str_has_prefix (where, "SELECT")
-        ? g_strconcat ("SELECT COUNT(*) FROM (", where, ") u", NULL)
-        : g_strconcat ("SELECT COUNT(*) FROM inquiry_records r WHERE ", where, NULL);
-  if (!jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END))
-    {
-      g_debug ("Cannot count the inquiries waiting: %s", error->message);
-      return 0;
-    }
-  return (guint) CLAMP (n, 0, G_MAXUINT);
-}
+/* The count of inquiry_records r WHERE <format…> (jhk_attention_count). */
+#define count(db, ...) jhk_attention_count ((db), "inquiry_records r", __VA_ARGS__)
 
 /* The Japan-time month of an instant, "YYYY-MM", months_back before it. */
 static char *

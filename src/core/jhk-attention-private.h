@@ -15,4 +15,12 @@ void jhk_attention_add_item (GPtrArray  *items,
                              char       *subtitle,
                              const char *icon);
 
+/* The count of "SELECT COUNT(*) FROM <from> WHERE <where>", or of the rows
+ * of a whole query (where starting with "SELECT"); where is made of
+ * format. 0 when the query fails (logged with g_debug). */
+guint jhk_attention_count (JhkDb      *db,
+                           const char *from,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (3, 4);
+
 G_END_DECLS

@@ -94,6 +94,32 @@ jhk_attention_add_item (GPtrArray  *items,
   g_ptr_array_add (items, item);
 }
 
+guint
+jhk_attention_count (JhkDb      *db,
+                     const char *from,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+  va_list args;
+
+  va_start (args, format);
+  where = g_strdup_vprintf (format, args);
+  va_end (args);
+  sql = g_str_has_prefix (where, "SELECT")
+        ? g_strconcat ("SELECT COUNT(*) FROM (", where, ") u", NULL)
+        : g_strconcat ("SELECT COUNT(*) FROM ", from, " WHERE ", where, NULL);
+  if (!jhk_db_query_int64 (db, &n, &error, sql, JHK_DB_END))
+    {
+      g_debug ("Cannot count the %s waiting: %s", from, error->message);
+      return 0;
+    }
+  return (guint) CLAMP (n, 0, G_MAXUINT);
+}
+
 static void jhk_attention_approvals (JhkDb *db, JhkSession *actor, GPtrArray *items);
 
 GPtrArray *
