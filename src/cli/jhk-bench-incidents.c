@@ -338,6 +338,36 @@ measure_get (JhkDb           *db,
   return TRUE;
 }
 
+/* The open incidents as plain structs (steps, attachments and report
+ * loaded), as the dashboard reads them to find the steps waiting. */
+static gboolean
+measure_open_structs (JhkDb           *db,
+                      JhkSession      *actor,
+                      const char      *who,
+                      JhkBenchReport  *r,
+                      GError         **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *ms_name = g_strdup_printf ("incidents_list_structs_%s_open_ms", who);
+  g_autofree char *rows_name = g_strdup_printf ("incidents_list_structs_%s_open_rows", who);
+  guint n_rows = 0;
+
+  for (int k = 0; k < SAMPLES; k++)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      list = jhk_incidents_list (db, actor, JHK_INCIDENTS_OPEN, error);
+      if (list == NULL)
+        return FALSE;
+      add_sample (samples, start);
+      n_rows = list->len;
+    }
+  jhk_bench_report (r, ms_name, median (samples), "ms");
+  jhk_bench_report (r, rows_name, n_rows, "");
+  return TRUE;
+}
+
 static gboolean
 measure_attention (JhkDb           *db,
                    JhkBenchReport  *r,
@@ -563,6 +593,8 @@ run (JhkDb           *db,
   measure_lists (db, admin, "admin", r);
   return measure_get (db, office, "office", big, r, error) &&
          measure_get (db, admin, "admin", big, r, error) &&
+         measure_open_structs (db, office, "office", r, error) &&
+         measure_open_structs (db, admin, "admin", r, error) &&
          measure_attention (db, r, error) &&
          measure_step_done (db, office, big, r, error) &&
          measure_report_form (db, office, big, r, error) &&

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * and 200 events. Then reports (median of 5, ms) for the office's
  * 運用管理者 and for admin the first page of each list scope, with a text
  * filter and serious only; jhk_incidents_get and the timeline of the big
- * incident; the dashboard's incident items per role; a step done; the
+ * incident; the open incidents as structs (jhk_incidents_list) and the
+ * dashboard's incident items per role; a step done; the
  * 事故報告書 loaded and written to PDF; the playbook list and an export and
  * import of the library. uri is unused: the figures are SQLite's. */
 gboolean jhk_bench_run_incidents (const char  *uri,
