@@ -25,6 +25,29 @@ static const struct
   { "明治", 1873, 1, 1 },  /* the Gregorian calendar from 明治6年 */
 };
 
+static GTimeZone *
+japan_time (void)
+{
+  static GTimeZone *zone;
+
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+
+      /* No zone database: Japan has kept +09:00 since 1951. */
+      g_once_init_leave (&zone, tokyo != NULL ? tokyo : g_time_zone_new_offset (9 * 3600));
+    }
+  return zone;
+}
+
+GDateTime *
+jhk_forms_japan_date_time (gint64 us)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, japan_time ()) : NULL;
+}
+
 char *
 jhk_forms_format_wareki (int      year,
                          int      month,

@@ -34,6 +34,11 @@ char    *jhk_forms_format_wareki      (int          year,
                                        int          day,
                                        GError     **error);
 
+/* µs since the epoch as a date and time in Japan time (Asia/Tokyo, +09:00
+ * without a zone database), the time the forms print; NULL when out of
+ * range. */
+GDateTime *jhk_forms_japan_date_time  (gint64       us);
+
 /* The audit verification report: what was checked, when, and the result. */
 void     jhk_forms_draw_audit_report  (cairo_t     *cr,
                                        const char  *database,

@@ -158,34 +158,11 @@ or_empty (const char *text)
   return text != NULL ? text : "";
 }
 
-static GTimeZone *
-japan_time (void)
-{
-  static GTimeZone *zone;
-
-  if (g_once_init_enter (&zone))
-    {
-      GTimeZone *tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
-
-      /* No zone database: Japan has kept +09:00 since 1951. */
-      g_once_init_leave (&zone, tokyo != NULL ? tokyo : g_time_zone_new_offset (9 * 3600));
-    }
-  return zone;
-}
-
-static GDateTime *
-japan_date_time (gint64 us)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-
-  return utc != NULL ? g_date_time_to_timezone (utc, japan_time ()) : NULL;
-}
-
 /* "令和8年11月5日 14時30分", Japan time; "" for 0. */
 static char *
 format_time (gint64 us)
 {
-  g_autoptr(GDateTime) t = us != 0 ? japan_date_time (us) : NULL;
+  g_autoptr(GDateTime) t = us != 0 ? jhk_forms_japan_date_time (us) : NULL;
   g_autofree char *date = NULL;
 
   if (t == NULL)
@@ -203,7 +180,7 @@ format_time (gint64 us)
 static char *
 format_short (gint64 us)
 {
-  g_autoptr(GDateTime) t = us != 0 ? japan_date_time (us) : NULL;
+  g_autoptr(GDateTime) t = us != 0 ? jhk_forms_japan_date_time (us) : NULL;
 
   if (t == NULL)
     return g_strdup ("");
@@ -900,7 +877,7 @@ format_as_of (const JhkIncident *incident,
 
   for (guint i = 0; timeline != NULL && i < timeline->len; i++)
     last = MAX (last, ((const JhkIncidentEvent *) g_ptr_array_index (timeline, i))->at);
-  t = last > 0 ? japan_date_time (last) : NULL;
+  t = last > 0 ? jhk_forms_japan_date_time (last) : NULL;
   return t != NULL ? g_date_time_format (t, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
 }
 

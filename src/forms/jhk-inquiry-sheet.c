@@ -152,35 +152,12 @@ is_empty (const char *text)
   return text == NULL || *text == '\0';
 }
 
-static GTimeZone *
-japan_time (void)
-{
-  static GTimeZone *zone;
-
-  if (g_once_init_enter (&zone))
-    {
-      GTimeZone *tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
-
-      /* No zone database: Japan has kept +09:00 since 1951. */
-      g_once_init_leave (&zone, tokyo != NULL ? tokyo : g_time_zone_new_offset (9 * 3600));
-    }
-  return zone;
-}
-
-static GDateTime *
-japan_date_time (gint64 us)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-
-  return utc != NULL ? g_date_time_to_timezone (utc, japan_time ()) : NULL;
-}
-
 /* "10/03 14:32" or "10/03" (@with_time FALSE), Japan time; "" for 0. */
 static char *
 format_short (gint64   us,
               gboolean with_time)
 {
-  g_autoptr(GDateTime) t = us != 0 ? japan_date_time (us) : NULL;
+  g_autoptr(GDateTime) t = us != 0 ? jhk_forms_japan_date_time (us) : NULL;
 
   if (t == NULL)
     return g_strdup ("");
@@ -191,7 +168,7 @@ format_short (gint64   us,
 static char *
 format_wareki_time (gint64 us)
 {
-  g_autoptr(GDateTime) t = japan_date_time (us);
+  g_autoptr(GDateTime) t = jhk_forms_japan_date_time (us);
   g_autofree char *date = NULL;
 
   if (t == NULL)
