@@ -209,3 +209,15 @@ forms_test_count_of (const char *haystack,
     n++;
   return n;
 }
+
+char *
+forms_test_words (const char *path,
+                  guint       page)
+{
+  g_autofree char *text = forms_test_page_text (path, page);
+  g_autofree char *layout = forms_test_layout_text (path, page);
+  g_autofree char *flat = forms_test_squeeze (text);
+  g_autofree char *flat_layout = forms_test_squeeze (layout);
+
+  return g_strconcat (flat, "\n", flat_layout, NULL);
+}

@@ -49,6 +49,13 @@ char     *forms_test_layout_text        (const char *path,
  * that may wrap and labels printed spaced out. */
 char     *forms_test_squeeze            (const char *text);
 
+/* The words of one page (or all, @page 0) squeezed, read in both orders:
+ * pdftotext's own (a wrapped value in one piece), then line by line (the
+ * words of one line of the form together, such as a time's numbers and
+ * 月 日 時 分, or an addressee and 殿). For finding texts, not counting them. */
+char     *forms_test_words              (const char *path,
+                                         guint       page);
+
 /* How many times @needle stands in @haystack. */
 guint     forms_test_count_of           (const char *haystack,
                                          const char *needle);

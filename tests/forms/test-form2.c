@@ -26,24 +26,8 @@
 
 /* Helpers */
 
-/* The words of one page (or all, @page 0) squeezed, read in both orders:
- * pdftotext's own (a wrapped value in one piece), then line by line (the
- * words of one line of the form together, such as a time's numbers and
- * 月 日 時 分, or an addressee and 殿). For finding texts, not counting them. */
-static char *
-sheet_words (const char *path,
-             guint       page)
-{
-  g_autofree char *text = forms_test_page_text (path, page);
-  g_autofree char *layout = forms_test_layout_text (path, page);
-  g_autofree char *flat = forms_test_squeeze (text);
-  g_autofree char *flat_layout = forms_test_squeeze (layout);
-
-  return g_strconcat (flat, "\n", flat_layout, NULL);
-}
-
 /* Writes @form to @path and reads its first sheet back: returns its words
- * (sheet_words()), and its text squeezed in @flat unless NULL. */
+ * (forms_test_words()), and its text squeezed in @flat unless NULL. */
 static char *
 write_and_read (const JhkForm2  *form,
                 const char      *path,
@@ -59,7 +43,7 @@ write_and_read (const JhkForm2  *form,
 
       *flat = forms_test_squeeze (text);
     }
-  return sheet_words (path, 0);
+  return forms_test_words (path, 0);
 }
 
 /* A request as the service will fill it: addressed to the システム管理者
@@ -199,7 +183,7 @@ test_form2_filled (void)
 
   text = forms_test_page_text (path, 0);
   flat = forms_test_squeeze (text);
-  words = sheet_words (path, 0);
+  words = forms_test_words (path, 0);
   g_assert_nonnull (strstr (words, FORM_TITLE));
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     if (strstr (words, values[i]) == NULL)
@@ -357,7 +341,7 @@ test_form2_page_count (void)
         {
           g_autofree char *text = forms_test_page_text (path, page);
           g_autofree char *flat = forms_test_squeeze (text);
-          g_autofree char *words = sheet_words (path, page);
+          g_autofree char *words = forms_test_words (path, page);
           g_autofree char *sheet_no = g_strdup_printf ("続き%u／%u枚", page, cases[c].n_pages);
           g_autofree char *row = g_strdup_printf ("資料%03u", first + 1 + (page - 2) * more);
           guint on_sheet = MIN (cases[c].n_rows - first - (page - 2) * more, more);
@@ -377,7 +361,7 @@ test_form2_page_count (void)
         }
       if (cases[c].n_pages > 1)
         {
-          g_autofree char *words = sheet_words (path, 1);
+          g_autofree char *words = forms_test_words (path, 1);
           g_autofree char *sheet_no = g_strdup_printf ("1／%u枚", cases[c].n_pages);
 
           g_assert_nonnull (strstr (words, sheet_no));
@@ -666,7 +650,7 @@ test_form2_request_fill (void)
   g_assert_true (jhk_form2_write_pdf (form, path, &error));
   g_assert_no_error (error);
   forms_test_assert_private_pdf (path, 1, FORM_TITLE);
-  words = sheet_words (path, 0);
+  words = forms_test_words (path, 0);
   g_assert_nonnull (strstr (words, "住所変更届"));
   g_assert_nonnull (strstr (words, "発送先訂正票"));
   g_assert_nonnull (strstr (words, "令和8年12月4日17時0分"));
@@ -760,7 +744,7 @@ test_form2_request_pdf (void)
     return;
   forms_test_assert_pages (path, 1, FORM_TITLE);
   forms_test_assert_ipaex_fonts_embedded (path, TRUE);
-  words = sheet_words (path, 0);
+  words = forms_test_words (path, 0);
   {
     g_autofree char *business = forms_test_squeeze (done->business_name);
     g_autofree char *consent = forms_test_squeeze (done->consent_name);

@@ -306,20 +306,6 @@ add_many (JhkIncident *incident,
     }
 }
 
-/* The words of one page (or all, @page 0) squeezed, in pdftotext's order
- * and line by line, for finding texts. */
-static char *
-report_words (const char *path,
-              guint       page)
-{
-  g_autofree char *text = forms_test_page_text (path, page);
-  g_autofree char *layout = forms_test_layout_text (path, page);
-  g_autofree char *flat = forms_test_squeeze (text);
-  g_autofree char *flat_layout = forms_test_squeeze (layout);
-
-  return g_strconcat (flat, "\n", flat_layout, NULL);
-}
-
 static char *
 write_report (JhkIncidentReportForm *form,
               const char            *name)
@@ -424,10 +410,10 @@ test_report_fields (void)
   path = write_report (form, "incident-report.pdf");
   forms_test_assert_private_pdf (path, n_pages, FULL_TITLE);
   forms_test_assert_ipaex_fonts_embedded (path, TRUE);
-  words = report_words (path, 0);
+  words = forms_test_words (path, 0);
   assert_words (words, values, G_N_ELEMENTS (values));
   /* The seals on the last sheet only. */
-  last = report_words (path, n_pages);
+  last = forms_test_words (path, n_pages);
   g_assert_nonnull (strstr (last, STATEMENT));
   g_assert_nonnull (strstr (last, "運用管理者システム管理者"));
   g_assert_cmpuint (forms_test_count_of (words, STATEMENT), ==, 2);
@@ -460,7 +446,7 @@ test_report_plain (void)
   g_assert_cmpuint (jhk_incident_report_form_get_n_pages (form), ==, 1);
   path = write_report (form, "incident-plain.pdf");
   forms_test_assert_private_pdf (path, 1, FULL_TITLE);
-  words = report_words (path, 0);
+  words = forms_test_words (path, 0);
   assert_words (words, present, G_N_ELEMENTS (present));
   for (guint k = 0; k < G_N_ELEMENTS (absent); k++)
     if (strstr (words, absent[k]) != NULL)
@@ -502,7 +488,7 @@ test_report_pages (void)
 
   path = write_report (form, "incident-pages.pdf");
   forms_test_assert_private_pdf (path, n_pages, FULL_TITLE);
-  all = report_words (path, 0);
+  all = forms_test_words (path, 0);
   for (guint k = 1; k <= n; k++)
     {
       g_autofree char *step = g_strdup_printf ("手順テキスト%04u", k);
@@ -518,7 +504,7 @@ test_report_pages (void)
     }
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *words = report_words (path, page);
+      g_autofree char *words = forms_test_words (path, page);
       g_autofree char *number = g_strdup_printf ("%u/%u", page, n_pages);
 
       g_assert_nonnull (strstr (words, REPORT_TITLE));
@@ -753,7 +739,7 @@ test_report_load (void)
     return;
   path = write_report (form, "incident-load.pdf");
   forms_test_assert_private_pdf (path, jhk_incident_report_form_get_n_pages (form), expected);
-  words = report_words (path, 0);
+  words = forms_test_words (path, 0);
   assert_words (words, values, G_N_ELEMENTS (values));
   done_with (path);
 }

@@ -93,20 +93,6 @@ numbered_records (guint    n,
   return records;
 }
 
-/* The words of one page (or all, @page 0) squeezed, in pdftotext's order
- * and line by line, for finding texts. */
-static char *
-sheet_words (const char *path,
-             guint       page)
-{
-  g_autofree char *text = forms_test_page_text (path, page);
-  g_autofree char *layout = forms_test_layout_text (path, page);
-  g_autofree char *flat = forms_test_squeeze (text);
-  g_autofree char *flat_layout = forms_test_squeeze (layout);
-
-  return g_strconcat (flat, "\n", flat_layout, NULL);
-}
-
 static char *
 write_sheet (JhkInquirySheet *sheet,
              const char      *name)
@@ -184,7 +170,7 @@ test_sheet_pages (gconstpointer data)
         }
       for (guint page = 1; page <= n_pages; page++)
         {
-          g_autofree char *words = sheet_words (path, page);
+          g_autofree char *words = forms_test_words (path, page);
           g_autofree char *number = g_strdup_printf ("%u/%u", page, n_pages);
           gboolean has_rows = strstr (words, "Q0") != NULL;
 
@@ -288,7 +274,7 @@ test_sheet_text (void)
   path = write_sheet (sheet, "inquiry-sheet-text.pdf");
   forms_test_assert_private_pdf (path, 1, FULL_TITLE);
   forms_test_assert_ipaex_fonts_embedded (path, TRUE);
-  words = sheet_words (path, 0);
+  words = forms_test_words (path, 0);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     if (strstr (words, values[i]) == NULL)
       g_error ("%s is not on the sheet", values[i]);
@@ -415,7 +401,7 @@ test_sheet_long_content (void)
     return;
   path = write_sheet (sheet, "inquiry-sheet-long.pdf");
   forms_test_assert_pages (path, 1, FULL_TITLE);
-  words = sheet_words (path, 0);
+  words = forms_test_words (path, 0);
   g_assert_nonnull (strstr (words, "長文始まり"));
   g_unlink (path);
 }
@@ -535,7 +521,7 @@ test_sheet_load (void)
     return;
   path = write_sheet (sheet, "inquiry-sheet-load.pdf");
   forms_test_assert_private_pdf (path, 1, LOAD_TITLE);
-  words = sheet_words (path, 0);
+  words = forms_test_words (path, 0);
   g_assert_nonnull (strstr (words, "T6-0001"));
   g_assert_nonnull (strstr (words, "井上翔太"));
   g_assert_nonnull (strstr (words, "運転免許照会"));
