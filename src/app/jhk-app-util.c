@@ -441,3 +441,62 @@ jhk_page_focus_list_first (GtkWidget        *page,
          g_strcmp0 (gtk_stack_get_visible_child_name (list_stack), "list") == 0 &&
          gtk_widget_child_focus (list, direction);
 }
+
+static void
+path_chosen_cb (GtkNativeDialog *native,
+                int              response,
+                gpointer         user_data)
+{
+  GtkEditable *entry = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        gtk_editable_set_text (entry, path);
+    }
+  g_object_unref (entry);
+  g_object_unref (native);
+}
+
+void
+jhk_path_entry_choose (GtkEditable *entry,
+                       GtkWindow   *parent,
+                       const char  *title,
+                       gboolean     save,
+                       const char  *filter_name,
+                       const char  *mime_type,
+                       const char  *suffix,
+                       const char  *default_name)
+{
+  g_autofree char *current = jhk_editable_dup_text (entry);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (title, parent,
+                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                             : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        save ? _("_Save") : _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (*current != '\0')
+    {
+      g_autofree char *dir = g_path_get_dirname (current);
+      g_autofree char *base = g_path_get_basename (current);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+      if (save)
+        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), base);
+    }
+  else if (save && default_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), default_name);
+  g_signal_connect (native, "response", G_CALLBACK (path_chosen_cb), g_object_ref (entry));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}

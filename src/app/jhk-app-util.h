@@ -107,6 +107,21 @@ void                 jhk_widget_remove_children (GtkWidget *container);
  * page going forward and list_stack shows its "list" child, it goes to list
  * first (Shift+Tab then reaches the filters above); TRUE when it did, else
  * the caller chains up. */
+/* A native chooser, modal over parent, for the path typed in entry (a
+ * GtkEditable): titled title, to write a file when save (else to open one),
+ * showing the files of filter_name (mime_type, *.suffix). It opens in the
+ * folder of the path already typed and, when save, with that path's name
+ * (default_name when nothing is typed, if not NULL); the path chosen
+ * replaces the entry's text. */
+void                 jhk_path_entry_choose   (GtkEditable  *entry,
+                                              GtkWindow    *parent,
+                                              const char   *title,
+                                              gboolean      save,
+                                              const char   *filter_name,
+                                              const char   *mime_type,
+                                              const char   *suffix,
+                                              const char   *default_name);
+
 gboolean             jhk_page_focus_list_first  (GtkWidget        *page,
                                                  GtkDirectionType  direction,
                                                  GtkStack         *list_stack,

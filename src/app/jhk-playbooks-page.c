@@ -785,58 +785,12 @@ shared_steps_activated (GtkWidget  *widget,
 /* Export and import (JSON). */
 
 static void
-file_chosen_cb (GtkNativeDialog *native,
-                int              response,
-                gpointer         user_data)
-{
-  GtkEditable *row = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        gtk_editable_set_text (row, path);
-    }
-  g_object_unref (row);
-  g_object_unref (native);
-}
-
-static void
 choose_file (JhkFormDialog *dialog,
              gboolean       save)
 {
-  GtkEditable *row = GTK_EDITABLE (OBJ (dialog, "path_row"));
-  g_autofree char *current = jhk_editable_dup_text (row);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (save ? _("Export Playbooks To") : _("Import Playbooks From"),
-                                        GTK_WINDOW (dialog),
-                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                             : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        save ? _("_Save") : _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("JSON files"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  if (*current != '\0')
-    {
-      g_autofree char *dir = g_path_get_dirname (current);
-      g_autofree char *base = g_path_get_basename (current);
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
-
-      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-      if (save)
-        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), base);
-    }
-  else if (save)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "playbooks.json");
-  g_signal_connect (native, "response", G_CALLBACK (file_chosen_cb), g_object_ref (row));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  jhk_path_entry_choose (GTK_EDITABLE (OBJ (dialog, "path_row")), GTK_WINDOW (dialog),
+                         save ? _("Export Playbooks To") : _("Import Playbooks From"), save,
+                         _("JSON files"), "application/json", "json", "playbooks.json");
 }
 
 static void

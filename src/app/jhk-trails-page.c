@@ -425,52 +425,12 @@ import_activated (GtkWidget  *widget,
 /* A file to write, chosen or typed. */
 
 static void
-output_chosen_cb (GtkNativeDialog *native,
-                  int              response,
-                  gpointer         user_data)
-{
-  GtkEditable *row = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        gtk_editable_set_text (row, path);
-    }
-  g_object_unref (row);
-  g_object_unref (native);
-}
-
-static void
 choose_output_clicked_cb (GtkButton     *button,
                           JhkFormDialog *dialog)
 {
-  GtkEditable *row = GTK_EDITABLE (OBJ (dialog, "path_row"));
-  g_autofree char *current = jhk_editable_dup_text (row);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Write the Trails To"), GTK_WINDOW (dialog),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  if (*current != '\0')
-    {
-      g_autofree char *dir = g_path_get_dirname (current);
-      g_autofree char *base = g_path_get_basename (current);
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
-
-      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), base);
-    }
-  g_signal_connect (native, "response", G_CALLBACK (output_chosen_cb), g_object_ref (row));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  jhk_path_entry_choose (GTK_EDITABLE (OBJ (dialog, "path_row")), GTK_WINDOW (dialog),
+                         _("Write the Trails To"), TRUE, _("CSV files"), "text/csv", "csv",
+                         NULL);
 }
 
 static gboolean
