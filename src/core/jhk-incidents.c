@@ -76,25 +76,6 @@ jhk_incident_event_free (JhkIncidentEvent *event)
   g_free (event);
 }
 
-/* The report's members (jhk_incident_report_clear is the escalation's;
- * this is the same for the struct inside the incident). */
-static void
-report_clear (JhkIncidentReport *r)
-{
-  g_free (r->state);
-  g_free (r->summary);
-  g_free (r->leaked_items);
-  g_free (r->cause);
-  g_free (r->secondary_risk);
-  g_free (r->response_to_persons);
-  g_free (r->publication);
-  g_free (r->prevention);
-  g_free (r->reported_by_name);
-  g_free (r->supervisor_ack_name);
-  g_free (r->dept_head_ack_name);
-  memset (r, 0, sizeof *r);
-}
-
 void
 jhk_incident_free (JhkIncident *incident)
 {
@@ -124,7 +105,7 @@ jhk_incident_free (JhkIncident *incident)
   g_free (incident->recovery_result);
   g_free (incident->serious_reason);
   g_free (incident->serious_by_name);
-  report_clear (&incident->report);
+  jhk_incident_report_clear (&incident->report);
   g_free (incident->prevention);
   g_free (incident->reported_by_name);
   g_free (incident->closed_by_name);
@@ -298,32 +279,12 @@ is_office_staff (JhkDb      *db,
          jhk_policy_org_is_within (db, unit, office_id);
 }
 
-/* The units the actor sees, as jhk_visible_orgs() on the server: their
- * office, and the units of their roles, with what lies below them. */
-static gboolean
-may_see_office (JhkDb      *db,
-                JhkSession *actor,
-                gint64      office_id)
-{
-  if (is_office_staff (db, actor, office_id))
-    return TRUE;
-  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
-    {
-      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
-
-      if (grant->org_unit_id != 0 &&
-          jhk_policy_org_is_within (db, office_id, grant->org_unit_id))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 may_see (JhkDb      *db,
          JhkSession *actor,
          gint64      office_id)
 {
-  return sees_all (actor) || may_see_office (db, actor, office_id);
+  return sees_all (actor) || jhk_service_sees_office (db, actor, office_id);
 }
 
 /* Takes part (notes, attachments): a staff member who sees it. */
@@ -1705,7 +1666,7 @@ scope_condition (JhkDb             *db,
         {
           gint64 office = g_array_index (offices, gint64, n);
 
-          if (may_see_office (db, actor, office))
+          if (jhk_service_sees_office (db, actor, office))
             g_string_append_printf (visible, "%s%" G_GINT64_FORMAT,
                                     visible->len > 0 ? ", " : "", office);
         }

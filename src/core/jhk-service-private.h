@@ -91,6 +91,11 @@ gboolean    jhk_service_set_filter   (JhkQueryModel     *model,
 /* A LIKE pattern (with ESCAPE '\\') matching search anywhere, LIKE's
  * wildcards in search escaped. */
 char       *jhk_service_like_pattern (const char        *search);
+/* The actor sees the office, as jhk_visible_orgs() on the server: works
+ * in it (or below it), or holds a role over a unit it lies within. */
+gboolean    jhk_service_sees_office  (JhkDb             *db,
+                                      JhkSession        *actor,
+                                      gint64             office_id);
 /* ", id" for every org unit the actor holds role for, for an SQL list
  * after "IN (0"; "" when none (or the actor is no staff member). Each
  * such unit is also appended to out (a GArray of gint64; may be NULL). */

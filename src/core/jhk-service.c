@@ -189,6 +189,26 @@ jhk_service_query_row (JhkDb       *db,
 }
 
 gboolean
+jhk_service_sees_office (JhkDb      *db,
+                         JhkSession *actor,
+                         gint64      office_id)
+{
+  gint64 unit = jhk_session_get_org_unit_id (actor);
+
+  if (unit != 0 && jhk_policy_org_is_within (db, unit, office_id))
+    return TRUE;
+  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
+    {
+      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
+
+      if (grant->org_unit_id != 0 && jhk_policy_org_is_within (db, office_id,
+                                                              grant->org_unit_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 jhk_service_changed_once (JhkDb       *db,
                           const char  *conflict_message,
                           GError     **error)

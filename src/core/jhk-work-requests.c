@@ -476,27 +476,6 @@ is_admin (JhkSession *actor)
          jhk_session_has_role (actor, JHK_ROLE_SYSADMIN);
 }
 
-/* The actor works in the office or below it, or holds a role over it. */
-static gboolean
-may_see_office (JhkDb      *db,
-                JhkSession *actor,
-                gint64      office_id)
-{
-  gint64 unit = jhk_session_get_org_unit_id (actor);
-
-  if (unit != 0 && jhk_policy_org_is_within (db, unit, office_id))
-    return TRUE;
-  for (guint i = 0; i < jhk_session_get_n_grants (actor); i++)
-    {
-      const JhkRoleGrant *grant = jhk_session_get_grant (actor, i);
-
-      if (grant->org_unit_id != 0 && jhk_policy_org_is_within (db, office_id,
-                                                              grant->org_unit_id))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* As the server's policy (0013-work-requests.pg.sql): the requesting
  * office, the administrators, and past the draft the business's managers. */
 static gboolean
@@ -508,7 +487,7 @@ may_see (JhkDb                *db,
     return TRUE;
   if (g_strcmp0 (r->status, "draft") != 0 && is_manager (actor, r->business_id))
     return TRUE;
-  return may_see_office (db, actor, r->office_id);
+  return jhk_service_sees_office (db, actor, r->office_id);
 }
 
 /* Refusals ------------------------------------------------------------------ */
@@ -902,7 +881,8 @@ append_offices (JhkDb      *db,
     {
       gint64 office = g_array_index (offices, gint64, i);
 
-      if (requester ? is_requester (db, actor, office) : may_see_office (db, actor, office))
+      if (requester ? is_requester (db, actor, office)
+                    : jhk_service_sees_office (db, actor, office))
         g_string_append_printf (sql, ", %" G_GINT64_FORMAT, office);
     }
 }
