@@ -204,12 +204,6 @@ title_text (JhkRow *row)
 }
 
 static char *
-playbook_text (JhkRow *row)
-{
-  return g_strdup (jhk_or_dash (jhk_row_get_by_name (row, "playbook")));
-}
-
-static char *
 progress_text (JhkRow *row)
 {
   return g_strdup_printf ("%lld/%lld", (long long) jhk_row_int64 (row, "steps_resolved"),
@@ -374,7 +368,6 @@ add_columns (JhkIncidentsPage *self)
     { N_("Discovered"), NULL, discovered_text, 90, FALSE },
     { N_("Office"), NULL, office_text, 84, FALSE },
     { N_("Subject"), NULL, title_text, 140, TRUE },
-    { N_("Playbook"), NULL, playbook_text, 90, FALSE },
     { N_("Progress"), NULL, progress_text, 56, FALSE },
     { N_("State"), NULL, status_text, 64, FALSE },
   };
@@ -386,7 +379,7 @@ add_columns (JhkIncidentsPage *self)
   add_custom_column (self, _("Serious"), 52, G_CALLBACK (serious_setup_cb),
                      G_CALLBACK (serious_bind_cb), G_CALLBACK (serious_unbind_cb));
   jhk_column_view_add_columns (self->incidents_view, recovery, G_N_ELEMENTS (recovery));
-  add_custom_column (self, _("Report"), 120, G_CALLBACK (report_setup_cb),
+  add_custom_column (self, _("Report"), 150, G_CALLBACK (report_setup_cb),
                      G_CALLBACK (report_bind_cb), G_CALLBACK (report_unbind_cb));
 }
 
@@ -1546,6 +1539,18 @@ fill_offices (JhkIncidentsPage *self)
                           (const char *const *) labels->pdata);
   gtk_drop_down_set_selected (self->office_dropdown, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->office_dropdown), all);
+  /* One office's list leaves its name out: the room goes to the report. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (self->incidents_view);
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), _("Office")) == 0)
+          gtk_column_view_column_set_visible (column, all);
+      }
+  }
 }
 
 /* ---- the dialogs ---- */
