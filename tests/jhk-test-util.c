@@ -403,6 +403,38 @@ jhk_test_staff_id (JhkDb      *db,
                              JHK_DB_END);
 }
 
+JhkIncident *
+jhk_test_incident (JhkDb      *db,
+                   JhkSession *actor,
+                   gint64      incident_id)
+{
+  g_autoptr(GError) error = NULL;
+  JhkIncident *incident = jhk_incidents_get (db, actor, incident_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (incident);
+  return incident;
+}
+
+gint64
+jhk_test_incident_step (JhkDb      *db,
+                        JhkSession *actor,
+                        gint64      incident_id,
+                        int         position)
+{
+  g_autoptr(JhkIncident) incident = jhk_test_incident (db, actor, incident_id);
+
+  for (guint i = 0; i < incident->steps->len; i++)
+    {
+      const JhkIncidentStep *step = g_ptr_array_index (incident->steps, i);
+
+      if (step->position == position)
+        return step->id;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
 gint64
 jhk_test_demo_chuo_material (JhkDb      *db,
                              const char *where)

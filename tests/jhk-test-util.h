@@ -4,6 +4,7 @@
 #include "jhk-accounts.h"
 #include "jhk-attention.h"
 #include "jhk-db.h"
+#include "jhk-incidents.h"
 #include "jhk-session.h"
 
 G_BEGIN_DECLS
@@ -68,6 +69,17 @@ void        jhk_test_assert_last_action  (JhkDb      *db,
 /* The id of the staff member with that staff number; asserts one exists. */
 gint64      jhk_test_staff_id   (JhkDb      *db,
                                  const char *staff_no);
+/* The incident as actor sees it (jhk_incidents_get); asserts it is
+ * there. */
+JhkIncident *jhk_test_incident  (JhkDb      *db,
+                                 JhkSession *actor,
+                                 gint64      incident_id);
+/* The id of the step at position (from 1) of the incident, as actor
+ * sees it; asserts there is one. */
+gint64      jhk_test_incident_step (JhkDb      *db,
+                                    JhkSession *actor,
+                                    gint64      incident_id,
+                                    int         position);
 /* The first demo material of 中央警察署 (office 910) for which the SQL
  * condition `where` holds (m is materials, o its org_units row); asserts
  * there is one. */

@@ -106,26 +106,6 @@ open_incident (Fixture    *f,
   return id;
 }
 
-/* The id of the step at position of the incident. */
-static gint64
-step_at (Fixture *f,
-         gint64   incident_id,
-         int      position)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhkIncident) incident = jhk_incidents_get (f->db, f->admin, incident_id, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < incident->steps->len; i++)
-    {
-      const JhkIncidentStep *step = g_ptr_array_index (incident->steps, i);
-
-      if (step->position == position)
-        return step->id;
-    }
-  g_assert_not_reached ();
-  return 0;
-}
 
 /* The steps of the incident in state. */
 static guint
@@ -219,7 +199,7 @@ test_steps_waiting (Fixture       *f,
 
   /* Step 4 (資料の回収, confirmed by a second person), done by the
    * 運用管理者: it leaves their count and waits for a confirmer's. */
-  step4 = step_at (f, id, 4);
+  step4 = jhk_test_incident_step (f->db, f->admin, id, 4);
   g_assert_true (jhk_incidents_step_done (f->db, f->unyo, step4, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (item_count (f, f->unyo, "incidents.steps"), ==, unyo + pending - 1);

@@ -204,18 +204,6 @@ count_events (Fixture    *f,
                              JHK_I (id), JHK_T (kind), JHK_DB_END);
 }
 
-/* The incident as its office's 運用管理者 sees it. */
-static JhkIncident *
-get (Fixture *f,
-     gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  JhkIncident *incident = jhk_incidents_get (f->db, f->unyo, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (incident);
-  return incident;
-}
 
 /* R19-3 --------------------------------------------------------------------- */
 
@@ -388,7 +376,7 @@ test_investigate_dispatch_finish (Fixture       *f,
                   jhk_incidents_dispatch (f->db, f->admin, id, "佐藤", 0, refusal));
 
   /* The refusal the UI shows is the service's. */
-  incident = get (f, id);
+  incident = jhk_test_incident (f->db, f->unyo, id);
   g_assert_cmpstr (incident->recovery_state, ==, "finished");
   g_assert_nonnull (jhk_incidents_escalation_refusal (f->db, f->admin, incident,
                                                       JHK_INCIDENT_INVESTIGATE));
@@ -599,7 +587,7 @@ test_draft_report (Fixture       *f,
   JhkIncidentReport *report;
   gint64 id = serious_incident (f);
 
-  incident = get (f, id);
+  incident = jhk_test_incident (f->db, f->unyo, id);
   g_free (incident->investigation);
   incident->investigation = g_strdup ("電源装置の故障");
   incident->leak = TRUE;
@@ -758,7 +746,7 @@ test_overdue (Fixture       *f,
   gint64 id = serious_incident (f);
   gint64 due, hours = jhk_settings_get_int (f->db, JHK_SETTING_INCIDENT_REPORT_HOURS);
 
-  incident = get (f, id);
+  incident = jhk_test_incident (f->db, f->unyo, id);
   due = incident->discovered_at + hours * G_TIME_SPAN_HOUR;
   g_assert_cmpint (incident->report.due_at, ==, due);
   g_assert_false (jhk_incident_report_is_overdue (incident, due));
@@ -771,7 +759,7 @@ test_overdue (Fixture       *f,
 
   /* Reported late, it is no longer overdue. */
   report (f, id);
-  reported = get (f, id);
+  reported = jhk_test_incident (f->db, f->unyo, id);
   g_assert_false (jhk_incident_report_is_overdue (reported, 0));
 }
 

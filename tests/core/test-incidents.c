@@ -160,27 +160,6 @@ open_incident (Fixture    *f,
   return id;
 }
 
-static JhkIncident *
-get (Fixture *f,
-     gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  JhkIncident *incident = jhk_incidents_get (f->db, f->admin, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (incident);
-  return incident;
-}
-
-static gint64
-step_id (Fixture *f,
-         gint64   incident_id,
-         int      position)
-{
-  g_autoptr(JhkIncident) incident = get (f, incident_id);
-
-  return ((JhkIncidentStep *) g_ptr_array_index (incident->steps, position - 1))->id;
-}
 
 static gint64
 n_events (Fixture *f,
@@ -336,7 +315,9 @@ test_step_rules (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   gint64 id = open_incident (f, f->unyo, "照会端末の故障");
-  gint64 s1 = step_id (f, id, 1), s2 = step_id (f, id, 2), s3 = step_id (f, id, 3);
+  gint64 s1 = jhk_test_incident_step (f->db, f->admin, id, 1);
+  gint64 s2 = jhk_test_incident_step (f->db, f->admin, id, 2);
+  gint64 s3 = jhk_test_incident_step (f->db, f->admin, id, 3);
   gint64 before;
 
   /* Step 1, for anybody of the office. */
@@ -362,7 +343,7 @@ test_step_rules (Fixture       *f,
   g_assert_true (jhk_incidents_step_done (f->db, f->kanri, s2, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(JhkIncident) incident = get (f, id);
+    g_autoptr(JhkIncident) incident = jhk_test_incident (f->db, f->admin, id);
     JhkIncidentStep *step = g_ptr_array_index (incident->steps, 1);
 
     g_assert_cmpstr (step->state, ==, "done");
@@ -396,7 +377,7 @@ test_step_rules (Fixture       *f,
   ASSERT_REFUSED (f, JHK_POLICY_ERROR_NOT_FOUND,
                   jhk_incidents_step_add_note (f->db, f->higashi, s1, "x", refusal));
   {
-    g_autoptr(JhkIncident) incident = get (f, id);
+    g_autoptr(JhkIncident) incident = jhk_test_incident (f->db, f->admin, id);
     JhkIncidentStep *step1 = g_ptr_array_index (incident->steps, 0);
     JhkIncidentStep *step3 = g_ptr_array_index (incident->steps, 2);
 
@@ -434,9 +415,9 @@ test_step_roles (Fixture       *f,
   facts.n_business_ids = 1;
   id = jhk_incidents_open (f->db, f->unyo, f->office, f->playbook, &facts, &error);
   g_assert_no_error (error);
-  s1 = step_id (f, id, 1);
-  s2 = step_id (f, id, 2);
-  s3 = step_id (f, id, 3);
+  s1 = jhk_test_incident_step (f->db, f->admin, id, 1);
+  s2 = jhk_test_incident_step (f->db, f->admin, id, 2);
+  s3 = jhk_test_incident_step (f->db, f->admin, id, 3);
 
   /* 情報管理者 of the office, not an アクセス権者: still of the office. */
   g_assert_true (jhk_incidents_step_done (f->db, f->kanri, s1, NULL, &error));
@@ -465,13 +446,13 @@ test_version_kept (Fixture       *f,
   gint64 version2 = add_version (f, 2, steps);
   gint64 id2 = open_incident (f, f->unyo, "照会端末の再故障");
 
-  incident = get (f, id);
+  incident = jhk_test_incident (f->db, f->admin, id);
   g_assert_cmpint (incident->playbook_version_id, ==, f->version);
   g_assert_cmpint (incident->playbook_version, ==, 1);
   g_assert_cmpuint (incident->steps->len, ==, 3);
   g_assert_cmpstr (((JhkIncidentStep *) g_ptr_array_index (incident->steps, 0))->text, ==,
                    "端末の状況を確認する");
-  later = get (f, id2);
+  later = jhk_test_incident (f->db, f->admin, id2);
   g_assert_cmpint (later->playbook_version_id, ==, version2);
   g_assert_cmpuint (later->steps->len, ==, 1);
 }
@@ -489,7 +470,7 @@ test_attachments (Fixture       *f,
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data_in);
   JhkIncidentAttachment *info = NULL;
   gint64 id = open_incident (f, f->unyo, "照会端末の故障");
-  gint64 s1 = step_id (f, id, 1);
+  gint64 s1 = jhk_test_incident_step (f->db, f->admin, id, 1);
   gint64 before = jhk_test_audit_count (f->db);
   gint64 a1, a2;
 
@@ -513,7 +494,7 @@ test_attachments (Fixture       *f,
   g_assert_error (error, JHK_POLICY_ERROR, JHK_POLICY_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  incident = get (f, id);
+  incident = jhk_test_incident (f->db, f->admin, id);
   g_assert_cmpuint (incident->attachments->len, ==, 2);
   {
     JhkIncidentAttachment *second = g_ptr_array_index (incident->attachments, 1);
@@ -550,12 +531,14 @@ test_close_read_only (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
   gint64 id = open_incident (f, f->shokuin, "照会端末の故障");
-  gint64 s1 = step_id (f, id, 1), s2 = step_id (f, id, 2), s3 = step_id (f, id, 3);
+  gint64 s1 = jhk_test_incident_step (f->db, f->admin, id, 1);
+  gint64 s2 = jhk_test_incident_step (f->db, f->admin, id, 2);
+  gint64 s3 = jhk_test_incident_step (f->db, f->admin, id, 3);
   JhkIncidentFacts facts = facts_of (f, "照会端末の故障（訂正）");
   gint64 before;
 
   {
-    g_autoptr(JhkIncident) incident = get (f, id);
+    g_autoptr(JhkIncident) incident = jhk_test_incident (f->db, f->admin, id);
     const char *why = jhk_incidents_refusal (f->db, f->unyo, incident, JHK_INCIDENT_CLOSE);
 
     g_assert_nonnull (why);
@@ -586,7 +569,7 @@ test_close_read_only (Fixture       *f,
   g_assert_no_error (error);
   jhk_test_assert_last_action (f->db, before, "incident.close");
   {
-    g_autoptr(JhkIncident) incident = get (f, id);
+    g_autoptr(JhkIncident) incident = jhk_test_incident (f->db, f->admin, id);
 
     g_assert_cmpstr (incident->status, ==, "closed");
     g_assert_cmpstr (incident->title, ==, "照会端末の故障（訂正）");
@@ -618,7 +601,7 @@ test_timeline (Fixture       *f,
   g_autoptr(GPtrArray) timeline = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
   gint64 id = open_incident (f, f->unyo, "照会端末の故障");
-  gint64 s1 = step_id (f, id, 1);
+  gint64 s1 = jhk_test_incident_step (f->db, f->admin, id, 1);
   gint64 before = jhk_test_audit_count (f->db);
   static const char *const kinds[] = {
     "opened", "note", "step_done", "note", "attachment", "step_skipped", NULL
@@ -630,7 +613,9 @@ test_timeline (Fixture       *f,
   g_assert_true (jhk_incidents_step_add_note (f->db, f->shokuin, s1, "補足", &error));
   g_assert_cmpint (jhk_incidents_attach (f->db, f->shokuin, id, s1, "a.txt", NULL, bytes,
                                          &error), >, 0);
-  g_assert_true (jhk_incidents_step_skip (f->db, f->unyo, step_id (f, id, 3), "不要", &error));
+  g_assert_true (jhk_incidents_step_skip (f->db, f->unyo,
+                                          jhk_test_incident_step (f->db, f->admin, id, 3), "不要",
+                                          &error));
   g_assert_no_error (error);
   jhk_test_assert_last_actions (f->db, before, 5, "incident.step_skip");
 
@@ -798,9 +783,11 @@ test_json (Fixture       *f,
   JsonObject *o, *step;
   gint64 id = open_incident (f, f->unyo, "照会端末の故障");
 
-  g_assert_true (jhk_incidents_step_done (f->db, f->shokuin, step_id (f, id, 1), "済", &error));
+  g_assert_true (jhk_incidents_step_done (f->db, f->shokuin,
+                                          jhk_test_incident_step (f->db, f->admin, id, 1), "済",
+                                          &error));
   g_assert_no_error (error);
-  incident = get (f, id);
+  incident = jhk_test_incident (f->db, f->admin, id);
   timeline = jhk_incidents_timeline (f->db, f->admin, id, &error);
   g_assert_no_error (error);
   node = jhk_incident_to_json (incident, timeline);
