@@ -18,6 +18,7 @@
 #include "jhk-service.h"
 #include "jhk-service-private.h"
 #include "jhk-settings.h"
+#include "jhk-util.h"
 
 /* Labels ------------------------------------------------------------------ */
 
@@ -217,22 +218,12 @@ state_is (const char *state,
   return g_strcmp0 (state != NULL ? state : "", expected) == 0;
 }
 
-static gboolean
-blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* What the report still lacks to be reported, or NULL. */
 static const char *
 report_missing (const JhkIncidentReport *report)
 {
-  if (blank (report->summary) || blank (report->cause) || blank (report->prevention))
+  if (jhk_is_blank (report->summary) || jhk_is_blank (report->cause) ||
+      jhk_is_blank (report->prevention))
     return _("A report is reported with its summary, cause and prevention filled in.");
   return NULL;
 }
@@ -427,7 +418,7 @@ check_text (const char  *text,
             const char  *required_message,
             GError     **error)
 {
-  if (required && blank (text))
+  if (required && jhk_is_blank (text))
     return jhk_service_invalid (error, required_message);
   if (text != NULL && !jhk_service_text_fits (text, JHK_INCIDENT_TEXT_MAX))
     {
@@ -712,7 +703,7 @@ static void
 append_line (GString    *text,
              const char *line)
 {
-  if (blank (line))
+  if (jhk_is_blank (line))
     return;
   if (text->len > 0)
     g_string_append_c (text, '\n');
@@ -765,14 +756,14 @@ jhk_incidents_draft_report (JhkDb             *db,
 
     append_line (summary, line);
   }
-  if (!blank (incident->systems))
+  if (!jhk_is_blank (incident->systems))
     {
       g_autofree char *line = g_strdup_printf (_("Systems: %s"), incident->systems);
 
       append_line (summary, line);
     }
   businesses = join_names (incident->business_names);
-  if (!blank (businesses))
+  if (!jhk_is_blank (businesses))
     {
       g_autofree char *line = g_strdup_printf (_("Businesses: %s"), businesses);
 
@@ -789,7 +780,7 @@ jhk_incidents_draft_report (JhkDb             *db,
   /* 漏えい等した項目: the materials lost or leaked. */
   materials = join_names (incident->material_names);
   append_line (leaked, materials);
-  if (incident->leak && blank (materials))
+  if (incident->leak && jhk_is_blank (materials))
     append_line (leaked, _("Personal data (the items are to be confirmed)."));
 
   /* 原因: what the investigation found, and what the recovery ended with. */
