@@ -39,13 +39,6 @@ label_or (const char *label,
   return label != NULL && *label != '\0' ? label : jhk_cli_or_dash (key);
 }
 
-/* A time as jhk_format_time, "-" for 0. */
-static char *
-format_us (gint64 us)
-{
-  return us != 0 ? jhk_format_time (us) : g_strdup ("-");
-}
-
 /* incident list ----------------------------------------------------------------- */
 
 static const JhkCliColumn incident_columns[] = {
@@ -138,7 +131,7 @@ print_names (const char *label,
 static void
 print_step (const JhkIncidentStep *step)
 {
-  g_autofree char *done_at = format_us (step->done_at);
+  g_autofree char *done_at = jhk_cli_format_us (step->done_at);
   JhkRole role = step->role != NULL && *step->role != '\0'
                  ? jhk_role_from_key (step->role) : JHK_ROLE_INVALID;
 
@@ -154,7 +147,7 @@ print_step (const JhkIncidentStep *step)
     {
       if (step->confirmed_at != 0)
         {
-          g_autofree char *confirmed_at = format_us (step->confirmed_at);
+          g_autofree char *confirmed_at = jhk_cli_format_us (step->confirmed_at);
 
           g_print (_("       confirmed by %s at %s\n"),
                    jhk_cli_or_dash (step->confirmed_by_name), confirmed_at);
@@ -172,8 +165,8 @@ static void
 print_incident (const JhkIncident *incident,
                 GPtrArray         *timeline)
 {
-  g_autofree char *occurred = format_us (incident->occurred_at);
-  g_autofree char *discovered = format_us (incident->discovered_at);
+  g_autofree char *occurred = jhk_cli_format_us (incident->occurred_at);
+  g_autofree char *discovered = jhk_cli_format_us (incident->discovered_at);
 
   g_print (_("Incident %lld: %s (%s)%s\n"), (long long) incident->id,
            jhk_cli_or_dash (incident->title),
@@ -208,7 +201,7 @@ print_incident (const JhkIncident *incident,
 
   if (incident->recovery_state != NULL && *incident->recovery_state != '\0')
     {
-      g_autofree char *requested = format_us (incident->recovery_requested_at);
+      g_autofree char *requested = jhk_cli_format_us (incident->recovery_requested_at);
 
       g_print (_("Recovery: %s, requested by %s at %s: %s\n"),
                label_or (jhk_incident_recovery_state_label (incident->recovery_state),
@@ -220,7 +213,7 @@ print_incident (const JhkIncident *incident,
                  jhk_cli_or_dash (incident->investigated_by_name), incident->investigation);
       if (incident->dispatched_at != 0)
         {
-          g_autofree char *dispatched = format_us (incident->dispatched_at);
+          g_autofree char *dispatched = jhk_cli_format_us (incident->dispatched_at);
 
           g_print (_("Dispatched at %s: %s\n"), dispatched,
                    jhk_cli_or_dash (incident->dispatched_staff));
@@ -232,7 +225,7 @@ print_incident (const JhkIncident *incident,
   if (incident->serious)
     {
       const JhkIncidentReport *report = &incident->report;
-      g_autofree char *due = format_us (report->due_at);
+      g_autofree char *due = jhk_cli_format_us (report->due_at);
 
       g_print (_("Serious: %s\n"), jhk_cli_or_dash (incident->serious_reason));
       g_print (_("Report: %s, due %s%s\n"),
@@ -242,14 +235,14 @@ print_incident (const JhkIncident *incident,
         g_print (_("  Summary: %s\n"), report->summary);
       if (report->supervisor_ack_at != 0)
         {
-          g_autofree char *at = format_us (report->supervisor_ack_at);
+          g_autofree char *at = jhk_cli_format_us (report->supervisor_ack_at);
 
           g_print (_("  Acknowledged by the general supervisor %s at %s\n"),
                    jhk_cli_or_dash (report->supervisor_ack_name), at);
         }
       if (report->dept_head_ack_at != 0)
         {
-          g_autofree char *at = format_us (report->dept_head_ack_at);
+          g_autofree char *at = jhk_cli_format_us (report->dept_head_ack_at);
 
           g_print (_("  Acknowledged by the department head %s at %s\n"),
                    jhk_cli_or_dash (report->dept_head_ack_name), at);
@@ -259,7 +252,7 @@ print_incident (const JhkIncident *incident,
     g_print (_("Prevention: %s\n"), incident->prevention);
   if (incident->closed_at != 0)
     {
-      g_autofree char *closed = format_us (incident->closed_at);
+      g_autofree char *closed = jhk_cli_format_us (incident->closed_at);
 
       g_print (_("Closed by %s at %s\n"), jhk_cli_or_dash (incident->closed_by_name), closed);
     }
@@ -270,7 +263,7 @@ print_incident (const JhkIncident *incident,
       for (guint i = 0; i < timeline->len; i++)
         {
           const JhkIncidentEvent *event = g_ptr_array_index (timeline, i);
-          g_autofree char *at = format_us (event->at);
+          g_autofree char *at = jhk_cli_format_us (event->at);
 
           g_print ("  %s %s %s: %s\n", at, jhk_cli_or_dash (event->actor_name),
                    label_or (jhk_incident_event_kind_label (event->kind), event->kind),

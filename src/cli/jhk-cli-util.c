@@ -319,11 +319,15 @@ us_of_text (const char *us)
 }
 
 char *
+jhk_cli_format_us (gint64 us)
+{
+  return us != 0 ? jhk_format_time (us) : g_strdup ("-");
+}
+
+char *
 jhk_cli_format_us_text (const char *us)
 {
-  gint64 value = us_of_text (us);
-
-  return value != 0 ? jhk_format_time (value) : g_strdup ("-");
+  return jhk_cli_format_us (us_of_text (us));
 }
 
 char *

@@ -168,7 +168,9 @@ gint64   jhk_cli_find_staff       (JhkDb              *db,
  * wide characters as two. */
 char    *jhk_cli_pad              (const char         *text,
                                    guint               width);
-/* A time column's text (µs) as jhk_format_time, "-" when empty. */
+/* µs as jhk_format_time, "-" for 0; the same for a time column's text
+ * ("-" when empty). */
+char    *jhk_cli_format_us        (gint64              us);
 char    *jhk_cli_format_us_text   (const char         *us);
 /* µs as "YYYY-MM-DD HH:MM" in Japan time (Asia/Tokyo), and the same for a
  * column's text ("-" when empty). */
