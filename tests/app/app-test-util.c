@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
+#include "jhk-accounts.h"
 #include "jhk-demo.h"
 
 static char *template_dir;
@@ -287,6 +288,18 @@ app_test_count (JhkWindow  *window,
   return n;
 }
 
+JhkSession *
+app_test_session (JhkWindow  *window,
+                  const char *login)
+{
+  JhkDb *db = jhk_window_get_database (window);
+  g_autoptr(GError) error = NULL;
+  JhkSession *session = jhk_session_load (db, jhk_accounts_lookup (db, login), NULL, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
 static gboolean
 is_button_labelled (GtkWidget     *widget,
                     gconstpointer  label)
@@ -323,6 +336,16 @@ is_named (GtkWidget     *widget,
           gconstpointer  name)
 {
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+gboolean
+app_test_action_enabled (GtkWidget  *widget,
+                         const char *action)
+{
+  GtkWidget *button = app_test_find_action_button (widget, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
 }
 
 GtkWidget *

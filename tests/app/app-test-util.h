@@ -55,6 +55,10 @@ GtkWidget  *app_test_show_workspace  (JhkWindow   *window,
 /* A number the database of the window answers (SELECT COUNT(*) …). */
 gint64      app_test_count           (JhkWindow   *window,
                                       const char  *sql);
+/* A new session of login on the database of the window (not logged in
+ * there): for setting up data as that user. */
+JhkSession *app_test_session         (JhkWindow   *window,
+                                      const char  *login);
 /* The drawn button in a tree whose label is label, as written with its
  * mnemonic ("_Confirm", "Lend…"), or NULL. */
 GtkWidget  *app_test_find_button     (GtkWidget   *widget,
@@ -62,6 +66,10 @@ GtkWidget  *app_test_find_button     (GtkWidget   *widget,
 /* The button in a tree whose action is action, or NULL. */
 GtkWidget  *app_test_find_action_button (GtkWidget  *widget,
                                          const char *action);
+/* Whether the button in a tree whose action is action (there must be
+ * one) is sensitive. */
+gboolean    app_test_action_enabled  (GtkWidget   *widget,
+                                      const char  *action);
 /* The widget in a tree named name (gtk_widget_set_name), or NULL. */
 GtkWidget  *app_test_find_named      (GtkWidget   *widget,
                                       const char  *name);

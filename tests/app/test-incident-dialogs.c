@@ -32,18 +32,6 @@ english (const char *part)
   return translated ? NULL : part;
 }
 
-static JhkSession *
-session_of (JhkWindow  *window,
-            const char *login)
-{
-  JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(GError) error = NULL;
-  JhkSession *session = jhk_session_load (db, jhk_accounts_lookup (db, login), NULL, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
 static void
 done_cb (gint64   incident_id,
          gpointer user_data)
@@ -195,7 +183,7 @@ open_incident (JhkWindow  *window,
                gboolean    leak)
 {
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkPlaybook) playbook = jhk_playbooks_get_by_code (db, code, &error);
   g_autofree char *day = day_before (1);
@@ -225,7 +213,7 @@ get_incident (JhkWindow  *window,
               const char *login,
               gint64      id)
 {
-  g_autoptr(JhkSession) session = session_of (window, login);
+  g_autoptr(JhkSession) session = app_test_session (window, login);
   g_autoptr(GError) error = NULL;
   JhkIncident *incident = jhk_incidents_get (jhk_window_get_database (window), session, id,
                                              &error);
@@ -244,7 +232,7 @@ test_open (void)
 {
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
   g_autoptr(JhkIncident) incident = NULL;
   g_autofree char *day = day_before (1);
   g_autofree char *material_sql = g_strdup_printf (
@@ -446,7 +434,7 @@ test_office (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
     {
-      g_autoptr(JhkSession) session = session_of (window, logins[i]);
+      g_autoptr(JhkSession) session = app_test_session (window, logins[i]);
       JhkFormDialog *dialog = JHK_FORM_DIALOG (
         jhk_incident_open_dialog_new (GTK_WIDGET (window), db, session, 0, NULL, NULL));
       AdwComboRow *row = ADW_COMBO_ROW (jhk_form_dialog_get_object (dialog, "office_row"));
@@ -471,7 +459,7 @@ test_update_facts (void)
 {
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
   g_autoptr(JhkIncident) incident = NULL;
   gint64 id = open_incident (window, "terminal-failure", FALSE);
   gint64 done_id = 0;
@@ -542,8 +530,8 @@ test_steps (void)
 {
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
-  g_autoptr(JhkSession) sekinin = session_of (window, "chuo-sekinin");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
+  g_autoptr(JhkSession) sekinin = app_test_session (window, "chuo-sekinin");
   g_autoptr(JhkIncident) incident = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -630,7 +618,7 @@ test_attach_limit (void)
 {
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
   gint64 id = open_incident (window, "terminal-failure", FALSE);
   g_autofree char *big = g_malloc0 (JHK_INCIDENT_ATTACHMENT_MAX + 1);
   g_autofree char *path = app_test_write_file ("big.bin", big, JHK_INCIDENT_ATTACHMENT_MAX + 1);
@@ -656,7 +644,7 @@ test_refused (void)
 {
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) shokuin = session_of (window, "chuo-shokuin");
+  g_autoptr(JhkSession) shokuin = app_test_session (window, "chuo-shokuin");
   g_autoptr(JhkIncident) incident = NULL;
   gint64 id = open_incident (window, "terminal-failure", FALSE);
   g_autofree char *before = jhk_test_dump_tables (db);
@@ -685,8 +673,8 @@ test_recovery (void)
 {
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
-  g_autoptr(JhkSession) admin = session_of (window, "admin");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
+  g_autoptr(JhkSession) admin = app_test_session (window, "admin");
   g_autoptr(JhkIncident) incident = NULL;
   gint64 id = open_incident (window, "terminal-failure", FALSE);
   gint64 done_id = 0;
@@ -766,10 +754,10 @@ test_report_and_close (void)
 {
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
-  g_autoptr(JhkSession) admin = session_of (window, "admin");
-  g_autoptr(JhkSession) soukatsu = session_of (window, "soukatsu");
-  g_autoptr(JhkSession) bucho = session_of (window, "keiji-bucho");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
+  g_autoptr(JhkSession) admin = app_test_session (window, "admin");
+  g_autoptr(JhkSession) soukatsu = app_test_session (window, "soukatsu");
+  g_autoptr(JhkSession) bucho = app_test_session (window, "keiji-bucho");
   g_autoptr(JhkIncident) incident = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = open_incident (window, "terminal-failure", FALSE);

@@ -21,18 +21,6 @@
 #include "jhk-session.h"
 #include "tests/jhk-test-util.h"
 
-static JhkSession *
-session_of (JhkWindow  *window,
-            const char *login)
-{
-  JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(GError) error = NULL;
-  JhkSession *session = jhk_session_load (db, jhk_accounts_lookup (db, login), NULL, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
 static GtkWidget *
 open_page (JhkWindow  *window,
            const char *login)
@@ -56,7 +44,7 @@ open_incident_ago (JhkWindow  *window,
                    GTimeSpan   ago)
 {
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkPlaybook) playbook = jhk_playbooks_get_by_code (db, code, &error);
   gint64 office = app_test_count (window, "SELECT id FROM org_units WHERE code = '910'");
@@ -155,7 +143,7 @@ step_state (JhkWindow *window,
             int        position)
 {
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) admin = session_of (window, "admin");
+  g_autoptr(JhkSession) admin = app_test_session (window, "admin");
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkIncident) incident = jhk_incidents_get (db, admin, incident_id, &error);
   const JhkIncidentStep *step;
@@ -333,7 +321,7 @@ test_admin_blocks (void)
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
   gint64 id = open_incident (window, "server-failure", "サーバの記憶装置が損壊した", TRUE);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
   g_autoptr(GError) error = NULL;
   GtkWidget *page;
   GtkWidget *button;
@@ -437,7 +425,7 @@ test_closed_read_only (void)
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
   gint64 id = open_incident (window, "terminal-failure", "プリンタが動作しない", FALSE);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkIncident) incident = jhk_incidents_get (db, unyo, id, &error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -486,7 +474,7 @@ test_step_refusal_and_filters (void)
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
   gint64 id = open_incident (window, "server-failure", "業務アプリケーションが停止した", FALSE);
-  g_autoptr(JhkSession) shokuin = session_of (window, "chuo-shokuin");
+  g_autoptr(JhkSession) shokuin = app_test_session (window, "chuo-shokuin");
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkIncident) incident = jhk_incidents_get (db, shokuin, id, &error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -559,7 +547,7 @@ test_confirmation (void)
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
   gint64 id = open_incident (window, "terminal-failure", "端末装置の画面が表示されない", FALSE);
-  g_autoptr(JhkSession) unyo = session_of (window, "chuo-unyo");
+  g_autoptr(JhkSession) unyo = app_test_session (window, "chuo-unyo");
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkIncident) incident = jhk_incidents_get (db, unyo, id, &error);
   g_autoptr(JhkIncident) done = NULL;

@@ -227,21 +227,11 @@ choose (GtkWidget  *page,
   g_error ("no drop-down offers “%s”", label);
 }
 
-static gboolean
-action_enabled (GtkWidget  *page,
-                const char *action)
-{
-  GtkWidget *button = app_test_find_action_button (page, action);
-
-  g_assert_nonnull (button);
-  return gtk_widget_is_sensitive (button);
-}
-
 static void
 activate (GtkWidget  *page,
           const char *action)
 {
-  g_assert_true (action_enabled (page, action));
+  g_assert_true (app_test_action_enabled (page, action));
   g_assert_true (gtk_widget_activate_action (page, action, NULL));
   app_test_wait (100);
 }
@@ -354,7 +344,7 @@ test_flow (void)
     if (id_at (page, i) == first)
       select_range (page, i, 1);
   g_assert_cmpint (selected_id (page), ==, first);
-  g_assert_false (action_enabled (page, "inquiries.positive"));
+  g_assert_false (app_test_action_enabled (page, "inquiries.positive"));
   {
     g_autoptr(JhkInquiryRecord) record = jhk_inquiries_get (db, jhk_window_get_session (window),
                                                             first, NULL);
@@ -403,7 +393,7 @@ test_flow (void)
   /* 運用管理者: the month cannot be signed off while a record is open. */
   page = open_page (window, "chuo-unyo");
   g_assert_cmpuint (n_listed (page), ==, 6);
-  g_assert_false (action_enabled (page, "inquiries.sign-off"));
+  g_assert_false (app_test_action_enabled (page, "inquiries.sign-off"));
   refusal = jhk_inquiries_sign_off_refusal (db, jhk_window_get_session (window),
                                             jhk_test_query_int (db, "SELECT id FROM org_units"
                                                                 " WHERE code = '910'", JHK_DB_END),
@@ -436,14 +426,14 @@ test_flow (void)
   g_assert_cmpint (count (window, "done = 0"), ==, 0);
 
   /* Now the month is signed off. */
-  g_assert_true (action_enabled (page, "inquiries.sign-off"));
+  g_assert_true (app_test_action_enabled (page, "inquiries.sign-off"));
   activate (page, "inquiries.sign-off");
   app_test_set_row (app_test_form_dialog (), "comment_row", "適正と認める");
   g_assert_true (jhk_form_dialog_apply (app_test_form_dialog ()));
   app_test_wait (100);
   g_assert_cmpint (app_test_count (window, "SELECT COUNT(*) FROM inquiry_periods WHERE period = '"
                                    PERIOD "' AND signed_off_at > 0"), ==, 1);
-  g_assert_false (action_enabled (page, "inquiries.sign-off"));
+  g_assert_false (app_test_action_enabled (page, "inquiries.sign-off"));
   choose (page, "Any step");
   app_test_save_png (GTK_WIDGET (window), "inquiries-signed-off");
 
@@ -468,11 +458,11 @@ test_flow (void)
     set_sheet_business (db, NULL);
     jhk_page_data_changed (JHK_PAGE (page));
     app_test_wait (100);
-    g_assert_false (action_enabled (page, "inquiries.register-sheet"));
+    g_assert_false (app_test_action_enabled (page, "inquiries.register-sheet"));
     set_sheet_business (db, "B101");
     jhk_page_data_changed (JHK_PAGE (page));
     app_test_wait (100);
-    g_assert_true (action_enabled (page, "inquiries.register-sheet"));
+    g_assert_true (app_test_action_enabled (page, "inquiries.register-sheet"));
     /* Closing the preview offers the registration in a toast. */
     activate (page, "inquiries.sheet");
     gtk_window_close (app_test_find_toplevel (JHK_TYPE_FORM_PREVIEW));

@@ -104,16 +104,6 @@ set_import_file (JhkFormDialog *dialog,
   g_assert_cmpstr (gtk_label_get_text (summary), !=, "");
 }
 
-static gboolean
-action_enabled (GtkWidget  *page,
-                const char *action)
-{
-  GtkWidget *button = app_test_find_action_button (page, action);
-
-  g_assert_nonnull (button);
-  return gtk_widget_is_sensitive (button);
-}
-
 static const char *
 action_tooltip (GtkWidget  *page,
                 const char *action)
@@ -161,9 +151,9 @@ test_library_and_edit (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list_of (page))), ==, 8);
   id = select_code (window, page, "terminal-failure");
   g_assert_cmpint (current_version (window, id), ==, 1);
-  g_assert_true (action_enabled (page, "playbooks.edit"));
-  g_assert_true (action_enabled (page, "playbooks.new"));
-  g_assert_true (action_enabled (page, "playbooks.shared-steps"));
+  g_assert_true (app_test_action_enabled (page, "playbooks.edit"));
+  g_assert_true (app_test_action_enabled (page, "playbooks.new"));
+  g_assert_true (app_test_action_enabled (page, "playbooks.shared-steps"));
   app_test_save_png (GTK_WIDGET (window), "playbooks-page");
 
   audited = audit_count (window);
@@ -331,10 +321,10 @@ test_read_only (void)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
       g_test_message ("%s: %s", actions[i], action_tooltip (page, actions[i]));
-      g_assert_false (action_enabled (page, actions[i]));
+      g_assert_false (app_test_action_enabled (page, actions[i]));
       g_assert_nonnull (action_tooltip (page, actions[i]));
     }
-  g_assert_true (action_enabled (page, "playbooks.export"));
+  g_assert_true (app_test_action_enabled (page, "playbooks.export"));
   app_test_save_png (GTK_WIDGET (window), "playbooks-page-read-only");
   app_test_destroy_window (window);
 }
@@ -364,11 +354,11 @@ test_business_manager (void)
 
   select_code (window, page, "terminal-failure");
   g_test_message ("edit: %s", action_tooltip (page, "playbooks.edit"));
-  g_assert_false (action_enabled (page, "playbooks.edit"));
-  g_assert_false (action_enabled (page, "playbooks.retire"));
-  g_assert_false (action_enabled (page, "playbooks.shared-steps"));
-  g_assert_true (action_enabled (page, "playbooks.new"));
-  g_assert_true (action_enabled (page, "playbooks.import"));
+  g_assert_false (app_test_action_enabled (page, "playbooks.edit"));
+  g_assert_false (app_test_action_enabled (page, "playbooks.retire"));
+  g_assert_false (app_test_action_enabled (page, "playbooks.shared-steps"));
+  g_assert_true (app_test_action_enabled (page, "playbooks.new"));
+  g_assert_true (app_test_action_enabled (page, "playbooks.import"));
 
   g_assert_true (gtk_widget_activate_action (page, "playbooks.new", NULL));
   app_test_wait (100);
@@ -399,7 +389,7 @@ test_business_manager (void)
   id = app_test_count (window, "SELECT id FROM playbooks WHERE code = 'b101-terminal'");
   g_assert_cmpint (id, >, 0);
   select_code (window, page, "b101-terminal");
-  g_assert_true (action_enabled (page, "playbooks.edit"));
+  g_assert_true (app_test_action_enabled (page, "playbooks.edit"));
   app_test_save_png (GTK_WIDGET (window), "playbooks-page-business-manager");
   app_test_destroy_window (window);
 }

@@ -114,18 +114,6 @@ selected_id (GtkWidget *page)
   return row != NULL ? jhk_row_get_id (row) : 0;
 }
 
-static JhkSession *
-session_of (JhkWindow  *window,
-            const char *login)
-{
-  JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(GError) error = NULL;
-  JhkSession *session = jhk_session_load (db, jhk_accounts_lookup (db, login), NULL, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
 static GtkWidget *
 open_page (JhkWindow  *window,
            const char *login)
@@ -172,7 +160,7 @@ refusal (JhkWindow            *window,
          JhkWorkRequestAction  action)
 {
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) session = session_of (window, login);
+  g_autoptr(JhkSession) session = app_test_session (window, login);
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkWorkRequest) r = jhk_work_requests_get (db, session, id, &error);
   const char *why;
@@ -224,7 +212,7 @@ file_draft (JhkWindow *window,
             const char *recipient)
 {
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) kanri = session_of (window, "chuo-kanri");
+  g_autoptr(JhkSession) kanri = app_test_session (window, "chuo-kanri");
   g_autoptr(JhkSession) system = jhk_session_new_system ("test");
   g_autoptr(GError) error = NULL;
   g_autoptr(JhkWorkRequest) draft = jhk_work_requests_new_draft (db, kanri, &error);
@@ -452,7 +440,7 @@ test_send_back_and_roles (void)
 {
   JhkWindow *window = app_test_new_window ();
   JhkDb *db = jhk_window_get_database (window);
-  g_autoptr(JhkSession) kanri = session_of (window, "chuo-kanri");
+  g_autoptr(JhkSession) kanri = app_test_session (window, "chuo-kanri");
   g_autoptr(GError) error = NULL;
   gint64 id = file_draft (window, "business");
   GtkWidget *page;
@@ -475,7 +463,7 @@ test_send_back_and_roles (void)
   page = open_page (window, "admin");
   g_assert_false (gtk_widget_is_sensitive (app_test_find_action_button (page, "requests.new")));
   {
-    g_autoptr(JhkSession) admin = session_of (window, "admin");
+    g_autoptr(JhkSession) admin = app_test_session (window, "admin");
     g_autoptr(GError) why = NULL;
     g_autoptr(JhkWorkRequest) none = jhk_work_requests_new_draft (db, admin, &why);
 
