@@ -20,48 +20,25 @@
 #define count(db, ...) jhk_attention_count ((db), "incidents i", __VA_ARGS__)
 
 /* The steps of the open incidents the actor sees that the actor may do
- * now (pending) or confirm (done, waiting for a second person). Only
- * pending and unconfirmed steps are asked about. */
+ * now (pending) or confirm (done, waiting for a second person): the
+ * services' rule (jhk_incidents_step_refusal) as SQL
+ * (jhk_incidents_steps_waiting_sql), one count per action. */
 static guint
 count_steps (JhkDb      *db,
              JhkSession *actor)
 {
-  g_autoptr(GPtrArray) incidents = NULL;
-  g_autoptr(GError) error = NULL;
+  static const JhkIncidentStepAction actions[] = {
+    JHK_INCIDENT_STEP_ACTION_DONE, JHK_INCIDENT_STEP_ACTION_CONFIRM,
+  };
   guint n = 0;
 
-  /* Nobody with steps waiting would have none open to see. */
-  if (count (db, "i.status = 'open'") == 0)
-    return 0;
-  incidents = jhk_incidents_list (db, actor, JHK_INCIDENTS_OPEN, &error);
-  if (incidents == NULL)
+  for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
     {
-      g_debug ("Cannot list the open incidents: %s",
-               error != NULL ? error->message : "(no error)");
-      return 0;
-    }
-  for (guint i = 0; i < incidents->len; i++)
-    {
-      const JhkIncident *incident = g_ptr_array_index (incidents, i);
+      g_autofree char *waiting = jhk_incidents_steps_waiting_sql (db, actor, actions[a]);
 
-      for (guint s = 0; incident->steps != NULL && s < incident->steps->len; s++)
-        {
-          const JhkIncidentStep *step = g_ptr_array_index (incident->steps, s);
-
-          if (g_strcmp0 (step->state, "pending") == 0)
-            {
-              if (jhk_incidents_step_refusal (db, actor, incident, step,
-                                              JHK_INCIDENT_STEP_ACTION_DONE) == NULL)
-                n++;
-            }
-          else if (g_strcmp0 (step->state, "done") == 0 && step->needs_confirmation &&
-                   step->confirmed_at == 0)
-            {
-              if (jhk_incidents_step_refusal (db, actor, incident, step,
-                                              JHK_INCIDENT_STEP_ACTION_CONFIRM) == NULL)
-                n++;
-            }
-        }
+      if (waiting != NULL)
+        n += jhk_attention_count (db, "incident_steps t JOIN incidents i ON i.id = t.incident_id",
+                                  "%s", waiting);
     }
   return n;
 }

@@ -34,6 +34,14 @@ gboolean     jhk_incidents_is_office_manager (JhkDb       *db,
 /* The actor is one of the 管理者等 (sysadmin, biz_owner, egov_owner,
  * lead_owner). */
 gboolean     jhk_incidents_is_manager       (JhkSession   *actor);
+/* The condition, on incident_steps t JOIN incidents i, of the steps the
+ * actor may take action on now as jhk_incidents_step_refusal() decides
+ * it, action DONE (pending steps) or CONFIRM (done, unconfirmed), of the
+ * open incidents the actor sees (R19-2, the dashboard); NULL when the
+ * actor may take it on none. Free with g_free(). */
+char        *jhk_incidents_steps_waiting_sql (JhkDb                 *db,
+                                              JhkSession            *actor,
+                                              JhkIncidentStepAction  action);
 
 /* jhk-incident-escalation.c */
 

@@ -999,6 +999,174 @@ jhk_incidents_step_refusal (JhkDb                 *db,
   return step_refusal (db, actor, incident, step, action, &code);
 }
 
+/* Appends ", id" (or the first "id") to ids. */
+static void
+append_id (GString *ids,
+           gint64   id)
+{
+  g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? ", " : "", id);
+}
+
+/* Appends " OR (<what> AND i.org_unit_id IN (<offices>))" when offices
+ * names any. */
+static void
+append_in_offices (GString    *sql,
+                   const char *what,
+                   GString    *offices)
+{
+  if (offices->len == 0)
+    return;
+  g_string_append_printf (sql, " OR (%s%si.org_unit_id IN (%s))",
+                          what != NULL ? what : "", what != NULL ? " AND " : "", offices->str);
+}
+
+/* step_refusal() for DONE and CONFIRM in SQL, over the pending (DONE) or
+ * done and unconfirmed (CONFIRM) steps of the open incidents the actor
+ * sees: the offices are decided here, once each, by the same functions
+ * (holds_step_role, jhk_incidents_is_office_manager, may_confirm, may_see)
+ * rather than once per step. Keep the two in step. */
+char *
+jhk_incidents_steps_waiting_sql (JhkDb                 *db,
+                                 JhkSession            *actor,
+                                 JhkIncidentStepAction  action)
+{
+  g_autoptr(GString) sql = g_string_new ("");
+  g_autoptr(GString) visible = g_string_new ("");
+  g_autoptr(GString) managed = g_string_new ("");
+  g_autoptr(GString) staff = g_string_new ("");
+  g_autoptr(GString) confirms = g_string_new ("");
+  GString *held[JHK_N_ROLES] = { NULL, };
+  g_autoptr(GArray) offices = NULL;
+  gint64 me;
+  gboolean all, manager;
+
+  g_return_val_if_fail (JHK_IS_DB (db), NULL);
+  g_return_val_if_fail (JHK_IS_SESSION (actor), NULL);
+  g_return_val_if_fail (action == JHK_INCIDENT_STEP_ACTION_DONE ||
+                        action == JHK_INCIDENT_STEP_ACTION_CONFIRM, NULL);
+
+  me = jhk_session_get_staff_id (actor);
+  if (me == 0)
+    return NULL;
+  all = sees_all (actor);
+  manager = jhk_incidents_is_manager (actor);
+  offices = jhk_service_query_ids (db, NULL,
+                                   "SELECT id FROM org_units WHERE kind = 'office' ORDER BY id",
+                                   JHK_DB_END);
+  for (guint n = 0; n < jhk_session_get_n_grants (actor); n++)
+    {
+      JhkRole role = jhk_session_get_grant (actor, n)->role;
+
+      if (role >= 0 && role < JHK_N_ROLES && held[role] == NULL)
+        held[role] = g_string_new ("");
+    }
+  if (held[JHK_ROLE_STAFF] == NULL)
+    held[JHK_ROLE_STAFF] = g_string_new ("");
+
+  for (guint n = 0; offices != NULL && n < offices->len; n++)
+    {
+      gint64 office = g_array_index (offices, gint64, n);
+      JhkIncident probe = { .office_id = office };
+
+      if (!all && !may_see (db, actor, office))
+        continue;
+      append_id (visible, office);
+      if (action == JHK_INCIDENT_STEP_ACTION_CONFIRM)
+        {
+          if (!manager && may_confirm (db, actor, &probe))
+            append_id (confirms, office);
+          continue;
+        }
+      if (jhk_incidents_is_office_manager (db, actor, office))
+        append_id (managed, office);
+      if (is_office_staff (db, actor, office))
+        append_id (staff, office);
+      for (int role = 0; role < JHK_N_ROLES; role++)
+        {
+          JhkScopeKind scope = jhk_role_get_scope (role);
+
+          if (held[role] != NULL && scope != JHK_SCOPE_ORGANISATION &&
+              scope != JHK_SCOPE_BUSINESS &&
+              (role == JHK_ROLE_STAFF ? is_office_staff (db, actor, office) ||
+                                        jhk_ledger_holds_role_for_office (db, actor, role, office)
+                                      : jhk_ledger_holds_role_for_office (db, actor, role, office)))
+            append_id (held[role], office);
+        }
+    }
+
+  if (action == JHK_INCIDENT_STEP_ACTION_CONFIRM)
+    {
+      if (manager)
+        g_string_append (sql, " OR 1 = 1");
+      else
+        append_in_offices (sql, NULL, confirms);
+      if (sql->len > 0)
+        {
+          g_autofree char *any = g_strdup (sql->str + strlen (" OR "));
+
+          g_string_printf (sql, "t.state = 'done' AND t.needs_confirmation = 1"
+                                " AND t.confirmed_at IS NULL"
+                                " AND (t.done_by IS NULL OR t.done_by <> %" G_GINT64_FORMAT ")"
+                                " AND (%s)",
+                           me, any);
+        }
+    }
+  else
+    {
+      append_in_offices (sql, NULL, managed);
+      append_in_offices (sql, "t.role = ''", staff);
+      for (int role = 0; role < JHK_N_ROLES; role++)
+        {
+          g_autofree char *is_role = NULL;
+
+          if (held[role] == NULL)
+            continue;
+          is_role = g_strdup_printf ("t.role = '%s'", jhk_role_to_key (role));
+          switch (jhk_role_get_scope (role))
+            {
+            case JHK_SCOPE_ORGANISATION:
+              if (jhk_session_has_role (actor, role))
+                g_string_append_printf (sql, " OR %s", is_role);
+              break;
+            case JHK_SCOPE_BUSINESS:
+              g_string_append_printf (sql, " OR (%s AND (NOT EXISTS (SELECT 1 FROM"
+                                           " incident_businesses x WHERE x.incident_id = i.id)"
+                                           " OR EXISTS (SELECT 1 FROM incident_businesses x"
+                                           " WHERE x.incident_id = i.id AND x.business_id IN (0",
+                                      is_role);
+              for (guint n = 0; n < jhk_session_get_n_grants (actor); n++)
+                {
+                  const JhkRoleGrant *grant = jhk_session_get_grant (actor, n);
+
+                  if ((int) grant->role == role)
+                    g_string_append_printf (sql, ", %" G_GINT64_FORMAT, grant->business_id);
+                }
+              g_string_append (sql, "))))");
+              break;
+            default:
+              append_in_offices (sql, is_role, held[role]);
+              break;
+            }
+        }
+      if (sql->len > 0)
+        {
+          g_autofree char *any = g_strdup (sql->str + strlen (" OR "));
+
+          g_string_printf (sql, "t.state = 'pending' AND (%s)", any);
+        }
+    }
+  for (int role = 0; role < JHK_N_ROLES; role++)
+    if (held[role] != NULL)
+      g_string_free (held[role], TRUE);
+
+  if (sql->len == 0 || (!all && visible->len == 0))
+    return NULL;
+  g_string_prepend (sql, "i.status = 'open' AND ");
+  if (!all)
+    g_string_append_printf (sql, " AND i.org_unit_id IN (%s)", visible->str);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 static const char *
 refusal (JhkDb             *db,
          JhkSession        *actor,

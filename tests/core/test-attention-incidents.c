@@ -213,6 +213,66 @@ test_steps_waiting (Fixture       *f,
   g_assert_cmpuint (item_count (f, f->unyo, "incidents.steps"), ==, unyo + pending - 1);
 }
 
+/* The steps of every incident the session sees that
+ * jhk_incidents_step_refusal() lets it do or confirm now. */
+static guint
+steps_by_refusal (Fixture    *f,
+                  JhkSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = jhk_incidents_list (f->db, session, JHK_INCIDENTS_VISIBLE,
+                                                       &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      const JhkIncident *incident = g_ptr_array_index (incidents, i);
+
+      for (guint s = 0; incident->steps != NULL && s < incident->steps->len; s++)
+        {
+          const JhkIncidentStep *step = g_ptr_array_index (incident->steps, s);
+
+          if (jhk_incidents_step_refusal (f->db, session, incident, step,
+                                          JHK_INCIDENT_STEP_ACTION_DONE) == NULL)
+            n++;
+          if (jhk_incidents_step_refusal (f->db, session, incident, step,
+                                          JHK_INCIDENT_STEP_ACTION_CONFIRM) == NULL)
+            n++;
+        }
+    }
+  return n;
+}
+
+/* R19-2: the dashboard counts the steps in SQL by the same rule as the
+ * services' refusal: per demo account, its count equals asking
+ * jhk_incidents_step_refusal() of every step of every incident it sees,
+ * with a new incident's steps pending and one done waiting for its
+ * confirmation besides the demo's. */
+static void
+test_steps_as_refusal (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *logins[] = { "chuo-unyo", "chuo-shokuin", "chuo-kanbu", "admin", "gyomu",
+                           "soukatsu", "keiji-bucho", "chuo-sekinin", "higashi-unyo" };
+  g_autoptr(GError) error = NULL;
+  gint64 id = open_incident (f, f->shokuin, "terminal-failure", FALSE);
+
+  g_assert_true (jhk_incidents_step_done (f->db, f->unyo,
+                                          jhk_test_incident_step (f->db, f->admin, id, 4),
+                                          NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      g_autoptr(JhkSession) session = jhk_test_login (f->db, logins[i]);
+      guint by_refusal = steps_by_refusal (f, session);
+      guint counted = item_count (f, session, "incidents.steps");
+
+      g_test_message ("%s: %u steps wait (refusal %u)", logins[i], counted, by_refusal);
+      g_assert_cmpuint (counted, ==, by_refusal);
+    }
+}
+
 /* R19-3, R19-4: a recovery request counts for whom it asks, while it is
  * requested or investigated, and goes when it is finished. */
 static void
@@ -325,6 +385,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/attention/R19-2/demo-accounts", test_demo_accounts);
   ADD ("/attention/R19-2/steps-waiting", test_steps_waiting);
+  ADD ("/attention/R19-2/steps-as-refusal", test_steps_as_refusal);
   ADD ("/attention/R19-4/recovery", test_recovery);
   ADD ("/attention/R19-5/reports", test_reports);
   ADD ("/attention/R19-5/report-overdue", test_report_overdue);
