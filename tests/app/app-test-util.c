@@ -6,6 +6,7 @@
 #include "app-test-util.h"
 #include "jhk-accounts.h"
 #include "jhk-demo.h"
+#include "jhk-row.h"
 
 static char *template_dir;
 static char *template_path;
@@ -346,6 +347,24 @@ app_test_action_enabled (GtkWidget  *widget,
 
   g_assert_nonnull (button);
   return gtk_widget_is_sensitive (button);
+}
+
+void
+app_test_select_id (GListModel *list,
+                    gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JhkRow) row = g_list_model_get_item (list, i);
+
+      if (jhk_row_get_id (row) == id)
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (list), i);
+          app_test_wait (100);
+          return;
+        }
+    }
+  g_assert_not_reached ();
 }
 
 GtkWidget *

@@ -70,6 +70,10 @@ GtkWidget  *app_test_find_action_button (GtkWidget  *widget,
  * one) is sensitive. */
 gboolean    app_test_action_enabled  (GtkWidget   *widget,
                                       const char  *action);
+/* Selects the row of id in list (a GtkSingleSelection over rows, which
+ * must hold it) and lets the page show it. */
+void        app_test_select_id       (GListModel  *list,
+                                      gint64       id);
 /* The widget in a tree named name (gtk_widget_set_name), or NULL. */
 GtkWidget  *app_test_find_named      (GtkWidget   *widget,
                                       const char  *name);

@@ -98,23 +98,9 @@ static void
 select_incident (GtkWidget *page,
                  gint64     id)
 {
-  GListModel *list;
-
   jhk_page_data_changed (JHK_PAGE (page));
   app_test_wait (50);
-  list = incident_list (page);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(JhkRow) row = g_list_model_get_item (list, i);
-
-      if (jhk_row_get_id (row) == id)
-        {
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (list), i);
-          app_test_wait (100);
-          return;
-        }
-    }
-  g_assert_not_reached ();
+  app_test_select_id (incident_list (page), id);
 }
 
 static gboolean
