@@ -439,26 +439,6 @@ typedef struct
   const char *request;
 } RecoveryRequest;
 
-/* The business has a manager today (as jhk-work-requests.c asks it). */
-static gboolean
-business_has_manager (JhkDb  *db,
-                      gint64  business_id)
-{
-  g_autofree char *today = jhk_today ();
-  gint64 found = 0;
-
-  if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
-    return jhk_db_query_int64 (db, &found, NULL, "SELECT 1 WHERE jhk_business_has_manager (?)",
-                               JHK_I (business_id), JHK_DB_END) && found == 1;
-  return jhk_db_query_int64 (db, &found, NULL,
-                             "SELECT 1 FROM role_assignments ra WHERE ra.business_id = ?"
-                             " AND ra.role IN ('biz_owner', 'egov_owner', 'lead_owner')"
-                             " AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR"
-                             " ra.valid_to >= ?) LIMIT 1",
-                             JHK_I (business_id), JHK_T (today), JHK_T (today),
-                             JHK_DB_END) && found == 1;
-}
-
 static gboolean
 apply_request (JhkDb        *db,
                JhkSession   *actor,
@@ -485,7 +465,7 @@ apply_request (JhkDb        *db,
       if (r->business_id == 0 || to_name == NULL)
         return jhk_service_invalid (error, _("Recovery is requested of the manager of one of "
                                              "the incident's businesses."));
-      if (!business_has_manager (db, r->business_id))
+      if (!jhk_service_business_has_manager (db, r->business_id))
         return jhk_service_invalid (error, _("The business has no manager today to ask for "
                                              "recovery."));
       /* Translators: the timeline's recovery request: to whom, what. */

@@ -96,6 +96,16 @@ char       *jhk_service_like_pattern (const char        *search);
 gboolean    jhk_service_sees_office  (JhkDb             *db,
                                       JhkSession        *actor,
                                       gint64             office_id);
+/* The SQL condition that the business b (businesses b) has a manager
+ * (対象業務管理者等) today: on a server the function of 0013 answers (the
+ * manager's assignments may lie outside the user's rows); on SQLite it
+ * takes today twice as parameters (*out_takes_today). */
+const char *jhk_service_business_managed (JhkDb             *db,
+                                          gboolean          *out_takes_today);
+/* Whether the business has a manager today, as
+ * jhk_service_business_managed() decides it. */
+gboolean    jhk_service_business_has_manager (JhkDb         *db,
+                                              gint64         business_id);
 /* ", id" for every org unit the actor holds role for, for an SQL list
  * after "IN (0"; "" when none (or the actor is no staff member). Each
  * such unit is also appended to out (a GArray of gint64; may be NULL). */

@@ -208,6 +208,38 @@ jhk_service_sees_office (JhkDb      *db,
   return FALSE;
 }
 
+const char *
+jhk_service_business_managed (JhkDb    *db,
+                              gboolean *out_takes_today)
+{
+  *out_takes_today = !g_str_equal (jhk_db_get_backend_name (db), "postgresql");
+  if (!*out_takes_today)
+    return "jhk_business_has_manager (b.id)";
+  return "EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.business_id = b.id"
+         " AND ra.role IN ('biz_owner', 'egov_owner', 'lead_owner')"
+         " AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to >= ?))";
+}
+
+gboolean
+jhk_service_business_has_manager (JhkDb  *db,
+                                  gint64  business_id)
+{
+  g_autofree char *today = jhk_today ();
+  g_autofree char *sql = NULL;
+  gboolean takes_today;
+  gint64 found = 0;
+  gboolean ok;
+
+  sql = g_strdup_printf ("SELECT 1 FROM businesses b WHERE b.id = ? AND %s",
+                         jhk_service_business_managed (db, &takes_today));
+  if (takes_today)
+    ok = jhk_db_query_int64 (db, &found, NULL, sql, JHK_I (business_id), JHK_T (today),
+                             JHK_T (today), JHK_DB_END);
+  else
+    ok = jhk_db_query_int64 (db, &found, NULL, sql, JHK_I (business_id), JHK_DB_END);
+  return ok && found == 1;
+}
+
 gboolean
 jhk_service_changed_once (JhkDb       *db,
                           const char  *conflict_message,

@@ -1066,40 +1066,22 @@ jhk_work_requests_list_model_sort (JhkQueryModel       *model,
  * none and is not one). */
 #define BUSINESS_APPROVED "b.approved_at IS NOT NULL AND b.kind IN ('target', 'egov', 'lead')"
 
-/* With a manager today: on a server the manager's assignments may lie
- * outside the user's rows, and the function of 0013 answers. Takes today
- * twice as parameters on SQLite. */
-static const char *
-business_managed (JhkDb *db)
-{
-  if (g_str_equal (jhk_db_get_backend_name (db), "postgresql"))
-    return "jhk_business_has_manager (b.id)";
-  return "EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.business_id = b.id"
-         " AND ra.role IN ('biz_owner', 'egov_owner', 'lead_owner')"
-         " AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to >= ?))";
-}
-
-static gboolean
-business_managed_takes_today (JhkDb *db)
-{
-  return !g_str_equal (jhk_db_get_backend_name (db), "postgresql");
-}
-
 JhkQueryModel *
 jhk_work_requests_addressable_businesses (JhkDb *db)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *where = NULL;
   g_autofree char *today = jhk_today ();
+  gboolean takes_today;
   JhkQueryModel *model;
 
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
 
   model = jhk_query_model_new (db, "b.code, b.name, b.kind, b.id AS id", "businesses b", "b.id");
-  where = g_strdup_printf ("%s AND %s", BUSINESS_APPROVED, business_managed (db));
+  where = g_strdup_printf ("%s AND %s", BUSINESS_APPROVED,
+                           jhk_service_business_managed (db, &takes_today));
   jhk_query_model_set_filter (model, where,
-                              business_managed_takes_today (db)
-                                ? g_variant_new ("(ss)", today, today) : NULL);
+                              takes_today ? g_variant_new ("(ss)", today, today) : NULL);
   jhk_query_model_set_order (model, "b.code");
   if (!jhk_query_model_refresh (model, &error))
     g_warning ("Could not read the businesses: %s", error->message);
@@ -1110,10 +1092,7 @@ const char *
 jhk_work_requests_business_refusal (JhkDb  *db,
                                     gint64  business_id)
 {
-  g_autofree char *sql = NULL;
-  g_autofree char *today = jhk_today ();
   gint64 found = 0;
-  gboolean ok;
 
   g_return_val_if_fail (JHK_IS_DB (db), NULL);
 
@@ -1122,15 +1101,7 @@ jhk_work_requests_business_refusal (JhkDb  *db,
                            "SELECT 1 FROM businesses b WHERE b.id = ? AND " BUSINESS_APPROVED,
                            JHK_I (business_id), JHK_DB_END) || found == 0)
     return _("A work request is made for an approved business.");
-  found = 0;
-  sql = g_strdup_printf ("SELECT 1 FROM businesses b WHERE b.id = ? AND %s",
-                         business_managed (db));
-  if (business_managed_takes_today (db))
-    ok = jhk_db_query_int64 (db, &found, NULL, sql, JHK_I (business_id), JHK_T (today),
-                             JHK_T (today), JHK_DB_END);
-  else
-    ok = jhk_db_query_int64 (db, &found, NULL, sql, JHK_I (business_id), JHK_DB_END);
-  if (!ok || found == 0)
+  if (!jhk_service_business_has_manager (db, business_id))
     return _("The business has no manager to consent to or process the request.");
   return NULL;
 }
