@@ -18,6 +18,7 @@
 #include "jhk-roles.h"
 #include "jhk-service.h"
 #include "jhk-service-private.h"
+#include "jhk-util.h"
 
 #define MAX_MINUTES      10080   /* a week */
 #define MAX_REPORT_HOURS 720     /* thirty days */
@@ -212,12 +213,9 @@ code_is_valid (const char *code)
 static gboolean
 is_blank (const char *text)
 {
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
+  /* Full-width spaces (U+3000) are blank too; a text that is not UTF-8 is
+   * left to the text checks, which refuse it. */
+  return text == NULL || (g_utf8_validate (text, -1, NULL) && jhk_is_blank (text));
 }
 
 /* A step's rules; prefix names it ("steps.3", "" for a shared step). */

@@ -317,7 +317,7 @@ test_bad_input (Fixture       *f,
   const char *field = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (int i = 0; i < 9; i++)
+  for (int i = 0; i < 11; i++)
     {
       g_autoptr(JhkPlaybook) p = new_playbook ("checked", f->b101, (gint64) 0);
       JhkPlaybookStep *step = g_ptr_array_index (p->steps, 1);
@@ -337,6 +337,11 @@ test_bad_input (Fixture       *f,
         case 5: g_free (step->text); step->text = g_strdup (""); expected = "steps.1.text"; break;
         case 6: g_ptr_array_set_size (p->steps, 0); expected = "steps"; break;
         case 7: p->report_hours = 721; expected = "report_hours"; break;
+        case 9:
+          /* Full-width spaces, as a Japanese input method types them. */
+          g_free (p->title); p->title = g_strdup ("\u3000\u3000"); expected = "title";
+          break;
+        case 10: g_free (step->text); step->text = g_strdup ("\u3000"); expected = "steps.1.text"; break;
         case 8:
           for (int j = 0; j < JHK_PLAYBOOK_MAX_STEPS; j++)
             g_ptr_array_add (p->steps, jhk_playbook_step_new ("手順", "", 0, FALSE, ""));
