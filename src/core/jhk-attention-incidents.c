@@ -5,9 +5,11 @@
  * actor is, as the services decide it) and the reports are counted in SQL
  * over incidents (index incidents_open, incidents_office).
  * Which steps the actor may do or confirm is the services' rule
- * (jhk_incidents_step_refusal), asked of each pending or unconfirmed step
- * of the open incidents the actor sees; the recovery requests are the
- * list the incidents page shows (JHK_INCIDENTS_RECOVERY).
+ * (jhk_incidents_step_refusal) written as SQL beside it
+ * (jhk_incidents_steps_waiting_sql), counted over the pending steps
+ * (index incident_steps_waiting) and the unconfirmed ones (index
+ * incident_steps_unconfirmed); the recovery requests are the list the
+ * incidents page shows (JHK_INCIDENTS_RECOVERY).
  */
 #include <glib/gi18n-lib.h>
 
