@@ -197,6 +197,7 @@ typedef struct
   char                 *path;
   char                 *encoding;
   gboolean              dry_run;
+  JhkInquiryImportDialog *dialog;      /* for the progress; alive until the task's callback */
 } ImportJob;
 
 static void
@@ -234,7 +235,7 @@ import_thread (GTask        *task,
       return;
     }
   report = jhk_inquiry_import_file (db, job->session, job->kind, job->path, job->encoding,
-                                    job->dry_run, import_progress_cb, source_object,
+                                    job->dry_run, import_progress_cb, job->dialog,
                                     cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -313,7 +314,10 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  JhkInquiryImportDialog *self = JHK_INQUIRY_IMPORT_DIALOG (source);
+  /* The dialog is the callback's, not the task's: a task is finalised where
+   * its last reference goes, which may be the worker thread, and a widget
+   * must be finalised in the main thread. */
+  g_autoptr(JhkInquiryImportDialog) self = user_data;
   ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   JhkInquiryImportReport *report;
@@ -416,8 +420,9 @@ start_activated (GtkWidget  *widget,
   self->cancellable = g_cancellable_new ();
   self->running = TRUE;
   self->close_when_done = FALSE;
-  /* The task holds the dialog until the worker is done. */
-  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
+  /* The callback holds the dialog until the worker is done. */
+  job->dialog = self;
+  task = g_task_new (NULL, self->cancellable, import_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_activated);
   g_task_set_task_data (task, job, import_job_free);
   set_state (self, "running");
