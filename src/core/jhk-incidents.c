@@ -1151,8 +1151,17 @@ jhk_incidents_steps_waiting_sql (JhkDb                 *db,
       if (sql->len > 0)
         {
           g_autofree char *any = g_strdup (sql->str + strlen (" OR "));
+          g_autoptr(GString) keys = g_string_new (staff->len > 0 ? "''" : "");
 
+          /* Outside the offices the actor manages, only the roles above:
+           * the index (state, role) reads their steps alone. */
+          for (int role = 0; managed->len == 0 && role < JHK_N_ROLES; role++)
+            if (held[role] != NULL)
+              g_string_append_printf (keys, "%s'%s'", keys->len > 0 ? ", " : "",
+                                      jhk_role_to_key (role));
           g_string_printf (sql, "t.state = 'pending' AND (%s)", any);
+          if (managed->len == 0)
+            g_string_append_printf (sql, " AND t.role IN (%s)", keys->str);
         }
     }
   for (int role = 0; role < JHK_N_ROLES; role++)
