@@ -1004,7 +1004,7 @@ fill_recovery (JhkIncidentsPage  *self,
     jhk_detail_add_field (group, _("State"),
                           jhk_incident_recovery_state_label (incident->recovery_state));
     jhk_detail_add_field (group, _("Asked Of"), to);
-    jhk_detail_add_field (group, _("Request"), incident->recovery_request);
+    jhk_detail_add_field (group, C_("recovery", "Request"), incident->recovery_request);
     jhk_detail_add_field (group, _("Requested"), requested);
     /* What the receiving side recorded so far. */
     if (!jhk_is_blank (incident->investigation))
@@ -1074,7 +1074,7 @@ fill_report (JhkIncidentsPage  *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
         gtk_widget_add_css_class (row, "error");
       }
-    jhk_detail_add_field (group, _("Summary"), report->summary);
+    jhk_detail_add_field (group, C_("incident report", "Summary"), report->summary);
     jhk_detail_add_field (group, _("Items Leaked"), report->leaked_items);
     jhk_detail_add_field (group, _("Persons Concerned"), persons);
     jhk_detail_add_field (group, _("Cause"), report->cause);

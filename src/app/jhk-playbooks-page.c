@@ -1029,7 +1029,7 @@ jhk_playbooks_page_constructed (GObject *object)
 {
   JhkPlaybooksPage *self = JHK_PLAYBOOKS_PAGE (object);
   static const JhkColumnEntry columns[] = {
-    { N_("Title"), "title", NULL, 180, TRUE },
+    { N_("Playbook"), "title", NULL, 180, TRUE },
     { N_("Version"), NULL, version_text, 70, FALSE },
     { N_("Kind"), NULL, kind_text, 90, FALSE },
   };

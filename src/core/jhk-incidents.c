@@ -129,7 +129,7 @@ jhk_incident_event_kind_label (const char *kind)
     { "investigation", N_("Investigation") },
     { "dispatch", N_("Staff sent") },
     { "recovery_finished", N_("Recovery finished") },
-    { "serious", N_("Serious") },
+    { "serious", N_("Serious incident") },
     { "report_edited", N_("Report edited") },
     { "reported", N_("Reported") },
     { "acknowledged", N_("Acknowledged") },
@@ -156,7 +156,7 @@ const char *
 jhk_incident_step_state_label (const char *state)
 {
   static const JhkServiceLabel labels[] = {
-    { "pending", N_("Pending") },
+    { "pending", N_("Not done") },
     { "done", N_("Done") },
     { "skipped", N_("Skipped") },
     { NULL }
