@@ -22,15 +22,6 @@
 #define TEN_YEARS_US (G_GINT64_CONSTANT (3652) * 86400 * G_USEC_PER_SEC)
 #define HOUR_US (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
 
-static double
-median (GArray *samples)
-{
-  if (samples->len == 0)
-    return 0;
-  g_array_sort (samples, jhk_bench_compare_double);
-  return g_array_index (samples, double, samples->len / 2);
-}
-
 static void
 add_sample (GArray *samples,
             gint64  start)
@@ -262,7 +253,7 @@ measure_lists (JhkDb          *db,
           add_sample (samples, start);
           n_rows = g_list_model_get_n_items (G_LIST_MODEL (model));
         }
-      jhk_bench_report (r, ms_name, median (samples), "ms");
+      jhk_bench_report (r, ms_name, jhk_bench_median (samples), "ms");
       jhk_bench_report (r, rows_name, n_rows, "");
     }
 
@@ -290,7 +281,7 @@ measure_lists (JhkDb          *db,
           read_first_rows (visible);
           add_sample (samples, start);
         }
-      jhk_bench_report (r, ms_name, median (samples), "ms");
+      jhk_bench_report (r, ms_name, jhk_bench_median (samples), "ms");
       jhk_bench_report (r, rows_name, g_list_model_get_n_items (G_LIST_MODEL (visible)), "");
     }
 }
@@ -328,8 +319,8 @@ measure_get (JhkDb           *db,
       n_steps = incident->steps->len;
       n_events = timeline->len;
     }
-  jhk_bench_report (r, get_name, median (get_samples), "ms");
-  jhk_bench_report (r, timeline_name, median (timeline_samples), "ms");
+  jhk_bench_report (r, get_name, jhk_bench_median (get_samples), "ms");
+  jhk_bench_report (r, timeline_name, jhk_bench_median (timeline_samples), "ms");
   if (g_str_equal (who, "office"))
     {
       jhk_bench_report (r, "incident_big_steps", n_steps, "");
@@ -363,7 +354,7 @@ measure_open_structs (JhkDb           *db,
       add_sample (samples, start);
       n_rows = list->len;
     }
-  jhk_bench_report (r, ms_name, median (samples), "ms");
+  jhk_bench_report (r, ms_name, jhk_bench_median (samples), "ms");
   jhk_bench_report (r, rows_name, n_rows, "");
   return TRUE;
 }
@@ -398,7 +389,7 @@ measure_attention (JhkDb           *db,
           for (guint j = 0; j < items->len; j++)
             total += ((JhkAttentionItem *) g_ptr_array_index (items, j))->count;
         }
-      jhk_bench_report (r, ms_name, median (samples), "ms");
+      jhk_bench_report (r, ms_name, jhk_bench_median (samples), "ms");
       jhk_bench_report (r, n_name, total, "");
     }
   return TRUE;
@@ -429,7 +420,7 @@ measure_step_done (JhkDb           *db,
         return FALSE;
       add_sample (samples, start);
     }
-  jhk_bench_report (r, "incident_step_done_ms", median (samples), "ms");
+  jhk_bench_report (r, "incident_step_done_ms", jhk_bench_median (samples), "ms");
   return TRUE;
 }
 
@@ -473,8 +464,8 @@ measure_report_form (JhkDb           *db,
   g_rmdir (dir);
   if (pdf_samples->len < SAMPLES)
     return FALSE;
-  jhk_bench_report (r, "incident_report_form_load_ms", median (load_samples), "ms");
-  jhk_bench_report (r, "incident_report_pdf_ms", median (pdf_samples), "ms");
+  jhk_bench_report (r, "incident_report_form_load_ms", jhk_bench_median (load_samples), "ms");
+  jhk_bench_report (r, "incident_report_pdf_ms", jhk_bench_median (pdf_samples), "ms");
   jhk_bench_report (r, "incident_report_pdf_pages", n_pages, "");
   jhk_bench_report (r, "incident_report_pdf_kb", kb, "KB");
   return TRUE;
@@ -529,26 +520,13 @@ measure_playbooks (JhkDb           *db,
         }
       unchanged = result->unchanged;
     }
-  jhk_bench_report (r, "playbooks_list_ms", median (list_samples), "ms");
+  jhk_bench_report (r, "playbooks_list_ms", jhk_bench_median (list_samples), "ms");
   jhk_bench_report (r, "playbooks_list_rows", n_rows, "");
-  jhk_bench_report (r, "playbooks_export_ms", median (export_samples), "ms");
+  jhk_bench_report (r, "playbooks_export_ms", jhk_bench_median (export_samples), "ms");
   jhk_bench_report (r, "playbooks_export_kb", length / 1024.0, "KB");
-  jhk_bench_report (r, "playbooks_import_ms", median (import_samples), "ms");
+  jhk_bench_report (r, "playbooks_import_ms", jhk_bench_median (import_samples), "ms");
   jhk_bench_report (r, "playbooks_import_unchanged", unchanged, "");
   return TRUE;
-}
-
-static void
-remove_db (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (name);
-    }
 }
 
 static gboolean
@@ -641,7 +619,7 @@ jhk_bench_run_incidents (const char  *uri,
       g_print ("%s\n", text);
     }
   g_clear_object (&db);
-  remove_db (db_path);
+  jhk_bench_remove_db (db_path);
   g_rmdir (dir);
   return ok;
 }

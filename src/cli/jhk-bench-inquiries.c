@@ -378,19 +378,6 @@ measure_views (JhkDb           *db,
   return TRUE;
 }
 
-static void
-remove_db (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (name);
-    }
-}
-
 gboolean
 jhk_bench_run_inquiries (const char  *uri,
                          gint64       n_rows,
@@ -457,7 +444,7 @@ jhk_bench_run_inquiries (const char  *uri,
       g_autoptr(JhkInquiryImportReport) result = NULL;
 
       g_clear_object (&db);
-      remove_db (db_path);
+      jhk_bench_remove_db (db_path);
       ok = g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
       if (ok)
         db = jhk_db_open (db_path, JHK_DB_OPEN_DEFAULT, error);
@@ -547,8 +534,8 @@ jhk_bench_run_inquiries (const char  *uri,
       g_print ("%s\n", text);
     }
 
-  remove_db (db_path);
-  remove_db (template_path);
+  jhk_bench_remove_db (db_path);
+  jhk_bench_remove_db (template_path);
   g_unlink (cp932_path);
   g_unlink (utf8_path);
   g_rmdir (dir);

@@ -25,5 +25,9 @@ int    jhk_bench_compare_double (gconstpointer   a,
                                  gconstpointer   b);
 /* Milliseconds since a g_get_monotonic_time (). */
 double jhk_bench_ms_since       (gint64          start);
+/* The median of a GArray of doubles (sorted in place); 0 when empty. */
+double jhk_bench_median         (GArray         *samples);
+/* Removes a scratch SQLite database with its -wal, -shm and -journal. */
+void   jhk_bench_remove_db      (const char     *path);
 
 G_END_DECLS
