@@ -179,12 +179,6 @@ is_staff (JhkSession *actor)
   return jhk_session_get_staff_id (actor) != 0;
 }
 
-static gboolean
-is_sysadmin (JhkSession *actor)
-{
-  return is_staff (actor) && jhk_session_has_role (actor, JHK_ROLE_SYSADMIN);
-}
-
 /* The recovery's addressee: the システム管理者, or the manager of the
  * business it was addressed to. */
 static gboolean
@@ -293,11 +287,11 @@ refusal (JhkDb              *db,
     case JHK_INCIDENT_EDIT_REPORT:
     case JHK_INCIDENT_SUBMIT_REPORT:
       if (action == JHK_INCIDENT_EDIT_REPORT &&
-          !is_sysadmin (actor) &&
+          !jhk_incidents_is_sysadmin (actor) &&
           !(is_staff (actor) && jhk_incidents_is_office_manager (db, actor, incident->office_id)))
         return _("Only the system administrator or the office's operations manager edits the "
                  "report of an incident.");
-      if (action == JHK_INCIDENT_SUBMIT_REPORT && !is_sysadmin (actor))
+      if (action == JHK_INCIDENT_SUBMIT_REPORT && !jhk_incidents_is_sysadmin (actor))
         return _("Only the system administrator reports a serious incident to the general "
                  "supervisor and the department head.");
       *code = JHK_POLICY_ERROR_CONFLICT;

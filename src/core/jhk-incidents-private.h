@@ -31,6 +31,8 @@ gboolean     jhk_incidents_changed_once     (JhkDb        *db,
 gboolean     jhk_incidents_is_office_manager (JhkDb       *db,
                                               JhkSession  *actor,
                                               gint64       office_id);
+/* The actor is the システム管理者 (with a staff record). */
+gboolean     jhk_incidents_is_sysadmin      (JhkSession   *actor);
 /* The actor is one of the 管理者等 (sysadmin, biz_owner, egov_owner,
  * lead_owner). */
 gboolean     jhk_incidents_is_manager       (JhkSession   *actor);

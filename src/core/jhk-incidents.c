@@ -247,8 +247,8 @@ jhk_incidents_is_manager (JhkSession *actor)
           jhk_session_has_role (actor, JHK_ROLE_LEAD_OWNER));
 }
 
-static gboolean
-is_sysadmin (JhkSession *actor)
+gboolean
+jhk_incidents_is_sysadmin (JhkSession *actor)
 {
   return jhk_session_get_staff_id (actor) != 0 &&
          jhk_session_has_role (actor, JHK_ROLE_SYSADMIN);
@@ -1184,7 +1184,7 @@ refusal (JhkDb             *db,
          int               *code)
 {
   gboolean manages = jhk_incidents_is_office_manager (db, actor, incident->office_id) ||
-                     is_sysadmin (actor);
+                     jhk_incidents_is_sysadmin (actor);
 
   *code = JHK_POLICY_ERROR_DENIED;
   switch (action)
@@ -1863,7 +1863,7 @@ scope_condition (JhkDb             *db,
        * being read. */
       g_string_append (sql, "i.status = 'open' AND i.recovery_state IN ('requested',"
                             " 'investigating') AND (");
-      if (is_sysadmin (actor))
+      if (jhk_incidents_is_sysadmin (actor))
         g_string_append (sql, "i.recovery_to = 'sysadmin' OR ");
       g_string_append (sql, "(i.recovery_to = 'business' AND i.recovery_business_id IN (0");
       for (guint n = 0; jhk_session_get_staff_id (actor) != 0 &&
