@@ -28,78 +28,8 @@
 #define FULL_TITLE   "事故報告書 第12号 中央警察署"
 #define STATEMENT    "上記のとおり事故の発生及び対処の状況を報告する。"
 
-/* Helpers: incidents built by hand, freed here (the form copies what it
- * prints and keeps neither). */
-
-static void
-step_free (gpointer data)
-{
-  JhkIncidentStep *s = data;
-
-  g_free (s->text);
-  g_free (s->role);
-  g_free (s->evidence);
-  g_free (s->state);
-  g_free (s->reason);
-  g_free (s->note);
-  g_free (s->done_by_name);
-  g_free (s->confirmed_by_name);
-  g_free (s);
-}
-
-static void
-event_free (gpointer data)
-{
-  JhkIncidentEvent *e = data;
-
-  g_free (e->actor_name);
-  g_free (e->kind);
-  g_free (e->text);
-  g_free (e);
-}
-
-static void
-report_clear (JhkIncidentReport *r)
-{
-  g_free (r->state);
-  g_free (r->summary);
-  g_free (r->leaked_items);
-  g_free (r->cause);
-  g_free (r->secondary_risk);
-  g_free (r->response_to_persons);
-  g_free (r->publication);
-  g_free (r->prevention);
-  g_free (r->reported_by_name);
-  g_free (r->supervisor_ack_name);
-  g_free (r->dept_head_ack_name);
-}
-
-static void
-incident_free (JhkIncident *i)
-{
-  char **texts[] = {
-    &i->office_name, &i->status, &i->title, &i->description, &i->systems, &i->terminals,
-    &i->playbook_title, &i->recovery_state, &i->recovery_to, &i->recovery_business_name,
-    &i->recovery_request, &i->recovery_requested_by_name, &i->investigation,
-    &i->investigated_by_name, &i->dispatched_staff, &i->recovery_result, &i->serious_reason,
-    &i->serious_by_name, &i->prevention, &i->reported_by_name, &i->closed_by_name,
-  };
-
-  for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
-    g_free (*texts[k]);
-  g_array_unref (i->business_ids);
-  g_ptr_array_unref (i->business_names);
-  g_array_unref (i->material_ids);
-  g_ptr_array_unref (i->material_names);
-  g_ptr_array_unref (i->steps);
-  g_ptr_array_unref (i->attachments);
-  report_clear (&i->report);
-  g_free (i);
-}
-
-/* Not jhk_incident_free: these are the test's own. */
-typedef JhkIncident TestIncident;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestIncident, incident_free)
+/* Helpers: incidents built by hand (the form copies what it prints and
+ * keeps neither), freed by the core's own functions. */
 
 static JhkIncidentStep *
 step_new (int         position,
@@ -140,7 +70,7 @@ event_new (gint64      at,
 static GPtrArray *
 timeline_new (void)
 {
-  return g_ptr_array_new_with_free_func (event_free);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_incident_event_free);
 }
 
 /* An open incident of 中央警察署, neither serious nor with recovery, and
@@ -168,7 +98,7 @@ plain_incident (void)
   i->playbook_version_id = 9;
   i->playbook_version = 3;
   i->playbook_title = g_strdup ("端末故障時の対処要領");
-  i->steps = g_ptr_array_new_with_free_func (step_free);
+  i->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) jhk_incident_step_free);
   i->attachments = g_ptr_array_new ();
   i->recovery_state = g_strdup ("");
   i->recovery_to = g_strdup ("");
@@ -357,7 +287,7 @@ done_with (const char *path)
 static void
 test_report_fields (void)
 {
-  g_autoptr(TestIncident) incident = full_incident ();
+  g_autoptr(JhkIncident) incident = full_incident ();
   g_autoptr(GPtrArray) timeline = timeline_new ();
   g_autoptr(JhkIncidentReportForm) form = NULL;
   g_autofree char *path = NULL;
@@ -426,7 +356,7 @@ test_report_fields (void)
 static void
 test_report_plain (void)
 {
-  g_autoptr(TestIncident) incident = plain_incident ();
+  g_autoptr(JhkIncident) incident = plain_incident ();
   g_autoptr(JhkIncidentReportForm) form = jhk_incident_report_form_new (incident, NULL);
   g_autofree char *path = NULL;
   g_autofree char *words = NULL;
@@ -465,7 +395,7 @@ test_report_plain (void)
 static void
 test_report_pages (void)
 {
-  g_autoptr(TestIncident) incident = plain_incident ();
+  g_autoptr(JhkIncident) incident = plain_incident ();
   g_autoptr(GPtrArray) timeline = timeline_new ();
   g_autoptr(JhkIncidentReportForm) form = NULL;
   g_autofree char *path = NULL;
@@ -546,7 +476,7 @@ render (JhkIncidentReportForm *form)
 static void
 test_report_long_text (void)
 {
-  g_autoptr(TestIncident) incident = full_incident ();
+  g_autoptr(JhkIncident) incident = full_incident ();
   g_autoptr(JhkIncidentReportForm) form = NULL;
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GString) long_text = g_string_new (NULL);
@@ -614,7 +544,7 @@ test_report_long_text (void)
 static void
 test_report_repeatable (void)
 {
-  g_autoptr(TestIncident) incident = full_incident ();
+  g_autoptr(JhkIncident) incident = full_incident ();
   g_autoptr(GPtrArray) timeline = timeline_new ();
   g_autoptr(JhkIncidentReportForm) a = NULL;
   g_autoptr(JhkIncidentReportForm) b = NULL;
@@ -670,7 +600,7 @@ test_report_repeatable (void)
 static void
 test_report_private (void)
 {
-  g_autoptr(TestIncident) incident = plain_incident ();
+  g_autoptr(JhkIncident) incident = plain_incident ();
   g_autoptr(JhkIncidentReportForm) form = jhk_incident_report_form_new (incident, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = jhk_test_new_file ("incident-mode.pdf");
