@@ -214,13 +214,8 @@ get_incident (JhkWindow  *window,
               gint64      id)
 {
   g_autoptr(JhkSession) session = app_test_session (window, login);
-  g_autoptr(GError) error = NULL;
-  JhkIncident *incident = jhk_incidents_get (jhk_window_get_database (window), session, id,
-                                             &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (incident);
-  return incident;
+  return jhk_test_incident (jhk_window_get_database (window), session, id);
 }
 
 /* R19-2: the 運用管理者 reports an incident of their office with the
